@@ -1,0 +1,217 @@
+/**
+ * One build, in Jekyll's words: reset → read → generate → render → cleanup → write.
+ */
+import path from 'node:path';
+import { type Config, loadConfig } from './config/index.ts';
+import { Diagnostics, SiteError } from './errors.ts';
+import { runGenerators } from './generate/index.ts';
+import { Profiler } from './profile.ts';
+import { readSite } from './read/reader.ts';
+import { extractExcerpt } from './render/excerpt.ts';
+import { createLiquid } from './render/liquid/index.ts';
+import { createMarkdown } from './render/markdown/index.ts';
+import { Renderer, type RenderTools } from './render/renderer.ts';
+import { SassCompiler } from './render/sass.ts';
+import type { Renderable } from './site/document.ts';
+import { Drops } from './site/drops.ts';
+import { Site } from './site/site.ts';
+import { type OutputFile, writeSite } from './write/writer.ts';
+
+export interface BuildOptions {
+  source: string;
+  destination?: string;
+  configFiles?: string[];
+  /** Command-line settings applied over the config files. */
+  overrides?: Config;
+  /** Warnings become errors (`--strict`). */
+  strict?: boolean;
+  print?: (text: string) => void;
+  profile?: boolean;
+}
+
+export interface BuildResult {
+  site: Site;
+  diagnostics: Diagnostics;
+  files: number;
+  profile?: Profiler;
+}
+
+export class BuildFailed extends Error {
+  constructor(readonly diagnostics: Diagnostics) {
+    super(`${diagnostics.errors.length} error(s)`);
+  }
+}
+
+export async function build(options: BuildOptions): Promise<BuildResult> {
+  const diagnostics = new Diagnostics(options.print);
+  const profiler = new Profiler(Boolean(options.profile));
+  try {
+    // reset
+    const overrides: Config = { ...options.overrides };
+    if (options.destination) overrides.destination = path.resolve(options.destination);
+    const { config } = profiler.time('config', () =>
+      loadConfig({ source: options.source, configFiles: options.configFiles, overrides }),
+    );
+    if (options.strict) config.strict_front_matter = true;
+    if (config.timezone) process.env.TZ = String(config.timezone);
+    checkDestination(String(config.source), String(config.destination));
+    const site = new Site(config, diagnostics);
+
+    // read
+    profiler.time('read', () => readSite(site));
+    failOnErrors(diagnostics, options.strict);
+
+    // generate
+    await profiler.timeAsync('generate', () => runGenerators(site));
+
+    // render
+    const tools = renderTools(site, diagnostics);
+    const renderer = new Renderer(tools);
+    const toRender: Renderable[] = [...site.documents, ...site.pages];
+    await profiler.timeAsync('render', async () => {
+      for (const item of toRender) {
+        try {
+          await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
+        } catch (error) {
+          if (error instanceof SiteError) diagnostics.error(error);
+          else throw error;
+        }
+      }
+    });
+    failOnErrors(diagnostics, options.strict);
+
+    // cleanup + write
+    const files = collectOutputs(site, tools.extraOutputs);
+    await profiler.timeAsync('write', () =>
+      writeSite(site.destination, files, site.config.keep_files as string[]),
+    );
+    return { site, diagnostics, files: files.length, profile: profiler };
+  } catch (error) {
+    if (error instanceof SiteError) {
+      diagnostics.error(error);
+      throw new BuildFailed(diagnostics);
+    }
+    throw error;
+  }
+}
+
+function failOnErrors(diagnostics: Diagnostics, strict = false): void {
+  if (diagnostics.errors.length || (strict && diagnostics.warnings.length))
+    throw new BuildFailed(diagnostics);
+}
+
+/** The destination may not be the source, nor contain it (a build would delete the user's files). */
+function checkDestination(source: string, destination: string): void {
+  const inside = (child: string, parent: string) => child === parent || child.startsWith(parent + path.sep);
+  if (inside(source, destination)) {
+    throw new SiteError({
+      message: `the destination ${destination} is the source folder or contains it`,
+      file: '_config.yml',
+      hint: 'Choose a destination inside the site folder, such as _site (the default).',
+    });
+  }
+}
+
+function renderTools(site: Site, diagnostics: Diagnostics): RenderTools {
+  const markdown = createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+  const sass = new SassCompiler({ source: site.source, config: site.config });
+  const excerpts = new Map<Renderable, string>();
+  const tools: RenderTools = {
+    site,
+    markdown,
+    sass,
+    diagnostics,
+    extraOutputs: new Map(),
+    drops: new Drops(site, {
+      excerptOf: (item) => {
+        if (excerpts.has(item)) return excerpts.get(item);
+        if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
+        if (item.excerptSeparator === '' || item.data.excerpt !== undefined) {
+          const own = item.data.excerpt;
+          return own == null ? undefined : String(own);
+        }
+        const text = extractExcerpt(item, item.rawContent);
+        let output = text;
+        try {
+          if (text.includes('{{') || text.includes('{%')) {
+            output = tools.liquid.renderSync(
+              text,
+              { site: tools.drops.siteDropFor(), page: tools.drops.of(item) },
+              item.sourceFile,
+              {
+                lineOffset: item.bodyLine - 1,
+              },
+            );
+          }
+          output = item.isMarkdown ? markdown(output) : output;
+        } catch (error) {
+          if (error instanceof SiteError) diagnostics.error(error);
+          else throw error;
+        }
+        excerpts.set(item, output);
+        return output;
+      },
+    }),
+    liquid: undefined as never,
+  };
+  tools.liquid = createLiquid({
+    sourceDir: site.source,
+    includeDirs: site.includeDirs,
+    config: site.config,
+    markdownify: markdown,
+    scssify: (text, syntax) => sass.compileFilter(text, syntax),
+    postUrl: (name) => site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url,
+    linkUrl: (relative) => linkTarget(site, relative),
+    warn: (problem) => diagnostics.warn(problem),
+  });
+  return tools;
+}
+
+function postMatches(relativePath: string, name: string): boolean {
+  const base = relativePath.replace(/\.[^.]+$/, '');
+  return base.endsWith(`/${name}`) || base === name || path.posix.basename(base) === name;
+}
+
+function linkTarget(site: Site, relative: string): string | undefined {
+  const clean = relative.replace(/^\/+/, '');
+  for (const page of site.pages) if (page.relativePath === clean) return page.url;
+  for (const doc of site.documents)
+    if (path.posix.join(site.collectionsDir, doc.relativePath) === clean) return doc.url;
+  for (const file of site.staticFiles) if (file.relativePath === clean) return file.url;
+  return undefined;
+}
+
+/** Every file to write, with Jekyll's conflict warning when two write one destination. */
+function collectOutputs(site: Site, extra: Map<string, string>): OutputFile[] {
+  const byDestination = new Map<string, OutputFile[]>();
+  const add = (file: OutputFile) => {
+    const list = byDestination.get(file.destination);
+    if (list) list.push(file);
+    else byDestination.set(file.destination, [file]);
+  };
+  for (const page of site.pages)
+    add({ destination: page.destinationPath, source: page.sourceFile, text: page.output ?? '' });
+  for (const file of site.staticFiles) {
+    if (file.write)
+      add({ destination: file.destinationPath, source: file.relativePath, copyFrom: file.sourcePath });
+  }
+  for (const doc of site.documents) {
+    if (doc.write && site.publishable(doc.data, doc.date)) {
+      add({ destination: doc.destinationPath, source: doc.sourceFile, text: doc.output ?? '' });
+    }
+  }
+  for (const [destination, text] of extra) add({ destination, source: destination, text });
+
+  const files: OutputFile[] = [];
+  for (const [destination, list] of byDestination) {
+    if (list.length > 1) {
+      site.diagnostics.warn({
+        message: `${list.length} files write the same destination ${destination}; the last one wins: ${list.map((f) => f.source).join(', ')}`,
+        file: list[0].source,
+        hint: 'Give one of them a different permalink.',
+      });
+    }
+    files.push(list[list.length - 1]);
+  }
+  return files;
+}

@@ -1,0 +1,92 @@
+/** `scholarsite build`. */
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { BuildFailed, build } from '../build.ts';
+import type { Config } from '../config/index.ts';
+
+export const BUILD_OPTIONS = {
+  source: { type: 'string', short: 's' },
+  destination: { type: 'string', short: 'd' },
+  config: { type: 'string' },
+  baseurl: { type: 'string', short: 'b' },
+  drafts: { type: 'boolean', short: 'D' },
+  future: { type: 'boolean' },
+  unpublished: { type: 'boolean' },
+  strict: { type: 'boolean' },
+  profile: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  verbose: { type: 'boolean', short: 'V' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export function parseBuildArgs(argv: string[]) {
+  return parseArgs({ args: argv, options: BUILD_OPTIONS, strict: true, allowPositionals: false }).values;
+}
+
+/** Command-line values that override the config files, as Jekyll applies them. */
+export function overridesFrom(values: ReturnType<typeof parseBuildArgs>): Config {
+  const overrides: Config = {};
+  if (values.baseurl !== undefined) overrides.baseurl = values.baseurl;
+  if (values.drafts) overrides.show_drafts = true;
+  if (values.future) overrides.future = true;
+  if (values.unpublished) overrides.unpublished = true;
+  if (values.quiet) overrides.quiet = true;
+  if (values.verbose) overrides.verbose = true;
+  return overrides;
+}
+
+export async function runBuild(argv: string[]): Promise<number> {
+  let values: ReturnType<typeof parseBuildArgs>;
+  try {
+    values = parseBuildArgs(argv);
+  } catch (error) {
+    process.stderr.write(
+      `Error: ${(error as Error).message}\n  Hint: run \`scholarsite --help\` to see the options.\n`,
+    );
+    return 1;
+  }
+  if (values.help) {
+    const { main } = await import('./main.ts');
+    return main(['--help']);
+  }
+  const source = path.resolve(values.source ?? '.');
+  const out = (text: string) => {
+    if (!values.quiet) process.stdout.write(`${text}\n`);
+  };
+  const started = performance.now();
+  out(`            Source: ${source}`);
+  try {
+    const result = await build({
+      source,
+      destination: values.destination,
+      configFiles: values.config
+        ?.split(',')
+        .map((file) => file.trim())
+        .filter(Boolean),
+      overrides: overridesFrom(values),
+      strict: values.strict,
+      profile: values.profile,
+      print: (text) => process.stderr.write(`${text}\n`),
+    });
+    out(`       Destination: ${result.site.destination}`);
+    out(`                    done in ${((performance.now() - started) / 1000).toFixed(3)} seconds.`);
+    if (values.profile && result.profile) process.stdout.write(`\n${result.profile.report()}\n`);
+    const warnings = result.diagnostics.warnings.length;
+    if (warnings) process.stderr.write(`Built with ${warnings} warning${warnings === 1 ? '' : 's'}.\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof BuildFailed) {
+      const { errors, warnings } = error.diagnostics;
+      const counts = [`${errors.length} error${errors.length === 1 ? '' : 's'}`];
+      if (warnings.length) counts.push(`${warnings.length} warning${warnings.length === 1 ? '' : 's'}`);
+      process.stderr.write(`Build failed: ${counts.join(', ')}. The previous site was left as it was.\n`);
+      return 1;
+    }
+    const e = error as Error;
+    process.stderr.write(
+      `Error: scholarsite stopped unexpectedly: ${e.message}\n  Hint: this is a bug in scholarsite; please report it with the file that triggers it.\n`,
+    );
+    if (process.env.SCHOLARSITE_TRACE) process.stderr.write(`${e.stack}\n`);
+    return 1;
+  }
+}

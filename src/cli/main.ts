@@ -1,0 +1,50 @@
+/** `scholarsite <command> [options]`: the commands and flags Jekyll users already know. */
+import { readFileSync } from 'node:fs';
+import { runBuild } from './build.ts';
+
+const HELP = `scholarsite — academic homepages, built like Jekyll builds them, without Ruby.
+
+Usage:
+  scholarsite build [options]     Build the site into the destination folder
+  scholarsite --help | --version
+
+Build options (as in \`jekyll build\`):
+  -s, --source DIR          Site folder (default: .)
+  -d, --destination DIR     Output folder (default: SOURCE/_site)
+      --config A.yml,B.yml  Config files; later ones override earlier ones (default: _config.yml)
+  -b, --baseurl URL         Serve the site from this path (overrides baseurl)
+  -D, --drafts              Render posts in _drafts
+      --future              Publish posts and documents dated in the future
+      --unpublished         Render documents with published: false
+      --strict              Treat warnings (bad front matter, missing layouts…) as errors
+      --profile             Print where the time went, per template and per stage
+  -q, --quiet               Print only errors and warnings
+  -V, --verbose             Print more about what is happening
+
+Environment:
+  JEKYLL_ENV                jekyll.environment in templates (default: development)
+`;
+
+export function version(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  };
+  return pkg.version;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  if (!command || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(HELP);
+    return command ? 0 : 1;
+  }
+  if (command === '--version' || command === '-v' || command === 'version') {
+    process.stdout.write(`scholarsite ${version()}\n`);
+    return 0;
+  }
+  if (command === 'build' || command === 'b') return runBuild(rest);
+  process.stderr.write(
+    `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
+  );
+  return 1;
+}

@@ -1,0 +1,3 @@
+export { type Config, GITHUB_PAGES_PLUGINS, JEKYLL_DEFAULTS } from './defaults.ts';
+export { FrontMatterDefaults } from './front-matter-defaults.ts';
+export { type ConfigOptions, deepMerge, type LoadedConfig, loadConfig, permalinkStyle } from './load.ts';

@@ -1,0 +1,125 @@
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SiteError } from '../errors.ts';
+import { parseYaml } from '../read/yaml.ts';
+import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
+
+export interface ConfigOptions {
+  source: string;
+  /** `--config a.yml,b.yml`: later files override earlier ones. Default `_config.yml` in the source. */
+  configFiles?: string[];
+  /** Command-line values (destination, baseurl, drafts…), applied over the files. */
+  overrides?: Config;
+}
+
+export interface LoadedConfig {
+  config: Config;
+  /** Absolute paths of the files read, for the watcher and messages. */
+  files: string[];
+}
+
+const isHash = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+
+/** Jekyll's `Utils.deep_merge_hashes`: hashes merge, everything else is replaced. */
+export function deepMerge(target: Config, overwrite: Config): Config {
+  const merged: Config = { ...target };
+  for (const [key, value] of Object.entries(overwrite)) {
+    const old = merged[key];
+    merged[key] = isHash(old) && isHash(value) ? deepMerge(old, value) : value;
+  }
+  return merged;
+}
+
+function readConfigFile(file: string, source: string): Config {
+  const relative = path.relative(source, file) || file;
+  const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  if (/\.toml$/i.test(file)) {
+    throw new SiteError({
+      message: 'TOML configuration is not supported',
+      file: relative,
+      hint: 'Use _config.yml.',
+    });
+  }
+  const data = parseYaml(text, { file: relative }) ?? {};
+  if (!isHash(data)) {
+    throw new SiteError({
+      message: 'the configuration file is not a list of settings (a YAML mapping)',
+      file: relative,
+      line: 1,
+      source: text,
+      hint: 'Each line of _config.yml should look like `key: value`.',
+    });
+  }
+  return data;
+}
+
+/** `Configuration#read_config_files` + `add_default_collections` + `add_default_excludes`. */
+export function loadConfig(options: ConfigOptions): LoadedConfig {
+  const source = path.resolve(options.source);
+  let files: string[];
+  if (options.configFiles?.length) {
+    files = options.configFiles.map((file) => path.resolve(file));
+    for (const file of files) {
+      if (!existsSync(file)) {
+        throw new SiteError({
+          message: `the configuration file '${file}' could not be found`,
+          file,
+          hint: 'Check the path given to --config.',
+        });
+      }
+    }
+  } else {
+    const found = ['yml', 'yaml']
+      .map((ext) => path.join(source, `_config.${ext}`))
+      .find((f) => existsSync(f));
+    files = found ? [found] : [];
+  }
+
+  let config: Config = { ...JEKYLL_DEFAULTS, source };
+  for (const file of files) config = deepMerge(config, readConfigFile(file, source));
+  config = deepMerge(config, options.overrides ?? {});
+  config.source = source;
+  config.destination = path.resolve(source, String(config.destination ?? '_site'));
+
+  for (const key of ['include', 'exclude', 'keep_files']) {
+    const value = config[key];
+    if (value == null) config[key] = [];
+    else if (!Array.isArray(value)) {
+      throw new SiteError({
+        message: `'${key}' should be set as a list, but was: ${JSON.stringify(value)}`,
+        file: files[0] ? path.relative(source, files[0]) : '_config.yml',
+        hint: `Write it as a YAML list:\n    ${key}:\n      - item`,
+      });
+    }
+  }
+  config.exclude = [...new Set([...(config.exclude as string[]).map(String), ...DEFAULT_EXCLUDES])];
+  config.include = (config.include as unknown[]).map(String);
+  config.keep_files = (config.keep_files as unknown[]).map(String);
+
+  // The pre-3.5 `gems:` key: GitHub Pages still loads those plugins, so we do too.
+  const plugins = new Set<string>(Array.isArray(config.plugins) ? config.plugins.map(String) : []);
+  if (Array.isArray(config.gems)) for (const gem of config.gems) plugins.add(String(gem));
+  config.plugins = [...plugins];
+
+  config.collections = withDefaultCollections(config);
+  return { config, files };
+}
+
+function withDefaultCollections(config: Config): Record<string, Config> {
+  let declared = config.collections;
+  if (Array.isArray(declared)) declared = Object.fromEntries(declared.map((name) => [String(name), {}]));
+  const collections: Record<string, Config> = { posts: {} };
+  if (isHash(declared)) {
+    for (const [name, meta] of Object.entries(declared)) collections[name] = isHash(meta) ? { ...meta } : {};
+  }
+  const posts = collections.posts;
+  posts.output = true;
+  if (config.permalink && !posts.permalink) posts.permalink = permalinkStyle(String(config.permalink));
+  return collections;
+}
+
+/** A named style (`date`, `pretty`…) or the template itself. */
+export function permalinkStyle(permalink: string): string {
+  return PERMALINK_STYLES[permalink] ?? permalink;
+}

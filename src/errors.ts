@@ -1,0 +1,89 @@
+/**
+ * One error type for everything a user can get wrong. Each problem names the file, the line and
+ * the column when known, shows a code frame, and says what to do. Never a stack trace.
+ */
+export interface Location {
+  /** Path as the user knows it: relative to the site source when inside it. */
+  file: string;
+  /** 1-based. */
+  line?: number;
+  /** 1-based. */
+  column?: number;
+}
+
+export interface ProblemInit extends Location {
+  message: string;
+  hint?: string;
+  /** The text of the file, to draw a code frame from. */
+  source?: string;
+}
+
+export class SiteError extends Error {
+  readonly file: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly hint?: string;
+  readonly frame?: string;
+
+  constructor(init: ProblemInit) {
+    super(init.message);
+    this.name = 'SiteError';
+    this.file = init.file;
+    this.line = init.line;
+    this.column = init.column;
+    this.hint = init.hint;
+    this.frame =
+      init.source !== undefined && init.line ? codeFrame(init.source, init.line, init.column) : undefined;
+  }
+
+  /** `file:line:column`, as editors and terminals link it. */
+  get where(): string {
+    return [this.file, this.line, this.line ? this.column : undefined]
+      .filter((part) => part !== undefined)
+      .join(':');
+  }
+
+  /** The full text a user sees. */
+  format(severity: 'Error' | 'Warning' = 'Error'): string {
+    const lines = [`${severity}: ${this.where}: ${this.message}`];
+    if (this.frame) lines.push(this.frame);
+    if (this.hint) lines.push(`  Hint: ${this.hint}`);
+    return lines.join('\n');
+  }
+}
+
+/** Two lines of context either side, a gutter with line numbers and a caret under the column. */
+export function codeFrame(source: string, line: number, column?: number): string {
+  const lines = source.split(/\r?\n/);
+  const first = Math.max(1, line - 2);
+  const last = Math.min(lines.length, line + 2);
+  const width = String(last).length;
+  const out: string[] = [];
+  for (let n = first; n <= last; n++) {
+    const marker = n === line ? '>' : ' ';
+    out.push(`  ${marker} ${String(n).padStart(width)} | ${lines[n - 1] ?? ''}`);
+    if (n === line && column && column > 0) {
+      out.push(`    ${' '.repeat(width)} | ${' '.repeat(column - 1)}^`);
+    }
+  }
+  return out.join('\n');
+}
+
+/** Collects warnings and errors of one build so they can all be shown, then counted. */
+export class Diagnostics {
+  readonly warnings: SiteError[] = [];
+  readonly errors: SiteError[] = [];
+  constructor(private readonly print: (text: string) => void = (text) => console.error(text)) {}
+
+  warn(problem: SiteError | ProblemInit): void {
+    const error = problem instanceof SiteError ? problem : new SiteError(problem);
+    this.warnings.push(error);
+    this.print(error.format('Warning'));
+  }
+
+  error(problem: SiteError | ProblemInit): void {
+    const error = problem instanceof SiteError ? problem : new SiteError(problem);
+    this.errors.push(error);
+    this.print(error.format('Error'));
+  }
+}

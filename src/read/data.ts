@@ -1,0 +1,136 @@
+/** `_data`: YAML, JSON, CSV and TSV files, folders becoming nested hashes (`DataReader`). */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { SiteError } from '../errors.ts';
+import { parseYaml } from './yaml.ts';
+
+export type DataTree = Record<string, unknown>;
+
+/** `DataReader#sanitize_filename`. */
+function sanitizeKey(name: string): string {
+  return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, '').replace(/\s+/g, '_');
+}
+
+export function readData(dir: string, source: string, isExcluded: (absolute: string) => boolean): DataTree {
+  const data: DataTree = {};
+  let entries: string[];
+  try {
+    if (!statSync(dir).isDirectory()) return data;
+    entries = readdirSync(dir).sort();
+  } catch {
+    return data;
+  }
+  // Files first (Ruby's Dir glob of data files), then folders, as DataReader lists them.
+  const files = entries.filter((e) => /\.(ya?ml|json|csv|tsv)$/i.test(e) && isFile(path.join(dir, e)));
+  const folders = entries.filter((e) => isDirectory(path.join(dir, e)));
+  for (const entry of files) {
+    const absolute = path.join(dir, entry);
+    if (isExcluded(absolute)) continue;
+    data[sanitizeKey(entry.replace(/\.[^.]*$/, ''))] = readDataFile(
+      absolute,
+      path.relative(source, absolute),
+    );
+  }
+  for (const entry of folders) {
+    const absolute = path.join(dir, entry);
+    if (isExcluded(absolute)) continue;
+    data[sanitizeKey(entry)] = readData(absolute, source, isExcluded);
+  }
+  return data;
+}
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export function readDataFile(absolute: string, relative: string): unknown {
+  const text = readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
+  const ext = path.extname(absolute).toLowerCase();
+  if (ext === '.csv' || ext === '.tsv') return parseDelimited(text, ext === '.tsv' ? '\t' : ',', relative);
+  return parseYaml(text, { file: relative });
+}
+
+/** Ruby's `CSV.read(headers: true)`: one hash per row, keyed by the header row. */
+export function parseDelimited(
+  text: string,
+  separator: string,
+  file: string,
+): Record<string, string | null>[] {
+  const rows = parseRows(text, separator, file);
+  const [header, ...body] = rows;
+  if (!header) return [];
+  return body.map((row) => {
+    const record: Record<string, string | null> = {};
+    header.forEach((name, i) => {
+      if (!(name in record)) record[name] = row[i] ?? null;
+    });
+    return record;
+  });
+}
+
+function parseRows(text: string, separator: string, file: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let line = 1;
+  let i = 0;
+  const endField = () => {
+    row.push(field);
+    field = '';
+  };
+  while (i < text.length) {
+    const ch = text[i];
+    if (quoted) {
+      if (ch === '"') {
+        if (text[i + 1] === '"') {
+          field += '"';
+          i += 2;
+          continue;
+        }
+        quoted = false;
+      } else {
+        if (ch === '\n') line++;
+        field += ch;
+      }
+      i++;
+      continue;
+    }
+    if (ch === '"' && field === '') quoted = true;
+    else if (ch === separator) endField();
+    else if (ch === '\n' || ch === '\r') {
+      if (ch === '\r' && text[i + 1] === '\n') i++;
+      endField();
+      rows.push(row);
+      row = [];
+      line++;
+    } else field += ch;
+    i++;
+  }
+  if (quoted) {
+    throw new SiteError({
+      message: 'unclosed quoted field',
+      file,
+      line,
+      hint: 'Close the quote (") that starts this field.',
+    });
+  }
+  if (field !== '' || row.length) {
+    endField();
+    rows.push(row);
+  }
+  // Ruby's CSV gives nil for empty unquoted fields; blank lines are skipped.
+  return rows.filter((r) => !(r.length === 1 && r[0] === ''));
+}

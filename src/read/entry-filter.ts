@@ -1,0 +1,73 @@
+/** Jekyll's `EntryFilter`: which files and folders of the source take part in the build. */
+import path from 'node:path';
+
+/** Ruby's `File.fnmatch?` without flags: `*` and `?` also match `/`, `[...]` classes. */
+function fnmatch(pattern: string, subject: string): boolean {
+  let regex = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '*') regex += '.*';
+    else if (ch === '?') regex += '.';
+    else if (ch === '[') {
+      const end = pattern.indexOf(']', i + 1);
+      if (end === -1) regex += '\\[';
+      else {
+        regex += `[${pattern
+          .slice(i + 1, end)
+          .replace(/^!/, '^')
+          .replace(/\\/g, '\\\\')}]`;
+        i = end;
+      }
+    } else if (ch === '\\' && i + 1 < pattern.length) regex += `\\${pattern[++i]}`;
+    else regex += ch.replace(/[.+^${}()|\\/]/g, '\\$&');
+  }
+  return new RegExp(`^${regex}$`, 's').test(subject);
+}
+
+export class EntryFilter {
+  private readonly include: string[];
+  private readonly exclude: string[];
+
+  constructor(
+    private readonly source: string,
+    include: string[],
+    exclude: string[],
+  ) {
+    this.include = include;
+    this.exclude = exclude.filter((pattern) => !include.includes(pattern));
+  }
+
+  /**
+   * Keep an entry of folder `dir` (site-relative, `''` for the root)? `isDirectory` matters for
+   * patterns written with a trailing slash.
+   */
+  keeps(dir: string, entry: string, isDirectory: boolean): boolean {
+    if (entry.endsWith('.')) return false;
+    const included =
+      this.matches(this.include, entry, isDirectory) ||
+      this.matches(this.include, path.posix.basename(entry), isDirectory);
+    if (!included && this.matches(this.exclude, path.posix.join(dir, entry), isDirectory)) return false;
+    if (included) return true;
+    return !/^[._#~]/.test(entry) && !/^[._#~]/.test(path.posix.basename(entry)) && !entry.endsWith('~');
+  }
+
+  /** `excluded?` alone, for paths given whole (data files, included files). */
+  excluded(relative: string, isDirectory: boolean): boolean {
+    return (
+      this.matches(this.exclude, relative, isDirectory) && !this.matches(this.include, relative, isDirectory)
+    );
+  }
+
+  private matches(patterns: string[], entry: string, isDirectory: boolean): boolean {
+    if (patterns.length === 0) return false;
+    const withSource = path.posix.join(this.source, entry);
+    return patterns.some((pattern) => {
+      const patternWithSource = path.posix.join(this.source, pattern);
+      return (
+        fnmatch(patternWithSource, withSource) ||
+        withSource.startsWith(patternWithSource) ||
+        (isDirectory && patternWithSource === `${withSource}/`)
+      );
+    });
+  }
+}

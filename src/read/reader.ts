@@ -1,0 +1,443 @@
+/**
+ * Jekyll's `Reader#read`: layouts, then the source walk (pages, static files, posts and drafts
+ * in any folder), files named in `include`, collections, and `_data`.
+ */
+import {
+  closeSync,
+  type Dirent,
+  lstatSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  statSync,
+} from 'node:fs';
+import path from 'node:path';
+import { SiteError } from '../errors.ts';
+import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
+import type { Layout, Site } from '../site/site.ts';
+import { parseRubyTime, RubyTime } from '../site/time.ts';
+import { readData } from './data.ts';
+import { EntryFilter } from './entry-filter.ts';
+import { hasFrontMatter, readFrontMatter } from './front-matter.ts';
+
+const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
+const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
+
+export function readSite(site: Site): void {
+  new Reader(site).read();
+}
+
+class Reader {
+  private readonly filter: EntryFilter;
+  private readonly realSource: string;
+
+  constructor(private readonly site: Site) {
+    this.filter = new EntryFilter(
+      site.source,
+      site.config.include as string[],
+      site.config.exclude as string[],
+    );
+    this.realSource = realpathSync(site.source);
+  }
+
+  read(): void {
+    const { site } = this;
+    this.readLayouts();
+    this.readDirectory('');
+    this.readIncludedFiles();
+    for (const collection of site.collections.values()) sortDocs(collection, site);
+    site.pages.sort((a, b) => compareStrings(a.name, b.name));
+    site.staticFiles.sort((a, b) => compareStrings(a.relativePath, b.relativePath));
+    for (const collection of site.collections.values()) {
+      if (collection.label !== 'posts') this.readCollection(collection);
+    }
+    site.data = readData(
+      path.join(site.source, String(site.config.data_dir ?? '_data')),
+      site.source,
+      (absolute) => this.isUnsafeLink(absolute),
+    );
+    for (const collection of site.collections.values()) linkNeighbours(collection.docs);
+  }
+
+  /** A symlink that leads outside the source is never read (the user's other files stay private). */
+  private isUnsafeLink(absolute: string): boolean {
+    try {
+      if (!lstatSync(absolute).isSymbolicLink()) return false;
+      const real = realpathSync(absolute);
+      if (real === this.realSource || real.startsWith(this.realSource + path.sep)) return false;
+    } catch {
+      return true;
+    }
+    this.site.diagnostics.warn({
+      message: 'this symbolic link points outside the site folder and is skipped',
+      file: this.site.relative(absolute),
+      hint: 'Copy the file into the site instead of linking to it.',
+    });
+    return true;
+  }
+
+  private list(dirAbsolute: string, dirRelative: string): { dirs: string[]; files: string[] } {
+    const dirs: string[] = [];
+    const files: string[] = [];
+    let entries: string[];
+    try {
+      entries = readdirSync(dirAbsolute).sort(compareStrings);
+    } catch {
+      return { dirs, files };
+    }
+    for (const entry of entries) {
+      const absolute = path.join(dirAbsolute, entry);
+      let isDirectory: boolean;
+      try {
+        isDirectory = statSync(absolute).isDirectory();
+      } catch {
+        continue; // a dangling link
+      }
+      if (!this.filter.keeps(dirRelative, entry, isDirectory)) continue;
+      if (this.isUnsafeLink(absolute)) continue;
+      (isDirectory ? dirs : files).push(entry);
+    }
+    return { dirs, files };
+  }
+
+  private readDirectory(dir: string): void {
+    const { site } = this;
+    const absolute = path.join(site.source, dir);
+    if (absolute === site.destination) return;
+    const { dirs, files } = this.list(absolute, dir);
+    this.readPosts(dir);
+    for (const entry of dirs) {
+      const child = path.join(absolute, entry);
+      if (child !== site.destination) this.readDirectory(path.posix.join(dir, entry));
+    }
+    for (const entry of files) this.readFile(dir, entry);
+  }
+
+  private readFile(dir: string, name: string): void {
+    const { site } = this;
+    const absolute = path.join(site.source, dir, name);
+    const head = readHead(absolute);
+    if (hasFrontMatter(head)) {
+      const page = new Page(site, dir ? `/${dir}` : '', name, absolute);
+      if (this.load(page, absolute, 'pages') && site.publishable(page.data, undefined)) site.pages.push(page);
+    } else {
+      site.staticFiles.push(new StaticFile(path.posix.join(dir, name), absolute, statSync(absolute).mtime));
+    }
+  }
+
+  /** `read_included_excludes`: files named in `include` that the walk skipped. */
+  private readIncludedFiles(): void {
+    const { site } = this;
+    for (const entry of site.config.include as string[]) {
+      const absolute = path.join(site.source, entry);
+      let stat: ReturnType<typeof statSync>;
+      try {
+        stat = statSync(absolute);
+      } catch {
+        continue;
+      }
+      if (!stat.isFile() || this.isUnsafeLink(absolute)) continue;
+      const relative = site.relative(absolute);
+      if (
+        site.pages.some((p) => p.relativePath === relative) ||
+        site.staticFiles.some((f) => f.relativePath === relative)
+      )
+        continue;
+      const dir = path.posix.dirname(relative);
+      this.readFile(dir === '.' ? '' : dir, path.posix.basename(relative));
+    }
+  }
+
+  private readLayouts(): void {
+    const { site } = this;
+    const layoutsDir = path.join(site.source, String(site.config.layouts_dir ?? '_layouts'));
+    for (const relative of walkFiles(layoutsDir)) {
+      const base = path.posix.basename(relative);
+      if (!base.includes('.') || !this.filter.keeps('', relative, false)) continue;
+      const absolute = path.join(layoutsDir, relative);
+      const text = readText(absolute);
+      const file = site.relative(absolute);
+      let data: Record<string, unknown> = {};
+      let body = text;
+      let bodyLine = 1;
+      try {
+        ({ data, body, bodyLine } = readFrontMatter(text, file));
+      } catch (error) {
+        this.frontMatterProblem(error);
+        body = text.replace(/^---[\s\S]*?\n---[^\n]*\n?/, '');
+      }
+      const name = relative.split('.').slice(0, -1).join('.');
+      const layout: Layout = { name, relativePath: file, data, content: body, bodyLine, sourceText: text };
+      site.layouts.set(name, layout);
+    }
+  }
+
+  private readPosts(dir: string): void {
+    const { site } = this;
+    const collectionsDir = site.collectionsDir;
+    if (collectionsDir && !`/${dir}`.startsWith(`/${collectionsDir}`)) return;
+    const posts = site.posts;
+    this.readPublishable(dir, '_posts', DATE_FILENAME, posts, false);
+    if (site.showDrafts) this.readPublishable(dir, '_drafts', DATELESS_FILENAME, posts, true);
+  }
+
+  private readPublishable(
+    dir: string,
+    magicDir: string,
+    matcher: RegExp,
+    posts: Collection,
+    draft: boolean,
+  ): void {
+    const { site } = this;
+    const base = path.join(site.source, dir, magicDir);
+    for (const entry of this.entriesUnder(base, path.posix.join(dir, magicDir))) {
+      if (!matcher.test(entry)) continue;
+      const absolute = path.join(base, entry);
+      const relative = path
+        .relative(path.join(site.source, site.collectionsDir), absolute)
+        .split(path.sep)
+        .join('/');
+      const doc = new Document(site, posts, absolute, relative, draft);
+      doc.data.draft = draft;
+      // Categories from the folders above `_posts` (`categories_from_path`).
+      const above = relative
+        .slice(0, Math.max(0, relative.indexOf(magicDir)))
+        .split('/')
+        .filter(Boolean);
+      doc.data.categories = above;
+      if (!this.load(doc, absolute, 'posts')) continue;
+      if (draft && !(doc.data.date instanceof Date)) doc.data.date = new RubyTime(statSync(absolute).mtime);
+      if (site.publishable(doc.data, doc.date)) posts.docs.push(doc);
+      else if (doc.data.published !== false || site.config.unpublished) {
+        site.diagnostics.warn({
+          message: 'skipped: this post has a future date',
+          file: doc.sourceFile,
+          hint: 'Build with --future (or `future: true` in _config.yml) to publish it now.',
+        });
+      }
+    }
+  }
+
+  /** `Reader#get_entries`: every file below a folder, filtered as whole relative paths. */
+  private entriesUnder(base: string, relativeBase: string): string[] {
+    return walkFiles(base).filter(
+      (entry) => this.filter.keeps(relativeBase, entry, false) && !this.isUnsafeLink(path.join(base, entry)),
+    );
+  }
+
+  private readCollection(collection: Collection): void {
+    const { site } = this;
+    const filter = new EntryFilter(
+      site.source,
+      site.config.include as string[],
+      site.config.exclude as string[],
+    );
+    for (const entry of walkFiles(collection.directory)) {
+      if (!filter.keeps(collection.relativeDirectory, entry, false)) continue;
+      const absolute = path.join(collection.directory, entry);
+      if (this.isUnsafeLink(absolute)) continue;
+      const relative = `${collection.relativeDirectory}/${entry}`;
+      if (hasFrontMatter(readHead(absolute))) {
+        const doc = new Document(site, collection, absolute, relative, false);
+        if (!this.load(doc, absolute, collection.label)) continue;
+        if (site.config.unpublished || doc.published) collection.docs.push(doc);
+      } else {
+        const file = new StaticFile(
+          path.posix.join(site.collectionsDir, relative),
+          absolute,
+          statSync(absolute).mtime,
+          collection,
+        );
+        collection.files.push(file);
+      }
+    }
+    site.staticFiles.push(...collection.files);
+    sortDocs(collection, site);
+  }
+
+  /**
+   * Read a page's or document's text and front matter, with defaults merged under it. Returns
+   * false when the file cannot be used at all.
+   */
+  private load(item: Page | Document, absolute: string, type: string): boolean {
+    const { site } = this;
+    const file = site.relative(absolute);
+    let text: string;
+    try {
+      text = readText(absolute);
+    } catch (error) {
+      site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
+      return false;
+    }
+    item.sourceText = text;
+    const defaults = site.frontMatterDefaults.all(item.relativePath, type);
+    let data: Record<string, unknown> = {};
+    try {
+      const fm = readFrontMatter(text, file);
+      data = fm.data;
+      item.content = fm.body;
+      item.bodyLine = fm.bodyLine;
+      item.hasFrontMatter = true;
+    } catch (error) {
+      // Jekyll logs the YAML error, keeps the file with no front matter data and goes on.
+      this.frontMatterProblem(error);
+      const split = text.match(/^---[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/);
+      item.content = split ? text.slice(split[0].length) : text;
+      item.hasFrontMatter = true;
+    }
+    const merged: Record<string, unknown> = { ...defaults };
+    for (const [key, value] of Object.entries(data)) {
+      merged[key] = value;
+    }
+    if (item.kind === 'document') {
+      const categories = item.data.categories;
+      let own = merged.categories;
+      if (typeof own === 'string') own = own.split(/\s+/).filter(Boolean);
+      if (Array.isArray(categories) && Array.isArray(own))
+        merged.categories = [...new Set([...categories, ...own])];
+      else if (own == null) merged.categories = categories;
+      else merged.categories = own;
+      merged.draft ??= item.data.draft;
+    }
+    if (merged.date != null) {
+      const date =
+        merged.date instanceof RubyTime && !merged.date.dateOnly ? merged.date : parseDate(merged.date);
+      if (!date) {
+        site.diagnostics.error({
+          message: `'${String(merged.date)}' is not a valid date`,
+          file,
+          hint: 'Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT.',
+        });
+        return false;
+      }
+      merged.date = date;
+    }
+    item.data = merged;
+    item.rawContent = item.content;
+    if (item.kind === 'document') item.finishReading();
+    return true;
+  }
+
+  private frontMatterProblem(error: unknown): void {
+    if (!(error instanceof SiteError)) throw error;
+    if (this.site.config.strict_front_matter) this.site.diagnostics.error(error);
+    else this.site.diagnostics.warn(error);
+  }
+}
+
+function parseDate(value: unknown): RubyTime | undefined {
+  if (value instanceof RubyTime && value.dateOnly) {
+    return new RubyTime(new Date(value.getFullYear(), value.getMonth(), value.getDate()));
+  }
+  if (value instanceof Date) return new RubyTime(value);
+  return parseRubyTime(String(value));
+}
+
+/** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */
+function sortDocs(collection: Collection, site: Site): void {
+  const { metadata } = collection;
+  const byDate = (a: Document, b: Document) =>
+    a.date.getTime() - b.date.getTime() || compareStrings(a.sourcePath, b.sourcePath);
+  if (Array.isArray(metadata.order)) {
+    const sorted = [...collection.docs].sort(byDate);
+    const order = metadata.order.map((entry) => path.posix.join(collection.relativeDirectory, String(entry)));
+    const listed = order
+      .map((rel) => sorted.find((d) => d.relativePath === rel))
+      .filter((d): d is Document => !!d);
+    collection.docs = [...listed, ...sorted.filter((d) => !listed.includes(d))];
+  } else if (typeof metadata.sort_by === 'string') {
+    const key = metadata.sort_by;
+    collection.docs.sort((a, b) => {
+      const x = a.data[key];
+      const y = b.data[key];
+      if (x == null && y != null) return warnSort(site, key, a, 1);
+      if (x != null && y == null) return warnSort(site, key, b, -1);
+      const order = compareValues(x, y);
+      return order || byDate(a, b);
+    });
+  } else {
+    collection.docs.sort(byDate);
+  }
+}
+
+const warnedSorts = new WeakSet<Document>();
+
+function warnSort(site: Site, key: string, doc: Document, order: number): number {
+  if (warnedSorts.has(doc)) return order;
+  warnedSorts.add(doc);
+  site.diagnostics.warn({
+    message: `'${key}' is not defined, so it sorts last`,
+    file: site.relative(doc.sourcePath),
+  });
+  return order;
+}
+
+export function compareValues(x: unknown, y: unknown): number {
+  if (x instanceof Date && y instanceof Date) return x.getTime() - y.getTime();
+  if (typeof x === 'number' && typeof y === 'number') return x - y;
+  if (typeof x === 'string' && typeof y === 'string') return compareStrings(x, y);
+  return 0;
+}
+
+/** Ruby compares strings by bytes, not by locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function linkNeighbours(docs: Document[]): void {
+  docs.forEach((doc, i) => {
+    doc.previous = docs[i - 1];
+    doc.next = docs[i + 1];
+  });
+}
+
+function readText(absolute: string): string {
+  return readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
+}
+
+/** The first line is enough to tell a page from a static file. */
+function readHead(absolute: string): string {
+  const buffer = Buffer.alloc(512);
+  const fd = openSync(absolute, 'r');
+  try {
+    const bytes = readSync(fd, buffer, 0, 512, 0);
+    return buffer
+      .subarray(0, bytes)
+      .toString('utf8')
+      .replace(/^\uFEFF/, '');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Every file below a folder, relative, sorted; folders are followed but not listed. */
+function walkFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string, prefix: string) => {
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    entries.sort((a, b) => compareStrings(a.name, b.name));
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.name);
+      const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
+      let isDirectory = entry.isDirectory();
+      if (entry.isSymbolicLink()) {
+        try {
+          isDirectory = statSync(absolute).isDirectory();
+        } catch {
+          continue;
+        }
+      }
+      if (isDirectory) walk(absolute, relative);
+      else out.push(relative);
+    }
+  };
+  walk(root, '');
+  return out;
+}

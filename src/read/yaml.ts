@@ -1,0 +1,100 @@
+/**
+ * YAML as Jekyll reads it: Ruby's Psych, which speaks YAML 1.1 (`yes`/`no`/`on`/`off` are
+ * booleans, `0755` is octal, `1:20` is sexagesimal), allows aliases and duplicate keys (the
+ * last one wins), and turns timestamps into Ruby Date/Time objects.
+ */
+import { parseDocument, type ScalarTag, type Tags } from 'yaml';
+import { SiteError } from '../errors.ts';
+import { RubyTime } from '../site/time.ts';
+
+// Psych's ScalarScanner: case-insensitive, and no `y`/`n` (unlike the YAML 1.1 spec).
+const psychBool: ScalarTag = {
+  tag: 'tag:yaml.org,2002:bool',
+  default: true,
+  test: /^(?:yes|true|on|no|false|off)$/i,
+  resolve: (source: string) => /^(?:yes|true|on)$/i.test(source),
+};
+
+const DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+const TIME =
+  /^(-?\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt]|\s+)(\d{1,2}):(\d\d):(\d\d)(?:\.(\d*))?\s*(Z|[-+]\d{1,2}(?::?\d\d)?)?$/;
+
+// A Date without time is a Ruby Date (local midnight); a time without a zone is read as UTC,
+// as Psych's `parse_time` does (`Time.at(Time.utc(...))`).
+const psychTimestamp: ScalarTag = {
+  tag: 'tag:yaml.org,2002:timestamp',
+  default: true,
+  test: /^(?:\d{4}-\d{1,2}-\d{1,2}|-?\d{4}-\d{1,2}-\d{1,2}(?:[Tt]|\s+)\d{1,2}:\d\d:\d\d(?:\.\d*)?\s*(?:Z|[-+]\d{1,2}(?::?\d\d)?)?)$/,
+  resolve(source: string) {
+    const date = DATE.exec(source);
+    if (date) return new RubyTime(new Date(+date[1], +date[2] - 1, +date[3]), true);
+    const m = TIME.exec(source)!;
+    const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
+    let utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms);
+    if (m[8] && m[8] !== 'Z') {
+      const [, sign, hours, minutes] = /^([-+])(\d{1,2}):?(\d\d)?$/.exec(m[8])!;
+      const offset = (+hours * 60 + +(minutes ?? 0)) * 60_000;
+      utc += sign === '-' ? offset : -offset;
+    }
+    return new RubyTime(utc);
+  },
+};
+
+function psychTags(tags: Tags): Tags {
+  const kept = tags.filter((tag) => {
+    const name = typeof tag === 'string' ? tag : tag.tag;
+    return name !== 'tag:yaml.org,2002:bool' && name !== 'tag:yaml.org,2002:timestamp';
+  });
+  return [psychBool, psychTimestamp, ...kept];
+}
+
+export interface YamlOptions {
+  /** Site-relative path, for messages. */
+  file: string;
+  /** Lines above this YAML in its file (front matter starts on line 2). */
+  lineOffset?: number;
+  /** The whole file's text, for a code frame; defaults to the YAML itself. */
+  fileSource?: string;
+}
+
+/** Parse YAML; a syntax error becomes a SiteError pointing at the line in the real file. */
+export function parseYaml(text: string, options: YamlOptions): unknown {
+  const doc = parseDocument(text, {
+    version: '1.1',
+    customTags: psychTags,
+    uniqueKeys: false,
+    merge: true,
+    prettyErrors: false,
+  });
+  const error = doc.errors[0];
+  if (error) {
+    const offset = options.lineOffset ?? 0;
+    const before = text.slice(0, error.pos[0]);
+    const line = before.split('\n').length;
+    const column = error.pos[0] - before.lastIndexOf('\n');
+    throw new SiteError({
+      message: `invalid YAML: ${firstLine(error.message)}`,
+      file: options.file,
+      line: line + offset,
+      column,
+      source: options.fileSource ?? text,
+      hint: yamlHint(error.code, text.split('\n')[line - 1] ?? ''),
+    });
+  }
+  return doc.toJS({ maxAliasCount: 10_000 });
+}
+
+function firstLine(message: string): string {
+  return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+function yamlHint(code: string, line: string): string {
+  if (/^\t/.test(line) || code === 'TAB_AS_INDENT')
+    return 'YAML does not allow tabs for indentation: use spaces.';
+  if (/:\s*'[^']*'[^']*'/.test(line))
+    return "Inside a single-quoted value, write an apostrophe as two ('') or use double quotes.";
+  if (code === 'MISSING_CHAR' || code === 'BAD_DQ_ESCAPE')
+    return 'Check that every quote you open is closed.';
+  if (/:\s*[^'"].*: /.test(line)) return 'A value containing ": " must be put in quotes.';
+  return 'Check the indentation and quoting on this line and the one before it.';
+}

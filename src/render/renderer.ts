@@ -1,0 +1,120 @@
+/**
+ * Jekyll's `Renderer#run` for one page or document: Liquid over the body, then the converter
+ * (Markdown or Sass), then the layout chain from the front matter.
+ */
+import path from 'node:path';
+import type { Diagnostics } from '../errors.ts';
+import { SiteError } from '../errors.ts';
+import type { Renderable } from '../site/document.ts';
+import type { Drop, Drops } from '../site/drops.ts';
+import type { Site } from '../site/site.ts';
+import type { JekyllLiquid } from './liquid/index.ts';
+import type { SassCompiler } from './sass.ts';
+
+export interface RenderTools {
+  site: Site;
+  liquid: JekyllLiquid;
+  markdown: (text: string) => string;
+  sass: SassCompiler;
+  drops: Drops;
+  diagnostics: Diagnostics;
+  /** Extra files a render produces (source maps), site-relative destination → text. */
+  extraOutputs: Map<string, string>;
+}
+
+/** The part of the payload shared by every render: `site`, `jekyll`. */
+export function basePayload(tools: RenderTools): Drop {
+  return {
+    site: tools.drops.siteDropFor(),
+    jekyll: { version: '4.3.1', environment: process.env.JEKYLL_ENV ?? 'development' },
+    highlighter_prefix: '',
+    highlighter_suffix: '',
+  };
+}
+
+export class Renderer {
+  private readonly warnedLayouts = new Set<string>();
+  /** Jekyll keeps `layout` in the payload between documents; so do we (templates can see it). */
+  private readonly payload: Drop;
+
+  constructor(private readonly tools: RenderTools) {
+    this.payload = basePayload(tools);
+  }
+
+  /** Render one item: sets `item.content` (converted body) and `item.output`. */
+  async render(item: Renderable): Promise<void> {
+    const { site, drops } = this.tools;
+    const payload = this.payload;
+    drops.current = item;
+    payload.page = drops.of(item);
+    payload.paginator = item.kind === 'page' ? (item.pager ?? null) : null;
+    const layoutName = item.data.layout;
+    const firstLayout = layoutName != null ? site.layouts.get(String(layoutName)) : undefined;
+    if (firstLayout) payload.layout = { ...(payload.layout as Drop | undefined), ...firstLayout.data };
+
+    let output = item.content;
+    if (item.renderWithLiquid) {
+      output = await this.tools.liquid.render(output, payload, item.sourceFile, {
+        lineOffset: item.bodyLine - 1,
+      });
+    }
+    output = this.convert(item, output);
+    item.content = output;
+
+    if (item.placeInLayout) output = await this.placeInLayouts(item, output, payload);
+    item.output = output;
+  }
+
+  convert(item: Renderable, text: string): string {
+    if (item.isMarkdown) return this.tools.markdown(text);
+    if (item.isSass) {
+      const syntax = item.ext.toLowerCase() === '.sass' ? 'sass' : 'scss';
+      const destination = item.destinationPath;
+      const name = path.posix.basename(destination);
+      const result = this.tools.sass.compile(text, syntax, item.sourceFile, name, item.bodyLine - 1);
+      if (result.map) this.tools.extraOutputs.set(`${destination}.map`, result.map);
+      return result.css;
+    }
+    return text;
+  }
+
+  private async placeInLayouts(item: Renderable, content: string, payload: Drop): Promise<string> {
+    const { site } = this.tools;
+    const name = item.data.layout;
+    let layout = name != null ? site.layouts.get(String(name)) : undefined;
+    if (name != null && !layout && !this.warnedLayouts.has(`${name}\0${item.relativePath}`)) {
+      this.warnedLayouts.add(`${name}\0${item.relativePath}`);
+      this.tools.diagnostics.warn(
+        new SiteError({
+          message: `the layout '${String(name)}' does not exist`,
+          file: item.sourceFile,
+          line: frontMatterLine(item.sourceText, 'layout'),
+          source: item.sourceText,
+          hint: `Create _layouts/${String(name)}.html, or change \`layout:\` to one of: ${[...site.layouts.keys()].sort().join(', ') || '(none)'}.`,
+        }),
+      );
+    }
+    let output = content;
+    const used = new Set<string>();
+    payload.layout = null;
+    while (layout) {
+      used.add(layout.name);
+      payload.content = output;
+      payload.layout = { ...layout.data, ...((payload.layout as Drop | null) ?? {}) };
+      output = await this.tools.liquid.render(layout.content, payload, layout.relativePath, {
+        lineOffset: layout.bodyLine - 1,
+      });
+      const parent = layout.data.layout;
+      const next = parent != null ? site.layouts.get(String(parent)) : undefined;
+      if (!next || used.has(next.name)) break;
+      layout = next;
+    }
+    return output;
+  }
+}
+
+function frontMatterLine(text: string, key: string): number | undefined {
+  const lines = text.split('\n');
+  const index = lines.findIndex((line, i) => i > 0 && line.startsWith(`${key}:`));
+  return index >= 0 ? index + 1 : undefined;
+}

@@ -1,0 +1,207 @@
+/**
+ * What templates see: Jekyll's drops (`site`, `page`, documents, static files) as plain
+ * objects with lazy getters. Made once per build and cached per item, so thousands of
+ * documents cost nothing until a template reads them.
+ */
+import type { Config } from '../config/index.ts';
+import type { Collection, Document, Page, Renderable, StaticFile } from './document.ts';
+import type { Site } from './site.ts';
+
+export type Drop = Record<string, unknown>;
+
+function define(target: Drop, key: string, get: () => unknown): void {
+  Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
+}
+
+export interface DropHooks {
+  /** The rendered excerpt of a document (Jekyll renders it on first use). */
+  excerptOf(item: Renderable): string | undefined;
+}
+
+export class Drops {
+  private readonly cache = new WeakMap<object, Drop>();
+  private siteDrop: Drop | undefined;
+  /** The document being rendered (`site.related_posts` depends on it). */
+  current: Renderable | undefined;
+
+  constructor(
+    private readonly site: Site,
+    private readonly hooks: DropHooks,
+  ) {}
+
+  of(item: Renderable): Drop {
+    return item.kind === 'page' ? this.page(item) : this.document(item);
+  }
+
+  page(page: Page): Drop {
+    let drop = this.cache.get(page);
+    if (drop) return drop;
+    drop = {};
+    for (const key of Object.keys(page.data)) define(drop, key, () => page.data[key]);
+    define(drop, 'content', () => page.content);
+    define(drop, 'dir', () => page.urlDir);
+    define(drop, 'name', () => page.name);
+    define(drop, 'path', () => page.path);
+    define(drop, 'url', () => page.url);
+    if (page.data.excerpt !== undefined || this.site.config.page_excerpts) {
+      define(drop, 'excerpt', () => this.hooks.excerptOf(page) ?? page.data.excerpt);
+    }
+    this.cache.set(page, drop);
+    return drop;
+  }
+
+  document(doc: Document): Drop {
+    let drop = this.cache.get(doc);
+    if (drop) return drop;
+    drop = {};
+    for (const key of Object.keys(doc.data)) define(drop, key, () => doc.data[key]);
+    define(drop, 'collection', () => doc.collection.label);
+    define(drop, 'content', () => doc.content);
+    define(drop, 'output', () => doc.output);
+    define(drop, 'date', () => doc.date);
+    define(drop, 'excerpt', () => this.hooks.excerptOf(doc) ?? '');
+    define(drop, 'id', () => doc.id);
+    define(drop, 'next', () => (doc.next ? this.document(doc.next) : undefined));
+    define(drop, 'previous', () => (doc.previous ? this.document(doc.previous) : undefined));
+    define(drop, 'path', () => doc.relativePath);
+    define(drop, 'relative_path', () => doc.relativePath);
+    define(drop, 'url', () => doc.url);
+    define(drop, 'name', () => doc.data.name ?? doc.basename);
+    define(drop, 'draft', () => doc.data.draft ?? false);
+    this.cache.set(doc, drop);
+    return drop;
+  }
+
+  staticFile(file: StaticFile): Drop {
+    let drop = this.cache.get(file);
+    if (drop) return drop;
+    drop = { ...file.data };
+    define(drop, 'name', () => file.name);
+    define(drop, 'extname', () => file.extname);
+    define(drop, 'basename', () => file.basename);
+    define(drop, 'modified_time', () => file.mtime);
+    define(drop, 'path', () => `/${file.relativePath}`);
+    define(drop, 'collection', () => file.collection?.label ?? null);
+    this.cache.set(file, drop);
+    return drop;
+  }
+
+  collection(collection: Collection): Drop {
+    let drop = this.cache.get(collection);
+    if (drop) return drop;
+    drop = { ...collection.metadata };
+    define(drop, 'label', () => collection.label);
+    define(drop, 'docs', () => collection.docs.map((d) => this.document(d)));
+    define(drop, 'files', () => collection.files.map((f) => this.staticFile(f)));
+    define(drop, 'relative_directory', () => collection.relativeDirectory);
+    define(drop, 'directory', () => collection.directory);
+    define(drop, 'output', () => collection.output);
+    this.cache.set(collection, drop);
+    return drop;
+  }
+
+  /** `site`: the config, with Jekyll's computed keys on top. */
+  siteDropFor(extra: Config = {}): Drop {
+    if (this.siteDrop) return this.siteDrop;
+    const { site } = this;
+    const drop: Drop = { ...site.config, ...extra };
+    const once = <T>(compute: () => T) => {
+      let value: T | undefined;
+      let done = false;
+      return () => {
+        if (!done) {
+          value = compute();
+          done = true;
+        }
+        return value;
+      };
+    };
+    define(drop, 'time', () => site.time);
+    define(drop, 'data', () => site.data);
+    define(
+      drop,
+      'pages',
+      once(() => site.pages.map((p) => this.page(p))),
+    );
+    define(
+      drop,
+      'html_pages',
+      once(() => site.pages.filter((p) => p.isHtml || p.url.endsWith('/')).map((p) => this.page(p))),
+    );
+    define(
+      drop,
+      'posts',
+      once(() => [...site.posts.docs].reverse().map((d) => this.document(d))),
+    );
+    define(
+      drop,
+      'static_files',
+      once(() => site.staticFiles.map((f) => this.staticFile(f))),
+    );
+    define(
+      drop,
+      'html_files',
+      once(() => site.staticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f))),
+    );
+    define(
+      drop,
+      'documents',
+      once(() => site.documents.map((d) => this.document(d))),
+    );
+    define(
+      drop,
+      'collections',
+      once(() => [...site.collections.values()].map((c) => this.collection(c))),
+    );
+    define(
+      drop,
+      'categories',
+      once(() => this.groupPosts('categories')),
+    );
+    define(
+      drop,
+      'tags',
+      once(() => this.groupPosts('tags')),
+    );
+    define(drop, 'related_posts', () => this.relatedPosts());
+    for (const collection of site.collections.values()) {
+      if (collection.label === 'posts') continue;
+      define(
+        drop,
+        collection.label,
+        once(() => collection.docs.map((d) => this.document(d))),
+      );
+    }
+    this.siteDrop = drop;
+    return drop;
+  }
+
+  /** `Site#post_attr_hash`: each category or tag with its posts, newest first. */
+  private groupPosts(attribute: 'categories' | 'tags'): Record<string, Drop[]> {
+    const groups: Record<string, Document[]> = {};
+    for (const post of this.site.posts.docs) {
+      const values = post.data[attribute];
+      if (!Array.isArray(values)) continue;
+      for (const value of values) {
+        const key = String(value);
+        groups[key] = [...(groups[key] ?? []), post];
+      }
+    }
+    const result: Record<string, Drop[]> = {};
+    for (const [name, posts] of Object.entries(groups)) {
+      result[name] = [...posts].reverse().map((p) => this.document(p));
+    }
+    return result;
+  }
+
+  /** Without `lsi`: the ten most recent posts other than this one. */
+  private relatedPosts(): Drop[] | undefined {
+    const current = this.current;
+    if (current?.kind !== 'document') return undefined;
+    const recent = this.site.posts.docs.slice(-11).reverse();
+    return recent
+      .filter((post) => post !== current)
+      .slice(0, 10)
+      .map((post) => this.document(post));
+  }
+}

@@ -1,0 +1,122 @@
+/** The Site: configuration and everything read from the source, shared by every stage. */
+import path from 'node:path';
+import type { Config } from '../config/index.ts';
+import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
+import type { Diagnostics } from '../errors.ts';
+import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
+import { RubyTime } from './time.ts';
+import { addPermalinkSuffix } from './url.ts';
+
+export interface Layout {
+  name: string;
+  /** Site-relative path, for messages. */
+  relativePath: string;
+  data: Config;
+  content: string;
+  bodyLine: number;
+  sourceText: string;
+}
+
+export class Site implements SiteContext {
+  readonly source: string;
+  readonly destination: string;
+  readonly config: Config;
+  readonly time: RubyTime;
+  readonly permalinkStyle: string;
+  readonly markdownExts: Set<string>;
+  readonly frontMatterDefaults: FrontMatterDefaults;
+  readonly diagnostics: Diagnostics;
+
+  layouts = new Map<string, Layout>();
+  pages: Page[] = [];
+  staticFiles: StaticFile[] = [];
+  collections = new Map<string, Collection>();
+  data: Record<string, unknown> = {};
+  /** Absolute include folders, searched in order. */
+  includeDirs: string[] = [];
+
+  constructor(config: Config, diagnostics: Diagnostics, time = new RubyTime(Date.now())) {
+    this.config = config;
+    this.source = String(config.source);
+    this.destination = String(config.destination);
+    this.time = time;
+    this.permalinkStyle = String(config.permalink ?? 'date');
+    this.markdownExts = new Set(
+      String(config.markdown_ext ?? '')
+        .split(',')
+        .map((ext) => ext.trim().toLowerCase()),
+    );
+    this.diagnostics = diagnostics;
+    this.frontMatterDefaults = new FrontMatterDefaults(
+      config.defaults,
+      String(config.collections_dir ?? ''),
+      (m) =>
+        diagnostics.warn({
+          message: m,
+          file: '_config.yml',
+          hint: 'Each entry of defaults needs `scope` and `values`.',
+        }),
+    );
+    this.includeDirs = [path.join(this.source, String(config.includes_dir ?? '_includes'))];
+    this.setUpCollections();
+  }
+
+  get posts(): Collection {
+    return this.collections.get('posts')!;
+  }
+
+  get showDrafts(): boolean {
+    return Boolean(this.config.show_drafts);
+  }
+
+  get collectionsDir(): string {
+    return String(this.config.collections_dir ?? '');
+  }
+
+  private setUpCollections(): void {
+    const declared = this.config.collections as Record<string, Config>;
+    const style = permalinkStyle(this.permalinkStyle);
+    for (const [rawLabel, metadata] of Object.entries(declared)) {
+      const label = rawLabel.replace(/[^a-z0-9_\-.]/gi, '');
+      const relativeDirectory = `_${label}`;
+      const urlTemplate =
+        typeof metadata.permalink === 'string'
+          ? metadata.permalink
+          : addPermalinkSuffix('/:collection/:path', this.permalinkStyleName(style));
+      this.collections.set(label, {
+        label,
+        relativeDirectory,
+        directory: path.join(this.source, this.collectionsDir, relativeDirectory),
+        metadata,
+        docs: [],
+        files: [],
+        output: Boolean(metadata.output),
+        urlTemplate,
+      });
+    }
+  }
+
+  /** `site.permalink_style` is a symbol for named styles, the template otherwise. */
+  private permalinkStyleName(template: string): string {
+    return this.permalinkStyle in { date: 1, pretty: 1, ordinal: 1, none: 1, weekdate: 1 }
+      ? this.permalinkStyle
+      : template;
+  }
+
+  /** Every collection document, in collection order. */
+  get documents(): Document[] {
+    return [...this.collections.values()].flatMap((collection) => collection.docs);
+  }
+
+  /** A site-relative path for messages. */
+  relative(absolute: string): string {
+    return path.relative(this.source, absolute).split(path.sep).join('/');
+  }
+
+  /** Jekyll's `Publisher#publish?`. */
+  publishable(data: Config, date: Date | undefined): boolean {
+    const published = data.published !== false || Boolean(this.config.unpublished);
+    const hidden = date !== undefined && !this.config.future && date.getTime() > this.time.getTime();
+    return published && !hidden;
+  }
+}
