@@ -4,7 +4,7 @@
 import path from 'node:path';
 import { type Config, loadConfig } from './config/index.ts';
 import { Diagnostics, SiteError } from './errors.ts';
-import { runGenerators } from './generate/index.ts';
+import { runGenerators, runPostRender } from './generate/index.ts';
 import { Profiler } from './profile.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
@@ -79,6 +79,8 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       }
     });
     failOnErrors(diagnostics, options.strict);
+    // plugins' :post_render hooks (jemoji)
+    await runPostRender(site);
 
     // cleanup + write
     const files = collectOutputs(site, tools.extraOutputs);

@@ -1,0 +1,103 @@
+/**
+ * jemoji 0.13: after rendering, `:name:` in the HTML text of pages and written documents
+ * becomes GitHub's emoji image (html-pipeline 2's EmojiFilter), except inside pre, code and tt.
+ *
+ * Jekyll reparses the body with Nokogiri and writes it back, which also re-serializes the
+ * markup around it; here only the text that holds an emoji changes.
+ */
+import type { Renderable } from '../site/document.ts';
+import type { Site } from '../site/site.ts';
+import { GEMOJI } from './data/gemoji.ts';
+import type { Generator } from './index.ts';
+
+const GITHUB_DOT_COM_ASSET_HOST_URL = 'https://github.githubassets.com';
+const ASSET_PATH = '/images/icons/';
+const IGNORED_ANCESTOR_TAGS = new Set(['pre', 'code', 'tt']);
+
+/** `EmojiFilter.emoji_pattern`: every gemoji name, sorted. */
+const EMOJI_PATTERN = new RegExp(
+  `:(${Object.keys(GEMOJI)
+    .sort()
+    .map((name) => name.replace(/[.*+?^${}()|[\]\\-]/g, '\\$&'))
+    .join('|')}):`,
+  'g',
+);
+
+/** `Jekyll::Emoji.emoji_src`: `emoji.src` from the config, or GitHub's asset host. */
+export function emojiSrc(config: Record<string, unknown>): string {
+  const emoji = config.emoji;
+  if (emoji && typeof emoji === 'object' && 'src' in emoji)
+    return String((emoji as Record<string, unknown>).src);
+  const host = process.env.ASSET_HOST_URL;
+  return host ? `${host.replace(/\/$/, '')}${ASSET_PATH}` : `${GITHUB_DOT_COM_ASSET_HOST_URL}${ASSET_PATH}`;
+}
+
+/** Ruby's `File.join` of two parts: exactly one slash between them. */
+function fileJoin(a: string, b: string): string {
+  return `${a.replace(/\/+$/, '')}/${b.replace(/^\/+/, '')}`;
+}
+
+/** The `<img>` html-pipeline writes, with jemoji's `align: nil`. */
+export function emojiImageTag(name: string, src: string): string {
+  const url = fileJoin(src, `emoji/unicode/${GEMOJI[name]}.png`);
+  return `<img class="emoji" title=":${name}:" alt=":${name}:" src="${url}" height="20" width="20">`;
+}
+
+/** `emoji_image_filter` over one text. */
+export function emojifyText(text: string, src: string): string {
+  if (!text.includes(':')) return text;
+  return text.replace(EMOJI_PATTERN, (_match, name: string) => emojiImageTag(name, src));
+}
+
+/** Replace emoji in the text of an HTML fragment, not in tags, comments, scripts or ignored elements. */
+export function emojifyHtml(html: string, src: string): string {
+  let out = '';
+  let ignoredDepth = 0;
+  const token =
+    /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([a-zA-Z][^\s/>]*)[^>]*>|<![^>]*>/g;
+  let last = 0;
+  for (let m = token.exec(html); m; m = token.exec(html)) {
+    const text = html.slice(last, m.index);
+    out += ignoredDepth > 0 ? text : emojifyText(text, src);
+    out += m[0];
+    const tag = m[2]?.toLowerCase();
+    if (tag && IGNORED_ANCESTOR_TAGS.has(tag) && !m[0].endsWith('/>')) {
+      ignoredDepth = Math.max(0, ignoredDepth + (m[0].startsWith('</') ? -1 : 1));
+    }
+    last = token.lastIndex;
+  }
+  const rest = html.slice(last);
+  return out + (ignoredDepth > 0 ? rest : emojifyText(rest, src));
+}
+
+/** `Jekyll::Emoji.emojify`: the body only, when there is one. */
+export function emojify(output: string, src: string): string {
+  EMOJI_PATTERN.lastIndex = 0;
+  if (!EMOJI_PATTERN.test(output)) return output;
+  EMOJI_PATTERN.lastIndex = 0;
+  if (!output.includes('<body')) return emojifyHtml(output, src);
+  const open = /<body(.*?)>\s*/s.exec(output);
+  if (!open) return emojifyHtml(output, src);
+  const head = output.slice(0, open.index + open[0].length);
+  const tail = output.slice(open.index + open[0].length);
+  const end = tail.indexOf('</body>');
+  if (end < 0) return head + emojifyHtml(tail, src);
+  return head + emojifyHtml(tail.slice(0, end), src) + tail.slice(end);
+}
+
+/** `Jekyll::Emoji.emojiable?`: pages and written documents with HTML output. */
+function emojiable(site: Site, item: Renderable): boolean {
+  const writes = item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
+  return (writes && item.outputExt === '.html') || Boolean(item.permalink?.endsWith('/'));
+}
+
+export const jemoji: Generator = {
+  name: 'jemoji',
+  generate(): void {},
+  postRender(site: Site): void {
+    const src = emojiSrc(site.config);
+    for (const item of [...site.pages, ...site.documents]) {
+      if (item.output && emojiable(site, item)) item.output = emojify(item.output, src);
+    }
+  },
+};

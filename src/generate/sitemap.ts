@@ -1,0 +1,61 @@
+/**
+ * jekyll-sitemap 1.4: adds `sitemap.xml` and `robots.txt` as pages whose content is the gem's
+ * Liquid template, rendered later with the site payload. Neither is added when the site
+ * already has a page or static file at that url.
+ */
+import type { Page } from '../site/document.ts';
+import type { Site } from '../site/site.ts';
+import { RubyTime } from '../site/time.ts';
+import type { Generator } from './index.ts';
+// The templates are jekyll-sitemap 1.4.0's (MIT License, Copyright (c) 2014-2018 Ben Balter).
+import { ROBOTS_TXT, SITEMAP_XML } from './templates/sitemap.ts';
+import { pageWithoutAFile } from './util.ts';
+
+const INCLUDED_EXTENSIONS = new Set(['.htm', '.html', '.xhtml', '.pdf']);
+
+/** Whitespace after `>\n` or after a closing `}` of a Liquid tag: the gem strips it. */
+const MINIFY_REGEX = /(?<=>\n|\})\s+/g;
+
+export const sitemap: Generator = {
+  name: 'jekyll-sitemap',
+  priority: 'lowest',
+  generate(site: Site): void {
+    // Jekyll memoizes this list before adding either page.
+    const urls = new Set([...site.pages.map((p) => p.url), ...site.staticFiles.map((f) => f.url)]);
+    const added: Page[] = [];
+    if (!urls.has('/sitemap.xml')) {
+      const staticFiles = site.staticFiles.filter((file) => INCLUDED_EXTENSIONS.has(file.extname));
+      added.push(
+        pageWithoutAFile(
+          site,
+          '',
+          'sitemap.xml',
+          {
+            layout: null,
+            // `StaticFile#to_liquid`, taken when the generator runs.
+            static_files: staticFiles.map((file) => staticFileDrop(file)),
+            xsl: urls.has('/sitemap.xsl'),
+          },
+          SITEMAP_XML.replace(MINIFY_REGEX, ''),
+        ),
+      );
+    }
+    if (!urls.has('/robots.txt'))
+      added.push(pageWithoutAFile(site, '', 'robots.txt', { layout: null }, ROBOTS_TXT));
+    site.pages.push(...added);
+  },
+};
+
+/** What `StaticFileDrop` shows: its front matter defaults, then the file's own keys. */
+function staticFileDrop(file: Site['staticFiles'][number]): Record<string, unknown> {
+  const drop: Record<string, unknown> = { ...file.data };
+  const define = (key: string, get: () => unknown) =>
+    Object.defineProperty(drop, key, { get, enumerable: true, configurable: true });
+  define('name', () => file.name);
+  define('extname', () => file.extname);
+  define('basename', () => file.basename);
+  define('modified_time', () => new RubyTime(file.mtime));
+  define('path', () => `/${file.relativePath}`);
+  define('collection', () => file.collection?.label ?? null);
+  return drop;
+}
