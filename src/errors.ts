@@ -81,9 +81,16 @@ export class Diagnostics {
     this.print(error.format('Warning'));
   }
 
+  /** The same error met again (a broken include used by every page) is counted, not reprinted. */
   error(problem: SiteError | ProblemInit): void {
     const error = problem instanceof SiteError ? problem : new SiteError(problem);
+    const key = `${error.where}\0${error.message}`;
+    const repeats = this.repeats.get(key) ?? 0;
+    this.repeats.set(key, repeats + 1);
+    if (repeats > 0) return;
     this.errors.push(error);
     this.print(error.format('Error'));
   }
+
+  private readonly repeats = new Map<string, number>();
 }

@@ -5,6 +5,7 @@
 import path from 'node:path';
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
+import { type Pager, pagerToLiquid } from '../generate/paginate.ts';
 import type { Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import type { Site } from '../site/site.ts';
@@ -47,7 +48,10 @@ export class Renderer {
     const payload = this.payload;
     drops.current = item;
     payload.page = drops.of(item);
-    payload.paginator = item.kind === 'page' ? (item.pager ?? null) : null;
+    payload.paginator =
+      item.kind === 'page' && item.pager
+        ? pagerToLiquid(item.pager as Pager, (doc) => drops.document(doc))
+        : null;
     const layoutName = item.data.layout;
     const firstLayout = layoutName != null ? site.layouts.get(String(layoutName)) : undefined;
     if (firstLayout) payload.layout = { ...(payload.layout as Drop | undefined), ...firstLayout.data };

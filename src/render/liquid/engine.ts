@@ -1,0 +1,189 @@
+/**
+ * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): Jekyll-style includes
+ * with `include.*` parameters and shared scope, extension-less include files, lax conditions,
+ * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
+ */
+import path from 'node:path';
+import { Context, Liquid, type Template } from 'liquidjs';
+import { type ProblemInit, SiteError } from '../../errors.ts';
+import { CURRENT_FILE } from './engine-registers.ts';
+import { registerFilters } from './filters/index.ts';
+import { includeFiles } from './include-files.ts';
+import { laxRewrite } from './lax.ts';
+import { rubyString } from './ruby-output.ts';
+import { GistTag } from './tags/gist.ts';
+import { HighlightTag } from './tags/highlight.ts';
+import { JekyllIncludeTag } from './tags/include.ts';
+import { includeRelativeTag } from './tags/include-relative.ts';
+import { urlTag } from './tags/link.ts';
+
+export interface LiquidSetup {
+  sourceDir: string;
+  /** Searched in order: the site's `_includes`, then the theme's. */
+  includeDirs: string[];
+  config: Record<string, unknown>;
+  markdownify(text: string): string;
+  scssify(text: string, syntax: 'scss' | 'sass'): string;
+  postUrl(name: string): string | undefined;
+  linkUrl(relativePath: string): string | undefined;
+  warn(problem: ProblemInit): void;
+  /** Register plugin tags (seo, feed_meta) on the engine. */
+  extend?(liquid: Liquid): void;
+}
+
+export interface RenderOptions {
+  /** Lines above the template in its file (front matter). */
+  lineOffset?: number;
+}
+
+export interface JekyllLiquid {
+  render(
+    source: string,
+    scope: Record<string, unknown>,
+    file: string,
+    options?: RenderOptions,
+  ): Promise<string>;
+  renderSync(source: string, scope: Record<string, unknown>, file: string, options?: RenderOptions): string;
+  /** The underlying engine, for plugins. */
+  readonly liquid: Liquid;
+}
+
+export function createLiquid(setup: LiquidSetup): JekyllLiquid {
+  const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
+  const liquid = new Liquid({
+    root: setup.includeDirs,
+    partials: setup.includeDirs,
+    extname: '',
+    jekyllInclude: true,
+    dynamicPartials: false,
+    relativeReference: false,
+    jekyllWhere: true,
+    strictFilters: liquidConfig.strict_filters === true,
+    strictVariables: liquidConfig.strict_variables === true,
+    lenientIf: true,
+    ownPropertyOnly: false,
+    cache: true,
+    outputEscape: rubyString,
+    fs: includeFiles(setup.sourceDir, setup.warn),
+  });
+  liquid.registerTag('include', JekyllIncludeTag);
+  liquid.registerTag('include_relative', includeRelativeTag(setup.sourceDir));
+  liquid.registerTag('link', urlTag('link', setup.linkUrl));
+  liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
+  liquid.registerTag('highlight', HighlightTag);
+  liquid.registerTag('gist', GistTag);
+  registerFilters(liquid, setup);
+  setup.extend?.(liquid);
+
+  const parsed = new Map<string, Template[]>();
+  const parse = (source: string, file: string, lineOffset: number): Template[] => {
+    const key = `${file}\0${source}`;
+    let templates = parsed.get(key);
+    if (templates) return templates;
+    const lax = laxRewrite(source);
+    for (const warning of lax.warnings) {
+      setup.warn({ message: warning.message, file, line: warning.line + lineOffset, hint: warning.hint });
+    }
+    try {
+      templates = liquid.parse(lax.source, file);
+    } catch (error) {
+      throw toSiteError(error, file, source, lineOffset, setup);
+    }
+    parsed.set(key, templates);
+    return templates;
+  };
+
+  const context = (scope: Record<string, unknown>, file: string, sync: boolean) => {
+    const ctx = new Context(scope, liquid.options, { sync }, { liquid });
+    ctx.setRegister(CURRENT_FILE, file);
+    return ctx;
+  };
+
+  return {
+    liquid,
+    async render(source, scope, file, options = {}) {
+      const offset = options.lineOffset ?? 0;
+      const templates = parse(source, file, offset);
+      try {
+        return await liquid.render(templates, context(scope, file, false));
+      } catch (error) {
+        throw toSiteError(error, file, source, offset, setup);
+      }
+    },
+    renderSync(source, scope, file, options = {}) {
+      const offset = options.lineOffset ?? 0;
+      const templates = parse(source, file, offset);
+      try {
+        return liquid.renderSync(templates, context(scope, file, true));
+      } catch (error) {
+        throw toSiteError(error, file, source, offset, setup);
+      }
+    },
+  };
+}
+
+interface LiquidjsError extends Error {
+  token?: { getPosition?: () => [number, number]; file?: string; input?: string };
+  originalError?: Error;
+}
+
+/** A liquidjs error as a located SiteError: the include file when it failed inside one. */
+function toSiteError(
+  error: unknown,
+  file: string,
+  source: string,
+  lineOffset: number,
+  setup: LiquidSetup,
+): SiteError {
+  if (error instanceof SiteError) return error;
+  const e = error as LiquidjsError;
+  // Nested render errors wrap the innermost one; its token points at the real place.
+  let inner: LiquidjsError = e;
+  while (inner.originalError && (inner.originalError as LiquidjsError).token)
+    inner = inner.originalError as LiquidjsError;
+  const token = inner.token ?? e.token;
+  const position = token?.getPosition?.();
+  const tokenFile = token?.file;
+  const inInclude = tokenFile && tokenFile !== file && path.isAbsolute(tokenFile);
+  const message = describe(inner.originalError ?? inner);
+  if (inInclude) {
+    return new SiteError({
+      message: `Liquid: ${message}`,
+      file: path.relative(setup.sourceDir, tokenFile).split(path.sep).join('/'),
+      line: position?.[0],
+      column: position?.[1],
+      source: token?.input,
+      hint: hintFor(message),
+    });
+  }
+  return new SiteError({
+    message: `Liquid: ${message}`,
+    file,
+    line: position ? position[0] + lineOffset : undefined,
+    column: position?.[1],
+    source: position ? '\n'.repeat(lineOffset) + source : undefined,
+    hint: hintFor(message),
+  });
+}
+
+function describe(error: Error): string {
+  const first = String(error.message).split('\n')[0];
+  return first
+    .replace(/(, (file|line|col):\S+)+$/, '')
+    .replace(
+      /^(?:ENOENT: )?Failed to lookup "(.+?)" in ".*"$/,
+      'the include file "$1" was not found in _includes/',
+    );
+}
+
+function hintFor(message: string): string {
+  if (/not found in _includes/.test(message))
+    return 'Create the file in _includes/, or correct the name in the include tag.';
+  if (/tag .* not closed/.test(message)) return 'Add the matching end tag (e.g. {% endif %} for {% if %}).';
+  if (/tag ".*" not found|tag .* not found/.test(message))
+    return 'This tag does not exist in Jekyll; check its spelling, or wrap literal braces in {% raw %}…{% endraw %}.';
+  if (/nested more than/.test(message)) return 'Look for an include that includes itself.';
+  if (/post_url/.test(message))
+    return 'Use the post file name without its extension, e.g. {% post_url 2024-01-31-my-post %}.';
+  return 'Check the Liquid syntax at this line.';
+}

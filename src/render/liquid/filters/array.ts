@@ -1,0 +1,156 @@
+/** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
+import type { Context, Liquid, Template } from 'liquidjs';
+
+const INTEGER_LIKE = /^\s*-?\d+\s*$/;
+const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
+
+/** `parse_sort_input`: numeric-looking strings compare as numbers. */
+function parseSortInput(value: unknown): unknown {
+  const text = value == null ? '' : String(value);
+  if (INTEGER_LIKE.test(text)) return Number.parseInt(text, 10);
+  if (FLOAT_LIKE.test(text)) return Number.parseFloat(text);
+  return value;
+}
+
+/** `item_property`: a dotted path read through drops. */
+function itemProperty(item: unknown, property: unknown): unknown {
+  let value: unknown = item;
+  for (const key of String(property).split('.')) {
+    if (value == null || typeof value !== 'object') return undefined;
+    value = parseSortInput((value as Record<string, unknown>)[key]);
+  }
+  return value;
+}
+
+function toArray(input: unknown): unknown[] {
+  if (Array.isArray(input)) return input;
+  if (input == null) return [];
+  if (typeof input === 'object') return Object.values(input as object);
+  return [input];
+}
+
+function matches(property: unknown, target: unknown): boolean {
+  if (target == null) return property == null;
+  const wanted = String(target);
+  if (typeof property === 'string') return property === wanted;
+  const values = Array.isArray(property) ? property : [property];
+  return values.some((value) => (value == null ? '' : String(value)) === wanted);
+}
+
+function compare(a: unknown, b: unknown): number {
+  if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  const x = String(a);
+  const y = String(b);
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Evaluate a `where_exp`-style condition with `name` bound to each item. */
+function conditionTester(liquid: Liquid, ctx: Context, name: string, expression: string) {
+  const templates: Template[] = liquid.parse(`{% if ${expression} %}1{% endif %}`);
+  return (item: unknown) => {
+    ctx.push({ [name]: item });
+    try {
+      return liquid.renderSync(templates, ctx) === '1';
+    } finally {
+      ctx.pop();
+    }
+  };
+}
+
+function expressionValue(liquid: Liquid, ctx: Context, name: string, expression: string) {
+  const templates: Template[] = liquid.parse(`{{ ${expression} }}`);
+  return (item: unknown) => {
+    ctx.push({ [name]: item });
+    try {
+      return liquid.renderSync(templates, ctx);
+    } finally {
+      ctx.pop();
+    }
+  };
+}
+
+interface FilterThis {
+  liquid: Liquid;
+  context: Context;
+}
+
+export const arrayFilters = {
+  where(input: unknown, property: unknown, value: unknown) {
+    if (
+      property == null ||
+      Array.isArray(value) ||
+      (value !== null && typeof value === 'object' && !(value instanceof Date))
+    )
+      return input;
+    if (input == null || typeof input !== 'object') return input;
+    return toArray(input).filter((item) => matches(itemProperty(item, property), value));
+  },
+  where_exp(this: FilterThis, input: unknown, variable: unknown, expression: unknown) {
+    if (input == null || typeof input !== 'object') return input;
+    const test = conditionTester(this.liquid, this.context, String(variable), String(expression));
+    return toArray(input).filter(test);
+  },
+  find(input: unknown, property: unknown, value: unknown) {
+    if (input == null || typeof input !== 'object' || property == null) return input;
+    return toArray(input).find((item) => matches(itemProperty(item, property), value)) ?? null;
+  },
+  find_exp(this: FilterThis, input: unknown, variable: unknown, expression: unknown) {
+    if (input == null || typeof input !== 'object') return input;
+    const test = conditionTester(this.liquid, this.context, String(variable), String(expression));
+    return toArray(input).find(test) ?? null;
+  },
+  group_by(input: unknown, property: unknown) {
+    if (input == null || typeof input !== 'object') return input;
+    return groups(toArray(input), (item) => {
+      const value = itemProperty(item, property);
+      return value == null ? '' : Array.isArray(value) ? value.join('') : String(value);
+    });
+  },
+  group_by_exp(this: FilterThis, input: unknown, variable: unknown, expression: unknown) {
+    if (input == null || typeof input !== 'object') return input;
+    const key = expressionValue(this.liquid, this.context, String(variable), String(expression));
+    return groups(toArray(input), key);
+  },
+  sort(input: unknown, property?: unknown, nils: unknown = 'first') {
+    if (input == null) throw new Error('Cannot sort a null object.');
+    const array = [...toArray(input)];
+    if (property == null) return array.sort(compare);
+    if (nils !== 'first' && nils !== 'last') {
+      throw new Error(
+        `Invalid nils order: '${String(nils)}' is not a valid nils order. It must be 'first' or 'last'.`,
+      );
+    }
+    const order = nils === 'first' ? -1 : 1;
+    return array
+      .map((item, index) => ({ item, index, value: itemProperty(item, property) }))
+      .sort((a, b) => {
+        if (a.value == null && b.value != null) return order;
+        if (a.value != null && b.value == null) return -order;
+        return (a.value == null ? 0 : compare(a.value, b.value)) || a.index - b.index;
+      })
+      .map((entry) => entry.item);
+  },
+  push: (input: unknown, value: unknown) => (Array.isArray(input) ? [...input, value] : input),
+  pop: (input: unknown, count: unknown = 1) =>
+    Array.isArray(input) ? input.slice(0, Math.max(0, input.length - Number(count))) : input,
+  shift: (input: unknown, count: unknown = 1) => (Array.isArray(input) ? input.slice(Number(count)) : input),
+  unshift: (input: unknown, value: unknown) => (Array.isArray(input) ? [value, ...input] : input),
+  sample(input: unknown, count: unknown = 1) {
+    if (!Array.isArray(input)) return input;
+    const n = Number(count);
+    const shuffled = [...input].sort(() => Math.random() - 0.5);
+    return n === 1 ? shuffled[0] : shuffled.slice(0, n);
+  },
+};
+
+function groups(items: unknown[], keyOf: (item: unknown) => string) {
+  const map = new Map<string, unknown[]>();
+  for (const item of items) {
+    const key = keyOf(item);
+    const list = map.get(key);
+    if (list) list.push(item);
+    else map.set(key, [item]);
+  }
+  return [...map].map(([name, list]) => ({ name, items: list, size: list.length }));
+}

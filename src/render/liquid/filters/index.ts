@@ -1,0 +1,25 @@
+/** Jekyll's filters on top of Liquid's, grouped by what they act on. */
+import type { Liquid } from 'liquidjs';
+import { arrayFilters } from './array.ts';
+import { dateFilters } from './date.ts';
+import { numberFilters } from './number.ts';
+import { stringFilters } from './string.ts';
+import { urlFilters } from './url.ts';
+
+export interface FilterSetup {
+  config: Record<string, unknown>;
+  markdownify(text: string): string;
+  scssify(text: string, syntax: 'scss' | 'sass'): string;
+}
+
+export function registerFilters(liquid: Liquid, setup: FilterSetup): void {
+  const all: Record<string, (...args: never[]) => unknown> = {
+    ...urlFilters(setup.config),
+    ...dateFilters,
+    ...stringFilters(setup),
+    ...arrayFilters,
+    ...numberFilters,
+  };
+  for (const [name, filter] of Object.entries(all))
+    liquid.registerFilter(name, filter as (...args: unknown[]) => unknown);
+}

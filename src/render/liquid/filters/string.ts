@@ -1,0 +1,115 @@
+/** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
+import { slugify } from '../../../site/slugify.ts';
+import { rubyInspect } from '../ruby-output.ts';
+
+/** `String#encode(xml: :attr)` without the surrounding quotes. */
+export function xmlEscape(input: unknown): string {
+  if (input == null) return '';
+  return String(input)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;');
+}
+
+/** Ruby's `String#split(pattern)`: a single space splits on runs of whitespace; trailing empties go. */
+export function rubySplit(input: unknown, pattern: unknown): string[] {
+  const text = input == null ? '' : String(input);
+  const separator = pattern == null ? ' ' : String(pattern);
+  let parts: string[];
+  if (separator === ' ') parts = text.trim() === '' ? [] : text.trim().split(/\s+/);
+  else if (separator === '') parts = [...text];
+  else parts = text.split(separator);
+  while (parts.length && parts[parts.length - 1] === '') parts.pop();
+  return parts;
+}
+
+const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/gu;
+
+export function numberOfWords(input: unknown, mode?: unknown): number {
+  const text = input == null ? '' : String(input);
+  const words = (value: string) => (value.trim() === '' ? 0 : value.trim().split(/\s+/).length);
+  if (mode === 'cjk') return (text.match(CJK) ?? []).length + words(text.replace(CJK, ' '));
+  if (mode === 'auto') {
+    const cjk = (text.match(CJK) ?? []).length;
+    return cjk > 0 ? cjk + words(text.replace(CJK, ' ')) : words(text);
+  }
+  return words(text);
+}
+
+export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
+  const array = Array.isArray(input) ? input.map(String) : [];
+  if (array.length === 0) return '';
+  if (array.length === 1) return array[0];
+  if (array.length === 2) return `${array[0]} ${String(connector)} ${array[1]}`;
+  return `${array.slice(0, -1).join(', ')}, ${String(connector)} ${array[array.length - 1]}`;
+}
+
+/** kramdown's SmartyPants rules on plain text: quotes, dashes, ellipses. */
+export function smartify(input: unknown): string {
+  if (input == null) return '';
+  return String(input)
+    .replace(/---/g, '—')
+    .replace(/--/g, '–')
+    .replace(/\.\.\./g, '…')
+    .replace(/(^|[\s([{“‘-])"/g, '$1“')
+    .replace(/"/g, '”')
+    .replace(/(^|[\s([{“-])'/g, '$1‘')
+    .replace(/'/g, '’');
+}
+
+/**
+ * `jsonify`: Ruby's `to_json`. Documents nested two deep lose their content and neighbours, as
+ * Jekyll's DocumentDrop#hash_for_json does, so a page that lists posts does not explode.
+ */
+export function jsonify(input: unknown): string {
+  const seen = new Set<object>();
+  const walk = (value: unknown, depth: number): unknown => {
+    if (value == null || typeof value !== 'object') return value;
+    if (value instanceof Date) return value.toString();
+    if (seen.has(value)) return null;
+    seen.add(value);
+    try {
+      if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1));
+      const out: Record<string, unknown> = {};
+      const isDocument = 'collection' in value && 'url' in value && 'next' in value;
+      for (const key of Object.keys(value)) {
+        if (isDocument && depth >= 2 && ['content', 'output', 'excerpt', 'next', 'previous'].includes(key))
+          continue;
+        const item = (value as Record<string, unknown>)[key];
+        if (typeof item === 'function') continue;
+        out[key] = walk(item, depth + 1);
+      }
+      return out;
+    } finally {
+      seen.delete(value);
+    }
+  };
+  return JSON.stringify(walk(input, 0)) ?? 'null';
+}
+
+export function stringFilters(setup: {
+  markdownify(text: string): string;
+  scssify(text: string, syntax: 'scss' | 'sass'): string;
+}) {
+  return {
+    xml_escape: xmlEscape,
+    markdownify: (input: unknown) => setup.markdownify(input == null ? '' : String(input)),
+    smartify,
+    scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
+    sassify: (input: unknown) => setup.scssify(String(input ?? ''), 'sass'),
+    slugify: (input: unknown, mode?: unknown) =>
+      input == null ? input : slugify(input, mode == null ? undefined : String(mode)),
+    jsonify,
+    normalize_whitespace: (input: unknown) =>
+      String(input ?? '')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    number_of_words: numberOfWords,
+    array_to_sentence_string: arrayToSentenceString,
+    inspect: (input: unknown) => xmlEscape(rubyInspect(input)),
+    split: rubySplit,
+    to_integer: (input: unknown) =>
+      typeof input === 'boolean' ? (input ? 1 : 0) : Number.parseInt(String(input ?? 0), 10) || 0,
+  };
+}

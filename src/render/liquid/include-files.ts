@@ -1,0 +1,50 @@
+/**
+ * How liquidjs reads include files: from the include folders only (never a file outside them,
+ * followed symlinks included), each rewritten by the lax rules like any template, with its
+ * lax warnings reported against the include file.
+ */
+import { readFileSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { FS } from 'liquidjs';
+import type { ProblemInit } from '../../errors.ts';
+import { laxRewrite } from './lax.ts';
+
+export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): FS {
+  const read = (file: string) => {
+    const text = readFileSync(file, 'utf8');
+    const lax = laxRewrite(text);
+    const relative = path.relative(sourceDir, file).split(path.sep).join('/');
+    for (const warning of lax.warnings) {
+      warn({ message: warning.message, file: relative, line: warning.line, hint: warning.hint });
+    }
+    return lax.source;
+  };
+  const isFile = (file: string) => {
+    try {
+      return statSync(file).isFile();
+    } catch {
+      return false;
+    }
+  };
+  const contains = (root: string, file: string) => {
+    try {
+      const realRoot = realpathSync(root);
+      const real = realpathSync(file);
+      return real.startsWith(realRoot + path.sep);
+    } catch {
+      return false;
+    }
+  };
+  return {
+    exists: async (file) => isFile(file),
+    existsSync: isFile,
+    readFile: async (file) => read(file),
+    readFileSync: read,
+    // Jekyll joins the name to the folder, so `{% include /x.html %}` is `_includes/x.html`.
+    resolve: (dir, file, ext) => path.join(dir, file + ext),
+    contains: async (root, file) => contains(root, file),
+    containsSync: contains,
+    sep: path.sep,
+    dirname: path.dirname,
+  };
+}

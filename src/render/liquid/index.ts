@@ -1,0 +1,2 @@
+export { createLiquid, type JekyllLiquid, type LiquidSetup, type RenderOptions } from './engine.ts';
+export { rubyInspect, rubyString } from './ruby-output.ts';

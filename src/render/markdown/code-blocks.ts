@@ -1,0 +1,22 @@
+/**
+ * Code blocks in Rouge's markup as Jekyll's kramdown writes them:
+ * `<div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>…`.
+ * Token spans are left out; the escaped code text is what matters.
+ */
+import type { MarkdownIt } from 'markdown-it';
+
+import { escapeCode } from '../liquid/tags/highlight.ts';
+
+export function codeBlocks(md: MarkdownIt): void {
+  const render = (code: string, info: string) => {
+    const lang = info.trim().split(/\s+/)[0];
+    const cls = lang ? `language-${lang} highlighter-rouge` : 'highlighter-rouge';
+    return `<div class="${cls}"><div class="highlight"><pre class="highlight"><code>${escapeCode(code)}</code></pre></div></div>\n`;
+  };
+  md.renderer.rules.fence = (tokens, idx) => render(tokens[idx].content, tokens[idx].info);
+  md.renderer.rules.code_block = (tokens, idx) => {
+    const code = tokens[idx].content;
+    // kramdown: `<pre><code>` for indented code without a language.
+    return `<pre><code>${escapeCode(code)}</code></pre>\n`;
+  };
+}

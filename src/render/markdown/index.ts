@@ -1,0 +1,34 @@
+/**
+ * Markdown as Jekyll's kramdown (GFM input) writes it, on markdown-it: one small plugin per
+ * kramdown rule.
+ */
+import MarkdownIt from 'markdown-it';
+import { autoIds } from './auto-ids.ts';
+import { codeBlocks } from './code-blocks.ts';
+import { typographic } from './typographic.ts';
+
+export type KramdownOptions = Record<string, unknown>;
+
+export function createMarkdown(options: KramdownOptions = {}): (source: string) => string {
+  const smartQuotes = String(options.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',');
+  const entity: Record<string, string> = {
+    lsquo: '‘',
+    rsquo: '’',
+    ldquo: '“',
+    rdquo: '”',
+    apos: "'",
+    quot: '"',
+  };
+  const [ls, rs, ld, rd] = smartQuotes.map((name) => entity[name.trim()] ?? '');
+  const md = new MarkdownIt({
+    html: true,
+    linkify: false,
+    typographer: true,
+    quotes: [ld, rd, ls, rs],
+    breaks: options.hard_wrap === true,
+  });
+  typographic(md);
+  codeBlocks(md);
+  if (options.auto_ids !== false) autoIds(md);
+  return (source: string) => md.render(source);
+}
