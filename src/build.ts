@@ -4,7 +4,9 @@
 import path from 'node:path';
 import { type Config, loadConfig } from './config/index.ts';
 import { Diagnostics, SiteError } from './errors.ts';
+import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
+import { registerSeoTag } from './generate/seo-tag.ts';
 import { Profiler } from './profile.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
@@ -165,6 +167,11 @@ function renderTools(site: Site, diagnostics: Diagnostics): RenderTools {
     postUrl: (name) => site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url,
     linkUrl: (relative) => linkTarget(site, relative),
     warn: (problem) => diagnostics.warn(problem),
+    extend: (liquid) => {
+      const plugins = new Set(site.config.plugins as string[]);
+      if (plugins.has('jekyll-seo-tag')) registerSeoTag(liquid, site);
+      if (plugins.has('jekyll-feed')) registerFeedMetaTag(liquid, site);
+    },
   });
   return tools;
 }

@@ -1,0 +1,81 @@
+/** Compare two built sites file by file with the normalisers of normalise.ts. */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { normaliseCss, normaliseHtml, normaliseXml } from './normalise.ts';
+
+export type Verdict = 'equal' | 'different' | 'missing' | 'extra';
+
+export interface FileResult {
+  file: string;
+  verdict: Verdict;
+  /** For different files: the first differing lines of the normalised forms. */
+  diff?: string;
+}
+
+export function listFiles(root: string): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const entry of readdirSync(dir)) {
+      const absolute = path.join(dir, entry);
+      if (statSync(absolute).isDirectory()) walk(absolute);
+      else out.push(path.relative(root, absolute).split(path.sep).join('/'));
+    }
+  };
+  walk(root);
+  return out.sort();
+}
+
+function normalised(file: string, bytes: Buffer, now: number): string[] | undefined {
+  const ext = path.extname(file).toLowerCase();
+  const text = () => bytes.toString('utf8');
+  if (ext === '.html' || ext === '.htm') return normaliseHtml(text());
+  if (ext === '.xml' || ext === '.rss' || ext === '.atom') return normaliseXml(text(), now);
+  if (ext === '.css') return normaliseCss(text());
+  if (ext === '.json' && file.endsWith('redirects.json')) return [JSON.stringify(JSON.parse(text()))];
+  if (ext === '.map') {
+    const map = JSON.parse(text()) as { sources?: string[] };
+    return [JSON.stringify({ file: (map as { file?: string }).file, sources: map.sources })];
+  }
+  return undefined;
+}
+
+/** A short context diff of the first difference. */
+export function firstDifference(expected: string[], actual: string[], context = 3): string {
+  let i = 0;
+  while (i < expected.length && i < actual.length && expected[i] === actual[i]) i++;
+  const from = Math.max(0, i - context);
+  const lines = [`@@ line ${i + 1} @@`];
+  for (let k = from; k < i; k++) lines.push(`  ${expected[k]}`);
+  for (let k = i; k < Math.min(expected.length, i + context); k++) lines.push(`- ${expected[k]}`);
+  for (let k = i; k < Math.min(actual.length, i + context); k++) lines.push(`+ ${actual[k]}`);
+  return lines.join('\n');
+}
+
+/** `expected` is Jekyll's output (or a golden), `actual` is ours. */
+export function compareTrees(expected: string, actual: string, now = Date.now()): FileResult[] {
+  const theirs = listFiles(expected);
+  const ours = new Set(listFiles(actual));
+  const results: FileResult[] = [];
+  for (const file of theirs) {
+    if (!ours.has(file)) {
+      results.push({ file, verdict: 'missing' });
+      continue;
+    }
+    ours.delete(file);
+    const a = readFileSync(path.join(expected, file));
+    const b = readFileSync(path.join(actual, file));
+    if (a.equals(b)) {
+      results.push({ file, verdict: 'equal' });
+      continue;
+    }
+    const na = normalised(file, a, now);
+    const nb = normalised(file, b, now);
+    if (na && nb && na.length === nb.length && na.every((line, k) => line === nb[k])) {
+      results.push({ file, verdict: 'equal' });
+    } else {
+      results.push({ file, verdict: 'different', diff: na && nb ? firstDifference(na, nb) : 'bytes differ' });
+    }
+  }
+  for (const file of ours) results.push({ file, verdict: 'extra' });
+  return results;
+}

@@ -1,0 +1,136 @@
+/**
+ * "The same page", as DESIGN.md defines it: DOM-equal after collapsing whitespace outside
+ * `pre`/`textarea`, dropping whitespace-only text, sorting attributes, decoding entities and
+ * flattening Rouge's token spans inside highlighted code. Each normaliser returns text lines,
+ * so two outputs compare with `===` and differ with a readable diff.
+ */
+import { type ChildNode, type Element, isTag, isText } from 'domhandler';
+import { parseDocument } from 'htmlparser2';
+
+const PRESERVE = new Set(['pre', 'textarea', 'script', 'style']);
+const BLOCK_EDGE_TRIM = true;
+
+function isHighlightedCode(element: Element, ancestors: Element[]): boolean {
+  if (element.name !== 'pre' && element.name !== 'code') return false;
+  return [element, ...ancestors].some((el) => /\bhighlight\b/.test(el.attribs.class ?? ''));
+}
+
+function textOf(node: ChildNode): string {
+  if (isText(node)) return node.data;
+  if (isTag(node)) return node.children.map(textOf).join('');
+  return '';
+}
+
+export function normaliseHtml(html: string): string[] {
+  const doc = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true });
+  const lines: string[] = [];
+  const walk = (nodes: ChildNode[], depth: number, ancestors: Element[], preserve: boolean) => {
+    const indent = '  '.repeat(depth);
+    nodes.forEach((node, index) => {
+      if (isText(node)) {
+        let text = node.data;
+        if (!preserve) {
+          text = text.replace(/\s+/g, ' ');
+          if (BLOCK_EDGE_TRIM && index === 0) text = text.trimStart();
+          if (BLOCK_EDGE_TRIM && index === nodes.length - 1) text = text.trimEnd();
+          if (text.trim() === '') return;
+        }
+        lines.push(`${indent}${JSON.stringify(text)}`);
+        return;
+      }
+      if (node.type === 'comment') {
+        lines.push(`${indent}<!--${preserve ? node.data : node.data.replace(/\s+/g, ' ').trim()}-->`);
+        return;
+      }
+      if (node.type === 'directive') {
+        lines.push(`${indent}<${node.data.replace(/\s+/g, ' ').toLowerCase()}>`);
+        return;
+      }
+      if (!isTag(node)) return;
+      const attributes = Object.entries(node.attribs)
+        .map(
+          ([name, value]) => [name, name === 'class' ? value.trim().split(/\s+/).join(' ') : value] as const,
+        )
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([name, value]) => ` ${name}=${JSON.stringify(value)}`)
+        .join('');
+      lines.push(`${indent}<${node.name}${attributes}>`);
+      if (isHighlightedCode(node, ancestors)) {
+        lines.push(`${indent}  ${JSON.stringify(textOf(node))}`);
+        return;
+      }
+      walk(node.children, depth + 1, [node, ...ancestors], preserve || PRESERVE.has(node.name));
+    });
+  };
+  walk(doc.children, 0, [], false);
+  return lines;
+}
+
+/** ISO-8601 and RFC-822 times; those within a day and a half of `now` are the build time. */
+const ISO = /\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:\.\d+)?(?:Z|\s?[+-]\d{2}:?\d{2})?/g;
+const RFC822 =
+  /(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun), \d{2} (?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \d{4} \d{2}:\d{2}:\d{2} [+-]\d{4}/g;
+
+export function maskBuildTimes(text: string, now = Date.now()): string {
+  const near = (stamp: string) => {
+    const time = Date.parse(stamp.replace(/ ([+-]\d{2}):?(\d{2})$/, '$1:$2').replace(' ', 'T'));
+    return !Number.isNaN(time) && Math.abs(time - now) < 36 * 3600 * 1000;
+  };
+  return text
+    .replace(ISO, (stamp) => (near(stamp) ? '<build time>' : stamp))
+    .replace(RFC822, (stamp) =>
+      near(stamp) || Math.abs(Date.parse(stamp) - now) < 36 * 3600 * 1000 ? '<build time>' : stamp,
+    );
+}
+
+export function normaliseXml(xml: string, now?: number): string[] {
+  const doc = parseDocument(maskBuildTimes(xml, now), { xmlMode: true, decodeEntities: true });
+  const lines: string[] = [];
+  const walk = (nodes: ChildNode[], depth: number) => {
+    for (const node of nodes) {
+      const indent = '  '.repeat(depth);
+      if (isText(node)) {
+        const text = node.data.replace(/\s+/g, ' ').trim();
+        if (text) lines.push(`${indent}${JSON.stringify(text)}`);
+      } else if (node.type === 'cdata') {
+        const inner =
+          textOf(node as unknown as ChildNode) || (node.children as ChildNode[]).map(textOf).join('');
+        lines.push(
+          `${indent}<![CDATA[`,
+          ...normaliseHtml(inner).map((line) => `${indent}  ${line}`),
+          `${indent}]]>`,
+        );
+      } else if (isTag(node)) {
+        const attributes = Object.entries(node.attribs)
+          .sort(([a], [b]) => (a < b ? -1 : 1))
+          .map(([name, value]) => ` ${name}=${JSON.stringify(value)}`)
+          .join('');
+        lines.push(`${indent}<${node.name}${attributes}>`);
+        // Feed content is escaped HTML: compare it as HTML.
+        if ((node.name === 'content' || node.name === 'summary') && node.attribs.type === 'html') {
+          lines.push(...normaliseHtml(textOf(node)).map((line) => `${indent}  ${line}`));
+        } else walk(node.children, depth + 1);
+      }
+    }
+  };
+  walk(doc.children, 0);
+  return lines;
+}
+
+/** Formatting-level CSS differences (Dart Sass vs libsass) forgiven; anything else counts. */
+export function normaliseCss(css: string): string[] {
+  const flat = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^@charset "UTF-8";/, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{}:;,>+~])\s*/g, '$1')
+    .replace(/;}/g, '}')
+    .replace(/#([0-9a-fA-F]{6})\b/g, (_, hex: string) => {
+      const h = hex.toLowerCase();
+      return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
+    })
+    .replace(/#([0-9a-fA-F]{3})\b/g, (_, hex: string) => `#${hex.toLowerCase()}`)
+    .replace(/(^|[^\d.])0\.(\d)/g, '$1.$2')
+    .trim();
+  return flat.split('}').map((rule) => `${rule}}`);
+}
