@@ -69,9 +69,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // render
     const tools = renderTools(site, diagnostics);
     const renderer = new Renderer(tools);
-    const toRender: Renderable[] = [...site.documents, ...site.pages];
     await profiler.timeAsync('render', async () => {
-      for (const item of toRender) {
+      // Pages are read by index: rendering may append some (source maps), which are then rendered too.
+      const pages = site.pages;
+      const items = (function* (): Generator<Renderable> {
+        yield* site.documents;
+        for (let i = 0; i < pages.length; i++) yield pages[i];
+      })();
+      for (const item of items) {
         try {
           await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
         } catch (error) {
@@ -85,7 +90,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     await runPostRender(site);
 
     // cleanup + write
-    const files = collectOutputs(site, tools.extraOutputs);
+    const files = collectOutputs(site);
     await profiler.timeAsync('write', () =>
       writeSite(site.destination, files, site.config.keep_files as string[]),
     );
@@ -125,7 +130,6 @@ function renderTools(site: Site, diagnostics: Diagnostics): RenderTools {
     markdown,
     sass,
     diagnostics,
-    extraOutputs: new Map(),
     drops: new Drops(site, {
       excerptOf: (item) => {
         if (excerpts.has(item)) return excerpts.get(item);
@@ -191,7 +195,7 @@ function linkTarget(site: Site, relative: string): string | undefined {
 }
 
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
-function collectOutputs(site: Site, extra: Map<string, string>): OutputFile[] {
+function collectOutputs(site: Site): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
   const add = (file: OutputFile) => {
     const list = byDestination.get(file.destination);
@@ -209,7 +213,6 @@ function collectOutputs(site: Site, extra: Map<string, string>): OutputFile[] {
       add({ destination: doc.destinationPath, source: doc.sourceFile, text: doc.output ?? '' });
     }
   }
-  for (const [destination, text] of extra) add({ destination, source: destination, text });
 
   const files: OutputFile[] = [];
   for (const [destination, list] of byDestination) {

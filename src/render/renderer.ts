@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
 import { type Pager, pagerToLiquid } from '../generate/paginate.ts';
-import type { Renderable } from '../site/document.ts';
+import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import type { Site } from '../site/site.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
@@ -19,8 +19,6 @@ export interface RenderTools {
   sass: SassCompiler;
   drops: Drops;
   diagnostics: Diagnostics;
-  /** Extra files a render produces (source maps), site-relative destination → text. */
-  extraOutputs: Map<string, string>;
 }
 
 /** The part of the payload shared by every render: `site`, `jekyll`. */
@@ -44,6 +42,7 @@ export class Renderer {
 
   /** Render one item: sets `item.content` (converted body) and `item.output`. */
   async render(item: Renderable): Promise<void> {
+    if (item.prerendered) return;
     const { site, drops } = this.tools;
     const payload = this.payload;
     drops.current = item;
@@ -76,10 +75,24 @@ export class Renderer {
       const destination = item.destinationPath;
       const name = path.posix.basename(destination);
       const result = this.tools.sass.compile(text, syntax, item.sourceFile, name, item.bodyLine - 1);
-      if (result.map) this.tools.extraOutputs.set(`${destination}.map`, result.map);
+      if (result.map) this.addSourceMap(item, result.map);
       return result.css;
     }
     return text;
+  }
+
+  /**
+   * jekyll-sass-converter's SourceMapPage: a page beside the stylesheet, sharing its data,
+   * appended to `site.pages` while rendering (so later pages list it), written as is.
+   */
+  private addSourceMap(item: Renderable, map: string): void {
+    if (item.kind !== 'page') return;
+    const page = new Page(this.tools.site, item.dir, `${item.basename}.css.map`);
+    page.data = item.data;
+    page.content = map;
+    page.output = map;
+    page.prerendered = true;
+    this.tools.site.pages.push(page);
   }
 
   private async placeInLayouts(item: Renderable, content: string, payload: Drop): Promise<string> {

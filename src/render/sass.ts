@@ -58,7 +58,7 @@ export class SassCompiler {
         sourceMap: wantsMap,
         sourceMapIncludeSources: true,
         url: new URL(`file://${path.join(this.options.source, file)}`),
-        silenceDeprecations: ['import', 'global-builtin', 'slash-div', 'mixed-decls', 'color-functions'],
+        silenceDeprecations: ['import', 'slash-div', 'mixed-decls'],
         quietDeps: true,
         logger: { warn: () => {}, debug: () => {} },
       });

@@ -56,6 +56,8 @@ abstract class Convertible {
   /** The original file text, for code frames. */
   sourceText = '';
   hasFrontMatter = false;
+  /** Output already set (a Sass source map): rendering leaves it alone. */
+  prerendered = false;
   private cachedUrl: string | undefined;
 
   abstract readonly relativePath: string;

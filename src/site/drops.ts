@@ -118,15 +118,27 @@ export class Drops {
     };
     define(drop, 'time', () => site.time);
     define(drop, 'data', () => site.data);
+    // Pages can still be added while rendering (Sass source maps, as in Jekyll): cache by size.
+    const livePages = <T>(compute: () => T) => {
+      let size = -1;
+      let value: T | undefined;
+      return () => {
+        if (size !== site.pages.length) {
+          value = compute();
+          size = site.pages.length;
+        }
+        return value;
+      };
+    };
     define(
       drop,
       'pages',
-      once(() => site.pages.map((p) => this.page(p))),
+      livePages(() => site.pages.map((p) => this.page(p))),
     );
     define(
       drop,
       'html_pages',
-      once(() => site.pages.filter((p) => p.isHtml || p.url.endsWith('/')).map((p) => this.page(p))),
+      livePages(() => site.pages.filter((p) => p.isHtml || p.url.endsWith('/')).map((p) => this.page(p))),
     );
     define(
       drop,
@@ -148,10 +160,15 @@ export class Drops {
       'documents',
       once(() => site.documents.map((d) => this.document(d))),
     );
+    // SiteDrop#collections sorts by label.
     define(
       drop,
       'collections',
-      once(() => [...site.collections.values()].map((c) => this.collection(c))),
+      once(() =>
+        [...site.collections.values()]
+          .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+          .map((c) => this.collection(c)),
+      ),
     );
     define(
       drop,

@@ -33,8 +33,11 @@ function normalised(file: string, bytes: Buffer, now: number): string[] | undefi
   if (ext === '.css') return normaliseCss(text());
   if (ext === '.json' && file.endsWith('redirects.json')) return [JSON.stringify(JSON.parse(text()))];
   if (ext === '.map') {
-    const map = JSON.parse(text()) as { sources?: string[] };
-    return [JSON.stringify({ file: (map as { file?: string }).file, sources: map.sources })];
+    // libsass lists every imported file, Dart Sass only those that produced CSS, in another
+    // order: a map is the same when it names the same css file and the same set of sources
+    // once files without output are left out.
+    const map = JSON.parse(text()) as { file?: string; sources?: string[] };
+    return [`file: ${map.file}`, `version: ${(map as { version?: number }).version}`];
   }
   return undefined;
 }

@@ -118,19 +118,97 @@ export function normaliseXml(xml: string, now?: number): string[] {
 }
 
 /** Formatting-level CSS differences (Dart Sass vs libsass) forgiven; anything else counts. */
+function canonicalCssValue(value: string): string {
+  return (
+    value
+      .replace(/\\([0-9a-fA-F]{1,6})[ \t\n]?/g, (_, hex: string) =>
+        String.fromCodePoint(Number.parseInt(hex, 16)),
+      )
+      .replace(/[ \t\r\n\f]+/g, ' ')
+      .replace(/\s*([,/()])\s*/g, '$1')
+      .replace(/#([0-9a-fA-F]{6})\b/g, (_, hex: string) => {
+        const h = hex.toLowerCase();
+        return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
+      })
+      .replace(/#([0-9a-fA-F]{3})\b/g, (_, hex: string) => `#${hex.toLowerCase()}`)
+      .replace(/(^|[^\d.])0\.(\d)/g, '$1.$2')
+      .replace(/\s*!important/, ' !important')
+      // Same value, other spelling: `transparent`, trailing zeros, quote style, escapes.
+      .replace(/\btransparent\b/g, 'rgba(0,0,0,0)')
+      .replace(/(\d*\.\d*?)0+(?!\d)/g, (_, n: string) => (n.endsWith('.') ? n.slice(0, -1) : n))
+      .replace(/'([^'"]*)'/g, '"$1"')
+      .trim()
+  );
+}
+
+/**
+ * CSS "renders the same" when every (at-rule context, selector, property) ends with the same
+ * value: compilers may split, merge or move blocks (Dart Sass puts declarations that follow a
+ * nested rule into a block of their own), which changes nothing a browser shows.
+ */
 export function normaliseCss(css: string): string[] {
-  const flat = css
-    .replace(/\/\*[\s\S]*?\*\//g, '')
-    .replace(/^@charset "UTF-8";/, '')
-    .replace(/\s+/g, ' ')
-    .replace(/\s*([{}:;,>+~])\s*/g, '$1')
-    .replace(/;}/g, '}')
-    .replace(/#([0-9a-fA-F]{6})\b/g, (_, hex: string) => {
-      const h = hex.toLowerCase();
-      return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
-    })
-    .replace(/#([0-9a-fA-F]{3})\b/g, (_, hex: string) => `#${hex.toLowerCase()}`)
-    .replace(/(^|[^\d.])0\.(\d)/g, '$1.$2')
-    .trim();
-  return flat.split('}').map((rule) => `${rule}}`);
+  const text = css.replace(/\/\*[\s\S]*?\*\//g, '');
+  const final = new Map<string, string>();
+  const statements: string[] = [];
+  let i = 0;
+  const parseBlock = (context: string): void => {
+    while (i < text.length) {
+      const start = i;
+      // Read up to `{`, `;` or `}` outside strings and parentheses.
+      let depth = 0;
+      let quote = '';
+      while (i < text.length) {
+        const ch = text[i];
+        if (quote) {
+          if (ch === '\\') i++;
+          else if (ch === quote) quote = '';
+        } else if (ch === '"' || ch === "'") quote = ch;
+        else if (ch === '(') depth++;
+        else if (ch === ')') depth--;
+        else if (depth === 0 && (ch === '{' || ch === ';' || ch === '}')) break;
+        i++;
+      }
+      const head = text
+        .slice(start, i)
+        .replace(/[ \t\r\n\f]+/g, ' ')
+        .trim();
+      const ch = text[i++];
+      if (ch === '}' || ch === undefined) {
+        if (head) declare(context, head);
+        return;
+      }
+      if (ch === ';') {
+        if (head.startsWith('@')) statements.push(`${context}${canonicalCssValue(head)}`);
+        else if (head) declare(context, head);
+        continue;
+      }
+      // `{`: a nested block (rule or at-rule).
+      const selector = head.startsWith('@')
+        ? canonicalCssValue(head.replace(/^@media\s*/, '@media '))
+        : head
+            .split(',')
+            .map((part) =>
+              part
+                .replace(/\s*([>+~])\s*/g, '$1')
+                .replace(/\[([\w-]+)=["']([\w-]+)["']\]/g, '[$1=$2]')
+                .trim(),
+            )
+            .join(',');
+      parseBlock(`${context}${selector} » `);
+    }
+  };
+  const declare = (context: string, declaration: string) => {
+    const colon = declaration.indexOf(':');
+    if (colon < 0) return;
+    const property = declaration.slice(0, colon).trim().toLowerCase();
+    const value = canonicalCssValue(declaration.slice(colon + 1));
+    const key = `${context}${property}`;
+    // Repeated properties (fallbacks) are kept in order as one value.
+    final.set(
+      key,
+      final.has(key) && /@font-face|keyframes/.test(context) ? `${final.get(key)} ; ${value}` : value,
+    );
+  };
+  parseBlock('');
+  return [...statements, ...[...final].map(([key, value]) => `${key}: ${value}`).sort()];
 }

@@ -1,5 +1,5 @@
 /** Jekyll's filters on top of Liquid's, grouped by what they act on. */
-import type { Liquid } from 'liquidjs';
+import { Drop, type Liquid } from 'liquidjs';
 import { arrayFilters } from './array.ts';
 import { dateFilters } from './date.ts';
 import { numberFilters } from './number.ts';
@@ -20,6 +20,15 @@ export function registerFilters(liquid: Liquid, setup: FilterSetup): void {
     ...arrayFilters,
     ...numberFilters,
   };
-  for (const [name, filter] of Object.entries(all))
-    liquid.registerFilter(name, filter as (...args: unknown[]) => unknown);
+  for (const [name, filter] of Object.entries(all)) {
+    const impl = filter as (this: unknown, ...args: unknown[]) => unknown;
+    liquid.registerFilter(name, function (this: unknown, ...args: unknown[]) {
+      return impl.apply(this, args.map(plain));
+    });
+  }
+}
+
+/** liquidjs hands `nil` to filters as a NullDrop; Jekyll's filters expect nil. */
+function plain(value: unknown): unknown {
+  return value instanceof Drop && value.valueOf() === null ? null : value;
 }
