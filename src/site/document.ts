@@ -125,10 +125,15 @@ abstract class Convertible {
   /** Where the output goes, relative to the destination (`destination` minus the folder). */
   get destinationPath(): string {
     let target = decodeUrlPath(this.url);
-    if (target.endsWith('/')) target += 'index.html';
-    else if (!target.endsWith(this.outputExt)) target += this.outputExt;
+    // Page#destination: `index` + the output extension (a page without extension gets a bare
+    // `index`); Document#destination: `index.html`.
+    if (target.endsWith('/')) target += this.kind === 'page' ? 'index' : 'index.html';
+    if (!target.endsWith(this.outputExt) && !(this.kind === 'document' && target.endsWith('/index.html')))
+      target += this.outputExt;
     return target.replace(/^\/+/, '');
   }
+
+  abstract readonly kind: 'page' | 'document';
 
   get excerptSeparator(): string {
     const separator = this.data.excerpt_separator ?? this.site.config.excerpt_separator;
@@ -433,13 +438,14 @@ export class StaticFile {
     if (!this.collection) return `/${this.relativePath}`;
     const inside = this.relativePath.slice(this.collection.relativeDirectory.length + 1);
     const cleaned = `/${inside.slice(0, inside.length - this.extname.length)}`;
-    return buildUrl(this.collection.urlTemplate, {
+    const base = buildUrl(this.collection.urlTemplate, {
       collection: this.collection.label,
       path: cleaned,
       output_ext: '',
       name: this.basename,
       title: '',
-    }).concat(this.extname);
+    });
+    return base.replace(/\/$/, '') + this.extname;
   }
 
   get destinationPath(): string {
