@@ -194,6 +194,17 @@ function linkTarget(site: Site, relative: string): string | undefined {
   return undefined;
 }
 
+/** A permalink with `..` is kept inside the destination (as Jekyll does); say where it went. */
+function warnIfClimbing(site: Site, item: Renderable): void {
+  const permalink = item.permalink;
+  if (!permalink?.includes('..')) return;
+  site.diagnostics.warn({
+    message: `the permalink '${permalink}' points outside the site; the page is written at ${item.url} instead`,
+    file: item.sourceFile,
+    hint: 'Permalinks are paths inside the site: remove the `..` parts.',
+  });
+}
+
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
 function collectOutputs(site: Site): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
@@ -202,14 +213,17 @@ function collectOutputs(site: Site): OutputFile[] {
     if (list) list.push(file);
     else byDestination.set(file.destination, [file]);
   };
-  for (const page of site.pages)
+  for (const page of site.pages) {
+    warnIfClimbing(site, page);
     add({ destination: page.destinationPath, source: page.sourceFile, text: page.output ?? '' });
+  }
   for (const file of site.staticFiles) {
     if (file.write)
       add({ destination: file.destinationPath, source: file.relativePath, copyFrom: file.sourcePath });
   }
   for (const doc of site.documents) {
     if (doc.write && site.publishable(doc.data, doc.date)) {
+      warnIfClimbing(site, doc);
       add({ destination: doc.destinationPath, source: doc.sourceFile, text: doc.output ?? '' });
     }
   }

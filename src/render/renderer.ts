@@ -59,6 +59,7 @@ export class Renderer {
     if (item.renderWithLiquid) {
       output = await this.tools.liquid.render(output, payload, item.sourceFile, {
         lineOffset: item.bodyLine - 1,
+        fileSource: item.sourceText || undefined,
       });
     }
     output = this.convert(item, output);
@@ -120,6 +121,7 @@ export class Renderer {
       payload.layout = { ...layout.data, ...((payload.layout as Drop | null) ?? {}) };
       output = await this.tools.liquid.render(layout.content, payload, layout.relativePath, {
         lineOffset: layout.bodyLine - 1,
+        fileSource: layout.sourceText,
       });
       const parent = layout.data.layout;
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;

@@ -34,6 +34,8 @@ export interface LiquidSetup {
 export interface RenderOptions {
   /** Lines above the template in its file (front matter). */
   lineOffset?: number;
+  /** The whole file, front matter included, for code frames. */
+  fileSource?: string;
 }
 
 export interface JekyllLiquid {
@@ -76,7 +78,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   setup.extend?.(liquid);
 
   const parsed = new Map<string, Template[]>();
-  const parse = (source: string, file: string, lineOffset: number): Template[] => {
+  const parse = (source: string, file: string, lineOffset: number, fileSource?: string): Template[] => {
     const key = `${file}\0${source}`;
     let templates = parsed.get(key);
     if (templates) return templates;
@@ -87,7 +89,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     try {
       templates = liquid.parse(lax.source, file);
     } catch (error) {
-      throw toSiteError(error, file, source, lineOffset, setup);
+      throw toSiteError(error, file, fileSource ?? source, lineOffset, setup, fileSource !== undefined);
     }
     parsed.set(key, templates);
     return templates;
@@ -103,20 +105,34 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     liquid,
     async render(source, scope, file, options = {}) {
       const offset = options.lineOffset ?? 0;
-      const templates = parse(source, file, offset);
+      const templates = parse(source, file, offset, options.fileSource);
       try {
         return await liquid.render(templates, context(scope, file, false));
       } catch (error) {
-        throw toSiteError(error, file, source, offset, setup);
+        throw toSiteError(
+          error,
+          file,
+          options.fileSource ?? source,
+          offset,
+          setup,
+          options.fileSource !== undefined,
+        );
       }
     },
     renderSync(source, scope, file, options = {}) {
       const offset = options.lineOffset ?? 0;
-      const templates = parse(source, file, offset);
+      const templates = parse(source, file, offset, options.fileSource);
       try {
         return liquid.renderSync(templates, context(scope, file, true));
       } catch (error) {
-        throw toSiteError(error, file, source, offset, setup);
+        throw toSiteError(
+          error,
+          file,
+          options.fileSource ?? source,
+          offset,
+          setup,
+          options.fileSource !== undefined,
+        );
       }
     },
   };
@@ -134,6 +150,7 @@ function toSiteError(
   source: string,
   lineOffset: number,
   setup: LiquidSetup,
+  sourceIsWholeFile = false,
 ): SiteError {
   if (error instanceof SiteError) return error;
   const e = error as LiquidjsError;
@@ -161,7 +178,7 @@ function toSiteError(
     file,
     line: position ? position[0] + lineOffset : undefined,
     column: position?.[1],
-    source: position ? '\n'.repeat(lineOffset) + source : undefined,
+    source: position ? (sourceIsWholeFile ? source : '\n'.repeat(lineOffset) + source) : undefined,
     hint: hintFor(message),
   });
 }
