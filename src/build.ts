@@ -1,6 +1,7 @@
 /**
  * One build, in Jekyll's words: reset → read → generate → render → cleanup → write.
  */
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from './config/index.ts';
 import { Diagnostics, SiteError } from './errors.ts';
@@ -58,49 +59,74 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
     const site = new Site(config, diagnostics);
-
-    // read
-    profiler.time('read', () => readSite(site));
-    failOnErrors(diagnostics, options.strict);
-
-    // generate
-    await profiler.timeAsync('generate', () => runGenerators(site));
-
-    // render
-    const tools = renderTools(site, diagnostics);
-    const renderer = new Renderer(tools);
-    await profiler.timeAsync('render', async () => {
-      // Pages are read by index: rendering may append some (source maps), which are then rendered too.
-      const pages = site.pages;
-      const items = (function* (): Generator<Renderable> {
-        yield* site.documents;
-        for (let i = 0; i < pages.length; i++) yield pages[i];
-      })();
-      for (const item of items) {
-        try {
-          await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
-        } catch (error) {
-          if (error instanceof SiteError) diagnostics.error(error);
-          else throw error;
-        }
-      }
-    });
-    failOnErrors(diagnostics, options.strict);
-    // plugins' :post_render hooks (jemoji)
-    await runPostRender(site);
-
-    // cleanup + write
-    const files = collectOutputs(site);
-    await profiler.timeAsync('write', () =>
-      writeSite(site.destination, files, site.config.keep_files as string[]),
-    );
-    return { site, diagnostics, files: files.length, profile: profiler };
+    const sass = new SassCompiler({ source: site.source, config: site.config });
+    try {
+      return await buildSite(site, sass, diagnostics, profiler, options.strict);
+    } finally {
+      await sass.dispose();
+    }
   } catch (error) {
     if (error instanceof SiteError) {
       diagnostics.error(error);
       throw new BuildFailed(diagnostics);
     }
     throw error;
+  }
+}
+
+/** Jekyll's `Site#process` after reset: read → generate → render → write. */
+async function buildSite(
+  site: Site,
+  sass: SassCompiler,
+  diagnostics: Diagnostics,
+  profiler: Profiler,
+  strict: boolean | undefined,
+): Promise<BuildResult> {
+  // Dart Sass boots while the source is read.
+  if (
+    existsSync(path.join(site.source, String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass')))
+  ) {
+    sass.warmUp();
+  }
+
+  profiler.time('read', () => readSite(site));
+  failOnErrors(diagnostics, strict);
+
+  await profiler.timeAsync('generate', () => runGenerators(site));
+
+  const renderer = new Renderer(renderTools(site, diagnostics, sass));
+  renderer.startStylesheets(site.pages);
+  await profiler.timeAsync('render', () => renderAll(site, renderer, diagnostics, profiler));
+  failOnErrors(diagnostics, strict);
+  await runPostRender(site); // plugins' :post_render hooks (jemoji)
+
+  const files = collectOutputs(site);
+  await profiler.timeAsync('write', () =>
+    writeSite(site.destination, files, site.config.keep_files as string[]),
+  );
+  return { site, diagnostics, files: files.length, profile: profiler };
+}
+
+/** Documents, collection by collection, then pages, as `Site#render` does. */
+async function renderAll(
+  site: Site,
+  renderer: Renderer,
+  diagnostics: Diagnostics,
+  profiler: Profiler,
+): Promise<void> {
+  // Pages are read by index: rendering may append some (source maps), which are then rendered too.
+  const pages = site.pages;
+  const items = (function* (): Generator<Renderable> {
+    yield* site.documents;
+    for (let i = 0; i < pages.length; i++) yield pages[i];
+  })();
+  for (const item of items) {
+    try {
+      await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
+    } catch (error) {
+      if (error instanceof SiteError) diagnostics.error(error);
+      else throw error;
+    }
   }
 }
 
@@ -121,9 +147,8 @@ function checkDestination(source: string, destination: string): void {
   }
 }
 
-function renderTools(site: Site, diagnostics: Diagnostics): RenderTools {
+function renderTools(site: Site, diagnostics: Diagnostics, sass: SassCompiler): RenderTools {
   const markdown = createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
-  const sass = new SassCompiler({ source: site.source, config: site.config });
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {
     site,

@@ -1,6 +1,5 @@
 /** `scholarsite <command> [options]`: the commands and flags Jekyll users already know. */
 import { readFileSync } from 'node:fs';
-import { runBuild } from './build.ts';
 
 const HELP = `scholarsite — academic homepages, built like Jekyll builds them, without Ruby.
 
@@ -42,7 +41,8 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`scholarsite ${version()}\n`);
     return 0;
   }
-  if (command === 'build' || command === 'b') return runBuild(rest);
+  // Commands load on demand, so `--help` and `--version` start instantly.
+  if (command === 'build' || command === 'b') return (await import('./build.ts')).runBuild(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );

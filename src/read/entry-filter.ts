@@ -1,8 +1,19 @@
 /** Jekyll's `EntryFilter`: which files and folders of the source take part in the build. */
 import path from 'node:path';
 
+const compiled = new Map<string, RegExp>();
+
 /** Ruby's `File.fnmatch?` without flags: `*` and `?` also match `/`, `[...]` classes. */
 function fnmatch(pattern: string, subject: string): boolean {
+  let regex = compiled.get(pattern);
+  if (!regex) {
+    regex = fnmatchRegex(pattern);
+    compiled.set(pattern, regex);
+  }
+  return regex.test(subject);
+}
+
+function fnmatchRegex(pattern: string): RegExp {
   let regex = '';
   for (let i = 0; i < pattern.length; i++) {
     const ch = pattern[i];
@@ -21,7 +32,7 @@ function fnmatch(pattern: string, subject: string): boolean {
     } else if (ch === '\\' && i + 1 < pattern.length) regex += `\\${pattern[++i]}`;
     else regex += ch.replace(/[.+^${}()|\\/]/g, '\\$&');
   }
-  return new RegExp(`^${regex}$`, 's').test(subject);
+  return new RegExp(`^${regex}$`, 's');
 }
 
 export class EntryFilter {

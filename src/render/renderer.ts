@@ -10,7 +10,7 @@ import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import type { Site } from '../site/site.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
-import type { SassCompiler } from './sass.ts';
+import type { SassCompiler, SassResult } from './sass.ts';
 
 export interface RenderTools {
   site: Site;
@@ -62,20 +62,44 @@ export class Renderer {
         fileSource: item.sourceText || undefined,
       });
     }
-    output = this.convert(item, output);
+    output = await this.convert(item, output);
     item.content = output;
 
     if (item.placeInLayout) output = await this.placeInLayouts(item, output, payload);
     item.output = output;
   }
 
-  convert(item: Renderable, text: string): string {
+  /**
+   * Stylesheets without Liquid can be compiled before their turn: start them now, so Dart Sass
+   * works while the other pages render. Their output still lands in Jekyll's order.
+   */
+  startStylesheets(items: Iterable<Renderable>): void {
+    for (const item of items) {
+      if (item.isSass && !item.renderWithLiquid && !item.prerendered) {
+        const pending = this.compileSass(item, item.content);
+        pending.catch(() => {}); // reported when its turn comes
+        this.pendingSass.set(item, pending);
+      }
+    }
+  }
+
+  private readonly pendingSass = new Map<Renderable, Promise<SassResult>>();
+
+  private compileSass(item: Renderable, text: string): Promise<SassResult> {
+    return this.tools.sass.compile({
+      text,
+      syntax: item.ext.toLowerCase() === '.sass' ? 'sass' : 'scss',
+      file: item.sourceFile,
+      outputName: path.posix.basename(item.destinationPath),
+      lineOffset: item.bodyLine - 1,
+    });
+  }
+
+  async convert(item: Renderable, text: string): Promise<string> {
     if (item.isMarkdown) return this.tools.markdown(text);
     if (item.isSass) {
-      const syntax = item.ext.toLowerCase() === '.sass' ? 'sass' : 'scss';
-      const destination = item.destinationPath;
-      const name = path.posix.basename(destination);
-      const result = this.tools.sass.compile(text, syntax, item.sourceFile, name, item.bodyLine - 1);
+      const result = await (this.pendingSass.get(item) ?? this.compileSass(item, text));
+      this.pendingSass.delete(item);
       if (result.map) this.addSourceMap(item, result.map);
       return result.css;
     }
