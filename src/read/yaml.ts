@@ -5,6 +5,7 @@
  */
 import { parseDocument, type ScalarTag, type Tags } from 'yaml';
 import { SiteError } from '../errors.ts';
+import { asRubyValues } from '../site/ruby-values.ts';
 import { RubyTime } from '../site/time.ts';
 
 // Psych's ScalarScanner: case-insensitive, and no `y`/`n` (unlike the YAML 1.1 spec).
@@ -81,7 +82,7 @@ export function parseYaml(text: string, options: YamlOptions): unknown {
       hint: yamlHint(error.code, text.split('\n')[line - 1] ?? ''),
     });
   }
-  return doc.toJS({ maxAliasCount: 10_000 });
+  return asRubyValues(doc.toJS({ maxAliasCount: 10_000 }));
 }
 
 function firstLine(message: string): string {

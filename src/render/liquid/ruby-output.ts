@@ -1,3 +1,7 @@
+import { rubyInspect } from '../../site/ruby-values.ts';
+
+export { rubyInspect };
+
 /**
  * How Ruby Liquid prints a value: nil as nothing, arrays joined with no separator, hashes in
  * Ruby's inspect form (`{"a"=>1}`), times with `Time#to_s`.
@@ -11,21 +15,6 @@ export function rubyString(value: unknown): string {
     const liquid = (value as { toLiquidString?: () => string }).toLiquidString;
     if (typeof liquid === 'function') return liquid.call(value);
     return rubyInspect(value);
-  }
-  return String(value);
-}
-
-/** Ruby's `inspect`, as Liquid prints a hash and `inspect` shows any value. */
-export function rubyInspect(value: unknown): string {
-  if (value == null) return 'nil';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
-  if (value instanceof Date) return value.toString();
-  if (typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).map(
-      ([key, item]) => `${JSON.stringify(key)}=>${rubyInspect(item)}`,
-    );
-    return `{${entries.join(', ')}}`;
   }
   return String(value);
 }

@@ -12,6 +12,26 @@ export function xmlEscape(input: unknown): string {
     .replace(/"/g, '&quot;');
 }
 
+const HTML_ESCAPE: Record<string, string> = {
+  '&': '&amp;',
+  '>': '&gt;',
+  '<': '&lt;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
+
+/** Liquid's `escape` (`CGI.escapeHTML`). */
+export function escape(input: unknown): unknown {
+  return input == null ? input : String(input).replace(/[&><"']/g, (c) => HTML_ESCAPE[c]);
+}
+
+/** Liquid's `escape_once`: entities already written (`&quot;`, `&#39;`) are left alone. */
+export function escapeOnce(input: unknown): unknown {
+  return input == null
+    ? input
+    : String(input).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => HTML_ESCAPE[c]);
+}
+
 /** Ruby's `String#split(pattern)`: a single space splits on runs of whitespace; trailing empties go. */
 export function rubySplit(input: unknown, pattern: unknown): string[] {
   const text = input == null ? '' : String(input);
@@ -94,6 +114,9 @@ export function stringFilters(setup: {
 }) {
   return {
     xml_escape: xmlEscape,
+    escape,
+    escape_once: escapeOnce,
+    h: escape,
     markdownify: (input: unknown) => setup.markdownify(input == null ? '' : String(input)),
     smartify,
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
