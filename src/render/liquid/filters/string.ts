@@ -21,7 +21,7 @@ const HTML_ESCAPE: Record<string, string> = {
 };
 
 /** Liquid's `escape` (`CGI.escapeHTML`). */
-export function escape(input: unknown): unknown {
+export function escapeHtml(input: unknown): unknown {
   return input == null ? input : String(input).replace(/[&><"']/g, (c) => HTML_ESCAPE[c]);
 }
 
@@ -114,9 +114,9 @@ export function stringFilters(setup: {
 }) {
   return {
     xml_escape: xmlEscape,
-    escape,
+    escape: escapeHtml,
     escape_once: escapeOnce,
-    h: escape,
+    h: escapeHtml,
     markdownify: (input: unknown) => setup.markdownify(input == null ? '' : String(input)),
     smartify,
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
