@@ -117,6 +117,31 @@ export function normaliseXml(xml: string, now?: number): string[] {
   return lines;
 }
 
+/** Named colours Dart Sass may print as hex (it picks the shorter spelling); libsass keeps names. */
+const NAMED_COLOURS: Record<string, string> = {
+  black: '#000',
+  white: '#fff',
+  red: '#f00',
+  lime: '#0f0',
+  blue: '#00f',
+  yellow: '#ff0',
+  aqua: '#0ff',
+  cyan: '#0ff',
+  fuchsia: '#f0f',
+  magenta: '#f0f',
+  silver: '#c0c0c0',
+  gray: '#808080',
+  grey: '#808080',
+  maroon: '#800000',
+  olive: '#808000',
+  green: '#008000',
+  purple: '#800080',
+  teal: '#008080',
+  navy: '#000080',
+  orange: '#ffa500',
+};
+const NAMED_COLOUR = new RegExp(`(^|[\\s,(:])(${Object.keys(NAMED_COLOURS).join('|')})(?=$|[\\s,)!;])`, 'gi');
+
 /** Formatting-level CSS differences (Dart Sass vs libsass) forgiven; anything else counts. */
 function canonicalCssValue(value: string): string {
   return (
@@ -124,8 +149,10 @@ function canonicalCssValue(value: string): string {
       .replace(/\\([0-9a-fA-F]{1,6})[ \t\n]?/g, (_, hex: string) =>
         String.fromCodePoint(Number.parseInt(hex, 16)),
       )
+      .replace(/\\([^0-9a-fA-F\n])/g, '$1')
       .replace(/[ \t\r\n\f]+/g, ' ')
-      .replace(/\s*([,/()])\s*/g, '$1')
+      .replace(NAMED_COLOUR, (_, before: string, name: string) => before + NAMED_COLOURS[name.toLowerCase()])
+      .replace(/\s*([,/()*])\s*/g, '$1')
       .replace(/#([0-9a-fA-F]{6})\b/g, (_, hex: string) => {
         const h = hex.toLowerCase();
         return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
