@@ -2,8 +2,9 @@
 import { SiteError } from '../errors.ts';
 import { parseYaml } from './yaml.ts';
 
-// `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)` with Ruby's multiline dot.
-const FRONT_MATTER = /(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)[ \t]*$\n?)/my;
+// `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)` with Ruby's multiline dot. The `\s*` after the
+// closing `---` swallows blank lines too, so a body never starts with them.
+const FRONT_MATTER = /(---\s*\n[\s\S]*?\n?)^((?:---|\.\.\.)\s*$\n?)/my;
 
 export interface Split {
   /** The YAML text, including the opening `---` line. */

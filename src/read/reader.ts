@@ -20,7 +20,7 @@ import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
-import { hasFrontMatter, readFrontMatter } from './front-matter.ts';
+import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -166,7 +166,9 @@ class Reader {
         ({ data, body, bodyLine } = readFrontMatter(text, file));
       } catch (error) {
         this.frontMatterProblem(error);
-        body = text.replace(/^---[\s\S]*?\n---[^\n]*\n?/, '');
+        const split = splitFrontMatter(text);
+        body = split ? split.body : text;
+        bodyLine = split ? split.bodyLine : 1;
       }
       const name = relative.split('.').slice(0, -1).join('.');
       const layout: Layout = { name, relativePath: file, data, content: body, bodyLine, sourceText: text };
@@ -283,8 +285,9 @@ class Reader {
     } catch (error) {
       // Jekyll logs the YAML error, keeps the file with no front matter data and goes on.
       this.frontMatterProblem(error);
-      const split = text.match(/^---[^\n]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*(?:\n|$)/);
-      item.content = split ? text.slice(split[0].length) : text;
+      const split = splitFrontMatter(text);
+      item.content = split ? split.body : text;
+      item.bodyLine = split ? split.bodyLine : 1;
       item.hasFrontMatter = true;
     }
     const merged: Record<string, unknown> = { ...defaults };
