@@ -8,6 +8,7 @@ import { Diagnostics, SiteError } from './errors.ts';
 import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
+import { relativeUrl } from './generate/util.ts';
 import { Profiler } from './profile.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
@@ -193,8 +194,15 @@ function renderTools(site: Site, diagnostics: Diagnostics, sass: SassCompiler): 
     config: site.config,
     markdownify: markdown,
     scssify: (text, syntax) => sass.compileFilter(text, syntax),
-    postUrl: (name) => site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url,
-    linkUrl: (relative) => linkTarget(site, relative),
+    // Jekyll 4 prefixes both with the baseurl (`relative_url`).
+    postUrl: (name) => {
+      const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
+      return url === undefined ? undefined : relativeUrl(site.config, url);
+    },
+    linkUrl: (relative) => {
+      const url = linkTarget(site, relative);
+      return url === undefined ? undefined : relativeUrl(site.config, url);
+    },
     warn: (problem) => diagnostics.warn(problem),
     extend: (liquid) => {
       const plugins = new Set(site.config.plugins as string[]);

@@ -210,7 +210,7 @@ class Reader {
         .filter(Boolean);
       doc.data.categories = above;
       if (!this.load(doc, absolute, 'posts')) continue;
-      if (draft && !(doc.data.date instanceof Date)) doc.data.date = new RubyTime(statSync(absolute).mtime);
+      if (draft) doc.mtime = statSync(absolute).mtime;
       if (site.publishable(doc.data, doc.date)) posts.docs.push(doc);
       else if (doc.data.published !== false || site.config.unpublished) {
         site.diagnostics.warn({
@@ -341,8 +341,14 @@ function parseDate(value: unknown): RubyTime | undefined {
 /** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */
 function sortDocs(collection: Collection, site: Site): void {
   const { metadata } = collection;
-  const byDate = (a: Document, b: Document) =>
-    a.date.getTime() - b.date.getTime() || compareStrings(a.sourcePath, b.sourcePath);
+  // `data["date"] <=> other.data["date"]`, falling back to the path: a document without a date
+  // of its own (a draft, an undated collection item) is compared by path alone.
+  const byDate = (a: Document, b: Document) => {
+    const x = a.data.date;
+    const y = b.data.date;
+    const byTime = x instanceof Date && y instanceof Date ? x.getTime() - y.getTime() : 0;
+    return byTime || compareStrings(a.sourcePath, b.sourcePath);
+  };
   if (Array.isArray(metadata.order)) {
     const sorted = [...collection.docs].sort(byDate);
     const order = metadata.order.map((entry) => path.posix.join(collection.relativeDirectory, String(entry)));

@@ -235,10 +235,14 @@ export class Document extends Convertible {
     this.isDraft = isDraft;
   }
 
+  /** A draft without a date takes its file's modification time. */
+  mtime: Date | undefined;
+
+  /** `Document#date`: its own, else (drafts) the file's time, else the build time. */
   get date(): RubyTime {
     const date = this.data.date;
     if (date instanceof RubyTime) return date;
-    return this.site.time;
+    return this.isDraft && this.mtime ? new RubyTime(this.mtime) : this.site.time;
   }
 
   /** `populate_title`, `populate_categories`, `populate_tags` after the front matter is in. */

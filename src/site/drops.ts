@@ -143,7 +143,12 @@ export class Drops {
     define(
       drop,
       'posts',
-      once(() => [...site.posts.docs].reverse().map((d) => this.document(d))),
+      // SiteDrop#posts sorts again, newest first, now that every date is known (drafts').
+      once(() =>
+        [...site.posts.docs]
+          .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.sourcePath < b.sourcePath ? 1 : -1))
+          .map((d) => this.document(d)),
+      ),
     );
     define(
       drop,
@@ -158,7 +163,13 @@ export class Drops {
     define(
       drop,
       'documents',
-      once(() => site.documents.map((d) => this.document(d))),
+      // `Site#documents` includes the static files of collections.
+      once(() =>
+        [...site.collections.values()].flatMap((c) => [
+          ...c.docs.map((d) => this.document(d)),
+          ...c.files.map((f) => this.staticFile(f)),
+        ]),
+      ),
     );
     // SiteDrop#collections sorts by label.
     define(

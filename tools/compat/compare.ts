@@ -25,11 +25,11 @@ export function listFiles(root: string): string[] {
   return out.sort();
 }
 
-function normalised(file: string, bytes: Buffer, now: number): string[] | undefined {
+function normalised(file: string, bytes: Buffer, buildTime: number): string[] | undefined {
   const ext = path.extname(file).toLowerCase();
   const text = () => bytes.toString('utf8');
-  if (ext === '.html' || ext === '.htm') return normaliseHtml(text());
-  if (ext === '.xml' || ext === '.rss' || ext === '.atom') return normaliseXml(text(), now);
+  if (ext === '.html' || ext === '.htm') return normaliseHtml(text(), buildTime);
+  if (ext === '.xml' || ext === '.rss' || ext === '.atom') return normaliseXml(text(), buildTime);
   if (ext === '.css') return normaliseCss(text());
   if (ext === '.json' && file.endsWith('redirects.json')) return [JSON.stringify(JSON.parse(text()))];
   if (ext === '.map') {
@@ -54,8 +54,16 @@ export function firstDifference(expected: string[], actual: string[], context = 
   return lines.join('\n');
 }
 
+export interface BuildTimes {
+  /** When the expected tree was built (a golden's generation time); default now. */
+  expected?: number;
+  /** When the actual tree was built; default now. */
+  actual?: number;
+}
+
 /** `expected` is Jekyll's output (or a golden), `actual` is ours. */
-export function compareTrees(expected: string, actual: string, now = Date.now()): FileResult[] {
+export function compareTrees(expected: string, actual: string, times: BuildTimes = {}): FileResult[] {
+  const now = Date.now();
   const theirs = listFiles(expected);
   const ours = new Set(listFiles(actual));
   const results: FileResult[] = [];
@@ -71,8 +79,8 @@ export function compareTrees(expected: string, actual: string, now = Date.now())
       results.push({ file, verdict: 'equal' });
       continue;
     }
-    const na = normalised(file, a, now);
-    const nb = normalised(file, b, now);
+    const na = normalised(file, a, times.expected ?? now);
+    const nb = normalised(file, b, times.actual ?? now);
     if (na && nb && na.length === nb.length && na.every((line, k) => line === nb[k])) {
       results.push({ file, verdict: 'equal' });
     } else {

@@ -116,7 +116,7 @@ export function main(argv: string[]): number {
   if (!mine.ok) return 1;
   for (const note of new Set(notes)) console.log(`note: for both builds, ${note}`);
 
-  const results = compareTrees(expected, ours, started);
+  const results = compareTrees(expected, ours, { expected: started, actual: started });
   let shown = 0;
   const limit = Number(values.diff);
   for (const result of results) {

@@ -21,8 +21,13 @@ function textOf(node: ChildNode): string {
   return '';
 }
 
-export function normaliseHtml(html: string): string[] {
+/**
+ * `buildTime`: when given, ISO and RFC-822 times within 36 h of it (documents without a date
+ * print the build time) are masked in text and attributes.
+ */
+export function normaliseHtml(html: string, buildTime?: number): string[] {
   const doc = parseDocument(html, { decodeEntities: true, lowerCaseAttributeNames: true });
+  const mask = (text: string) => (buildTime === undefined ? text : maskBuildTimes(text, buildTime));
   const lines: string[] = [];
   const walk = (nodes: ChildNode[], depth: number, ancestors: Element[], preserve: boolean) => {
     const indent = '  '.repeat(depth);
@@ -35,7 +40,7 @@ export function normaliseHtml(html: string): string[] {
           if (BLOCK_EDGE_TRIM && index === nodes.length - 1) text = text.trimEnd();
           if (text.trim() === '') return;
         }
-        lines.push(`${indent}${JSON.stringify(text)}`);
+        lines.push(`${indent}${JSON.stringify(mask(text))}`);
         return;
       }
       if (node.type === 'comment') {

@@ -4,7 +4,12 @@
  * - parentheses in `if`/`elsif`/`unless`/`assign` markup are ignored (`(a or b) and c`), and a
  *   number glued to a `)` is read as a variable of that name, which is nil (`sort:0)`);
  * - `page.[include.key]` is `page[include.key]`;
- * - a quoted "filter name" (`{{ x | "text" }}`) is an unknown filter, which does nothing.
+ * - a quoted "filter name" (`{{ x | "text" }}`) is an unknown filter, which does nothing;
+ * - a float literal given to a filter (`divided_by: 4.0`) is passed as text, which Ruby's
+ *   `to_number` reads as a Float just the same, so that the result stays a float (liquidjs has
+ *   no float type: `4.0` would arrive as the integer 4);
+ * - a backslash in a quoted string is just a backslash (Ruby Liquid has no escapes in string
+ *   literals; liquidjs would read `"\n"` as a newline).
  */
 
 export interface LaxWarning {
@@ -38,8 +43,17 @@ function dropParentheses(part: string): string {
 }
 
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
-  if (!source.includes('(') && !source.includes('.[') && !/\|\s*["']/.test(source))
+  const floats = /[:,]\s*-?\d+\.\d/.test(source);
+  const backslashes = source.includes('\\');
+  if (
+    !floats &&
+    !backslashes &&
+    !source.includes('(') &&
+    !source.includes('.[') &&
+    !/\|\s*["']/.test(source)
+  ) {
     return { source, warnings: [] };
+  }
   const warnings: LaxWarning[] = [];
   const protectedRanges: [number, number][] = [];
   for (const m of source.matchAll(RAW)) protectedRanges.push([m.index, m.index + m[0].length]);
@@ -81,6 +95,26 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       /({{|{%)([\s\S]*?)(}}|%})/g,
       (whole, open: string, body: string, close: string, at: number) =>
         isProtected(at) ? whole : open + outsideQuotes(body, (part) => part.replace(/\.\[/g, '[')) + close,
+    );
+  }
+  if (backslashes) {
+    out = out.replace(
+      /({{|{%)([\s\S]*?)(}}|%})/g,
+      (whole, open: string, body: string, close: string, at: number) =>
+        isProtected(at) || !body.includes('\\')
+          ? whole
+          : open + body.replace(/"[^"]*"|'[^']*'/g, (literal) => literal.replace(/\\/g, '\\\\')) + close,
+    );
+  }
+  if (floats) {
+    out = out.replace(
+      /({{|{%)([\s\S]*?)(}}|%})/g,
+      (whole, open: string, body: string, close: string, at: number) =>
+        isProtected(at) || !body.includes('|')
+          ? whole
+          : open +
+            outsideQuotes(body, (part) => part.replace(/([:,]\s*)(-?\d+\.\d+)(?![\d.])/g, '$1"$2"')) +
+            close,
     );
   }
   return { source: out, warnings };

@@ -1,28 +1,80 @@
-/** Liquid's arithmetic where Ruby differs: integer division when both sides are integers. */
-function toNumber(value: unknown): number {
-  if (typeof value === 'number') return value;
-  const parsed = Number(String(value ?? '').trim());
-  return Number.isNaN(parsed) ? 0 : parsed;
+/**
+ * Liquid's arithmetic as Ruby does it: integers stay integers (`10 | divided_by: 4` is 2), and
+ * a float on either side makes a float, printed the Ruby way (`2 | plus: 2.0` is `4.0`).
+ */
+import { Drop } from 'liquidjs';
+
+/** A Ruby Float: compares as its number, prints as Ruby prints floats. */
+export class RubyFloat extends Drop {
+  constructor(readonly value: number) {
+    super();
+  }
+
+  override valueOf(): number {
+    return this.value;
+  }
+
+  override toString(): string {
+    if (!Number.isFinite(this.value))
+      return Number.isNaN(this.value) ? 'NaN' : this.value > 0 ? 'Infinity' : '-Infinity';
+    if (Number.isInteger(this.value) && Math.abs(this.value) < 1e16) return this.value.toFixed(1);
+    return String(this.value).replace(
+      /e\+?(-?)(\d+)$/,
+      (_, sign: string, exp: string) => `e${sign || '+'}${exp.padStart(2, '0')}`,
+    );
+  }
+
+  toLiquidString(): string {
+    return this.toString();
+  }
+}
+
+interface Operand {
+  value: number;
+  float: boolean;
+}
+
+/** `Liquid::Utils.to_number`: strings with a dot are floats, other strings integers. */
+function operand(input: unknown): Operand {
+  if (input instanceof RubyFloat) return { value: input.value, float: true };
+  if (typeof input === 'number') return { value: input, float: !Number.isInteger(input) };
+  const text = String(input ?? '').trim();
+  if (/^-?\d+\.\d+/.test(text)) return { value: Number.parseFloat(text), float: true };
+  const integer = /^-?\d+/.exec(text);
+  return { value: integer ? Number.parseInt(integer[0], 10) : 0, float: false };
+}
+
+function result(value: number, float: boolean): number | RubyFloat {
+  return float ? new RubyFloat(value) : value;
+}
+
+function arithmetic(apply: (a: number, b: number, float: boolean) => number) {
+  return (input: unknown, other: unknown) => {
+    const a = operand(input);
+    const b = operand(other);
+    const float = a.float || b.float;
+    return result(apply(a.value, b.value, float), float);
+  };
 }
 
 export const numberFilters = {
-  divided_by(input: unknown, divisor: unknown) {
-    const a = toNumber(input);
-    const b = toNumber(divisor);
+  plus: arithmetic((a, b) => a + b),
+  minus: arithmetic((a, b) => a - b),
+  times: arithmetic((a, b) => a * b),
+  divided_by: arithmetic((a, b, float) => {
     if (b === 0) throw new Error('divided by 0');
-    return Number.isInteger(a) && Number.isInteger(b) && !String(divisor).includes('.')
-      ? Math.floor(a / b)
-      : a / b;
-  },
-  modulo(input: unknown, divisor: unknown) {
-    const a = toNumber(input);
-    const b = toNumber(divisor);
+    return float ? a / b : Math.floor(a / b);
+  }),
+  modulo: arithmetic((a, b, float) => {
     if (b === 0) throw new Error('divided by 0');
-    return ((a % b) + b) % b;
-  },
+    const m = a - b * Math.floor(a / b);
+    return float ? m : Math.trunc(m);
+  }),
   round(input: unknown, digits: unknown = 0) {
-    const factor = 10 ** toNumber(digits);
-    const value = toNumber(input) * factor;
-    return (Math.sign(value) * Math.round(Math.abs(value))) / factor;
+    const a = operand(input);
+    const places = operand(digits).value;
+    const factor = 10 ** places;
+    const rounded = (Math.sign(a.value) * Math.round(Math.abs(a.value) * factor)) / factor;
+    return places > 0 && a.float ? new RubyFloat(rounded) : rounded;
   },
 };
