@@ -9,14 +9,11 @@ import { escapeCode } from '../liquid/tags/highlight.ts';
 
 export function codeBlocks(md: MarkdownIt): void {
   const render = (code: string, info: string) => {
-    const lang = info.trim().split(/\s+/)[0];
-    const cls = lang ? `language-${lang} highlighter-rouge` : 'highlighter-rouge';
+    // Rouge's guess for code without a language is plain text.
+    const lang = info.trim().split(/\s+/)[0] || 'plaintext';
+    const cls = `language-${lang} highlighter-rouge`;
     return `<div class="${cls}"><div class="highlight"><pre class="highlight"><code>${escapeCode(code)}</code></pre></div></div>\n`;
   };
   md.renderer.rules.fence = (tokens, idx) => render(tokens[idx].content, tokens[idx].info);
-  md.renderer.rules.code_block = (tokens, idx) => {
-    const code = tokens[idx].content;
-    // kramdown: `<pre><code>` for indented code without a language.
-    return `<pre><code>${escapeCode(code)}</code></pre>\n`;
-  };
+  md.renderer.rules.code_block = (tokens, idx) => render(tokens[idx].content, '');
 }

@@ -5,6 +5,13 @@
 import MarkdownIt from 'markdown-it';
 import { autoIds } from './auto-ids.ts';
 import { codeBlocks } from './code-blocks.ts';
+import { codeSpans } from './code-spans.ts';
+import { escapes } from './escapes.ts';
+import { footnotes } from './footnotes.ts';
+import { htmlBlocks } from './html-blocks.ts';
+import { lists } from './lists.ts';
+import { math } from './math.ts';
+import { tables } from './tables.ts';
 import { typographic } from './typographic.ts';
 
 export type KramdownOptions = Record<string, unknown>;
@@ -28,7 +35,17 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
     breaks: options.hard_wrap === true,
   });
   typographic(md);
+  escapes(md);
+  htmlBlocks(md);
+  math(md);
+  footnotes(md);
+  lists(md);
   codeBlocks(md);
+  codeSpans(md);
+  tables(md);
+  // GFM strikethrough is `<del>` in kramdown.
+  md.renderer.rules.s_open = () => '<del>';
+  md.renderer.rules.s_close = () => '</del>';
   if (options.auto_ids !== false) autoIds(md);
   return (source: string) => md.render(source);
 }

@@ -1,0 +1,25 @@
+/**
+ * Markdown cases converted by Jekyll's own kramdown (test/fixtures/markdown/*.html, made by
+ * `ruby tools/markdown-goldens.rb`) against ours, compared as DOM the way pages are.
+ */
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { createMarkdown } from '../../../src/render/markdown/index.ts';
+import { firstDifference } from '../../../tools/compat/compare.ts';
+import { normaliseHtml } from '../../../tools/compat/normalise.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/markdown');
+const markdown = createMarkdown();
+
+for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.md'))) {
+  test(`Markdown: ${file} converts as kramdown converts it`, () => {
+    const expected = normaliseHtml(readFileSync(path.join(FIXTURES, file.replace(/\.md$/, '.html')), 'utf8'));
+    const actual = normaliseHtml(markdown(readFileSync(path.join(FIXTURES, file), 'utf8')));
+    assert.ok(
+      expected.length === actual.length && expected.every((line, i) => line === actual[i]),
+      firstDifference(expected, actual, 4),
+    );
+  });
+}
