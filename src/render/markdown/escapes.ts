@@ -8,7 +8,7 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
 
 const ESCAPABLE = new Set('\\.*_+`<>()[]{}#!:|"\'$=-~'.split(''));
 
-function escape(state: StateInline, silent: boolean): boolean {
+function escapedChar(state: StateInline, silent: boolean): boolean {
   const pos = state.pos;
   if (state.src.charCodeAt(pos) !== 0x5c /* \ */) return false;
   const next = state.src[pos + 1];
@@ -34,6 +34,6 @@ function escapeText(text: string): string {
 }
 
 export function escapes(md: MarkdownIt): void {
-  md.inline.ruler.at('escape', escape);
+  md.inline.ruler.at('escape', escapedChar);
   md.renderer.rules.text = (tokens, idx) => escapeText(tokens[idx].content);
 }

@@ -4,7 +4,7 @@
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
-const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeCode } from '../liquid/tags/highlight.ts';
 
 function block(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;
@@ -44,6 +44,6 @@ function inline(state: StateInline, silent: boolean): boolean {
 export function math(md: MarkdownIt): void {
   md.block.ruler.before('paragraph', 'kramdown_math_block', block);
   md.inline.ruler.before('escape', 'kramdown_math_inline', inline);
-  md.renderer.rules.math_block = (tokens, idx) => `\\[${escape(tokens[idx].content)}\\]\n`;
-  md.renderer.rules.math_inline = (tokens, idx) => `\\(${escape(tokens[idx].content)}\\)`;
+  md.renderer.rules.math_block = (tokens, idx) => `\\[${escapeCode(tokens[idx].content)}\\]\n`;
+  md.renderer.rules.math_inline = (tokens, idx) => `\\(${escapeCode(tokens[idx].content)}\\)`;
 }
