@@ -44,7 +44,7 @@ export function normaliseHtml(html: string, buildTime?: number): string[] {
         return;
       }
       if (node.type === 'comment') {
-        lines.push(`${indent}<!--${preserve ? node.data : node.data.replace(/\s+/g, ' ').trim()}-->`);
+        lines.push(`${indent}<!--${mask(preserve ? node.data : node.data.replace(/\s+/g, ' ').trim())}-->`);
         return;
       }
       if (node.type === 'directive') {
@@ -54,7 +54,8 @@ export function normaliseHtml(html: string, buildTime?: number): string[] {
       if (!isTag(node)) return;
       const attributes = Object.entries(node.attribs)
         .map(
-          ([name, value]) => [name, name === 'class' ? value.trim().split(/\s+/).join(' ') : value] as const,
+          ([name, value]) =>
+            [name, name === 'class' ? value.trim().split(/\s+/).join(' ') : mask(value)] as const,
         )
         .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
         .map(([name, value]) => ` ${name}=${JSON.stringify(value)}`)

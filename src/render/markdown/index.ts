@@ -9,9 +9,11 @@ import { codeSpans } from './code-spans.ts';
 import { escapes } from './escapes.ts';
 import { footnotes } from './footnotes.ts';
 import { htmlBlocks } from './html-blocks.ts';
+import { lineBreaks } from './line-breaks.ts';
 import { lists } from './lists.ts';
+import { listRendering } from './lists-render.ts';
 import { math } from './math.ts';
-import { tables } from './tables.ts';
+import { tableSections, tables } from './tables.ts';
 import { typographic } from './typographic.ts';
 
 export type KramdownOptions = Record<string, unknown>;
@@ -39,7 +41,10 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   htmlBlocks(md);
   math(md);
   footnotes(md);
+  lineBreaks(md);
   lists(md);
+  listRendering(md);
+  tableSections(md);
   codeBlocks(md);
   codeSpans(md);
   tables(md);

@@ -14,3 +14,39 @@ export function tables(md: MarkdownIt): void {
     };
   }
 }
+
+/**
+ * kramdown's table sections: a row of only dashes (`|-----|`) starts a new `<tbody>`, a row of
+ * only equals signs (`|=====|`) starts the `<tfoot>`.
+ */
+export function tableSections(md: MarkdownIt): void {
+  md.core.ruler.after('inline', 'kramdown_table_sections', (state) => {
+    const tokens = state.tokens;
+    for (let i = 0; i < tokens.length; i++) {
+      if (tokens[i].type !== 'tr_open') continue;
+      let end = i;
+      while (tokens[end].type !== 'tr_close') end++;
+      const cells = tokens.slice(i, end).filter((t) => t.type === 'inline');
+      const texts = cells.map((t) => t.content.trim()).filter(Boolean);
+      const kind =
+        texts.length && texts.every((t) => /^-+$/.test(t))
+          ? 'tbody'
+          : texts.length && texts.every((t) => /^=+$/.test(t))
+            ? 'tfoot'
+            : '';
+      if (!kind || tokens[i - 1]?.type === 'tbody_open') continue;
+      const close = new state.Token('tbody_close', 'tbody', -1);
+      const open = new state.Token(`${kind}_open`, kind, 1);
+      tokens.splice(i, end - i + 1, close, open);
+      if (kind === 'tfoot') {
+        // The table's own closing tbody becomes the tfoot's.
+        for (let j = i + 2; j < tokens.length; j++) {
+          if (tokens[j].type === 'tbody_close') {
+            tokens[j] = Object.assign(new state.Token('tfoot_close', 'tfoot', -1), { block: true });
+            break;
+          }
+        }
+      }
+    }
+  });
+}
