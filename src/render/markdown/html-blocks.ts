@@ -57,6 +57,8 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   let openEnd = 0;
   let name = '';
   if (rest.startsWith('<!--')) {
+    // A comment does not end a paragraph (it stays inside as span HTML), unlike a block tag.
+    if (silent) return false;
     const end = src.indexOf('-->', start + 4);
     close = end === -1 ? src.length : end + 3;
   } else {
@@ -77,6 +79,10 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   const lastLine = Math.min(lineOf(state, close, startLine), endLine - 1);
   const nextLine = lastLine + 1;
   const wantsMarkdown = markdown === '1' || markdown === 'block' || markdown === 'span';
+  if (!wantsMarkdown && name && nestedMarkdown(state, startLine, lastLine, openEnd, close)) {
+    state.line = nextLine;
+    return true;
+  }
   if (!wantsMarkdown) {
     const token = state.push('html_block', '', 0);
     token.map = [startLine, nextLine];
@@ -112,6 +118,49 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
   end.content = `</${name}>\n`;
   state.line = nextLine;
   return true;
+}
+
+/**
+ * Raw HTML can hold an element with `markdown="1"` (a theme's `<aside><nav markdown="1">`):
+ * kramdown parses that element's content. Handled when the element's tags sit on lines of
+ * their own; the rest of the block stays raw.
+ */
+function nestedMarkdown(
+  state: StateBlock,
+  startLine: number,
+  lastLine: number,
+  from: number,
+  to: number,
+): boolean {
+  const src = state.src;
+  const inner = new RegExp(String.raw`<([A-Za-z][\w:.-]*)((?:${ATTRIBUTE})*)\s*>`, 'g');
+  inner.lastIndex = from;
+  for (let m = inner.exec(src); m && m.index < to; m = inner.exec(src)) {
+    const attribute = MARKDOWN_ATTRIBUTE.exec(m[2]);
+    if (!attribute || !/^(1|block)$/i.test(attribute[1] ?? attribute[2] ?? attribute[3])) continue;
+    const tagEnd = m.index + m[0].length;
+    const closeEnd = findClose(src, tagEnd, m[1].toLowerCase());
+    if (closeEnd === -1 || closeEnd > to) return false;
+    const closeStart = src.lastIndexOf('<', closeEnd - 1);
+    const openLine = lineOf(state, m.index, startLine);
+    const closeLine = lineOf(state, closeStart, startLine);
+    const lineAligned =
+      /^[ \t]*$/.test(src.slice(tagEnd, state.eMarks[openLine])) &&
+      /^[ \t]*$/.test(src.slice(state.bMarks[closeLine], closeStart));
+    if (!lineAligned || closeLine <= openLine) return false;
+    const before = state.push('html_block', '', 0);
+    before.content = state
+      .getLines(startLine, openLine + 1, state.blkIndent, true)
+      .replace(MARKDOWN_ATTRIBUTE, '');
+    const oldLineMax = state.lineMax;
+    state.lineMax = closeLine;
+    state.md.block.tokenize(state, openLine + 1, closeLine);
+    state.lineMax = oldLineMax;
+    const after = state.push('html_block', '', 0);
+    after.content = state.getLines(closeLine, lastLine + 1, state.blkIndent, true);
+    return true;
+  }
+  return false;
 }
 
 export function htmlBlocks(md: MarkdownIt): void {

@@ -3,12 +3,15 @@
  * kramdown rule.
  */
 import MarkdownIt from 'markdown-it';
+import { abbreviations, strongOutside } from './abbreviations.ts';
 import { autoIds } from './auto-ids.ts';
 import { codeBlocks } from './code-blocks.ts';
 import { codeSpans } from './code-spans.ts';
+import { definitionLists } from './definition-lists.ts';
 import { escapes } from './escapes.ts';
 import { footnotes } from './footnotes.ts';
 import { htmlBlocks } from './html-blocks.ts';
+import { ials, toc } from './ial.ts';
 import { lineBreaks } from './line-breaks.ts';
 import { lists } from './lists.ts';
 import { listRendering } from './lists-render.ts';
@@ -42,6 +45,9 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   math(md);
   footnotes(md);
   lineBreaks(md);
+  definitionLists(md);
+  abbreviations(md);
+  strongOutside(md);
   lists(md);
   listRendering(md);
   tableSections(md);
@@ -51,6 +57,8 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   // GFM strikethrough is `<del>` in kramdown.
   md.renderer.rules.s_open = () => '<del>';
   md.renderer.rules.s_close = () => '</del>';
+  ials(md);
   if (options.auto_ids !== false) autoIds(md);
+  toc(md);
   return (source: string) => md.render(source);
 }
