@@ -69,6 +69,8 @@ export function strongOutside(md: MarkdownIt): void {
       block.children = children;
       for (let i = 0; i + 1 < children.length; i++) {
         if (children[i].type !== 'em_open' || children[i + 1].type !== 'strong_open') continue;
+        // Only for one run of markers (`***x***`); `*__x__*` is nested as written.
+        if (children[i].markup[0] !== children[i + 1].markup[0]) continue;
         let depth = 0;
         for (let j = i + 1; j + 1 < children.length; j++) {
           depth += children[j].nesting;
