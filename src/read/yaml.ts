@@ -58,15 +58,58 @@ export interface YamlOptions {
   fileSource?: string;
 }
 
+/** Where a quoted scalar opened on this line is still open at its end, the quote character. */
+function openQuote(line: string): string | undefined {
+  const m = /^\s*(?:-\s+)?[^\s#'"][^#'"]*?:\s+(['"])(.*)$/.exec(line);
+  if (!m) return undefined;
+  return closes(m[2], m[1]) ? undefined : m[1];
+}
+
+function closes(rest: string, quote: string): boolean {
+  const body = quote === "'" ? rest.replace(/''/g, '') : rest.replace(/\\./g, '');
+  return body.includes(quote);
+}
+
+/**
+ * libyaml (Psych) accepts a quoted value whose continuation lines are not indented; the yaml
+ * package follows the spec and refuses it. Indent those lines by one space, which changes no
+ * value (line folding drops the indentation).
+ */
+function indentQuotedContinuations(text: string): string {
+  const lines = text.split('\n');
+  let quote: string | undefined;
+  let indent = 0;
+  for (let i = 0; i < lines.length; i++) {
+    if (quote) {
+      const own = /^\s*/.exec(lines[i])![0].length;
+      if (lines[i].trim() !== '' && own <= indent) lines[i] = ' '.repeat(indent + 1 - own) + lines[i];
+      if (closes(lines[i], quote)) quote = undefined;
+      continue;
+    }
+    quote = openQuote(lines[i]);
+    indent = /^\s*/.exec(lines[i])![0].length;
+  }
+  return lines.join('\n');
+}
+
+const YAML_OPTIONS = {
+  version: '1.1',
+  customTags: psychTags,
+  uniqueKeys: false,
+  merge: true,
+  prettyErrors: false,
+} as const;
+
 /** Parse YAML; a syntax error becomes a SiteError pointing at the line in the real file. */
 export function parseYaml(text: string, options: YamlOptions): unknown {
-  const doc = parseDocument(text, {
-    version: '1.1',
-    customTags: psychTags,
-    uniqueKeys: false,
-    merge: true,
-    prettyErrors: false,
-  });
+  let doc = parseDocument(text, YAML_OPTIONS);
+  if (doc.errors.length) {
+    const lenient = indentQuotedContinuations(text);
+    if (lenient !== text) {
+      const retry = parseDocument(lenient, YAML_OPTIONS);
+      if (!retry.errors.length) doc = retry;
+    }
+  }
   const error = doc.errors[0];
   if (error) {
     const offset = options.lineOffset ?? 0;

@@ -58,3 +58,8 @@ test('an apostrophe inside a single-quoted value gets a hint about doubling it',
     (error: unknown) => error instanceof SiteError && /two \(''\)/.test(error.hint ?? ''),
   );
 });
+
+test('a quoted value running over unindented lines is read as Psych reads it', () => {
+  const data = parseYaml("title: x\nexcerpt: 'one\ntwo ''three''\nfour.'\nvenue: 'J'\n", { file: 'p.md' });
+  assert.deepEqual(plain(data), { title: 'x', excerpt: "one two 'three' four.", venue: 'J' });
+});

@@ -8,6 +8,13 @@ import { type ChildNode, type Element, isTag, isText } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 
 const PRESERVE = new Set(['pre', 'textarea', 'script', 'style']);
+/** Whitespace next to these never shows: it is trimmed like whitespace at an element's edges. */
+const BLOCK = new Set(
+  'address article aside blockquote body dd details dialog div dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol p pre section table tbody td tfoot th thead tr ul'.split(
+    ' ',
+  ),
+);
+const isBlock = (node: ChildNode | null | undefined) => !!node && isTag(node) && BLOCK.has(node.name);
 const BLOCK_EDGE_TRIM = true;
 
 function isHighlightedCode(element: Element, ancestors: Element[]): boolean {
@@ -36,8 +43,9 @@ export function normaliseHtml(html: string, buildTime?: number): string[] {
         let text = node.data;
         if (!preserve) {
           text = text.replace(/\s+/g, ' ');
-          if (BLOCK_EDGE_TRIM && index === 0) text = text.trimStart();
-          if (BLOCK_EDGE_TRIM && index === nodes.length - 1) text = text.trimEnd();
+          if (BLOCK_EDGE_TRIM && (index === 0 || isBlock(nodes[index - 1]))) text = text.trimStart();
+          if (BLOCK_EDGE_TRIM && (index === nodes.length - 1 || isBlock(nodes[index + 1])))
+            text = text.trimEnd();
           if (text.trim() === '') return;
         }
         lines.push(`${indent}${JSON.stringify(mask(text))}`);

@@ -39,6 +39,10 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
     quotes: [ld, rd, ls, rs],
     breaks: options.hard_wrap === true,
   });
+  // kramdown writes link targets as given (no percent-encoding of `é` or `>`), and refuses none.
+  md.normalizeLink = (url) => url;
+  md.normalizeLinkText = (text) => text;
+  md.validateLink = () => true;
   typographic(md);
   escapes(md);
   htmlBlocks(md);
