@@ -16,13 +16,14 @@ import { lineBreaks } from './line-breaks.ts';
 import { lists } from './lists.ts';
 import { listRendering } from './lists-render.ts';
 import { math } from './math.ts';
+import { smartQuotes } from './smart-quotes.ts';
 import { tableSections, tables } from './tables.ts';
 import { typographic } from './typographic.ts';
 
 export type KramdownOptions = Record<string, unknown>;
 
 export function createMarkdown(options: KramdownOptions = {}): (source: string) => string {
-  const smartQuotes = String(options.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',');
+  const quoteNames = String(options.smart_quotes ?? 'lsquo,rsquo,ldquo,rdquo').split(',');
   const entity: Record<string, string> = {
     lsquo: '‘',
     rsquo: '’',
@@ -31,7 +32,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
     apos: "'",
     quot: '"',
   };
-  const [ls, rs, ld, rd] = smartQuotes.map((name) => entity[name.trim()] ?? '');
+  const [ls, rs, ld, rd] = quoteNames.map((name) => entity[name.trim()] ?? '');
   const md = new MarkdownIt({
     html: true,
     linkify: false,
@@ -44,6 +45,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   md.normalizeLinkText = (text) => text;
   md.validateLink = () => true;
   typographic(md);
+  smartQuotes(md, { lsquo: ls, rsquo: rs, ldquo: ld, rdquo: rd });
   escapes(md);
   htmlBlocks(md);
   math(md);
