@@ -52,7 +52,8 @@ export function normaliseHtml(html: string, buildTime?: number): string[] {
         return;
       }
       if (node.type === 'comment') {
-        lines.push(`${indent}<!--${mask(preserve ? node.data : node.data.replace(/\s+/g, ' ').trim())}-->`);
+        // Comments are never shown: their whitespace is ignored altogether.
+        lines.push(`${indent}<!--${mask(node.data).replace(/\s+/g, '')}-->`);
         return;
       }
       if (node.type === 'directive') {
