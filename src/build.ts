@@ -31,6 +31,8 @@ export interface BuildOptions {
   strict?: boolean;
   print?: (text: string) => void;
   profile?: boolean;
+  /** false: no cache between builds (`--disable-disk-cache`). */
+  diskCache?: boolean;
 }
 
 export interface BuildResult {
@@ -60,7 +62,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
     const site = new Site(config, diagnostics);
-    const sass = new SassCompiler({ source: site.source, config: site.config });
+    // Caches between builds live in the source, like Jekyll's .jekyll-cache (never written out).
+    const cacheDir =
+      options.diskCache === false
+        ? undefined
+        : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
+    const sass = new SassCompiler({
+      source: site.source,
+      config: site.config,
+      cacheDir: cacheDir && path.join(cacheDir, 'sass'),
+    });
     try {
       return await buildSite(site, sass, diagnostics, profiler, options.strict);
     } finally {
@@ -83,12 +94,12 @@ async function buildSite(
   profiler: Profiler,
   strict: boolean | undefined,
 ): Promise<BuildResult> {
-  // Dart Sass boots while the source is read.
-  if (
-    existsSync(path.join(site.source, String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass')))
-  ) {
-    sass.warmUp();
-  }
+  // Dart Sass boots while the source is read, unless a cache may spare it.
+  const sassDir = path.join(
+    site.source,
+    String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass'),
+  );
+  if (existsSync(sassDir) && !sass.hasCache()) sass.warmUp();
 
   profiler.time('read', () => readSite(site));
   failOnErrors(diagnostics, strict);

@@ -14,6 +14,7 @@ export const BUILD_OPTIONS = {
   unpublished: { type: 'boolean' },
   strict: { type: 'boolean' },
   profile: { type: 'boolean' },
+  'disable-disk-cache': { type: 'boolean' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'V' },
   help: { type: 'boolean', short: 'h' },
@@ -66,6 +67,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       overrides: overridesFrom(values),
       strict: values.strict,
       profile: values.profile,
+      diskCache: !values['disable-disk-cache'],
       print: (text) => process.stderr.write(`${text}\n`),
     });
     out(`       Destination: ${result.site.destination}`);

@@ -17,6 +17,7 @@ Build options (as in \`jekyll build\`):
       --unpublished         Render documents with published: false
       --strict              Treat warnings (bad front matter, missing layouts…) as errors
       --profile             Print where the time went, per template and per stage
+      --disable-disk-cache  Do not keep compiled stylesheets in .jekyll-cache between builds
   -q, --quiet               Print only errors and warnings
   -V, --verbose             Print more about what is happening
 

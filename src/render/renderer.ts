@@ -92,6 +92,7 @@ export class Renderer {
       file: item.sourceFile,
       outputName: path.posix.basename(item.destinationPath),
       lineOffset: item.bodyLine - 1,
+      fileSource: item.sourceText || undefined,
     });
   }
 

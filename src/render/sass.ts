@@ -3,6 +3,8 @@
  * `style` from config, and a source map beside the CSS unless `sourcemap: never`.
  * Compilation runs in Dart Sass's own process, so it can start early and overlap rendering.
  */
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type AsyncCompiler, compileString, initAsyncCompiler, type StringOptions } from 'sass-embedded';
 import { SiteError } from '../errors.ts';
@@ -10,6 +12,8 @@ import { SiteError } from '../errors.ts';
 export interface SassOptions {
   source: string;
   config: Record<string, unknown>;
+  /** Folder for compiled stylesheets kept between builds; none: no disk cache. */
+  cacheDir?: string;
   /** Theme folders searched after the site's own `_sass`. */
   themeSassDirs?: string[];
 }
@@ -29,6 +33,8 @@ export interface SassJob {
   outputName: string;
   /** Front matter lines above the body. */
   lineOffset?: number;
+  /** The whole file, for a code frame. */
+  fileSource?: string;
 }
 
 export class SassCompiler {
@@ -68,14 +74,53 @@ export class SassCompiler {
     };
   }
 
+  hasCache(): boolean {
+    return this.options.cacheDir !== undefined && existsSync(this.options.cacheDir);
+  }
+
   /** Start Dart Sass's process now (it takes a moment to boot), before any stylesheet is due. */
   warmUp(): void {
     this.compiler ??= initAsyncCompiler();
   }
 
-  /** Compile a stylesheet page in Dart Sass's process. */
+  /**
+   * The cache key of a stylesheet: its text and settings, and the name, size and time of every
+   * file on the load paths (an edited partial changes it).
+   */
+  private cacheKey(job: SassJob, wantsMap: boolean): string {
+    const hash = createHash('sha256');
+    hash.update(JSON.stringify([job, wantsMap, this.style, this.loadPaths]));
+    for (const dir of this.loadPaths) {
+      for (const file of listFiles(dir)) {
+        const stat = statSync(file);
+        hash.update(`${file}\0${stat.size}\0${stat.mtimeMs}\n`);
+      }
+    }
+    return hash.digest('hex');
+  }
+
+  /** Compile a stylesheet page in Dart Sass's process (or take it from the disk cache). */
   async compile(job: SassJob): Promise<SassResult> {
     const wantsMap = this.wantsMap && job.outputName !== '';
+    const cacheFile = this.options.cacheDir
+      ? path.join(this.options.cacheDir, `${this.cacheKey(job, wantsMap)}.json`)
+      : undefined;
+    if (cacheFile && existsSync(cacheFile)) {
+      try {
+        return JSON.parse(readFileSync(cacheFile, 'utf8')) as SassResult;
+      } catch {
+        // a damaged cache entry is compiled again
+      }
+    }
+    const result = await this.compileFresh(job, wantsMap);
+    if (cacheFile) {
+      mkdirSync(path.dirname(cacheFile), { recursive: true });
+      writeFileSync(cacheFile, JSON.stringify(result));
+    }
+    return result;
+  }
+
+  private async compileFresh(job: SassJob, wantsMap: boolean): Promise<SassResult> {
     this.compiler ??= initAsyncCompiler();
     try {
       // No importers among the settings, so the same options serve both APIs.
@@ -123,11 +168,25 @@ export class SassCompiler {
     const own = path.join(this.options.source, job.file);
     const inOther = e.span?.url && e.span.url.pathname !== own;
     return new SiteError({
-      message: `Sass: ${String(e.message).split('\n')[0]}`,
+      message: `Sass: ${String(e.message)
+        .split('\n')[0]
+        .replace(/^Error: /, '')}`,
+      source: inOther ? undefined : job.fileSource,
       file: inOther ? path.relative(this.options.source, e.span!.url!.pathname) : job.file,
       line: e.span ? e.span.start.line + 1 + (inOther ? 0 : (job.lineOffset ?? 0)) : undefined,
       column: e.span ? e.span.start.column + 1 : undefined,
       hint: 'Fix the stylesheet at this line; partials are looked up in _sass/.',
     });
+  }
+}
+
+function listFiles(dir: string): string[] {
+  try {
+    return readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.join(entry.parentPath, entry.name))
+      .sort();
+  } catch {
+    return [];
   }
 }

@@ -1,0 +1,48 @@
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../support/cli.ts';
+import { tempSite } from '../support/temp-site.ts';
+
+const site = () =>
+  tempSite({
+    '_config.yml': 'sass:\n  style: compressed\n',
+    '_sass/_colours.scss': '$ink: #123456;\n',
+    'assets/main.scss': '---\n---\n@import "colours";\nbody { color: $ink; }\n',
+  });
+
+test('stylesheets compile with _sass partials, and write a source map beside them', () => {
+  const source = site();
+  assert.equal(runCli(['build', '-s', source]).code, 0);
+  const css = readFileSync(path.join(source, '_site/assets/main.css'), 'utf8');
+  assert.match(css, /^body\{color:#123456\}/);
+  assert.match(css, /sourceMappingURL=main\.css\.map/);
+  const map = JSON.parse(readFileSync(path.join(source, '_site/assets/main.css.map'), 'utf8'));
+  assert.equal(map.file, 'main.css');
+  assert.ok(map.sources.includes('_sass/_colours.scss'));
+});
+
+test('compiled stylesheets are cached in .jekyll-cache, and an edited partial is compiled again', () => {
+  const source = site();
+  assert.equal(runCli(['build', '-s', source]).code, 0);
+  assert.ok(existsSync(path.join(source, '.jekyll-cache/scholarsite/sass')));
+  assert.ok(!existsSync(path.join(source, '_site/.jekyll-cache')), 'the cache is never written out');
+  writeFileSync(path.join(source, '_sass/_colours.scss'), '$ink: #abcdef;\n');
+  assert.equal(runCli(['build', '-s', source]).code, 0);
+  assert.match(readFileSync(path.join(source, '_site/assets/main.css'), 'utf8'), /color:#abcdef/);
+});
+
+test('--disable-disk-cache keeps nothing between builds', () => {
+  const source = site();
+  assert.equal(runCli(['build', '-s', source, '--disable-disk-cache']).code, 0);
+  assert.ok(!existsSync(path.join(source, '.jekyll-cache')));
+});
+
+test('a Sass error names the stylesheet and line', () => {
+  const source = site();
+  writeFileSync(path.join(source, 'assets/main.scss'), '---\n---\nbody { color: $nope; }\n');
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Error: assets\/main\.scss:3:\d+: Sass: Undefined variable/);
+});
