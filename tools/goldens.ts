@@ -29,6 +29,7 @@ export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
   data: { site: 'data', flags: [] },
   liquid: { site: 'liquid', flags: [] },
   plugins: { site: 'plugins', flags: [] },
+  permalinks: { site: 'permalinks', flags: [] },
 };
 
 export function goldenDir(variant: string): string {

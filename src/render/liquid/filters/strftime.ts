@@ -2,6 +2,8 @@
  * Ruby's `Time#strftime`, in the local (site) timezone: the directives and flags (`-`, `_`,
  * `0`, `^`, `#`, widths, `:z`) that Liquid's `date` filter passes straight through to Ruby.
  */
+import { readFileSync } from 'node:fs';
+
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
   'January',
@@ -39,8 +41,50 @@ function weekNumber(d: Date, firstDay: number): number {
   return Math.floor((yday + 7 - wday) / 7);
 }
 
-/** The zone abbreviation (`CET`, `EST`, `UTC`); Intl knows US names in en-US, the rest in en-GB. */
+/**
+ * The zone's abbreviations from the system's tz database (what Ruby's `%Z` prints): the POSIX
+ * rule at the end of the zone file, e.g. `JST-9` or `CET-1CEST,M3.5.0,M10.5.0/3`.
+ */
+const abbreviations = new Map<
+  string,
+  { standard: string; daylight?: string; standardOffset: number } | null
+>();
+
+function zoneAbbreviations(zone: string) {
+  if (abbreviations.has(zone)) return abbreviations.get(zone);
+  let rule: { standard: string; daylight?: string; standardOffset: number } | null = null;
+  try {
+    if (/^[\w+-]+(\/[\w+-]+)*$/.test(zone)) {
+      const tail = readFileSync(`/usr/share/zoneinfo/${zone}`).toString('latin1').trimEnd();
+      const posix = tail.slice(tail.lastIndexOf('\n') + 1);
+      const m = /^(<[^>]+>|[A-Za-z]+)([-+]?\d+)(?::(\d+))?(<[^>]+>|[A-Za-z]+)?/.exec(posix);
+      if (m) {
+        const name = (text: string) => text.replace(/^<|>$/g, '');
+        const hours = Number(m[2]);
+        const minutes = Number(m[3] ?? 0) * Math.sign(hours || 1);
+        rule = {
+          standard: name(m[1]),
+          daylight: m[4] && name(m[4]),
+          standardOffset: -(hours * 60 + minutes),
+        };
+      }
+    }
+  } catch {
+    rule = null;
+  }
+  abbreviations.set(zone, rule);
+  return rule;
+}
+
+/** `%Z`: the tz database's abbreviation (`JST`, `CEST`, `EST`), else what Intl knows. */
 function zoneName(d: Date): string {
+  const zone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
+  if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
+  const rule = zone ? zoneAbbreviations(zone) : null;
+  if (rule) {
+    const offset = -d.getTimezoneOffset();
+    return offset !== rule.standardOffset && rule.daylight ? rule.daylight : rule.standard;
+  }
   for (const locale of ['en-US', 'en-GB']) {
     const name = new Intl.DateTimeFormat(locale, { timeZoneName: 'short' })
       .formatToParts(d)
