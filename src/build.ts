@@ -30,6 +30,8 @@ export interface BuildOptions {
   /** Warnings become errors (`--strict`). */
   strict?: boolean;
   print?: (text: string) => void;
+  /** What `-V/--verbose` shows: each file read, rendered and written. */
+  log?: (text: string) => void;
   profile?: boolean;
   /** false: no cache between builds (`--disable-disk-cache`). */
   diskCache?: boolean;
@@ -55,9 +57,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // reset
     const overrides: Config = { ...options.overrides };
     if (options.destination) overrides.destination = path.resolve(options.destination);
-    const { config } = profiler.time('config', () =>
+    const { config, files: configFiles } = profiler.time('config', () =>
       loadConfig({ source: options.source, configFiles: options.configFiles, overrides }),
     );
+    for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
@@ -73,7 +76,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       cacheDir: cacheDir && path.join(cacheDir, 'sass'),
     });
     try {
-      return await buildSite(site, sass, diagnostics, profiler, options.strict);
+      return await buildSite(site, sass, diagnostics, profiler, options.strict, options.log);
     } finally {
       await sass.dispose();
     }
@@ -93,6 +96,7 @@ async function buildSite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   strict: boolean | undefined,
+  log: (text: string) => void = () => {},
 ): Promise<BuildResult> {
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
@@ -108,11 +112,12 @@ async function buildSite(
 
   const renderer = new Renderer(renderTools(site, diagnostics, sass));
   renderer.startStylesheets(site.pages);
-  await profiler.timeAsync('render', () => renderAll(site, renderer, diagnostics, profiler));
+  await profiler.timeAsync('render', () => renderAll(site, renderer, diagnostics, profiler, log));
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji)
 
   const files = collectOutputs(site);
+  log(`Writing: ${files.length} files to ${site.destination}`);
   await profiler.timeAsync('write', () =>
     writeSite(site.destination, files, site.config.keep_files as string[]),
   );
@@ -125,6 +130,7 @@ async function renderAll(
   renderer: Renderer,
   diagnostics: Diagnostics,
   profiler: Profiler,
+  log: (text: string) => void,
 ): Promise<void> {
   // Pages are read by index: rendering may append some (source maps), which are then rendered too.
   const pages = site.pages;
@@ -133,6 +139,7 @@ async function renderAll(
     for (let i = 0; i < pages.length; i++) yield pages[i];
   })();
   for (const item of items) {
+    log(`Rendering: ${item.sourceFile}`);
     try {
       await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
     } catch (error) {

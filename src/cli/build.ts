@@ -69,6 +69,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       profile: values.profile,
       diskCache: !values['disable-disk-cache'],
       print: (text) => process.stderr.write(`${text}\n`),
+      log: values.verbose ? (text) => process.stdout.write(`${text}\n`) : undefined,
     });
     out(`       Destination: ${result.site.destination}`);
     out(`                    done in ${((performance.now() - started) / 1000).toFixed(3)} seconds.`);

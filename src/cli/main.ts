@@ -33,6 +33,12 @@ export function version(): string {
 }
 
 export async function main(argv: string[]): Promise<number> {
+  // Output piped into `head` that closes early must not crash a build half way.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code !== 'EPIPE') throw error;
+    });
+  }
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(HELP);

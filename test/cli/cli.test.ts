@@ -75,3 +75,14 @@ test('the destination may not be the source or contain it', () => {
   assert.match(result.stderr, /is the source folder or contains it/);
   assert.ok(existsSync(path.join(source, 'index.html')));
 });
+
+test('-V lists the configuration file and each file rendered; -q prints nothing on success', () => {
+  const source = tempSite({ '_config.yml': 'title: T\n', 'index.md': '---\n---\nHi\n' });
+  const verbose = runCli(['build', '-s', source, '-V']);
+  assert.equal(verbose.code, 0);
+  assert.match(verbose.stdout, /Configuration file: .*_config\.yml/);
+  assert.match(verbose.stdout, /Rendering: index\.md/);
+  const quiet = runCli(['build', '-s', source, '-q']);
+  assert.equal(quiet.code, 0);
+  assert.equal(quiet.stdout, '');
+});
