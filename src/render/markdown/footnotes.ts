@@ -81,21 +81,26 @@ export function footnotes(md: MarkdownIt): void {
   md.inline.ruler.after('image', 'kramdown_footnote_reference', reference);
   md.core.ruler.push('kramdown_footnote_list', (state: StateCore) => {
     const notes = state.env.kramdownFootnotes as Footnotes | undefined;
-    if (!notes || notes.used.size === 0) return;
-    const items = [...notes.used.keys()].map((name) => {
-      let html = md.render(notes.definitions.get(name) ?? '', { kramdownNested: true }).trimEnd();
+    if (!notes || notes.used.size === 0 || state.env.kramdownNested) return;
+    // A note may cite another note: notes are rendered in order with the same numbering (the
+    // list grows while it is written), each with the backlinks its references have so far.
+    const nested = { kramdownFootnotes: notes, kramdownNested: true };
+    const items: string[] = [];
+    for (let i = 0; i < notes.used.size; i++) {
+      const name = [...notes.used.keys()][i];
+      let html = md.render(notes.definitions.get(name) ?? '', nested).trimEnd();
       const backlinks = [`<a href="#fnref:${name}" class="reversefootnote" role="doc-backlink">&#8617;</a>`];
-      for (let i = 1; i <= (notes.repeats.get(name) ?? 0); i++) {
+      for (let k = 1; k <= (notes.repeats.get(name) ?? 0); k++) {
         backlinks.push(
-          `<a href="#fnref:${name}:${i}" class="reversefootnote" role="doc-backlink">&#8617;<sup>${i + 1}</sup></a>`,
+          `<a href="#fnref:${name}:${k}" class="reversefootnote" role="doc-backlink">&#8617;<sup>${k + 1}</sup></a>`,
         );
       }
       const link = `&nbsp;${backlinks.join('&nbsp;')}`;
       html = html.endsWith('</p>')
         ? `${html.slice(0, -4)}${link}</p>`
         : `${html}\n<p>${backlinks.join('&nbsp;')}</p>`;
-      return `    <li id="fn:${name}" role="doc-endnote">\n      ${html}\n    </li>`;
-    });
+      items.push(`    <li id="fn:${name}" role="doc-endnote">\n      ${html}\n    </li>`);
+    }
     const token = new state.Token('html_block', '', 0);
     token.content = `<div class="footnotes" role="doc-endnotes">\n  <ol>\n${items.join('\n')}\n  </ol>\n</div>\n`;
     state.tokens.push(token);
