@@ -8,7 +8,16 @@ import type { MarkdownIt, StateInline } from 'markdown-it';
 function newline(state: StateInline, silent: boolean): boolean {
   if (state.src.charCodeAt(state.pos) !== 0x0a) return false;
   if (!silent) {
-    if (state.pending.endsWith('  ')) {
+    // kramdown-parser-gfm looks for a backslash before the newline after escapes are resolved,
+    // so an escaped backslash (`\\`) at the end of a line also makes a break, and is used up.
+    const last = state.tokens[state.tokens.length - 1];
+    if (!state.pending && last && last.type === 'text_special' && last.content === '\\') {
+      state.tokens.pop();
+      state.push('hardbreak', 'br', 0);
+    } else if (state.pending.endsWith('\\')) {
+      state.pending = state.pending.slice(0, -1);
+      state.push('hardbreak', 'br', 0);
+    } else if (state.pending.endsWith('  ')) {
       state.pending = state.pending.slice(0, -2);
       state.push('hardbreak', 'br', 0);
     } else {
