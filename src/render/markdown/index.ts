@@ -71,5 +71,6 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   ials(md);
   if (options.auto_ids !== false) autoIds(md);
   toc(md);
-  return (source: string) => md.render(source);
+  // kramdown writes a lone newline for a text with nothing in it (so an empty excerpt is truthy).
+  return (source: string) => md.render(source) || '\n';
 }
