@@ -17,6 +17,7 @@ import { lists } from './lists.ts';
 import { listRendering } from './lists-render.ts';
 import { math } from './math.ts';
 import { smartQuotes } from './smart-quotes.ts';
+import { spanHtml } from './span-html.ts';
 import { tableSections, tables } from './tables.ts';
 import { typographic } from './typographic.ts';
 
@@ -52,6 +53,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   footnotes(md);
   lineBreaks(md);
   definitionLists(md);
+  spanHtml(md);
   abbreviations(md);
   strongOutside(md);
   lists(md);

@@ -54,7 +54,9 @@ export function smartenQuotes(text: string, quotes: Record<Quote, string> = CHAR
     if ((q !== '"' && q !== "'") || inProtected(i)) continue;
     // The character before is seen by the rules, unless it is a backslash or an opening
     // emphasis marker (kramdown's emphasis parser takes that first, so the quote starts the span).
-    const opensEmphasis = /[*_]/.test(text[i - 1] ?? '') && !/[^\s([{]/.test(text[i - 2] ?? ' ');
+    let marker = i - 1;
+    while (marker >= 0 && (text[marker] === '*' || text[marker] === '_')) marker--;
+    const opensEmphasis = marker < i - 1 && !/[^\s([{]/.test(text[marker] ?? ' ');
     const start = i > 0 && text[i - 1] !== '\\' && !opensEmphasis && taken !== i - 1 ? i - 1 : i;
     for (const [pattern, decide] of RULES) {
       // Rules match where kramdown's scanner stands: on the character before the quote.
