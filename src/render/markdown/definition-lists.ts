@@ -4,8 +4,10 @@
  * kramdown writes a tight definition.
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
+import { parseAttributes } from './ial.ts';
 
 const DEFINITION = /^:[ \t]+/;
+const IAL = /^\{:\s*([^}]*)\}\s*$/;
 
 function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
@@ -44,7 +46,7 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
       const parts = [lineText(state, line).replace(DEFINITION, '')];
       let next = line + 1;
       while (next < endLine && !state.isEmpty(next) && !DEFINITION.test(lineText(state, next))) {
-        if (termsEnd(state, next, endLine) !== -1) break;
+        if (termsEnd(state, next, endLine) !== -1 || IAL.test(lineText(state, next))) break;
         parts.push(lineText(state, next).trim());
         next++;
       }
@@ -55,6 +57,16 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
       inline.children = [];
       state.push('dd_close', 'dd', -1);
       line = next;
+    }
+    // `{: .class}` right after the list gives it attributes.
+    const ial = line < endLine ? IAL.exec(lineText(state, line)) : null;
+    if (ial) {
+      const attributes = parseAttributes(ial[1]);
+      if (attributes.id) list.attrSet('id', attributes.id);
+      if (attributes.classes.length) list.attrSet('class', attributes.classes.join(' '));
+      for (const [key, value] of attributes.pairs) list.attrSet(key, value);
+      line++;
+      break;
     }
     // Blank lines, then another entry, continue the same list.
     let after = line;
@@ -70,7 +82,8 @@ function definitionList(state: StateBlock, startLine: number, endLine: number, s
 
 export function definitionLists(md: MarkdownIt): void {
   md.block.ruler.before('paragraph', 'kramdown_definition_list', definitionList);
-  md.renderer.rules.dl_open = () => '<dl>\n';
+  md.renderer.rules.dl_open = (tokens, idx, options, _env, self) =>
+    `${self.renderToken(tokens, idx, options).trimEnd()}\n`;
   md.renderer.rules.dt_open = () => '  <dt>';
   md.renderer.rules.dt_close = () => '</dt>\n';
   md.renderer.rules.dd_open = () => '  <dd>';
