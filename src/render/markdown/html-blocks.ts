@@ -66,6 +66,8 @@ function htmlBlock(state: StateBlock, startLine: number, endLine: number, silent
     if (!tag) return false;
     name = tag[1].toLowerCase();
     if (SPAN_ELEMENTS.has(name)) return false;
+    // A `<script>` line does not end a paragraph (kramdown's LAZY_END_HTML_SPAN_ELEMENTS).
+    if (silent && name === 'script') return false;
     openEnd = start + tag[0].length;
     const selfClosing = tag[3] === '/' || VOID_ELEMENTS.has(name);
     const attribute = MARKDOWN_ATTRIBUTE.exec(tag[2]);

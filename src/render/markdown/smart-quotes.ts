@@ -45,7 +45,8 @@ export function smartenQuotes(text: string, quotes: Record<Quote, string> = CHAR
   if (!/["']/.test(text)) return text;
   const ranges = protectedRanges(text);
   const inProtected = (i: number) => ranges.some(([start, end]) => i >= start && i < end);
-  const out = [...text];
+  // Code units, not code points: indexes must match `text`'s (emoji are two units).
+  const out = text.split('');
   // A quote right after one already taken sees no character before it (kramdown's scanner has
   // moved past it).
   let taken = -2;
@@ -57,7 +58,10 @@ export function smartenQuotes(text: string, quotes: Record<Quote, string> = CHAR
     let marker = i - 1;
     while (marker >= 0 && (text[marker] === '*' || text[marker] === '_')) marker--;
     const opensEmphasis = marker < i - 1 && !/[^\s([{]/.test(text[marker] ?? ' ');
-    const start = i > 0 && text[i - 1] !== '\\' && !opensEmphasis && taken !== i - 1 ? i - 1 : i;
+    // After an HTML tag or a code span the scanner starts afresh at the quote.
+    const afterMarkup = i > 0 && inProtected(i - 1);
+    const start =
+      i > 0 && text[i - 1] !== '\\' && !opensEmphasis && !afterMarkup && taken !== i - 1 ? i - 1 : i;
     for (const [pattern, decide] of RULES) {
       // Rules match where kramdown's scanner stands: on the character before the quote.
       pattern.lastIndex = start;
