@@ -57,7 +57,7 @@ export function smartenQuotes(text: string, quotes: Record<Quote, string> = CHAR
     // emphasis marker (kramdown's emphasis parser takes that first, so the quote starts the span).
     let marker = i - 1;
     while (marker >= 0 && (text[marker] === '*' || text[marker] === '_')) marker--;
-    const opensEmphasis = marker < i - 1 && !/[^\s([{]/.test(text[marker] ?? ' ');
+    const opensEmphasis = marker < i - 1 && (!/[^\s([{]/.test(text[marker] ?? ' ') || inProtected(marker));
     // After an HTML tag or a code span the scanner starts afresh at the quote.
     const afterMarkup = i > 0 && inProtected(i - 1);
     const start =
