@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Context, Liquid, type Template } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
+import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
@@ -75,6 +76,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
   registerFilters(liquid, setup);
+  withBlankBlocks(liquid);
   setup.extend?.(liquid);
 
   const parsed = new Map<string, Template[]>();
@@ -87,7 +89,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       setup.warn({ message: warning.message, file, line: warning.line + lineOffset, hint: warning.hint });
     }
     try {
-      templates = liquid.parse(lax.source, file);
+      templates = stripBlankBlocks(liquid.parse(lax.source, file));
     } catch (error) {
       throw toSiteError(error, file, fileSource ?? source, lineOffset, setup, fileSource !== undefined);
     }

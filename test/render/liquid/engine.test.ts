@@ -1,0 +1,72 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { test } from 'node:test';
+import type { ProblemInit } from '../../../src/errors.ts';
+import { createLiquid } from '../../../src/render/liquid/index.ts';
+
+function engine(includes: Record<string, string> = {}) {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-liquid-'));
+  mkdirSync(path.join(dir, '_includes'));
+  for (const [name, text] of Object.entries(includes)) writeFileSync(path.join(dir, '_includes', name), text);
+  const warnings: ProblemInit[] = [];
+  const liquid = createLiquid({
+    sourceDir: dir,
+    includeDirs: [path.join(dir, '_includes')],
+    config: { url: 'https://ada.example', baseurl: '/b' },
+    markdownify: (text) => `<p>${text}</p>\n`,
+    scssify: (text) => text,
+    postUrl: () => undefined,
+    linkUrl: () => undefined,
+    warn: (problem) => warnings.push(problem),
+  });
+  return { liquid, warnings };
+}
+
+test('blank blocks print no whitespace, as in Ruby Liquid (includes too)', async () => {
+  const { liquid } = engine({ base_path: '{% if site.url %}\n  {% assign base = site.url %}\n{% endif %}' });
+  const out = await liquid.render(
+    'a{% if x %}\n  {% assign y = 1 %}\n{% endif %}b{% if x %}\n  {{ x }}\n{% endif %}c[{% include base_path %}]{{ base }}',
+    { x: 1, site: { url: 'u' } },
+    'page.html',
+  );
+  assert.equal(out, 'ab\n  1\nc[]u');
+});
+
+test('values print as Ruby prints them: nil, arrays, hashes, floats', async () => {
+  const { liquid } = engine();
+  const out = await liquid.render(
+    '[{{ nothing }}] {{ list }} {{ 2 | plus: 2.0 }} {{ 10 | divided_by: 4 }} {{ 10 | divided_by: 4.0 }} {{ "a\\nb" }}',
+    { list: ['a', 'b'] },
+    'page.html',
+  );
+  assert.equal(out, '[] ab 4.0 2 2.5 a\\nb');
+});
+
+test('lax markup real themes use renders the lax way, with a located warning', async () => {
+  const { liquid, warnings } = engine({ lookup: '{{ page.[include.key] }}' });
+  const out = await liquid.render(
+    '{% if (page.a or page.b) and page.c %}yes{% endif %} {% include lookup key="c" %} {{ page.a | "text" }}',
+    { page: { a: 'A', c: 'C' } },
+    'page.html',
+    { lineOffset: 3 },
+  );
+  assert.equal(out, 'yes C A');
+  assert.equal(warnings.length, 2);
+  assert.equal(warnings[0].line, 4);
+  assert.match(warnings[0].message, /parentheses/);
+});
+
+test('include parameters, shared scope and extension-less include files', async () => {
+  const { liquid } = engine({
+    'card.html': '[{{ include.title | upcase }}]{% assign seen = true %}',
+    base_path: 'B',
+  });
+  const out = await liquid.render(
+    '{% include card.html title=page.t %}{{ seen }}{% include base_path %}',
+    { page: { t: 'x' } },
+    'p.html',
+  );
+  assert.equal(out, '[X]trueB');
+});
