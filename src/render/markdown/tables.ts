@@ -7,11 +7,24 @@ export function tables(md: MarkdownIt): void {
     if (typeof style === 'string')
       tokens[idx].attrSet('style', style.replace(/^text-align:(\w+)$/, 'text-align: $1'));
   };
-  for (const rule of ['th_open', 'td_open'] as const) {
-    md.renderer.rules[rule] = (tokens, idx, options, _env, self) => {
-      align(tokens, idx);
-      return self.renderToken(tokens, idx, options);
+  // kramdown's layout: two spaces a level, a cell per line. The whitespace reaches descriptions
+  // that themes make by stripping the tags from a page.
+  const layout: Record<string, [string, string]> = {
+    table: ['', '\n'],
+    thead: ['  ', '\n'],
+    tbody: ['  ', '\n'],
+    tfoot: ['  ', '\n'],
+    tr: ['    ', '\n'],
+    th: ['      ', ''],
+    td: ['      ', ''],
+  };
+  for (const [tag, [indent, after]] of Object.entries(layout)) {
+    const cell = tag === 'th' || tag === 'td';
+    md.renderer.rules[`${tag}_open`] = (tokens, idx, options, _env, self) => {
+      if (cell) align(tokens, idx);
+      return `${indent}${self.renderToken(tokens, idx, options).trimEnd()}${after}`;
     };
+    md.renderer.rules[`${tag}_close`] = () => `${cell ? '' : indent}</${tag}>\n`;
   }
 }
 
