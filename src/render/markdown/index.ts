@@ -12,6 +12,7 @@ import { escapes } from './escapes.ts';
 import { footnotes } from './footnotes.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { ials, toc } from './ial.ts';
+import { indentLazyFences } from './lazy-fences.ts';
 import { lineBreaks } from './line-breaks.ts';
 import { lists } from './lists.ts';
 import { listRendering } from './lists-render.ts';
@@ -74,5 +75,5 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   if (options.auto_ids !== false) autoIds(md);
   toc(md);
   // kramdown writes a lone newline for a text with nothing in it (so an empty excerpt is truthy).
-  return (source: string) => md.render(source) || '\n';
+  return (source: string) => md.render(indentLazyFences(source)) || '\n';
 }

@@ -1,0 +1,45 @@
+/**
+ * kramdown continues a list item with any following line that is not blank and not a new item
+ * ("lazy" lines), and a GFM fence may then interrupt the item's paragraph: a fenced block right
+ * under an item line belongs to the item. markdown-it ends the list there instead. Indenting
+ * such a fence (and its code) to the item's content column gives markdown-it the same tree.
+ */
+const ITEM = /^(\s*)([*+-]|\d+[.)])([ \t]+)\S/;
+const FENCE = /^(\s*)(`{3,}|~{3,})/;
+
+export function indentLazyFences(source: string): string {
+  if (!source.includes('```') && !source.includes('~~~')) return source;
+  const lines = source.split('\n');
+  let contentIndent = -1;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.trim() === '') {
+      contentIndent = -1; // after a blank line, lazy continuation is over
+      continue;
+    }
+    const fence = FENCE.exec(line);
+    if (fence) {
+      const marker = fence[2];
+      const close = new RegExp(`^\\s*${marker[0]}{${marker.length},}\\s*$`);
+      let end = i + 1;
+      while (end < lines.length && !close.test(lines[end])) end++;
+      // A fence right under an item line goes into the item; any other is skipped whole, so
+      // that its code is never taken for list items.
+      if (contentIndent >= 0 && fence[1].length < contentIndent) {
+        // kramdown strips up to the item's content indent from each lazy line; markdown-it will
+        // strip the item's indent again, so every line gets exactly that indent back.
+        const pad = ' '.repeat(contentIndent);
+        const indent = new RegExp(`^ {0,${contentIndent}}`);
+        for (let k = i; k <= Math.min(end, lines.length - 1); k++) {
+          if (lines[k] !== '') lines[k] = pad + lines[k].replace(indent, '');
+        }
+      }
+      contentIndent = -1;
+      i = end;
+      continue;
+    }
+    const item = ITEM.exec(line);
+    if (item) contentIndent = item[1].length + item[2].length + item[3].length;
+  }
+  return lines.join('\n');
+}
