@@ -6,6 +6,7 @@
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { slugify } from './slugify.ts';
+import { strftime } from './strftime.ts';
 import { parseRubyTime, RubyTime } from './time.ts';
 import { addPermalinkSuffix, buildUrl } from './url.ts';
 
@@ -279,7 +280,6 @@ export class Document extends Convertible {
   urlPlaceholders() {
     return (key: string): string | undefined => {
       const date = this.date;
-      const strf = (fn: () => string) => fn();
       switch (key) {
         case 'collection':
           return this.collection.label;
@@ -302,7 +302,7 @@ export class Document extends Convertible {
           return this.outputExt;
         default: {
           const format = DATE_PLACEHOLDERS[key];
-          return format ? strf(() => format(date)) : undefined;
+          return format ? strftime(date, format) : undefined;
         }
       }
     };
@@ -328,63 +328,25 @@ export class Document extends Convertible {
   }
 }
 
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
-const LONG_MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-const SHORT_DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const LONG_DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-
-function dayOfYear(d: Date): number {
-  return (
-    Math.round(
-      (new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime() -
-        new Date(d.getFullYear(), 0, 1).getTime()) /
-        86_400_000,
-    ) + 1
-  );
-}
-
-/** ISO-8601 week number and week-based year (`%V`, `%G`). */
-function isoWeek(d: Date): { week: number; year: number } {
-  const t = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
-  const day = t.getUTCDay() || 7;
-  t.setUTCDate(t.getUTCDate() + 4 - day);
-  const yearStart = Date.UTC(t.getUTCFullYear(), 0, 1);
-  return { week: Math.ceil(((t.getTime() - yearStart) / 86_400_000 + 1) / 7), year: t.getUTCFullYear() };
-}
-
-/** The date placeholders of `Drops::UrlDrop`. */
-const DATE_PLACEHOLDERS: Record<string, (d: Date) => string> = {
-  year: (d) => pad(d.getFullYear(), 4),
-  month: (d) => pad(d.getMonth() + 1),
-  day: (d) => pad(d.getDate()),
-  hour: (d) => pad(d.getHours()),
-  minute: (d) => pad(d.getMinutes()),
-  second: (d) => pad(d.getSeconds()),
-  i_day: (d) => String(d.getDate()),
-  i_month: (d) => String(d.getMonth() + 1),
-  short_month: (d) => SHORT_MONTHS[d.getMonth()],
-  long_month: (d) => LONG_MONTHS[d.getMonth()],
-  short_year: (d) => pad(d.getFullYear() % 100),
-  w_year: (d) => String(isoWeek(d).year),
-  week: (d) => pad(isoWeek(d).week),
-  w_day: (d) => String(d.getDay() || 7),
-  short_day: (d) => SHORT_DAYS[d.getDay()],
-  long_day: (d) => LONG_DAYS[d.getDay()],
-  y_day: (d) => pad(dayOfYear(d), 3),
+/** The date placeholders of `Drops::UrlDrop`, each a `strftime` of the document's date. */
+const DATE_PLACEHOLDERS: Record<string, string> = {
+  year: '%Y',
+  month: '%m',
+  day: '%d',
+  hour: '%H',
+  minute: '%M',
+  second: '%S',
+  i_day: '%-d',
+  i_month: '%-m',
+  short_month: '%b',
+  long_month: '%B',
+  short_year: '%y',
+  w_year: '%G',
+  week: '%V',
+  w_day: '%u',
+  short_day: '%a',
+  long_day: '%A',
+  y_day: '%j',
 };
 
 function capitalize(word: string): string {

@@ -1,6 +1,7 @@
 /** Liquid's `date` (Ruby strftime) and Jekyll's date filters. */
+
+import { strftime } from '../../../site/strftime.ts';
 import { parseRubyTime, RubyTime, xmlschema } from '../../../site/time.ts';
-import { strftime } from './strftime.ts';
 
 /** `Liquid::Utils.to_date`: Times, `now`/`today`, epoch numbers, and strings Ruby can parse. */
 export function toDate(input: unknown): Date | undefined {
