@@ -54,7 +54,11 @@ export function normaliseHtml(html: string, buildTime?: number): string[] {
       if (node.type === 'comment') {
         // Comments are never shown: whitespace and quote style inside are ignored (kramdown
         // re-serialises the HTML it parsed with double quotes and ` />`).
-        lines.push(`${indent}<!--${mask(node.data).replace(/\s+|\/(?=>)/g, '').replace(/'/g, '"')}-->`);
+        lines.push(
+          `${indent}<!--${mask(node.data)
+            .replace(/\s+|\/(?=>)/g, '')
+            .replace(/'/g, '"')}-->`,
+        );
         return;
       }
       if (node.type === 'directive') {
