@@ -70,3 +70,15 @@ test('include parameters, shared scope and extension-less include files', async 
   );
   assert.equal(out, '[X]trueB');
 });
+
+test('join flattens nested arrays first, as Liquid InputIterator does', async () => {
+  const { liquid } = engine();
+  const out = await liquid.render(
+    '{{ posts | map: "tags" | join: "," }}|{{ "a,b,," | split: "," | size }}',
+    {
+      posts: [{ tags: [] }, { tags: ['x', 'y'] }, { tags: [] }],
+    },
+    'p.html',
+  );
+  assert.equal(out, 'x,y|2');
+});

@@ -1,5 +1,6 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
 import type { Context, Liquid, Template } from 'liquidjs';
+import { rubyString } from '../ruby-output.ts';
 
 const INTEGER_LIKE = /^\s*-?\d+\s*$/;
 const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
@@ -75,7 +76,19 @@ interface FilterThis {
   context: Context;
 }
 
+/** Liquid's InputIterator: arrays are flattened, anything else is a one-element list. */
+function flattened(input: unknown): unknown[] {
+  if (input == null) return [];
+  return Array.isArray(input) ? input.flat(Number.POSITIVE_INFINITY) : [input];
+}
+
 export const arrayFilters = {
+  /** Nested arrays are flattened first: `[[], ["a", "b"]] | join: ","` is `a,b`, not `,a,b`. */
+  join(input: unknown, glue: unknown = ' ') {
+    return flattened(input)
+      .map((item) => rubyString(item))
+      .join(glue == null ? '' : String(glue));
+  },
   where(input: unknown, property: unknown, value: unknown) {
     if (
       property == null ||
