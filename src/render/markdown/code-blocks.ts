@@ -6,11 +6,15 @@
 import type { MarkdownIt } from 'markdown-it';
 
 import { escapeCode } from '../liquid/tags/highlight.ts';
+import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
 export function codeBlocks(md: MarkdownIt): void {
   const render = (code: string, info: string) => {
     // Rouge's guess for code without a language is plain text.
     const lang = info.trim().split(/\s+/)[0] || 'plaintext';
+    // A language Rouge does not know (names are case-sensitive): kramdown's own markup.
+    if (!ROUGE_LEXERS.has(lang))
+      return `<pre><code class="language-${lang}">${escapeCode(code)}</code></pre>\n`;
     const cls = `language-${lang} highlighter-rouge`;
     return `<div class="${cls}"><div class="highlight"><pre class="highlight"><code>${escapeCode(code)}</code></pre></div></div>\n`;
   };
