@@ -11,10 +11,16 @@ export function indentLazyFences(source: string): string {
   if (!source.includes('```') && !source.includes('~~~')) return source;
   const lines = source.split('\n');
   let contentIndent = -1;
+  /** Inside an item after a lazy fence: further lazy lines need the item's indent too. */
+  let lazy = false;
+  const reindent = (k: number) => {
+    lines[k] = ' '.repeat(contentIndent) + lines[k].replace(new RegExp(`^ {0,${contentIndent}}`), '');
+  };
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '') {
       contentIndent = -1; // after a blank line, lazy continuation is over
+      lazy = false;
       continue;
     }
     const fence = FENCE.exec(line);
@@ -28,18 +34,17 @@ export function indentLazyFences(source: string): string {
       if (contentIndent >= 0 && fence[1].length < contentIndent) {
         // kramdown strips up to the item's content indent from each lazy line; markdown-it will
         // strip the item's indent again, so every line gets exactly that indent back.
-        const pad = ' '.repeat(contentIndent);
-        const indent = new RegExp(`^ {0,${contentIndent}}`);
-        for (let k = i; k <= Math.min(end, lines.length - 1); k++) {
-          if (lines[k] !== '') lines[k] = pad + lines[k].replace(indent, '');
-        }
-      }
-      contentIndent = -1;
+        for (let k = i; k <= Math.min(end, lines.length - 1); k++) if (lines[k] !== '') reindent(k);
+        lazy = true;
+      } else contentIndent = -1;
       i = end;
       continue;
     }
     const item = ITEM.exec(line);
-    if (item) contentIndent = item[1].length + item[2].length + item[3].length;
+    if (item) {
+      contentIndent = item[1].length + item[2].length + item[3].length;
+      lazy = false;
+    } else if (lazy && /^\s*/.exec(line)![0].length < contentIndent) reindent(i);
   }
   return lines.join('\n');
 }
