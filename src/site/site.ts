@@ -76,8 +76,10 @@ export class Site implements SiteContext {
   private setUpCollections(): void {
     const declared = this.config.collections as Record<string, Config>;
     const style = permalinkStyle(this.permalinkStyle);
-    for (const [rawLabel, metadata] of Object.entries(declared)) {
+    for (const rawLabel of Object.keys(declared)) {
       const label = rawLabel.replace(/[^a-z0-9_\-.]/gi, '');
+      // Jekyll looks the metadata up by the cleaned label: `reading list:` gets none.
+      const metadata = (declared[label] ?? {}) as Config;
       const relativeDirectory = `_${label}`;
       const urlTemplate =
         typeof metadata.permalink === 'string'
