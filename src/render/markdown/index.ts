@@ -19,7 +19,7 @@ import { listRendering } from './lists-render.ts';
 import { math } from './math.ts';
 import { smartQuotes } from './smart-quotes.ts';
 import { spanHtml } from './span-html.ts';
-import { tableSections, tables } from './tables.ts';
+import { headerlessTables, tableSections, tables } from './tables.ts';
 import { typographic } from './typographic.ts';
 
 export type KramdownOptions = Record<string, unknown>;
@@ -60,6 +60,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   lists(md);
   listRendering(md);
   tableSections(md);
+  headerlessTables(md);
   codeBlocks(md);
   codeSpans(md);
   tables(md);

@@ -42,7 +42,8 @@ function inline(state: StateInline, silent: boolean): boolean {
 }
 
 export function math(md: MarkdownIt): void {
-  md.block.ruler.before('paragraph', 'kramdown_math_block', block);
+  // Before tables: a formula with `|` in it is still a formula.
+  md.block.ruler.before('table', 'kramdown_math_block', block);
   md.inline.ruler.before('escape', 'kramdown_math_inline', inline);
   md.renderer.rules.math_block = (tokens, idx) => `\\[${escapeCode(tokens[idx].content)}\\]\n`;
   md.renderer.rules.math_inline = (tokens, idx) => `\\(${escapeCode(tokens[idx].content)}\\)`;

@@ -63,3 +63,76 @@ export function tableSections(md: MarkdownIt): void {
     }
   });
 }
+
+/** A line with a `|` that is not escaped and not inside a code span. */
+function hasPipe(line: string): boolean {
+  const bare = line
+    .replace(/(`+)[\s\S]*?\1/g, '')
+    .replace(/\$\$[\s\S]*?\$\$/g, '')
+    .replace(/\\\|/g, '');
+  return bare.includes('|');
+}
+
+function cells(line: string): string[] {
+  let text = line.trim();
+  if (text.startsWith('|')) text = text.slice(1);
+  if (text.endsWith('|') && !text.endsWith('\\|')) text = text.slice(0, -1);
+  const out: string[] = [];
+  let current = '';
+  let code = '';
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '`') {
+      let run = '`';
+      while (text[i + 1] === '`') run += text[++i];
+      code = code === run ? '' : code || run;
+      current += run;
+    } else if (ch === '\\' && text[i + 1] === '|') {
+      current += '|';
+      i++;
+    } else if (ch === '|' && !code) {
+      out.push(current.trim());
+      current = '';
+    } else current += ch;
+  }
+  out.push(current.trim());
+  return out;
+}
+
+/**
+ * kramdown's tables need no header: a block of lines that all contain a `|` (outside code) and
+ * end at a blank line is a table of body rows (`Jun Wu | Home` in a title that a theme
+ * markdownifies is a one-row table). markdown-it only knows tables with a delimiter row.
+ */
+export function headerlessTables(md: MarkdownIt): void {
+  md.block.ruler.after('table', 'kramdown_headerless_table', (state, startLine, endLine, silent) => {
+    const lineText = (line: number) =>
+      state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
+    let line = startLine;
+    while (line < endLine && !state.isEmpty(line)) {
+      if (state.sCount[line] - state.blkIndent >= 4 || !hasPipe(lineText(line))) return false;
+      if (/^\|?\s*[-:=]+[-:=|+ ]*$/.test(lineText(line))) return false; // a separator: not this rule
+      line++;
+    }
+    if (line === startLine) return false;
+    if (silent) return true;
+    state.push('table_open', 'table', 1).map = [startLine, line];
+    state.push('tbody_open', 'tbody', 1);
+    for (let row = startLine; row < line; row++) {
+      state.push('tr_open', 'tr', 1);
+      for (const cell of cells(lineText(row))) {
+        state.push('td_open', 'td', 1);
+        const inline = state.push('inline', '', 0);
+        inline.content = cell;
+        inline.map = [row, row + 1];
+        inline.children = [];
+        state.push('td_close', 'td', -1);
+      }
+      state.push('tr_close', 'tr', -1);
+    }
+    state.push('tbody_close', 'tbody', -1);
+    state.push('table_close', 'table', -1);
+    state.line = line;
+    return true;
+  });
+}
