@@ -155,9 +155,40 @@ function tableOfContents(md: MarkdownIt, state: StateCore): void {
   tokens.splice(start, end - start + 1, toc);
 }
 
+/** Span IALs: `[text](url){:target="_blank"}`, `*word*{: .class}`, `` `code`{:.x} ``. */
+function spanIals(state: StateCore): void {
+  const SPAN_IAL = /^\{:\s*([^}]*)\}/;
+  for (const block of state.tokens) {
+    const children = block.children;
+    if (block.type !== 'inline' || !children) continue;
+    for (let i = 1; i < children.length; i++) {
+      const token = children[i];
+      if (token.type !== 'text') continue;
+      const match = SPAN_IAL.exec(token.content);
+      if (!match) continue;
+      const previous = children[i - 1];
+      let target: Token | undefined;
+      if (previous.type === 'code_inline' || previous.type === 'image') target = previous;
+      else if (previous.nesting === -1) {
+        for (let depth = 0, j = i - 1; j >= 0; j--) {
+          depth += children[j].nesting;
+          if (depth === 0) {
+            target = children[j];
+            break;
+          }
+        }
+      }
+      if (!target) continue;
+      apply(target, parseAttributes(match[1]));
+      token.content = token.content.slice(match[0].length);
+    }
+  }
+}
+
 export function ials(md: MarkdownIt): void {
   md.core.ruler.after('block', 'kramdown_block_ial', blockIals);
   md.core.ruler.after('kramdown_block_ial', 'kramdown_header_ial', headerIals);
+  md.core.ruler.after('inline', 'kramdown_span_ial', spanIals);
 }
 
 /** Register after the header ids, which the table of contents links to. */

@@ -26,7 +26,7 @@ const RULES: [RegExp, (q: string) => Quote[]][] = [
   [/(.?)"/sy, () => ['ldquo']],
 ];
 
-/** Ranges of the text that are not prose: code spans, HTML, link targets, math. */
+/** Ranges of the text that are not prose: code spans, HTML, link targets, math, IALs. */
 function protectedRanges(text: string): [number, number][] {
   const ranges: [number, number][] = [];
   const patterns = [
@@ -34,6 +34,7 @@ function protectedRanges(text: string): [number, number][] {
     /<[^>\n]*>/g,
     /\]\((?:[^()\n]|\([^()\n]*\))*\)/g,
     /\$\$[\s\S]*?\$\$/g,
+    /\{:[^}\n]*\}/g,
     /\\./g,
   ];
   for (const pattern of patterns)
