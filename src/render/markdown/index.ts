@@ -66,8 +66,11 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   tables(md);
   // An ATX header starts at the very beginning of its line in kramdown (no leading spaces).
   const heading = md.block.ruler.__rules__.find((rule) => rule.name === 'heading')!.fn;
-  md.block.ruler.at('heading', (state, startLine, endLine, silent) =>
-    state.sCount[startLine] > state.blkIndent ? false : heading(state, startLine, endLine, silent),
+  md.block.ruler.at(
+    'heading',
+    (state, startLine, endLine, silent) =>
+      state.sCount[startLine] > state.blkIndent ? false : heading(state, startLine, endLine, silent),
+    { alt: ['paragraph', 'reference', 'blockquote'] },
   );
   // GFM strikethrough is `<del>` in kramdown.
   md.renderer.rules.s_open = () => '<del>';
