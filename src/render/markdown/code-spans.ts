@@ -3,6 +3,22 @@ import type { MarkdownIt } from 'markdown-it';
 import { escapeCode } from '../liquid/tags/highlight.ts';
 
 export function codeSpans(md: MarkdownIt): void {
+  // kramdown: a single backtick with whitespace on both sides is a literal backtick.
+  const backticks = md.inline.ruler.__rules__.find((rule) => rule.name === 'backticks')!.fn;
+  md.inline.ruler.at('backticks', (state, silent) => {
+    const { src, pos } = state;
+    if (
+      src[pos] === '`' &&
+      src[pos + 1] !== '`' &&
+      /\s/.test(src[pos - 1] ?? '') &&
+      /\s/.test(src[pos + 1] ?? '')
+    ) {
+      if (!silent) state.pending += '`';
+      state.pos++;
+      return true;
+    }
+    return backticks(state, silent);
+  });
   md.renderer.rules.code_inline = (tokens, idx) =>
     `<code class="language-plaintext highlighter-rouge">${escapeCode(tokens[idx].content)}</code>`;
 }
