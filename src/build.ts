@@ -8,7 +8,6 @@ import { Diagnostics, SiteError } from './errors.ts';
 import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
-import { relativeUrl } from './generate/util.ts';
 import { Profiler } from './profile.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
@@ -19,6 +18,7 @@ import { SassCompiler } from './render/sass.ts';
 import type { Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { Site } from './site/site.ts';
+import { relativeUrl } from './site/site-urls.ts';
 import { type OutputFile, writeSite } from './write/writer.ts';
 
 export interface BuildOptions {

@@ -5,10 +5,11 @@
 import { type Liquid, Tag } from 'liquidjs';
 import type { Config } from '../config/index.ts';
 import type { Site } from '../site/site.ts';
+import { absoluteUrl } from '../site/site-urls.ts';
 import type { Generator } from './index.ts';
 // The template is jekyll-feed 0.17.0's (MIT License, Copyright (c) 2015-present Ben Balter and contributors).
 import { FEED_XML } from './templates/feed.ts';
-import { absoluteUrl, existsInSource, jekyllEnv, pageWithoutAFile } from './util.ts';
+import { existsInSource, jekyllEnv, pageWithoutAFile } from './util.ts';
 
 /** Whitespace after a `>` or a `}`: the gem strips it. */
 const MINIFY_REGEX = /(?<=>|\})\s+/g;

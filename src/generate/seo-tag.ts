@@ -5,8 +5,8 @@
  */
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import type { Site } from '../site/site.ts';
+import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import { parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
-import { absoluteUrl, isAbsoluteUrl } from './util.ts';
 
 export const SEO_TAG_VERSION = '2.8.0';
 const TITLE_SEPARATOR = ' | ';

@@ -5,7 +5,7 @@
  */
 import type { MarkdownIt } from 'markdown-it';
 
-import { escapeCode } from '../liquid/tags/highlight.ts';
+import { escapeCode } from '../escape-code.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
 export function codeBlocks(md: MarkdownIt): void {

@@ -1,6 +1,6 @@
 /** kramdown with Rouge marks every code span as plain-text code: `<code class="language-plaintext highlighter-rouge">`. */
 import type { MarkdownIt } from 'markdown-it';
-import { escapeCode } from '../liquid/tags/highlight.ts';
+import { escapeCode } from '../escape-code.ts';
 
 export function codeSpans(md: MarkdownIt): void {
   // kramdown: a single backtick with whitespace on both sides is a literal backtick.

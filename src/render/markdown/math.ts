@@ -4,7 +4,7 @@
  */
 import type { MarkdownIt, StateBlock, StateInline } from 'markdown-it';
 
-import { escapeCode } from '../liquid/tags/highlight.ts';
+import { escapeCode } from '../escape-code.ts';
 
 function block(state: StateBlock, startLine: number, endLine: number, silent: boolean): boolean {
   if (state.sCount[startLine] - state.blkIndent >= 4) return false;

@@ -12,11 +12,9 @@ import {
   type TopLevelToken,
 } from 'liquidjs';
 
-const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
+import { escapeCode } from '../../escape-code.ts';
 
-export function escapeCode(code: string): string {
-  return code.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
 
 export class HighlightTag extends Tag {
   private readonly lang: string;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { absoluteUrl, relativeUrl } from '../../src/generate/util.ts';
+import { absoluteUrl, relativeUrl } from '../../src/site/site-urls.ts';
 
 test('absolute_url and relative_url normalize as Jekyll (Addressable) does', () => {
   const config = { url: 'HTTPS://Example.COM:443', baseurl: '/base/' };
