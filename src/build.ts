@@ -19,6 +19,7 @@ import type { Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
+import { RubyTime } from './site/time.ts';
 import { type OutputFile, writeSite } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -35,6 +36,29 @@ export interface BuildOptions {
   profile?: boolean;
   /** false: no cache between builds (`--disable-disk-cache`). */
   diskCache?: boolean;
+  /** `serve`'s rebuilds: which items to render again, and how to write (see serve/incremental). */
+  incremental?: IncrementalBuild;
+  /** A Sass compiler kept alive between builds by `serve` (else one per build). */
+  sass?: SassCompiler;
+  /** `site.time` (tests pin it; else now). */
+  time?: Date;
+}
+
+/** What `serve` plugs into a build to render only what a change can affect. */
+export interface IncrementalBuild {
+  /** Called once the site is read and generated: the previous result of each unchanged item. */
+  plan(site: Site): (item: Renderable) => ReusedRender | undefined;
+  /** Each item rendered afresh, with what it read while rendering. */
+  rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void;
+  /** Write the outputs (instead of replacing the whole destination). */
+  write(site: Site, files: OutputFile[]): Promise<void>;
+}
+
+/** An item's render result, to reuse when nothing it depends on changed. */
+export interface ReusedRender {
+  content: string;
+  output: string;
+  sourceMap?: string;
 }
 
 export interface BuildResult {
@@ -64,21 +88,27 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (options.strict) config.strict_front_matter = true;
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
-    const site = new Site(config, diagnostics);
+    const site = new Site(
+      config,
+      diagnostics,
+      options.time ? new RubyTime(options.time.getTime()) : undefined,
+    );
     // Caches between builds live in the source, like Jekyll's .jekyll-cache (never written out).
     const cacheDir =
       options.diskCache === false
         ? undefined
         : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
-    const sass = new SassCompiler({
-      source: site.source,
-      config: site.config,
-      cacheDir: cacheDir && path.join(cacheDir, 'sass'),
-    });
+    const sass =
+      options.sass ??
+      new SassCompiler({
+        source: site.source,
+        config: site.config,
+        cacheDir: cacheDir && path.join(cacheDir, 'sass'),
+      });
     try {
-      return await buildSite(site, sass, diagnostics, profiler, options.strict, options.log);
+      return await buildSite(site, sass, diagnostics, profiler, options);
     } finally {
-      await sass.dispose();
+      if (!options.sass) await sass.dispose();
     }
   } catch (error) {
     if (error instanceof SiteError) {
@@ -95,9 +125,10 @@ async function buildSite(
   sass: SassCompiler,
   diagnostics: Diagnostics,
   profiler: Profiler,
-  strict: boolean | undefined,
-  log: (text: string) => void = () => {},
+  options: BuildOptions,
 ): Promise<BuildResult> {
+  const { strict, incremental } = options;
+  const log = options.log ?? (() => {});
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
     site.source,
@@ -110,16 +141,21 @@ async function buildSite(
 
   await profiler.timeAsync('generate', () => runGenerators(site));
 
+  const reuse = incremental?.plan(site) ?? (() => undefined);
   const renderer = new Renderer(renderTools(site, diagnostics, sass));
-  renderer.startStylesheets(site.pages);
-  await profiler.timeAsync('render', () => renderAll(site, renderer, diagnostics, profiler, log));
+  renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
+  await profiler.timeAsync('render', () =>
+    renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental),
+  );
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji)
 
   const files = collectOutputs(site);
   log(`Writing: ${files.length} files to ${site.destination}`);
   await profiler.timeAsync('write', () =>
-    writeSite(site.destination, files, site.config.keep_files as string[]),
+    incremental
+      ? incremental.write(site, files)
+      : writeSite(site.destination, files, site.config.keep_files as string[]),
   );
   return { site, diagnostics, files: files.length, profile: profiler };
 }
@@ -131,6 +167,8 @@ async function renderAll(
   diagnostics: Diagnostics,
   profiler: Profiler,
   log: (text: string) => void,
+  reuse: (item: Renderable) => ReusedRender | undefined,
+  incremental: IncrementalBuild | undefined,
 ): Promise<void> {
   // Pages are read by index: rendering may append some (source maps), which are then rendered too.
   const pages = site.pages;
@@ -139,12 +177,26 @@ async function renderAll(
     for (let i = 0; i < pages.length; i++) yield pages[i];
   })();
   for (const item of items) {
+    const previous = reuse(item);
+    if (previous) {
+      renderer.reuse(item, previous);
+      continue;
+    }
     log(`Rendering: ${item.sourceFile}`);
+    const dependencies = new Set<string>();
+    site.tracker = incremental && ((dependency) => dependencies.add(dependency));
     try {
       await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
+      incremental?.rendered(
+        item,
+        { content: item.content, output: item.output ?? '', sourceMap: renderer.sourceMaps.get(item) },
+        dependencies,
+      );
     } catch (error) {
       if (error instanceof SiteError) diagnostics.error(error);
       else throw error;
+    } finally {
+      site.tracker = undefined;
     }
   }
 }
@@ -211,17 +263,23 @@ function renderTools(site: Site, diagnostics: Diagnostics, sass: SassCompiler): 
     includeDirs: site.includeDirs,
     config: site.config,
     markdownify: markdown,
-    scssify: (text, syntax) => sass.compileFilter(text, syntax),
+    scssify: (text, syntax) => {
+      site.uses('sass');
+      return sass.compileFilter(text, syntax);
+    },
     // Jekyll 4 prefixes both with the baseurl (`relative_url`).
     postUrl: (name) => {
+      site.uses('list:posts');
       const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
     linkUrl: (relative) => {
+      site.uses('list:*');
       const url = linkTarget(site, relative);
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
     warn: (problem) => diagnostics.warn(problem),
+    uses: (dependency) => site.uses(dependency),
     extend: (liquid) => {
       const plugins = new Set(site.config.plugins as string[]);
       if (plugins.has('jekyll-seo-tag')) registerSeoTag(liquid, site);

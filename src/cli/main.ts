@@ -5,6 +5,7 @@ const HELP = `scholarsite — academic homepages, built like Jekyll builds them,
 
 Usage:
   scholarsite build [options]     Build the site into the destination folder
+  scholarsite serve [options]     Build, serve at http://localhost:4000, rebuild and reload on save
   scholarsite --help | --version
 
 Build options (as in \`jekyll build\`):
@@ -20,6 +21,12 @@ Build options (as in \`jekyll build\`):
       --disable-disk-cache  Do not keep compiled stylesheets in .jekyll-cache between builds
   -q, --quiet               Print only errors and warnings
   -V, --verbose             Print more about what is happening
+
+Serve options (as in \`jekyll serve\`, plus all build options):
+  -H, --host HOST           Listen on this address (default: 127.0.0.1, this machine only)
+  -P, --port PORT           Listen on this port (default: 4000; 0 picks a free one)
+  -o, --open                Open the site in the browser
+      --no-livereload       Do not reload pages when the site is rebuilt
 
 Environment:
   JEKYLL_ENV                jekyll.environment in templates (default: development)
@@ -50,6 +57,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   // Commands load on demand, so `--help` and `--version` start instantly.
   if (command === 'build' || command === 'b') return (await import('./build.ts')).runBuild(rest);
+  if (command === 'serve' || command === 's' || command === 'server')
+    return (await import('./serve.ts')).runServe(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );

@@ -40,6 +40,19 @@ export class Renderer {
     this.payload = basePayload(tools);
   }
 
+  /**
+   * An item `serve` found unchanged: its previous result takes its turn, so templates
+   * rendered after it see its rendered content, exactly as in a full build.
+   */
+  reuse(item: Renderable, previous: { content: string; output: string; sourceMap?: string }): void {
+    item.content = previous.content;
+    item.output = previous.output;
+    if (previous.sourceMap !== undefined) this.addSourceMap(item, previous.sourceMap);
+  }
+
+  /** Source maps written beside stylesheets in this build, by stylesheet (for `serve`). */
+  readonly sourceMaps = new Map<Renderable, string>();
+
   /** Render one item: sets `item.content` (converted body) and `item.output`. */
   async render(item: Renderable): Promise<void> {
     if (item.prerendered) return;
@@ -99,6 +112,7 @@ export class Renderer {
   async convert(item: Renderable, text: string): Promise<string> {
     if (item.isMarkdown) return this.tools.markdown(text);
     if (item.isSass) {
+      this.tools.site.uses('sass');
       const result = await (this.pendingSass.get(item) ?? this.compileSass(item, text));
       this.pendingSass.delete(item);
       if (result.map) this.addSourceMap(item, result.map);
@@ -113,6 +127,7 @@ export class Renderer {
    */
   private addSourceMap(item: Renderable, map: string): void {
     if (item.kind !== 'page') return;
+    this.sourceMaps.set(item, map);
     const page = new Page(this.tools.site, item.dir, `${item.basename}.css.map`);
     page.data = item.data;
     page.content = map;
@@ -124,6 +139,7 @@ export class Renderer {
   private async placeInLayouts(item: Renderable, content: string, payload: Drop): Promise<string> {
     const { site } = this.tools;
     const name = item.data.layout;
+    if (name != null) site.uses(`layout:${String(name)}`);
     let layout = name != null ? site.layouts.get(String(name)) : undefined;
     if (name != null && !layout && !this.warnedLayouts.has(`${name}\0${item.relativePath}`)) {
       this.warnedLayouts.add(`${name}\0${item.relativePath}`);
@@ -149,6 +165,7 @@ export class Renderer {
         fileSource: layout.sourceText,
       });
       const parent = layout.data.layout;
+      if (parent != null) site.uses(`layout:${String(parent)}`);
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
       if (!next || used.has(next.name)) break;
       layout = next;

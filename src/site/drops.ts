@@ -61,8 +61,13 @@ export class Drops {
     define(drop, 'date', () => doc.date);
     define(drop, 'excerpt', () => this.hooks.excerptOf(doc) ?? '');
     define(drop, 'id', () => doc.id);
-    define(drop, 'next', () => (doc.next ? this.document(doc.next) : undefined));
-    define(drop, 'previous', () => (doc.previous ? this.document(doc.previous) : undefined));
+    // Neighbours show another document's title and url: a change there shows here.
+    const neighbour = (other: Document | undefined) => {
+      this.site.uses(`list:${doc.collection.label}`);
+      return other ? this.document(other) : undefined;
+    };
+    define(drop, 'next', () => neighbour(doc.next));
+    define(drop, 'previous', () => neighbour(doc.previous));
     define(drop, 'path', () => doc.relativePath);
     define(drop, 'relative_path', () => doc.relativePath);
     define(drop, 'url', () => doc.url);
@@ -91,8 +96,14 @@ export class Drops {
     if (drop) return drop;
     drop = { ...collection.metadata };
     define(drop, 'label', () => collection.label);
-    define(drop, 'docs', () => collection.docs.map((d) => this.document(d)));
-    define(drop, 'files', () => collection.files.map((f) => this.staticFile(f)));
+    define(drop, 'docs', () => {
+      this.site.uses(`list:${collection.label}`);
+      return collection.docs.map((d) => this.document(d));
+    });
+    define(drop, 'files', () => {
+      this.site.uses('list:static');
+      return collection.files.map((f) => this.staticFile(f));
+    });
     define(drop, 'relative_directory', () => collection.relativeDirectory);
     define(drop, 'directory', () => collection.directory);
     define(drop, 'output', () => collection.output);
@@ -116,8 +127,13 @@ export class Drops {
         return value;
       };
     };
+    // Each list records that the template read it (see Site#uses); `site.data` records the keys.
+    const listing = (key: string, get: () => unknown) => () => {
+      site.uses(key);
+      return get();
+    };
     define(drop, 'time', () => site.time);
-    define(drop, 'data', () => site.data);
+    define(drop, 'data', () => trackedData(site));
     // Pages can still be added while rendering (Sass source maps, as in Jekyll): cache by size.
     const livePages = <T>(compute: () => T) => {
       let size = -1;
@@ -133,71 +149,105 @@ export class Drops {
     define(
       drop,
       'pages',
-      livePages(() => site.pages.map((p) => this.page(p))),
+      listing(
+        'list:pages',
+        livePages(() => site.pages.map((p) => this.page(p))),
+      ),
     );
     define(
       drop,
       'html_pages',
-      livePages(() => site.pages.filter((p) => p.isHtml || p.url.endsWith('/')).map((p) => this.page(p))),
+      listing(
+        'list:pages',
+        livePages(() => site.pages.filter((p) => p.isHtml || p.url.endsWith('/')).map((p) => this.page(p))),
+      ),
     );
+    // SiteDrop#posts sorts again, newest first, now that every date is known (drafts').
     define(
       drop,
       'posts',
-      // SiteDrop#posts sorts again, newest first, now that every date is known (drafts').
-      once(() =>
-        [...site.posts.docs]
-          .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.sourcePath < b.sourcePath ? 1 : -1))
-          .map((d) => this.document(d)),
+      listing(
+        'list:posts',
+        once(() =>
+          [...site.posts.docs]
+            .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.sourcePath < b.sourcePath ? 1 : -1))
+            .map((d) => this.document(d)),
+        ),
       ),
     );
     define(
       drop,
       'static_files',
-      once(() => site.staticFiles.map((f) => this.staticFile(f))),
+      listing(
+        'list:static',
+        once(() => site.staticFiles.map((f) => this.staticFile(f))),
+      ),
     );
     define(
       drop,
       'html_files',
-      once(() => site.staticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f))),
+      listing(
+        'list:static',
+        once(() => site.staticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f))),
+      ),
     );
+    // `Site#documents` includes the static files of collections.
     define(
       drop,
       'documents',
-      // `Site#documents` includes the static files of collections.
-      once(() =>
-        [...site.collections.values()].flatMap((c) => [
-          ...c.docs.map((d) => this.document(d)),
-          ...c.files.map((f) => this.staticFile(f)),
-        ]),
+      listing(
+        'list:*',
+        once(() =>
+          [...site.collections.values()].flatMap((c) => [
+            ...c.docs.map((d) => this.document(d)),
+            ...c.files.map((f) => this.staticFile(f)),
+          ]),
+        ),
       ),
     );
     // SiteDrop#collections sorts by label.
     define(
       drop,
       'collections',
-      once(() =>
-        [...site.collections.values()]
-          .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
-          .map((c) => this.collection(c)),
+      listing(
+        'list:*',
+        once(() =>
+          [...site.collections.values()]
+            .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
+            .map((c) => this.collection(c)),
+        ),
       ),
     );
     define(
       drop,
       'categories',
-      once(() => this.groupPosts('categories')),
+      listing(
+        'list:posts',
+        once(() => this.groupPosts('categories')),
+      ),
     );
     define(
       drop,
       'tags',
-      once(() => this.groupPosts('tags')),
+      listing(
+        'list:posts',
+        once(() => this.groupPosts('tags')),
+      ),
     );
-    define(drop, 'related_posts', () => this.relatedPosts());
+    define(
+      drop,
+      'related_posts',
+      listing('list:posts', () => this.relatedPosts()),
+    );
     for (const collection of site.collections.values()) {
       if (collection.label === 'posts') continue;
       define(
         drop,
         collection.label,
-        once(() => collection.docs.map((d) => this.document(d))),
+        listing(
+          `list:${collection.label}`,
+          once(() => collection.docs.map((d) => this.document(d))),
+        ),
       );
     }
     this.siteDrop = drop;
@@ -232,4 +282,26 @@ export class Drops {
       .slice(0, 10)
       .map((post) => this.document(post));
   }
+}
+
+/**
+ * `site.data` that records which of its keys a template reads, missing ones included (creating
+ * `_data/news.yml` must re-render the page that looked for `site.data.news`).
+ */
+function trackedData(site: Site): unknown {
+  if (!site.tracker) return site.data;
+  return new Proxy(site.data, {
+    get(target, key, receiver) {
+      if (typeof key === 'string') site.uses(`data:${key}`);
+      return Reflect.get(target, key, receiver);
+    },
+    has(target, key) {
+      if (typeof key === 'string') site.uses(`data:${key}`);
+      return Reflect.has(target, key);
+    },
+    ownKeys(target) {
+      site.uses('data:*');
+      return Reflect.ownKeys(target);
+    },
+  });
 }

@@ -34,6 +34,16 @@ export class Site implements SiteContext {
   data: Record<string, unknown> = {};
   /** Absolute include folders, searched in order. */
   includeDirs: string[] = [];
+  /**
+   * Told what the template being rendered reads (`list:posts`, `data:news`, `file:/abs/path`,
+   * `layout:default`, `sass`), so `serve` knows what a change can affect. Unset in a plain build.
+   */
+  tracker: ((dependency: string) => void) | undefined;
+
+  /** Note that the template being rendered depends on this. */
+  uses(dependency: string): void {
+    this.tracker?.(dependency);
+  }
 
   constructor(config: Config, diagnostics: Diagnostics, time = new RubyTime(Date.now())) {
     this.config = config;

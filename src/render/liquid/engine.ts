@@ -4,7 +4,7 @@
  * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
  */
 import path from 'node:path';
-import { Context, Liquid, type Template } from 'liquidjs';
+import { Context, Liquid, type LiquidOptions, type Template } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
@@ -30,6 +30,8 @@ export interface LiquidSetup {
   warn(problem: ProblemInit): void;
   /** Register plugin tags (seo, feed_meta) on the engine. */
   extend?(liquid: Liquid): void;
+  /** Told each include a template looks up (`include:NAME`), found or not, for `serve`. */
+  uses?(dependency: string): void;
 }
 
 export interface RenderOptions {
@@ -65,12 +67,12 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     strictVariables: liquidConfig.strict_variables === true,
     lenientIf: true,
     ownPropertyOnly: false,
-    cache: true,
+    cache: includeCache(setup.uses),
     outputEscape: rubyString,
     fs: includeFiles(setup.sourceDir, setup.warn),
   });
   liquid.registerTag('include', JekyllIncludeTag);
-  liquid.registerTag('include_relative', includeRelativeTag(setup.sourceDir));
+  liquid.registerTag('include_relative', includeRelativeTag(setup.sourceDir, setup.uses));
   liquid.registerTag('link', urlTag('link', setup.linkUrl));
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
   liquid.registerTag('highlight', HighlightTag);
@@ -137,6 +139,33 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
         );
       }
     },
+  };
+}
+
+/**
+ * Parsed include files, by name. Every lookup (a hit too) tells `uses`, so a saved include
+ * re-renders exactly the pages that include it.
+ */
+function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
+  const templates = new Map<string, Template[] | Promise<Template[]>>();
+  return {
+    read(key: string) {
+      // liquidjs keys partials as `TYPE:NAME`; Jekyll joins the name to the folder.
+      uses?.(`include:${path.posix.normalize(key.slice(key.indexOf(':') + 1)).replace(/^\/+/, '')}`);
+      return templates.get(key);
+    },
+    write(key: string, value: Template[] | Promise<Template[]>) {
+      templates.set(key, value);
+      // An async render caches a promise; once parsed, keep the templates themselves, or a later
+      // synchronous render (an excerpt) would be handed the promise.
+      if (value instanceof Promise) {
+        value.then(
+          (parsed) => templates.get(key) === value && templates.set(key, parsed),
+          () => {},
+        );
+      }
+    },
+    remove: (key: string) => void templates.delete(key),
   };
 }
 

@@ -82,3 +82,30 @@ test('join flattens nested arrays first, as Liquid InputIterator does', async ()
   );
   assert.equal(out, 'x,y|2');
 });
+
+test('an include rendered by a page can then be rendered synchronously (an excerpt) too', async () => {
+  const { liquid } = engine({ 'note.html': '<aside>note</aside>' });
+  assert.equal(await liquid.render('{% include note.html %}', {}, 'post.md'), '<aside>note</aside>');
+  assert.equal(liquid.renderSync('{% include note.html %}!', {}, 'post.md'), '<aside>note</aside>!');
+});
+
+test('every include lookup is reported (cached or not), for the dev server', async () => {
+  const seen: string[] = [];
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-liquid-'));
+  mkdirSync(path.join(dir, '_includes'));
+  writeFileSync(path.join(dir, '_includes', 'a.html'), 'A');
+  const liquid = createLiquid({
+    sourceDir: dir,
+    includeDirs: [path.join(dir, '_includes')],
+    config: {},
+    markdownify: (text) => text,
+    scssify: (text) => text,
+    postUrl: () => undefined,
+    linkUrl: () => undefined,
+    warn: () => {},
+    uses: (dependency) => seen.push(dependency),
+  });
+  await liquid.render('{% include a.html %}{% include /a.html %}', {}, 'one.md');
+  await assert.rejects(liquid.render('{% include missing.html %}', {}, 'two.md'));
+  assert.deepEqual(seen, ['include:a.html', 'include:a.html', 'include:missing.html']);
+});

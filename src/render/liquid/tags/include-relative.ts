@@ -7,7 +7,7 @@ import path from 'node:path';
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import { CURRENT_FILE } from '../engine-registers.ts';
 
-export function includeRelativeTag(sourceDir: string) {
+export function includeRelativeTag(sourceDir: string, uses?: (dependency: string) => void) {
   return class IncludeRelativeTag extends Tag {
     private readonly markup: string;
 
@@ -29,6 +29,7 @@ export function includeRelativeTag(sourceDir: string) {
       const target = path.resolve(sourceDir, path.dirname(current), name);
       if (!target.startsWith(sourceDir + path.sep))
         throw new Error(`include_relative may not leave the site: ${name}`);
+      uses?.(`file:${target}`);
       let text: string;
       try {
         text = readFileSync(target, 'utf8');

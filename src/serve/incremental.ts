@@ -1,0 +1,188 @@
+/**
+ * `serve`'s rebuilds: the site is read again (cheap), but a page or document is rendered again
+ * only when something it read while rendering changed. Each render records what it read (see
+ * `Site#uses`): layouts, includes, `site.data` keys, lists of documents, Sass. A changed body
+ * re-renders that item and every item that read a list it is in (archives, indexes, feed…).
+ * Generated pages (pagination, feed, sitemap, redirects) always render. Only outputs whose text
+ * changed are written, each by an atomic rename, so the server never sends a torn file.
+ */
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { copyFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { IncrementalBuild, ReusedRender } from '../build.ts';
+import type { Renderable } from '../site/document.ts';
+import type { Site } from '../site/site.ts';
+import { insideDestination, type OutputFile, writeSite } from '../write/writer.ts';
+
+interface RenderRecord {
+  /** The file as read: any edit (front matter included) shows here. */
+  sourceText: string;
+  result: ReusedRender;
+  dependencies: Set<string>;
+}
+
+interface Snapshot {
+  records: Map<string, RenderRecord>;
+  /** What each destination file holds: its text, or the stamp of the file it copies. */
+  outputs: Map<string, string>;
+  layouts: Map<string, string>;
+  staticFiles: string;
+}
+
+const EMPTY: Snapshot = { records: new Map(), outputs: new Map(), layouts: new Map(), staticFiles: '' };
+
+export class IncrementalBuilder implements IncrementalBuild {
+  /** The last build that succeeded: what the destination holds. */
+  private last: Snapshot = EMPTY;
+  private next: Snapshot = EMPTY;
+  /** Source files changed since the last good build (a failed build keeps them pending). */
+  private readonly changed = new Set<string>();
+  /** Destination files the last write touched (written or deleted), relative with `/`. */
+  written: string[] = [];
+  /** How many items the last build rendered, and how many it reused. */
+  counts = { rendered: 0, reused: 0 };
+
+  /** Files saved since the last build (absolute paths). */
+  noteChanges(paths: Iterable<string>): void {
+    for (const file of paths) this.changed.add(file);
+  }
+
+  /** Forget everything: the next build renders every item and rewrites the destination. */
+  reset(): void {
+    this.last = EMPTY;
+    this.changed.clear();
+  }
+
+  plan(site: Site): (item: Renderable) => ReusedRender | undefined {
+    this.next = { records: new Map(), outputs: new Map(), layouts: new Map(), staticFiles: '' };
+    this.counts = { rendered: 0, reused: 0 };
+    for (const [name, layout] of site.layouts) this.next.layouts.set(name, layout.sourceText);
+    this.next.staticFiles = site.staticFiles.map((file) => `${file.relativePath}\0${+file.mtime}`).join('\n');
+
+    const stale = this.staleDependencies(site);
+    const isStale = (dependency: string) =>
+      stale.keys.has(dependency) ||
+      (stale.anyList && dependency === 'list:*') ||
+      (stale.anyData && dependency === 'data:*');
+    return (item) => {
+      const key = keyOf(item);
+      const record = key === undefined ? undefined : this.last.records.get(key);
+      if (!record || record.sourceText !== item.sourceText) return undefined;
+      for (const dependency of record.dependencies) if (isStale(dependency)) return undefined;
+      this.next.records.set(key!, record);
+      this.counts.reused++;
+      return record.result;
+    };
+  }
+
+  rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void {
+    this.counts.rendered++;
+    const key = keyOf(item);
+    if (key !== undefined) this.next.records.set(key, { sourceText: item.sourceText, result, dependencies });
+  }
+
+  async write(site: Site, files: OutputFile[]): Promise<void> {
+    const outputs = this.next.outputs;
+    for (const file of files) outputs.set(file.destination, stamp(file));
+    const root = site.destination;
+    if (this.last.outputs.size === 0 || !existsSync(root)) {
+      // First build: the whole destination is replaced, stale files and all.
+      await writeSite(root, files, site.config.keep_files as string[]);
+      this.written = files.map((file) => file.destination);
+    } else {
+      this.written = [];
+      const copies: Promise<void>[] = [];
+      for (const file of files) {
+        if (this.last.outputs.get(file.destination) === outputs.get(file.destination)) continue;
+        this.written.push(file.destination);
+        const target = insideDestination(root, file.destination);
+        mkdirSync(path.dirname(target), { recursive: true });
+        // Beside the target, then renamed over it: a reader sees the old file or the new one.
+        const temporary = `${target}.scholarsite-${process.pid}`;
+        if (file.copyFrom)
+          copies.push(copyFile(file.copyFrom, temporary).then(() => renameSync(temporary, target)));
+        else {
+          writeFileSync(temporary, file.text ?? '');
+          renameSync(temporary, target);
+        }
+      }
+      await Promise.all(copies);
+      for (const destination of this.last.outputs.keys()) {
+        if (outputs.has(destination)) continue;
+        this.written.push(destination);
+        rmSync(insideDestination(root, destination), { force: true });
+      }
+    }
+    // Written: this is now what the destination holds.
+    this.last = this.next;
+    this.changed.clear();
+  }
+
+  /** What the saved files made stale: dependency keys, and whether any list or data changed. */
+  private staleDependencies(site: Site): { keys: Set<string>; anyList: boolean; anyData: boolean } {
+    const keys = new Set<string>();
+    let anyList = false;
+    let anyData = false;
+    const dataDir = path.join(site.source, String(site.config.data_dir ?? '_data'));
+    for (const file of this.changed) {
+      keys.add(`file:${file}`);
+      if (/\.s[ac]ss$/i.test(file)) keys.add('sass');
+      for (const dir of site.includeDirs) {
+        if (file.startsWith(dir + path.sep)) keys.add(`include:${toPosix(path.relative(dir, file))}`);
+      }
+      if (file.startsWith(dataDir + path.sep)) {
+        // `_data/news.yml` is `site.data.news`; `_data/people/a.yml` is under `site.data.people`.
+        const [top, ...rest] = toPosix(path.relative(dataDir, file)).split('/');
+        keys.add(`data:${rest.length ? top : top.replace(/\.[^.]*$/, '')}`);
+        anyData = true;
+      }
+    }
+    for (const name of new Set([...this.last.layouts.keys(), ...this.next.layouts.keys()])) {
+      if (this.last.layouts.get(name) !== this.next.layouts.get(name)) keys.add(`layout:${name}`);
+    }
+    if (this.last.staticFiles !== this.next.staticFiles) {
+      keys.add('list:static');
+      anyList = true;
+    }
+    // A document added, removed or edited changes the lists it is in.
+    const seen = new Set<string>();
+    const listOf = (item: Renderable) =>
+      item.kind === 'page' ? 'list:pages' : `list:${item.collection.label}`;
+    for (const item of [...site.documents, ...site.pages]) {
+      const key = keyOf(item);
+      if (key === undefined) continue;
+      seen.add(key);
+      if (this.last.records.get(key)?.sourceText !== item.sourceText) {
+        keys.add(listOf(item));
+        anyList = true;
+      }
+    }
+    for (const key of this.last.records.keys()) {
+      if (seen.has(key)) continue;
+      keys.add(key.startsWith('page:') ? 'list:pages' : `list:${key.split('\0')[1]}`);
+      anyList = true;
+    }
+    return { keys, anyList, anyData };
+  }
+}
+
+/** Items rendered from a file of their own; generated pages (pagers, feed, maps) have none. */
+function keyOf(item: Renderable): string | undefined {
+  if (item.kind === 'document') return `document:\0${item.collection.label}\0${item.sourceFile}`;
+  if (!item.sourcePath || item.pager !== undefined || item.prerendered) return undefined;
+  return `page:\0${item.sourceFile}`;
+}
+
+function stamp(file: OutputFile): string {
+  if (!file.copyFrom) return `text:${file.text ?? ''}`;
+  try {
+    const stats = statSync(file.copyFrom);
+    return `copy:${file.copyFrom}:${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return `copy:${file.copyFrom}`;
+  }
+}
+
+function toPosix(relative: string): string {
+  return relative.split(path.sep).join('/');
+}

@@ -1,0 +1,136 @@
+/**
+ * `serve`'s incremental rebuilds: after each kind of edit, the destination must equal what a
+ * full build of the same source writes, while only the pages the edit can affect are rendered.
+ */
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { before, describe, test } from 'node:test';
+import { BuildFailed, build } from '../../src/build.ts';
+import { IncrementalBuilder } from '../../src/serve/incremental.ts';
+import { edit, readTree, SERVE_SITE, serveSite } from '../support/serve-site.ts';
+
+const time = new Date('2025-06-01T12:00:00Z');
+
+describe('incremental rebuild', () => {
+  const source = serveSite();
+  const destination = path.join(source, '_site');
+  const builder = new IncrementalBuilder();
+
+  const rebuild = async (files: Record<string, string | undefined>) => {
+    builder.noteChanges(edit(source, files));
+    await build({ source, incremental: builder, time, print: () => {} });
+  };
+
+  /** The incremental destination must be byte for byte what a full build writes. */
+  const assertSameAsFullBuild = async () => {
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
+    await build({ source, destination: fresh, time, print: () => {} });
+    const expected = readTree(fresh);
+    const actual = readTree(destination);
+    assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
+    for (const [file, bytes] of expected) {
+      assert.equal(actual.get(file)?.toString(), bytes.toString(), `${file} differs from a full build`);
+    }
+  };
+
+  before(async () => {
+    await build({ source, incremental: builder, time, print: () => {} });
+  });
+
+  test('the first build renders everything', async () => {
+    assert.equal(builder.counts.reused, 0);
+    await assertSameAsFullBuild();
+  });
+
+  test('editing a post re-renders it, its neighbour and the pages that list posts, not the others', async () => {
+    await rebuild({
+      '_posts/2024-01-10-first.md': '---\nlayout: post\ntitle: First post, renamed\n---\nEdited body.\n',
+    });
+    await assertSameAsFullBuild();
+    assert.ok(builder.written.includes('2024/01/10/first.html'));
+    assert.ok(builder.written.includes('2024/02/20/second.html'), 'its neighbour shows its title');
+    assert.ok(builder.written.includes('index.html'), 'the home page lists posts');
+    assert.ok(!builder.written.includes('about/index.html'));
+    assert.ok(!builder.written.includes('publications/paper/index.html'));
+    assert.ok(builder.counts.reused >= 3, `reused ${builder.counts.reused}`);
+  });
+
+  test('editing an include re-renders only the pages that include it', async () => {
+    await rebuild({ '_includes/note.html': '<aside class="note">An edited note.</aside>\n' });
+    await assertSameAsFullBuild();
+    // The feed carries the post's content.
+    assert.deepEqual(builder.written.sort(), ['2024/02/20/second.html', 'feed.xml']);
+  });
+
+  test('editing a layout re-renders the pages that use it, through their layout chain', async () => {
+    await rebuild({
+      '_layouts/default.html': SERVE_SITE['_layouts/default.html'].replace(
+        '<main id="main">',
+        '<main id="main" class="wide">',
+      ),
+    });
+    await assertSameAsFullBuild();
+    assert.ok(builder.written.includes('about/index.html'));
+    assert.ok(builder.written.includes('2024/01/10/first.html'), 'posts use default through post');
+  });
+
+  test('editing a data file re-renders the pages that read that key only', async () => {
+    await rebuild({ '_data/news.yml': '- date: 2024-04-01\n  text: New grant!\n' });
+    await assertSameAsFullBuild();
+    assert.deepEqual(builder.written, ['index.html']);
+  });
+
+  test('adding and deleting a post updates the lists, the feed, the sitemap and removes its page', async () => {
+    await rebuild({ '_posts/2024-03-05-third.md': '---\nlayout: post\ntitle: Third post\n---\nThird.\n' });
+    await assertSameAsFullBuild();
+    assert.ok(builder.written.includes('2024/03/05/third.html'));
+    assert.ok(builder.written.includes('feed.xml'));
+    await rebuild({ '_posts/2024-03-05-third.md': undefined });
+    await assertSameAsFullBuild();
+    assert.ok(builder.written.includes('2024/03/05/third.html'), 'its page is deleted');
+  });
+
+  test('editing a Sass partial recompiles the stylesheet and nothing else', async () => {
+    await rebuild({ '_sass/_base.scss': '$accent: rgb(200, 0, 0);\nbody { color: $accent; }\n' });
+    await assertSameAsFullBuild();
+    assert.deepEqual(
+      builder.written.filter((file) => !file.endsWith('.map')),
+      ['assets/css/main.css'],
+    );
+  });
+
+  test('a new data file is seen by a page that looked for it before it existed', async () => {
+    await rebuild({
+      'about.md':
+        '---\nlayout: default\ntitle: About\npermalink: /about/\n---\nI study *examples*.\n{% for s in site.data.students %}<b>{{ s }}</b>{% endfor %}\n',
+    });
+    await rebuild({ '_data/students.yml': '- Grace\n- Alan\n' });
+    await assertSameAsFullBuild();
+    assert.deepEqual(builder.written, ['about/index.html']);
+  });
+
+  test('a page moved to another file, and a static file added', async () => {
+    await rebuild({
+      'about.md': undefined,
+      'about-me.md': '---\nlayout: default\ntitle: About\n---\nMoved.\n',
+      'assets/images/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>\n',
+    });
+    await assertSameAsFullBuild();
+  });
+
+  test('a failed rebuild writes nothing; the fix is then rebuilt like a full build', async () => {
+    const before = readTree(destination);
+    await assert.rejects(
+      rebuild({
+        '_posts/2024-01-10-first.md': '---\nlayout: post\ntitle: First\n---\n{% include missing.html %}\n',
+      }),
+      BuildFailed,
+    );
+    assert.deepEqual(readTree(destination), before);
+    await rebuild({ '_includes/missing.html': '<p>Now it exists.</p>\n' });
+    await assertSameAsFullBuild();
+    assert.ok(builder.written.includes('2024/01/10/first.html'));
+  });
+});
