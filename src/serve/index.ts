@@ -85,6 +85,9 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     // As `jekyll serve`: links point at this server, unless building for production.
     if ((process.env.JEKYLL_ENV ?? 'development') === 'development' && url) values.url = url;
     values.serving = true;
+    // Front matter that does not parse fails the rebuild, so the page shows it and the last good
+    // site stays up (a plain build, as Jekyll's, warns and renders the file without it).
+    values.strict_front_matter = true;
     return values;
   };
 
