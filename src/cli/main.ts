@@ -27,6 +27,8 @@ Serve options (as in \`jekyll serve\`, plus all build options):
   -P, --port PORT           Listen on this port (default: 4000; 0 picks a free one)
   -o, --open                Open the site in the browser
       --no-livereload       Do not reload pages when the site is rebuilt
+  -l, --livereload, -I, --incremental
+                            Accepted for Jekyll's sake: both are always on
 
 Environment:
   JEKYLL_ENV                jekyll.environment in templates (default: development)

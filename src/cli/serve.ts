@@ -11,6 +11,9 @@ const SERVE_OPTIONS = {
   port: { type: 'string', short: 'P' },
   open: { type: 'boolean', short: 'o' },
   'no-livereload': { type: 'boolean' },
+  // Jekyll's opt-ins, accepted so muscle memory works: both are always on here.
+  livereload: { type: 'boolean', short: 'l' },
+  incremental: { type: 'boolean', short: 'I' },
 } as const;
 
 export async function runServe(argv: string[]): Promise<number> {

@@ -116,8 +116,20 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     });
   let sass = newSass();
 
+  // A warning already shown by the previous build is not repeated on every save.
+  let shownWarnings = new Set<string>();
+  let builds = 0;
+
   const runBuild = async (): Promise<void> => {
     const started = performance.now();
+    const warnings = new Set<string>();
+    const printNew = (text: string) => {
+      if (text.startsWith('Warning:')) {
+        warnings.add(text);
+        if (shownWarnings.has(text)) return;
+      }
+      print(text);
+    };
     let outcome: BuildOutcome;
     try {
       const result = await build({
@@ -125,7 +137,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         configFiles: options.configFiles,
         overrides: overrides(),
         strict: options.strict,
-        print,
+        print: printNew,
         incremental: builder,
         sass,
         time: options.time,
@@ -133,8 +145,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       site.root = result.site.destination;
       site.baseurl = String(result.site.config.baseurl ?? '');
       const { rendered, reused } = builder.counts;
+      const seconds = ((performance.now() - started) / 1000).toFixed(3);
       log(
-        `      Regenerating: ${rendered} rendered, ${reused} unchanged, ${builder.written.length} files written in ${((performance.now() - started) / 1000).toFixed(3)} seconds.`,
+        builds++ === 0
+          ? `       Destination: ${result.site.destination}\n      Generating... done in ${seconds} seconds.`
+          : `      Regenerated: ${rendered} rendered, ${reused} unchanged, ${builder.written.length} files written in ${seconds} seconds.`,
       );
       outcome = { ok: true, written: builder.written };
       live?.built(builder.written);
@@ -154,6 +169,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       outcome = { ok: false, problems };
       live?.failed(problems);
     }
+    shownWarnings = warnings;
     for (const listener of listeners) listener(outcome);
   };
 

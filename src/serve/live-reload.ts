@@ -48,7 +48,11 @@ export class LiveReload {
     const hadProblems = this.problems.length > 0;
     this.problems = [];
     if (changed.length === 0 && !hadProblems) return;
-    const cssOnly = changed.length > 0 && changed.every((file) => /\.css(\.map)?$/i.test(file));
+    // The feed and sitemap change with the build time on every rebuild; they are not what the
+    // page shows, so a Sass edit that rewrites them still only restyles the page.
+    const cssOnly =
+      changed.some((file) => /\.css$/i.test(file)) &&
+      changed.every((file) => /\.(css|map|xml|json|txt)$/i.test(file));
     this.event(cssOnly && !hadProblems ? 'css' : 'reload', { build: this.build });
   }
 

@@ -197,6 +197,38 @@ describe('serve: answering requests like GitHub Pages', () => {
   });
 });
 
+describe('serve: watching', () => {
+  test('a burst of saves is one rebuild; a warning is not repeated on every save', async () => {
+    const source = serveSite();
+    edit(source, { 'about.md': '---\nlayout: nowhere\ntitle: About\n---\nNo layout.\n' });
+    const printed: string[] = [];
+    const server = await serve({ source, port: 0, print: (text) => printed.push(text), debounceMs: 50 });
+    try {
+      assert.equal(printed.filter((text) => /layout 'nowhere' does not exist/.test(text)).length, 1);
+      const outcomes: BuildOutcome[] = [];
+      server.onBuild((outcome) => outcomes.push(outcome));
+      edit(source, {
+        '_posts/2024-01-10-first.md': SERVE_SITE['_posts/2024-01-10-first.md'].replace('first', '1st'),
+      });
+      edit(source, {
+        '_posts/2024-02-20-second.md': SERVE_SITE['_posts/2024-02-20-second.md'].replace('second', '2nd'),
+      });
+      edit(source, { '_data/news.yml': '- date: 2024-05-01\n  text: Burst.\n' });
+      await waitFor(() => outcomes.length > 0);
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      await server.idle();
+      assert.equal(outcomes.length, 1, 'one rebuild for the burst');
+      const home = (await get(server.port, '/')).body;
+      assert.match(home, /Burst\./);
+      assert.match((await get(server.port, '/2024/01/10/first')).body, /The 1st post\./);
+      assert.match((await get(server.port, '/2024/02/20/second')).body, /The 2nd post\./);
+      assert.equal(printed.filter((text) => /layout 'nowhere' does not exist/.test(text)).length, 1);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('serve: baseurl', () => {
   test('the site is served under its baseurl, and the bare root leads there', async () => {
     const source = serveSite();
