@@ -46,6 +46,8 @@ export interface BuildOptions {
 
 /** What `serve` plugs into a build to render only what a change can affect. */
 export interface IncrementalBuild {
+  /** Source texts kept from earlier builds (files saved since are not in it). */
+  readonly fileTexts?: Map<string, string>;
   /** Called once the site is read and generated: the previous result of each unchanged item. */
   plan(site: Site): (item: Renderable) => ReusedRender | undefined;
   /** Each item rendered afresh, with what it read while rendering. */
@@ -93,6 +95,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics,
       options.time ? new RubyTime(options.time.getTime()) : undefined,
     );
+    site.fileTexts = options.incremental?.fileTexts;
     // Caches between builds live in the source, like Jekyll's .jekyll-cache (never written out).
     const cacheDir =
       options.diskCache === false

@@ -61,6 +61,21 @@ class Reader {
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
   }
 
+  /** A file's text; `serve` keeps the texts of files not saved since the last build. */
+  private readText(absolute: string): string {
+    const cache = this.site.fileTexts;
+    let text = cache?.get(absolute);
+    if (text === undefined) {
+      text = readText(absolute);
+      cache?.set(absolute, text);
+    }
+    return text;
+  }
+
+  private readHead(absolute: string): string {
+    return this.site.fileTexts?.get(absolute)?.slice(0, 512) ?? readHead(absolute);
+  }
+
   /** A symlink that leads outside the source is never read (the user's other files stay private). */
   private isUnsafeLink(absolute: string): boolean {
     try {
@@ -118,7 +133,7 @@ class Reader {
   private readFile(dir: string, name: string): void {
     const { site } = this;
     const absolute = path.join(site.source, dir, name);
-    const head = readHead(absolute);
+    const head = this.readHead(absolute);
     if (hasFrontMatter(head)) {
       const page = new Page(site, dir ? `/${dir}` : '', name, absolute);
       if (this.load(page, absolute, 'pages') && site.publishable(page.data, undefined)) site.pages.push(page);
@@ -157,7 +172,7 @@ class Reader {
       const base = path.posix.basename(relative);
       if (!base.includes('.') || !this.filter.keeps('', relative, false)) continue;
       const absolute = path.join(layoutsDir, relative);
-      const text = readText(absolute);
+      const text = this.readText(absolute);
       const file = site.relative(absolute);
       let data: Record<string, unknown> = {};
       let body = text;
@@ -241,7 +256,7 @@ class Reader {
       const absolute = path.join(collection.directory, entry);
       if (this.isUnsafeLink(absolute)) continue;
       const relative = `${collection.relativeDirectory}/${entry}`;
-      if (hasFrontMatter(readHead(absolute))) {
+      if (hasFrontMatter(this.readHead(absolute))) {
         const doc = new Document(site, collection, absolute, relative, false);
         if (!this.load(doc, absolute, collection.label)) continue;
         if (site.config.unpublished || doc.published) collection.docs.push(doc);
@@ -268,7 +283,7 @@ class Reader {
     const file = site.relative(absolute);
     let text: string;
     try {
-      text = readText(absolute);
+      text = this.readText(absolute);
     } catch (error) {
       site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
       return false;

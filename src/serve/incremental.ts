@@ -42,15 +42,22 @@ export class IncrementalBuilder implements IncrementalBuild {
   /** How many items the last build rendered, and how many it reused. */
   counts = { rendered: 0, reused: 0 };
 
+  /** Texts of the source files, kept until they are saved (the watcher says which). */
+  readonly fileTexts = new Map<string, string>();
+
   /** Files saved since the last build (absolute paths). */
   noteChanges(paths: Iterable<string>): void {
-    for (const file of paths) this.changed.add(file);
+    for (const file of paths) {
+      this.changed.add(file);
+      this.fileTexts.delete(file);
+    }
   }
 
   /** Forget everything: the next build renders every item and rewrites the destination. */
   reset(): void {
     this.last = EMPTY;
     this.changed.clear();
+    this.fileTexts.clear();
   }
 
   plan(site: Site): (item: Renderable) => ReusedRender | undefined {

@@ -63,8 +63,14 @@ export class Drops {
     define(drop, 'id', () => doc.id);
     // Neighbours show another document's title and url: a change there shows here.
     const neighbour = (other: Document | undefined) => {
-      this.site.uses(`list:${doc.collection.label}`);
-      return other ? this.document(other) : undefined;
+      const list = `list:${doc.collection.label}`;
+      if (!other) {
+        this.site.uses(list); // a document added at the end gives this one a neighbour
+        return undefined;
+      }
+      return this.site.tracker
+        ? recordingReads(this.document(other), () => this.site.uses(list))
+        : this.document(other);
     };
     define(drop, 'next', () => neighbour(doc.next));
     define(drop, 'previous', () => neighbour(doc.previous));
@@ -285,6 +291,22 @@ export class Drops {
 }
 
 /**
+ * Properties liquidjs reads of any value to learn what it is (a promise, an iterator, a drop):
+ * reading them is not a template reading the value.
+ */
+const PROBES = new Set(['then', 'next', 'throw', 'return', 'toLiquid', 'liquidMethodMissing', 'constructor']);
+
+/** A drop that calls `record` when a template reads one of its properties. */
+function recordingReads(drop: Drop, record: () => void): Drop {
+  return new Proxy(drop, {
+    get(target, key, receiver) {
+      if (typeof key === 'string' && !PROBES.has(key) && key !== 'previous') record();
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
+/**
  * `site.data` that records which of its keys a template reads, missing ones included (creating
  * `_data/news.yml` must re-render the page that looked for `site.data.news`).
  */
@@ -292,11 +314,11 @@ function trackedData(site: Site): unknown {
   if (!site.tracker) return site.data;
   return new Proxy(site.data, {
     get(target, key, receiver) {
-      if (typeof key === 'string') site.uses(`data:${key}`);
+      if (typeof key === 'string' && !PROBES.has(key)) site.uses(`data:${key}`);
       return Reflect.get(target, key, receiver);
     },
     has(target, key) {
-      if (typeof key === 'string') site.uses(`data:${key}`);
+      if (typeof key === 'string' && !PROBES.has(key)) site.uses(`data:${key}`);
       return Reflect.has(target, key);
     },
     ownKeys(target) {

@@ -39,6 +39,8 @@ export class Site implements SiteContext {
    * `layout:default`, `sass`), so `serve` knows what a change can affect. Unset in a plain build.
    */
   tracker: ((dependency: string) => void) | undefined;
+  /** Texts of source files already read, by absolute path (`serve` drops the saved ones). */
+  fileTexts: Map<string, string> | undefined;
 
   /** Note that the template being rendered depends on this. */
   uses(dependency: string): void {
