@@ -20,7 +20,7 @@ import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
-import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { type FrontMatter, hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -59,6 +59,21 @@ class Reader {
       (absolute) => this.isUnsafeLink(absolute),
     );
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
+  }
+
+  /**
+   * Parsed front matter. `serve` keeps what it parsed, by text, and hands out copies (later
+   * stages may change a document's data).
+   */
+  private frontMatter(text: string, file: string): FrontMatter {
+    const cache = this.site.frontMatters;
+    if (!cache) return readFrontMatter(text, file);
+    let parsed = cache.get(text);
+    if (!parsed) {
+      parsed = readFrontMatter(text, file);
+      cache.set(text, parsed);
+    }
+    return { ...parsed, data: copyData(parsed.data) as Record<string, unknown> };
   }
 
   /** A file's text; `serve` keeps the texts of files not saved since the last build. */
@@ -239,8 +254,11 @@ class Reader {
 
   /** `Reader#get_entries`: every file below a folder, filtered as whole relative paths. */
   private entriesUnder(base: string, relativeBase: string): string[] {
-    return walkFiles(base).filter(
-      (entry) => this.filter.keeps(relativeBase, entry, false) && !this.isUnsafeLink(path.join(base, entry)),
+    const files = walkFiles(base);
+    return files.filter(
+      (entry) =>
+        this.filter.keeps(relativeBase, entry, false) &&
+        !(files.links.has(entry) && this.isUnsafeLink(path.join(base, entry))),
     );
   }
 
@@ -251,10 +269,11 @@ class Reader {
       site.config.include as string[],
       site.config.exclude as string[],
     );
-    for (const entry of walkFiles(collection.directory)) {
+    const entries = walkFiles(collection.directory);
+    for (const entry of entries) {
       if (!filter.keeps(collection.relativeDirectory, entry, false)) continue;
       const absolute = path.join(collection.directory, entry);
-      if (this.isUnsafeLink(absolute)) continue;
+      if (entries.links.has(entry) && this.isUnsafeLink(absolute)) continue;
       const relative = `${collection.relativeDirectory}/${entry}`;
       if (hasFrontMatter(this.readHead(absolute))) {
         const doc = new Document(site, collection, absolute, relative, false);
@@ -292,7 +311,7 @@ class Reader {
     const defaults = site.frontMatterDefaults.all(item.relativePath, type);
     let data: Record<string, unknown> = {};
     try {
-      const fm = readFrontMatter(text, file);
+      const fm = this.frontMatter(text, file);
       data = fm.data;
       item.content = fm.body;
       item.bodyLine = fm.bodyLine;
@@ -417,6 +436,17 @@ function linkNeighbours(docs: Document[]): void {
   });
 }
 
+/** Plain objects and arrays copied; dates and times (never changed in place) shared. */
+function copyData(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(copyData);
+  if (value && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    const copy: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) copy[key] = copyData(inner);
+    return copy;
+  }
+  return value;
+}
+
 function readText(absolute: string): string {
   return readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
 }
@@ -436,9 +466,12 @@ function readHead(absolute: string): string {
   }
 }
 
-/** Every file below a folder, relative, sorted; folders are followed but not listed. */
-function walkFiles(root: string): string[] {
-  const out: string[] = [];
+/**
+ * Every file below a folder, relative, sorted; folders are followed but not listed. `links`
+ * names the files that are symlinks themselves (only those need checking where they point).
+ */
+function walkFiles(root: string): string[] & { links: Set<string> } {
+  const out = Object.assign([] as string[], { links: new Set<string>() });
   const walk = (dir: string, prefix: string) => {
     let entries: Dirent[];
     try {
@@ -459,7 +492,10 @@ function walkFiles(root: string): string[] {
         }
       }
       if (isDirectory) walk(absolute, relative);
-      else out.push(relative);
+      else {
+        out.push(relative);
+        if (entry.isSymbolicLink()) out.links.add(relative);
+      }
     }
   };
   walk(root, '');

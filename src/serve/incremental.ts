@@ -10,13 +10,14 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
+import type { FrontMatter } from '../read/front-matter.ts';
 import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import { insideDestination, type OutputFile, writeSite } from '../write/writer.ts';
 
 interface RenderRecord {
-  /** The file as read: any edit (front matter included) shows here. */
-  sourceText: string;
+  /** The file as read (any edit shows here); for a generated page, its data and template. */
+  input: string;
   result: ReusedRender;
   dependencies: Set<string>;
 }
@@ -44,6 +45,7 @@ export class IncrementalBuilder implements IncrementalBuild {
 
   /** Texts of the source files, kept until they are saved (the watcher says which). */
   readonly fileTexts = new Map<string, string>();
+  readonly frontMatters = new Map<string, FrontMatter>();
 
   /** Files saved since the last build (absolute paths). */
   noteChanges(paths: Iterable<string>): void {
@@ -58,6 +60,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.last = EMPTY;
     this.changed.clear();
     this.fileTexts.clear();
+    this.frontMatters.clear();
   }
 
   plan(site: Site): (item: Renderable) => ReusedRender | undefined {
@@ -67,25 +70,41 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.next.staticFiles = site.staticFiles.map((file) => `${file.relativePath}\0${+file.mtime}`).join('\n');
 
     const stale = this.staleDependencies(site);
+    this.stale = stale.keys;
     const isStale = (dependency: string) =>
       stale.keys.has(dependency) ||
       (stale.anyList && dependency === 'list:*') ||
       (stale.anyData && dependency === 'data:*');
+    this.inputs = new Map();
     return (item) => {
       const key = keyOf(item);
-      const record = key === undefined ? undefined : this.last.records.get(key);
-      if (!record || record.sourceText !== item.sourceText) return undefined;
+      if (key === undefined) return undefined;
+      // Taken now, before rendering replaces a generated page's template with its output.
+      const input = inputOf(item);
+      this.inputs.set(item, input);
+      const record = this.last.records.get(key);
+      if (!record || record.input !== input) return undefined;
       for (const dependency of record.dependencies) if (isStale(dependency)) return undefined;
-      this.next.records.set(key!, record);
+      this.next.records.set(key, record);
       this.counts.reused++;
       return record.result;
     };
   }
 
+  private inputs = new Map<Renderable, string>();
+  private stale = new Set<string>();
+
   rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void {
     this.counts.rendered++;
     const key = keyOf(item);
-    if (key !== undefined) this.next.records.set(key, { sourceText: item.sourceText, result, dependencies });
+    const input = this.inputs.get(item);
+    if (key === undefined || input === undefined) return;
+    // A body that came out different (its include changed, say) is news for whatever reads it
+    // later in this build: the feed rendering this post, an index showing its excerpt.
+    const previous = this.last.records.get(key)?.result;
+    if (previous && (previous.content !== result.content || previous.output !== result.output))
+      this.stale.add(`content:${item.sourceFile}`);
+    this.next.records.set(key, { input, result, dependencies });
   }
 
   async write(site: Site, files: OutputFile[]): Promise<void> {
@@ -123,6 +142,8 @@ export class IncrementalBuilder implements IncrementalBuild {
     // Written: this is now what the destination holds.
     this.last = this.next;
     this.changed.clear();
+    const current = new Set([...site.documents, ...site.pages].map((item) => item.sourceText));
+    for (const text of this.frontMatters.keys()) if (!current.has(text)) this.frontMatters.delete(text);
   }
 
   /** What the saved files made stale: dependency keys, and whether any list or data changed. */
@@ -151,42 +172,65 @@ export class IncrementalBuilder implements IncrementalBuild {
       keys.add('list:static');
       anyList = true;
     }
-    // A document added, removed or edited changes the lists it is in.
+    // An edited body changes what reads that body (`content:`); a document added, removed or
+    // with new front matter changes the lists it is in.
     const seen = new Set<string>();
     const listOf = (item: Renderable) =>
       item.kind === 'page' ? 'list:pages' : `list:${item.collection.label}`;
     for (const item of [...site.documents, ...site.pages]) {
       const key = keyOf(item);
-      if (key === undefined) continue;
+      if (key === undefined || !item.sourcePath) continue;
       seen.add(key);
-      if (this.last.records.get(key)?.sourceText !== item.sourceText) {
+      const previous = this.last.records.get(key)?.input;
+      if (previous === item.sourceText) continue;
+      keys.add(`content:${item.sourceFile}`);
+      if (previous === undefined || frontMatterOf(previous) !== frontMatterOf(item.sourceText)) {
         keys.add(listOf(item));
         anyList = true;
       }
     }
     for (const key of this.last.records.keys()) {
-      if (seen.has(key)) continue;
-      keys.add(key.startsWith('page:') ? 'list:pages' : `list:${key.split('\0')[1]}`);
+      const [kind, label, sourceFile] = key.split('\0');
+      if (seen.has(key) || kind === 'generated') continue;
+      keys.add(`content:${sourceFile}`);
+      keys.add(kind === 'page' ? 'list:pages' : `list:${label}`);
       anyList = true;
     }
     return { keys, anyList, anyData };
   }
 }
 
-/** Items rendered from a file of their own; generated pages (pagers, feed, maps) have none. */
+/**
+ * How an item is known from one build to the next: `kind\0collection\0file`. Pages made by
+ * plugins (feed, sitemap, redirects) are known by their url and compared by their template;
+ * pagers are always rendered (their posts come from the paginator, not from a recorded read),
+ * and Sass source maps come with their stylesheet.
+ */
 function keyOf(item: Renderable): string | undefined {
-  if (item.kind === 'document') return `document:\0${item.collection.label}\0${item.sourceFile}`;
-  if (!item.sourcePath || item.pager !== undefined || item.prerendered) return undefined;
-  return `page:\0${item.sourceFile}`;
+  if (item.kind === 'document') return `document\0${item.collection.label}\0${item.sourceFile}`;
+  if (item.pager !== undefined || item.prerendered) return undefined;
+  if (!item.sourcePath) return `generated\0\0${item.url}`;
+  return `page\0\0${item.sourceFile}`;
 }
 
+/** What an item is made from: its file, or for a generated page, its data and template. */
+function inputOf(item: Renderable): string {
+  return item.sourcePath ? item.sourceText : `${JSON.stringify(item.data)}\0${item.content}`;
+}
+
+/** The front matter of a file's text (up to its closing `---`), or '' without one. */
+function frontMatterOf(text: string): string {
+  return /^(?:\uFEFF)?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[0] ?? '';
+}
+
+/** A written text stands for itself (a reused page is the very same string); a copy, by its stamp. */
 function stamp(file: OutputFile): string {
-  if (!file.copyFrom) return `text:${file.text ?? ''}`;
+  if (!file.copyFrom) return file.text ?? '';
   try {
     const stats = statSync(file.copyFrom);
-    return `copy:${file.copyFrom}:${stats.mtimeMs}:${stats.size}`;
+    return `\0copy:${file.copyFrom}:${stats.mtimeMs}:${stats.size}`;
   } catch {
-    return `copy:${file.copyFrom}`;
+    return `\0copy:${file.copyFrom}`;
   }
 }
 

@@ -38,13 +38,28 @@ export class Drops {
     if (drop) return drop;
     drop = {};
     for (const key of Object.keys(page.data)) define(drop, key, () => page.data[key]);
-    define(drop, 'content', () => page.content);
+    // A body read from a list depends on that body, not only on the list (see serve/incremental).
+    const body =
+      <T>(get: () => T) =>
+      () => {
+        this.site.uses(`content:${page.sourceFile}`);
+        return get();
+      };
+    define(
+      drop,
+      'content',
+      body(() => page.content),
+    );
     define(drop, 'dir', () => page.urlDir);
     define(drop, 'name', () => page.name);
     define(drop, 'path', () => page.path);
     define(drop, 'url', () => page.url);
     if (page.data.excerpt !== undefined || this.site.config.page_excerpts) {
-      define(drop, 'excerpt', () => this.hooks.excerptOf(page) ?? page.data.excerpt);
+      define(
+        drop,
+        'excerpt',
+        body(() => this.hooks.excerptOf(page) ?? page.data.excerpt),
+      );
     }
     this.cache.set(page, drop);
     return drop;
@@ -56,10 +71,28 @@ export class Drops {
     drop = {};
     for (const key of Object.keys(doc.data)) define(drop, key, () => doc.data[key]);
     define(drop, 'collection', () => doc.collection.label);
-    define(drop, 'content', () => doc.content);
-    define(drop, 'output', () => doc.output);
+    const body =
+      <T>(get: () => T) =>
+      () => {
+        this.site.uses(`content:${doc.sourceFile}`);
+        return get();
+      };
+    define(
+      drop,
+      'content',
+      body(() => doc.content),
+    );
+    define(
+      drop,
+      'output',
+      body(() => doc.output),
+    );
     define(drop, 'date', () => doc.date);
-    define(drop, 'excerpt', () => this.hooks.excerptOf(doc) ?? '');
+    define(
+      drop,
+      'excerpt',
+      body(() => this.hooks.excerptOf(doc) ?? ''),
+    );
     define(drop, 'id', () => doc.id);
     // Neighbours show another document's title and url: a change there shows here.
     const neighbour = (other: Document | undefined) => {

@@ -57,6 +57,20 @@ describe('incremental rebuild', () => {
     assert.ok(builder.counts.reused >= 3, `reused ${builder.counts.reused}`);
   });
 
+  test("editing a post's body leaves pages that list only titles alone; what shows the body follows", async () => {
+    await rebuild({
+      '_posts/2024-02-20-second.md': SERVE_SITE['_posts/2024-02-20-second.md'].replace(
+        'The second post.',
+        'A new body.',
+      ),
+    });
+    await assertSameAsFullBuild();
+    assert.ok(builder.written.includes('2024/02/20/second.html'));
+    assert.ok(builder.written.includes('feed.xml'), 'the feed carries the body');
+    assert.ok(!builder.written.includes('index.html'), 'the home page lists titles only');
+    assert.ok(!builder.written.includes('2024/01/10/first.html'), 'its neighbour shows its title only');
+  });
+
   test('editing an include re-renders only the pages that include it', async () => {
     await rebuild({ '_includes/note.html': '<aside class="note">An edited note.</aside>\n' });
     await assertSameAsFullBuild();

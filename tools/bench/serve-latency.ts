@@ -16,7 +16,13 @@ export interface LatencyResult {
 
 export async function serveLatency(root: string, pages: number, saves = 15): Promise<LatencyResult> {
   writeJekyllWorkload(root, pages);
-  const server = await serve({ source: root, port: 0, print: () => {}, debounceMs: 5 });
+  const server = await serve({
+    source: root,
+    port: 0,
+    print: () => {},
+    debounceMs: 5,
+    log: process.env.BENCH_LOG ? console.log : undefined,
+  });
   const events: number[] = [];
   const stream = request({ host: '127.0.0.1', port: server.port, path: '/__scholarsite/events' });
   stream.on('response', (res) => {
