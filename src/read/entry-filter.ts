@@ -69,11 +69,18 @@ export class EntryFilter {
     );
   }
 
+  /** Each pattern joined to the source once (this runs for every file of the site). */
+  private readonly joined = new Map<string, string>();
+
   private matches(patterns: string[], entry: string, isDirectory: boolean): boolean {
     if (patterns.length === 0) return false;
     const withSource = path.posix.join(this.source, entry);
     return patterns.some((pattern) => {
-      const patternWithSource = path.posix.join(this.source, pattern);
+      let patternWithSource = this.joined.get(pattern);
+      if (patternWithSource === undefined) {
+        patternWithSource = path.posix.join(this.source, pattern);
+        this.joined.set(pattern, patternWithSource);
+      }
       return (
         fnmatch(patternWithSource, withSource) ||
         withSource.startsWith(patternWithSource) ||

@@ -90,6 +90,19 @@ describe('serve in a browser: live reload and the error overlay', { skip: NO_CHR
     assert.equal(await overlay.count(), 0);
   });
 
+  test('after the server restarts, the page reconnects and shows what changed meanwhile', async () => {
+    const port = server.port;
+    await server.close();
+    edit(source, {
+      '_posts/2024-02-20-second.md': SERVE_SITE['_posts/2024-02-20-second.md'].replace(
+        'The second post.',
+        'Saved while the server was down.',
+      ),
+    });
+    server = await serve({ source, port, print: () => {}, debounceMs: 30 });
+    await page.locator('article', { hasText: 'Saved while the server was down.' }).waitFor();
+  });
+
   test('a page opened while the build is broken shows the overlay too', async () => {
     edit(source, { '_posts/2024-02-20-second.md': '---\nlayout: post\ntitle: [oops\n---\nOops.\n' });
     await page.locator('scholarsite-error-overlay').waitFor();

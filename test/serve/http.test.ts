@@ -229,6 +229,31 @@ describe('serve: watching', () => {
   });
 });
 
+describe('serve: what is watched', () => {
+  test('saves in _site, .git and node_modules do not rebuild; url points at the local server', async () => {
+    const source = serveSite();
+    const server = await serve({ source, port: 0, print: () => {}, debounceMs: 20 });
+    try {
+      const feed = (await get(server.port, '/feed.xml')).body;
+      assert.match(feed, new RegExp(`<link href="http://localhost:${server.port}/feed.xml" rel="self"`));
+      const outcomes: BuildOutcome[] = [];
+      server.onBuild((outcome) => outcomes.push(outcome));
+      edit(source, {
+        '.git/HEAD': 'ref: refs/heads/main\n',
+        'node_modules/pkg/index.js': 'export {};\n',
+        '_site/stray.html': '<p>stray</p>\n',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      assert.equal(outcomes.length, 0);
+      edit(source, { 'assets/images/new.svg': '<svg xmlns="http://www.w3.org/2000/svg"/>\n' });
+      await waitFor(() => outcomes.length === 1);
+      assert.equal((await get(server.port, '/assets/images/new.svg')).status, 200);
+    } finally {
+      await server.close();
+    }
+  });
+});
+
 describe('serve: baseurl', () => {
   test('the site is served under its baseurl, and the bare root leads there', async () => {
     const source = serveSite();
