@@ -54,7 +54,7 @@ test('an unclosed block tag is an error naming the tag', () => {
 
 test('a missing include names the including file, the line and the missing name', () => {
   failsWith({ 'broken.html': '---\n---\n\n{% include footer.html %}\n' }, [
-    /Error: broken\.html:4:1: Liquid: the include file "footer\.html" was not found in _includes\//,
+    /Error: broken\.html:4:1: Liquid: Could not locate the included file 'footer\.html' in any of \["_includes"\]\./,
     /Hint: Create the file in _includes\//,
   ]);
 });
@@ -67,7 +67,10 @@ test('an include that includes itself ends in an error, not a hang', () => {
   tempWrite(includes, 'b.html', 'B{% include a.html %}');
   const result = runCli(['build', '-s', source]);
   assert.equal(result.code, 1);
-  assert.match(result.stderr, /_includes\/[ab]\.html:1:2: Liquid: includes are nested more than 100 deep/);
+  assert.match(
+    result.stderr,
+    /_includes\/[ab]\.html:1:2: Liquid: Nesting too deep: includes are nested more than 100 deep/,
+  );
   assertOldSiteKept(site, before);
 });
 

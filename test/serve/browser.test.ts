@@ -74,11 +74,11 @@ describe('serve in a browser: live reload and the error overlay', { skip: NO_CHR
     edit(source, { '_posts/2024-02-20-second.md': '---\nlayout: post\ntitle: "Second post\n---\nOops.\n' });
     const overlay = page.locator('scholarsite-error-overlay');
     await overlay.waitFor();
-    const text = await overlay.locator('[role="alertdialog"]').innerText();
+    const text = (await overlay.locator('[role="alertdialog"]').textContent()) ?? '';
     assert.match(text, /_posts\/2024-02-20-second\.md:\d+/);
     assert.match(text, /Hint:/);
     // The last good page is still there under the overlay.
-    assert.match(await page.locator('article').innerText(), /A freshly saved sentence\./);
+    assert.match((await page.locator('article').textContent()) ?? '', /A freshly saved sentence\./);
 
     edit(source, {
       '_posts/2024-02-20-second.md': SERVE_SITE['_posts/2024-02-20-second.md'].replace(

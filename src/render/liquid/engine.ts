@@ -14,7 +14,7 @@ import { laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
-import { JekyllIncludeTag } from './tags/include.ts';
+import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
 
@@ -71,8 +71,27 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     outputEscape: rubyString,
     fs: includeFiles(setup.sourceDir, setup.warn),
   });
-  liquid.registerTag('include', JekyllIncludeTag);
-  liquid.registerTag('include_relative', includeRelativeTag(setup.sourceDir, setup.uses));
+  // Include files, parsed once each (lax rules applied, blank blocks stripped, as for pages).
+  const readInclude = includeFiles(setup.sourceDir, setup.warn).readFileSync;
+  const includeTemplates = new Map<string, Template[]>();
+  const files = {
+    safe: setup.config.safe === true,
+    load(file: string): Template[] {
+      let templates = includeTemplates.get(file);
+      if (!templates) {
+        templates = stripBlankBlocks(liquid.parse(readInclude(file), file));
+        includeTemplates.set(file, templates);
+      }
+      return templates;
+    },
+    describeDir: (dir: string) => path.relative(setup.sourceDir, dir).split(path.sep).join('/') || '.',
+    uses: setup.uses,
+  };
+  liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
+  liquid.registerTag(
+    'include_relative',
+    includeRelativeTag(setup.sourceDir, String(setup.config.collections_dir ?? ''), files),
+  );
   liquid.registerTag('link', urlTag('link', setup.linkUrl));
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
   liquid.registerTag('highlight', HighlightTag);
@@ -225,7 +244,7 @@ function describe(error: Error): string {
 }
 
 function hintFor(message: string): string {
-  if (/not found in _includes/.test(message))
+  if (/not found in _includes|Could not locate the included file/.test(message))
     return 'Create the file in _includes/, or correct the name in the include tag.';
   if (/tag .* not closed/.test(message)) return 'Add the matching end tag (e.g. {% endif %} for {% if %}).';
   if (/tag ".*" not found|tag .* not found/.test(message))

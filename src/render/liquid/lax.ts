@@ -101,7 +101,8 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
     out = out.replace(
       /({{|{%)([\s\S]*?)(}}|%})/g,
       (whole, open: string, body: string, close: string, at: number) =>
-        isProtected(at) || !body.includes('\\')
+        // Jekyll's include tags read their own parameters, `\'` and `\"` included.
+        isProtected(at) || !body.includes('\\') || /^-?\s*include(?:_relative)?\s/.test(body)
           ? whole
           : open + body.replace(/"[^"]*"|'[^']*'/g, (literal) => literal.replace(/\\/g, '\\\\')) + close,
     );

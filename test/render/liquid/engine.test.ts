@@ -109,3 +109,21 @@ test('every include lookup is reported (cached or not), for the dev server', asy
   await assert.rejects(liquid.render('{% include missing.html %}', {}, 'two.md'));
   assert.deepEqual(seen, ['include:a.html', 'include:a.html', 'include:missing.html']);
 });
+
+test('include parameters as Jekyll reads them: escaped quotes, variables, the outer include kept', async () => {
+  const { liquid } = engine({
+    'note.html': '<{{ include.t }}|{{ include.u }}>',
+    'outer.html': '[outer {{ include.x }}]{% include inner.html %}',
+    'inner.html': '[inner {{ include.x }}]',
+  });
+  const out = await liquid.render(
+    `{% include note.html t='it\\'s' u="say \\"hi\\"" %} {% include note.html t=page.title %} {% include outer.html x="1" %} {% include {{ page.inc }} t=2 %}`,
+    { page: { title: 'Hello', inc: 'note.html' } },
+    'page.html',
+  );
+  assert.equal(out, `<it's|say "hi"> <Hello|> [outer 1][inner 1] <2|>`);
+  await assert.rejects(
+    liquid.render('{% include note.html t=page.title | upcase %}', {}, 'page.html'),
+    /Invalid syntax for include tag: "t=page\.title \| upcase"/,
+  );
+});

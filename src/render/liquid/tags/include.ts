@@ -1,36 +1,160 @@
 /**
- * Jekyll's `include`: liquidjs's Jekyll-style include (parameters under `include`, shared
- * scope, `{{ var }}` in the name), plus Jekyll's checks: no `..` or `//` in the name, and a
- * depth limit so an include that includes itself ends in an error instead of a hang.
+ * Jekyll's `include` (and, through `dirs`, `include_relative`): `Jekyll::Tags::IncludeTag`
+ * with its exact markup rules. The name may hold Liquid (`{% include {{ page.x }}.html %}`),
+ * parameters are `k=v`, `k="str"` or `k='str'` and become `include.k`, the file is looked up in
+ * each folder in turn (extension-less names too), and the include shares the scope of the page:
+ * what it assigns is visible after it. Without parameters the surrounding `include` stays, as in
+ * Jekyll, which only sets `include` when the tag has parameters.
  */
-import { type Context, type Emitter, IncludeTag } from 'liquidjs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
+import path from 'node:path';
+import {
+  type Context,
+  type Emitter,
+  type Liquid,
+  Tag,
+  type TagToken,
+  type Template,
+  type TopLevelToken,
+  Value,
+} from 'liquidjs';
 
-/** Ruby Liquid's `Block::MAX_DEPTH`. */
+/** What the tag needs from the engine. */
+export interface IncludeFiles {
+  /** Folders to search, in order, for the template being rendered. */
+  dirs(ctx: Context): string[];
+  /** Parsed templates of an include file (cached by the engine). */
+  load(file: string): Template[];
+  /** Jekyll's `safe` mode: an include may not resolve (through a symlink) outside its folder. */
+  safe: boolean;
+  /** How a folder is named in the "could not locate" message. */
+  describeDir(dir: string): string;
+  /** Told each file looked up (`include:NAME`, or `file:PATH` for include_relative), for `serve`. */
+  uses?(dependency: string): void;
+}
+
+/** Ruby Liquid's `Block::MAX_DEPTH`: past it Liquid raises "Nesting too deep". */
 export const MAX_INCLUDE_DEPTH = 100;
 const DEPTH = 'scholarsiteIncludeDepth';
 
-export class JekyllIncludeTag extends IncludeTag {
-  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const depth = (ctx.getRegister(DEPTH) as number | undefined) ?? 0;
-    if (depth >= MAX_INCLUDE_DEPTH) {
-      throw new Error(
-        `includes are nested more than ${MAX_INCLUDE_DEPTH} deep: an include probably includes itself (directly or through another include)`,
-      );
+const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
+const VARIABLE_SYNTAX = /(?<variable>[^{]*(\{\{\s*[\w\-.]+\s*(\|.*)?\}\}[^\s{}]*)+)(?<params>.*)/s;
+const FULL_VALID_SYNTAX = new RegExp(`^\\s*(?:${VALID_SYNTAX.source}(?=\\s|$)\\s*)*$`);
+const VALID_FILENAME_CHARS = /^[\w/.\-()+~#@]+$/m;
+const INVALID_SEQUENCES = /[./]{2,}/;
+
+type Param = { key: string; text: string } | { key: string; value: Value };
+
+export function includeTag(tagName: 'include' | 'include_relative', files: IncludeFiles) {
+  const example = `{% ${tagName} file.ext param='value' param2='value' %}`;
+
+  return class JekyllIncludeTag extends Tag {
+    private readonly file: string;
+    /** The name's templates when it holds Liquid. */
+    private readonly dynamic?: Template[];
+    private readonly params?: Param[];
+
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      const markup = token.args.trim();
+      const m = VARIABLE_SYNTAX.exec(markup);
+      let params: string | undefined;
+      if (m?.groups) {
+        this.file = m.groups.variable.trim();
+        params = m.groups.params.trim();
+        this.dynamic = liquid.parse(this.file);
+      } else {
+        const at = markup.search(/\s/);
+        this.file = at < 0 ? markup : markup.slice(0, at);
+        params = at < 0 ? undefined : markup.slice(at).replace(/^\s+/, '');
+      }
+      if (params === undefined) return;
+      if (!FULL_VALID_SYNTAX.test(params)) {
+        throw new Error(`Invalid syntax for ${tagName} tag: "${params}". Valid syntax: ${example}`);
+      }
+      this.params = [];
+      for (const [, key, double, single, variable] of params.matchAll(VALID_SYNTAX)) {
+        if (double !== undefined) this.params.push({ key, text: double.replaceAll('\\"', '"') });
+        else if (single !== undefined) this.params.push({ key, text: single.replaceAll("\\'", "'") });
+        else this.params.push({ key, value: new Value(variable, liquid) });
+      }
     }
-    ctx.setRegister(DEPTH, depth + 1);
-    try {
-      yield* super.render(ctx, emitter);
-    } finally {
-      ctx.setRegister(DEPTH, depth);
+
+    *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+      const name = this.dynamic
+        ? ((yield this.liquid.renderer.renderTemplates(this.dynamic, ctx)) as string)
+        : this.file;
+      if (INVALID_SEQUENCES.test(name) || !VALID_FILENAME_CHARS.test(name)) {
+        throw new Error(
+          `Invalid syntax for include tag. File contains invalid characters or sequences: ${name}. Valid syntax: ${example}`,
+        );
+      }
+      const dirs = files.dirs(ctx);
+      // Found or not: creating the file later must re-render this page.
+      if (tagName === 'include') files.uses?.(`include:${path.posix.normalize(name).replace(/^\/+/, '')}`);
+      else for (const dir of dirs) files.uses?.(`file:${path.join(dir, name)}`);
+      const file = locate(dirs, name, files.safe);
+      if (!file) {
+        const where = dirs.map((dir) => `"${files.describeDir(dir)}"`).join(', ');
+        throw new Error(
+          `Could not locate the included file '${name}' in any of [${where}]. Ensure it exists in one of those directories and${
+            files.safe
+              ? ' is not a symlink as those are not allowed in safe mode.'
+              : ', if it is a symlink, does not point outside your site source.'
+          }`,
+        );
+      }
+      const depth = (ctx.getRegister(DEPTH) as number | undefined) ?? 0;
+      if (depth >= MAX_INCLUDE_DEPTH) {
+        throw new Error(
+          `Nesting too deep: includes are nested more than ${MAX_INCLUDE_DEPTH} deep ('${name}' probably includes itself, directly or through another include)`,
+        );
+      }
+      const templates = files.load(file);
+      let scope: Record<string, unknown> = {};
+      if (this.params) {
+        const include: Record<string, unknown> = {};
+        for (const param of this.params) {
+          include[param.key] = 'text' in param ? param.text : yield param.value.value(ctx, false);
+        }
+        scope = { include };
+      }
+      ctx.setRegister(DEPTH, depth + 1);
+      ctx.push(scope);
+      try {
+        yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+      } finally {
+        ctx.pop();
+        ctx.setRegister(DEPTH, depth);
+      }
     }
+  };
+}
+
+/** `locate_include_file`: the first folder holding the file (in safe mode, really inside it). */
+function locate(dirs: string[], name: string, safe: boolean): string | undefined {
+  for (const dir of dirs) {
+    const file = path.join(dir, name);
+    if (!isFile(file)) continue;
+    if (safe && !realpathInside(file, dir)) continue;
+    return file;
+  }
+  return undefined;
+}
+
+function isFile(file: string): boolean {
+  try {
+    return statSync(file).isFile();
+  } catch {
+    return false;
   }
 }
 
-/** `IncludeTag#validate_file_name`. */
-export function checkIncludeName(name: string): void {
-  if (/[./]{2,}/.test(name) || /^\//.test(name)) {
-    throw new Error(
-      `Invalid syntax for include tag. File contains invalid characters or sequences: ${name}. Valid syntax: {% include file.ext param='value' param2='value' %}`,
-    );
+function realpathInside(file: string, dir: string): boolean {
+  try {
+    // Jekyll compares against the folder as configured (a plain prefix test).
+    return existsSync(file) && realpathSync(file).startsWith(dir);
+  } catch {
+    return false;
   }
 }
