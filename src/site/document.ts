@@ -269,8 +269,9 @@ export class Document extends Convertible {
     if (this.data.ext == null) this.data.ext = ext;
 
     const categories = [...toArray(this.data.categories), ...pluralized(this.data, 'category', 'categories')];
-    this.data.categories = [...new Set(categories.flat().map(String))];
-    this.data.tags = pluralized(this.data, 'tag', 'tags').flat();
+    // Ruby's `to_s`: a nil category is "".
+    this.data.categories = [...new Set(categories.flat().map((c) => (c == null ? '' : String(c))))];
+    this.data.tags = pluralized(this.data, 'tag', 'tags');
   }
 
   urlTemplate(): string {
@@ -358,16 +359,19 @@ export function toArray(value: unknown): unknown[] {
   return Array.isArray(value) ? value : [value];
 }
 
-/** `Utils.pluralized_array_from_hash`: `tags: a b` splits on spaces; `tag: x` is one. */
+/**
+ * `Utils.pluralized_array_from_hash`: the singular key's value unless nil or false, else the
+ * plural's (`tags: a b` splits on spaces; a list loses its nils), flattened, without nils.
+ */
 function pluralized(data: Config, singular: string, plural: string): unknown[] {
-  const single = data[singular];
-  if (single != null && !(Array.isArray(single) && single.length === 0) && single !== '') {
-    return [single];
+  let value: unknown = data[singular];
+  if (value == null || value === false) {
+    const many = data[plural];
+    if (typeof many === 'string') value = many.split(/\s+/).filter(Boolean);
+    else if (Array.isArray(many)) value = many.filter((item) => item != null);
+    else value = undefined;
   }
-  const many = data[plural];
-  if (many == null) return [];
-  if (typeof many === 'string') return many.split(/\s+/).filter(Boolean);
-  return toArray(many);
+  return [value].flat(Number.POSITIVE_INFINITY).filter((item) => item != null);
 }
 
 export class StaticFile {

@@ -2,7 +2,7 @@
  * kramdown-parser-gfm's escapes: only `\ . * _ + - ~ ` < > ( ) [ ] { } # ! : | " ' $ =` can be
  * escaped; before any other character (`\&`, `\%`, `\@`…) the backslash stays as typed. A
  * backslash before a line break is a hard break (GFM). Text is escaped the kramdown way:
- * `&`, `<`, `>` only (quotes stay as they are).
+ * `&`, `<`, `>` only (quotes stay as they are). Link titles keep their backslashes.
  */
 import type { MarkdownIt, StateInline } from 'markdown-it';
 
@@ -34,6 +34,13 @@ function escapeText(text: string): string {
 }
 
 export function escapes(md: MarkdownIt): void {
+  // A link or image title is kept as typed: kramdown does not unescape `\"` there.
+  const parseLinkTitle = md.helpers.parseLinkTitle;
+  md.helpers.parseLinkTitle = (str, start, max, previous) => {
+    const result = parseLinkTitle(str, start, max, previous);
+    if (result.ok && !previous) result.str = str.slice(start + 1, result.pos - 1);
+    return result;
+  };
   md.inline.ruler.at('escape', escapedChar);
   md.renderer.rules.text = (tokens, idx) => escapeText(tokens[idx].content);
 }
