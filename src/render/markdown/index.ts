@@ -17,6 +17,7 @@ import { lineBreaks } from './line-breaks.ts';
 import { lists } from './lists.ts';
 import { listRendering } from './lists-render.ts';
 import { math } from './math.ts';
+import { setextHeaders } from './setext-headers.ts';
 import { smartQuotes } from './smart-quotes.ts';
 import { spanHtml } from './span-html.ts';
 import { headerlessTables, tableSections, tables } from './tables.ts';
@@ -58,6 +59,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   abbreviations(md);
   strongOutside(md);
   lists(md);
+  setextHeaders(md);
   listRendering(md);
   tableSections(md);
   headerlessTables(md);

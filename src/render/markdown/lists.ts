@@ -90,7 +90,7 @@ function applyTransparency(tokens: Token[], list: Item[], endLine: number): void
 
 export function lists(md: MarkdownIt): void {
   // kramdown's list marker needs a space or tab after it (`PATTERN_TAIL`): a line of just `1.`
-  // or `-` is text (a setext header above `---`), never an empty item.
+  // or `-` is text (a setext header above `---`), never an empty item. `1)` is not a marker.
   const rule = (
     md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }
   ).__rules__.find((r) => r.name === 'list');
@@ -103,7 +103,7 @@ export function lists(md: MarkdownIt): void {
           state.bMarks[startLine] + state.tShift[startLine],
           state.eMarks[startLine],
         );
-        if (/^(?:[*+-]|\d+\.)$/.test(line)) return false;
+        if (/^(?:[*+-]|\d+\.)$/.test(line) || /^\d+\)/.test(line)) return false;
         return original(state, startLine, endLine, silent);
       },
       { alt: rule.alt },

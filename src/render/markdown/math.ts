@@ -46,5 +46,7 @@ export function math(md: MarkdownIt): void {
   md.block.ruler.before('table', 'kramdown_math_block', block);
   md.inline.ruler.before('escape', 'kramdown_math_inline', inline);
   md.renderer.rules.math_block = (tokens, idx) => `\\[${escapeCode(tokens[idx].content)}\\]\n`;
-  md.renderer.rules.math_inline = (tokens, idx) => `\\(${escapeCode(tokens[idx].content)}\\)`;
+  // kramdown strips the inline formula (Ruby's `strip`: ASCII whitespace and NUL).
+  md.renderer.rules.math_inline = (tokens, idx) =>
+    `\\(${escapeCode(tokens[idx].content.replace(/^[ \t\n\v\f\r\0]+|[ \t\n\v\f\r\0]+$/g, ''))}\\)`;
 }
