@@ -58,6 +58,11 @@ test('CSS: spellings that render the same are forgiven, other values are not', (
     normaliseCss('html{a:1}@media (min-width:1px){html{b:2}}html{c:3}'),
     normaliseCss('html{a:1;c:3}@media(min-width:1px){html{b:2}}'),
   );
+  assert.deepEqual(
+    normaliseCss('h1{color:royalblue !important;border:1px solid DarkSlateGray}'),
+    normaliseCss('h1{color:#4169e1 !important;border:1px solid #2f4f4f}'),
+  );
+  assert.notDeepEqual(normaliseCss('a{color:royalblue}'), normaliseCss('a{color:#4169e2}'));
   assert.notDeepEqual(normaliseCss('a{color:#fff}'), normaliseCss('a{color:#ffe}'));
   assert.notDeepEqual(normaliseCss('a{margin:1px}'), normaliseCss('b{margin:1px}'));
 });
