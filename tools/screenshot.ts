@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
+import { chromePath, launchChromium } from './chromium.ts';
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -23,12 +23,6 @@ const TYPES: Record<string, string> = {
   '.ttf': 'font/ttf',
 };
 
-export function chromePath(): string | undefined {
-  return [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
-    (candidate) => candidate && existsSync(candidate),
-  );
-}
-
 export async function screenshot(
   root: string,
   out: string,
@@ -36,20 +30,8 @@ export async function screenshot(
   page: string,
   width = 1280,
 ): Promise<void> {
-  const executablePath = chromePath();
-  if (!executablePath) throw new Error("No Chromium found: set CHROME_PATH or install Debian's chromium.");
-  const browser = await chromium.launch({
-    executablePath,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  if (!chromePath()) throw new Error("No Chromium found: set CHROME_PATH or install Debian's chromium.");
+  const browser = await launchChromium();
   try {
     const context = await browser.newContext({ viewport: { width, height: 900 } });
     const site = prefix.replace(/\/$/, '');
@@ -95,10 +77,7 @@ const PIXEL_DIFFERENCE = `async ([first, second]) => {
 
 /** Share of pixels that differ between two screenshots, measured in Chromium's canvas. */
 export async function pixelDifference(a: string, b: string): Promise<number> {
-  const browser = await chromium.launch({
-    executablePath: chromePath(),
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await launchChromium();
   try {
     const tab = await browser.newPage();
     const toData = (file: string) => `data:image/png;base64,${readFileSync(file).toString('base64')}`;

@@ -1,8 +1,8 @@
 /** `scholarsite build`. */
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { BuildFailed, build } from '../build.ts';
 import type { Config } from '../config/index.ts';
+import { parseFlags, showHelp } from './flags.ts';
 
 export const BUILD_OPTIONS = {
   source: { type: 'string', short: 's' },
@@ -20,12 +20,15 @@ export const BUILD_OPTIONS = {
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-export function parseBuildArgs(argv: string[]) {
-  return parseArgs({ args: argv, options: BUILD_OPTIONS, strict: true, allowPositionals: false }).values;
-}
-
 /** Command-line values that override the config files, as Jekyll applies them. */
-export function overridesFrom(values: ReturnType<typeof parseBuildArgs>): Config {
+export function overridesFrom(values: {
+  baseurl?: string;
+  drafts?: boolean;
+  future?: boolean;
+  unpublished?: boolean;
+  quiet?: boolean;
+  verbose?: boolean;
+}): Config {
   const overrides: Config = {};
   if (values.baseurl !== undefined) overrides.baseurl = values.baseurl;
   if (values.drafts) overrides.show_drafts = true;
@@ -37,19 +40,9 @@ export function overridesFrom(values: ReturnType<typeof parseBuildArgs>): Config
 }
 
 export async function runBuild(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parseBuildArgs>;
-  try {
-    values = parseBuildArgs(argv);
-  } catch (error) {
-    process.stderr.write(
-      `Error: ${(error as Error).message}\n  Hint: run \`scholarsite --help\` to see the options.\n`,
-    );
-    return 1;
-  }
-  if (values.help) {
-    const { main } = await import('./main.ts');
-    return main(['--help']);
-  }
+  const values = parseFlags(argv, BUILD_OPTIONS);
+  if (!values) return 1;
+  if (values.help) return showHelp();
   const source = path.resolve(values.source ?? '.');
   const out = (text: string) => {
     if (!values.quiet) process.stdout.write(`${text}\n`);

@@ -1,9 +1,9 @@
 /** `scholarsite serve`: `jekyll serve`'s flags, with live reload on by default. */
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { PortInUse, serve } from '../serve/index.ts';
 import { BUILD_OPTIONS, overridesFrom } from './build.ts';
+import { parseFlags, showHelp } from './flags.ts';
 
 const SERVE_OPTIONS = {
   ...BUILD_OPTIONS,
@@ -17,19 +17,9 @@ const SERVE_OPTIONS = {
 } as const;
 
 export async function runServe(argv: string[]): Promise<number> {
-  let values: ReturnType<typeof parse>;
-  try {
-    values = parse(argv);
-  } catch (error) {
-    process.stderr.write(
-      `Error: ${(error as Error).message}\n  Hint: run \`scholarsite --help\` to see the options.\n`,
-    );
-    return 1;
-  }
-  if (values.help) {
-    const { main } = await import('./main.ts');
-    return main(['--help']);
-  }
+  const values = parseFlags(argv, SERVE_OPTIONS);
+  if (!values) return 1;
+  if (values.help) return showHelp();
   const port = Number(values.port ?? 4000);
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     process.stderr.write(
@@ -84,10 +74,6 @@ export async function runServe(argv: string[]): Promise<number> {
     process.on('SIGTERM', stop);
   });
   return 0;
-}
-
-function parse(argv: string[]) {
-  return parseArgs({ args: argv, options: SERVE_OPTIONS, strict: true, allowPositionals: false }).values;
 }
 
 /** The system's way of opening a URL; a failure to open is not a failure to serve. */
