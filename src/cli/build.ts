@@ -39,6 +39,20 @@ export function overridesFrom(values: {
   return overrides;
 }
 
+/** What `build` and `serve` both take from the command line. */
+export function siteOptionsFrom(
+  values: Parameters<typeof overridesFrom>[0] & { destination?: string; config?: string },
+) {
+  return {
+    destination: values.destination,
+    configFiles: values.config
+      ?.split(',')
+      .map((file) => file.trim())
+      .filter(Boolean),
+    overrides: overridesFrom(values),
+  };
+}
+
 export async function runBuild(argv: string[]): Promise<number> {
   const values = parseFlags(argv, BUILD_OPTIONS);
   if (!values) return 1;
@@ -52,12 +66,7 @@ export async function runBuild(argv: string[]): Promise<number> {
   try {
     const result = await build({
       source,
-      destination: values.destination,
-      configFiles: values.config
-        ?.split(',')
-        .map((file) => file.trim())
-        .filter(Boolean),
-      overrides: overridesFrom(values),
+      ...siteOptionsFrom(values),
       strict: values.strict,
       profile: values.profile,
       diskCache: !values['disable-disk-cache'],

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PortInUse, serve } from '../serve/index.ts';
-import { BUILD_OPTIONS, overridesFrom } from './build.ts';
+import { BUILD_OPTIONS, siteOptionsFrom } from './build.ts';
 import { parseFlags, showHelp } from './flags.ts';
 
 const SERVE_OPTIONS = {
@@ -37,12 +37,7 @@ export async function runServe(argv: string[]): Promise<number> {
   try {
     server = await serve({
       source,
-      destination: values.destination,
-      configFiles: values.config
-        ?.split(',')
-        .map((file) => file.trim())
-        .filter(Boolean),
-      overrides: overridesFrom(values),
+      ...siteOptionsFrom(values),
       host: values.host ?? '127.0.0.1',
       port,
       liveReload: !values['no-livereload'],

@@ -29,6 +29,14 @@ export class Drops {
     private readonly hooks: DropHooks,
   ) {}
 
+  /** A body read from a list depends on that body, not only on the list (see serve/incremental). */
+  private readingBody<T>(item: Renderable, get: () => T): () => T {
+    return () => {
+      this.site.uses(`content:${item.sourceFile}`);
+      return get();
+    };
+  }
+
   of(item: Renderable): Drop {
     return item.kind === 'page' ? this.page(item) : this.document(item);
   }
@@ -38,13 +46,7 @@ export class Drops {
     if (drop) return drop;
     drop = {};
     for (const key of Object.keys(page.data)) define(drop, key, () => page.data[key]);
-    // A body read from a list depends on that body, not only on the list (see serve/incremental).
-    const body =
-      <T>(get: () => T) =>
-      () => {
-        this.site.uses(`content:${page.sourceFile}`);
-        return get();
-      };
+    const body = <T>(get: () => T) => this.readingBody(page, get);
     define(
       drop,
       'content',
@@ -71,12 +73,7 @@ export class Drops {
     drop = {};
     for (const key of Object.keys(doc.data)) define(drop, key, () => doc.data[key]);
     define(drop, 'collection', () => doc.collection.label);
-    const body =
-      <T>(get: () => T) =>
-      () => {
-        this.site.uses(`content:${doc.sourceFile}`);
-        return get();
-      };
+    const body = <T>(get: () => T) => this.readingBody(doc, get);
     define(
       drop,
       'content',
