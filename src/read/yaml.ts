@@ -114,8 +114,20 @@ export function parseYaml(text: string, options: YamlOptions): unknown {
   if (error) {
     const offset = options.lineOffset ?? 0;
     const before = text.slice(0, error.pos[0]);
-    const line = before.split('\n').length;
-    const column = error.pos[0] - before.lastIndexOf('\n');
+    let line = before.split('\n').length;
+    let column = error.pos[0] - before.lastIndexOf('\n');
+    // An unclosed quote is reported where the text ends; point at the quote that opened it.
+    const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
+    if (quote) {
+      const lines = before.split('\n');
+      for (let i = lines.length - 1; i >= 0; i--) {
+        const at = lines[i].lastIndexOf(quote);
+        if (at < 0) continue;
+        line = i + 1;
+        column = at + 1;
+        break;
+      }
+    }
     throw new SiteError({
       message: `invalid YAML: ${firstLine(error.message)}`,
       file: options.file,

@@ -63,3 +63,15 @@ test('a quoted value running over unindented lines is read as Psych reads it', (
   const data = parseYaml("title: x\nexcerpt: 'one\ntwo ''three''\nfour.'\nvenue: 'J'\n", { file: 'p.md' });
   assert.deepEqual(plain(data), { title: 'x', excerpt: "one two 'three' four.", venue: 'J' });
 });
+
+test('an unclosed quote is reported at the quote that opened it, not where the text ends', () => {
+  assert.throws(
+    () => parseYaml('layout: post\ntitle: "Second post\ntags: [a, b]\n', { file: 'post.md', lineOffset: 1 }),
+    (error: unknown) =>
+      error instanceof SiteError &&
+      error.line === 3 &&
+      error.column === 8 &&
+      /Missing closing "quote/.test(error.message) &&
+      error.hint === 'Check that every quote you open is closed.',
+  );
+});
