@@ -18,7 +18,7 @@ import { Renderer, type RenderTools } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
 import type { Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
-import { Site } from './site/site.ts';
+import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { RubyTime } from './site/time.ts';
 import { type OutputFile, writeSite } from './write/writer.ts';
@@ -51,6 +51,8 @@ export interface IncrementalBuild {
   readonly fileTexts?: Map<string, string>;
   /** Front matter parsed in earlier builds, by file text. */
   readonly frontMatters?: Map<string, FrontMatter>;
+  /** Pages and documents as the last build read them. */
+  readonly loadedFiles?: Map<string, LoadedFile>;
   /** Called once the site is read and generated: the previous result of each unchanged item. */
   plan(site: Site): (item: Renderable) => ReusedRender | undefined;
   /** Each item rendered afresh, with what it read while rendering. */
@@ -100,6 +102,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     site.fileTexts = options.incremental?.fileTexts;
     site.frontMatters = options.incremental?.frontMatters;
+    site.loadedFiles = options.incremental?.loadedFiles;
     // Caches between builds live in the source, like Jekyll's .jekyll-cache (never written out).
     const cacheDir =
       options.diskCache === false
@@ -148,8 +151,8 @@ async function buildSite(
 
   await profiler.timeAsync('generate', () => runGenerators(site));
 
-  const reuse = incremental?.plan(site) ?? (() => undefined);
-  const renderer = new Renderer(renderTools(site, diagnostics, sass));
+  const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
+  const renderer = new Renderer(profiler.time('setup', () => renderTools(site, diagnostics, sass)));
   renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
   await profiler.timeAsync('render', () =>
     renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental),
@@ -157,7 +160,7 @@ async function buildSite(
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji)
 
-  const files = collectOutputs(site);
+  const files = profiler.time('collect', () => collectOutputs(site));
   log(`Writing: ${files.length} files to ${site.destination}`);
   await profiler.timeAsync('write', () =>
     incremental

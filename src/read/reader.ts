@@ -308,6 +308,17 @@ class Reader {
       return false;
     }
     item.sourceText = text;
+    // `serve`: the same file, unchanged since the last build, reads the same (config edits start afresh).
+    const known = site.loadedFiles?.get(absolute);
+    if (known && known.text === text && known.type === type) {
+      item.data = copyData(known.data) as Record<string, unknown>;
+      item.content = known.content;
+      item.rawContent = known.content;
+      item.bodyLine = known.bodyLine;
+      item.hasFrontMatter = true;
+      return true;
+    }
+    const problems = site.diagnostics.warnings.length + site.diagnostics.errors.length;
     const defaults = site.frontMatterDefaults.all(item.relativePath, type);
     let data: Record<string, unknown> = {};
     try {
@@ -354,6 +365,10 @@ class Reader {
     item.data = merged;
     item.rawContent = item.content;
     if (item.kind === 'document') item.finishReading();
+    if (site.loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
+      const data = copyData(item.data) as Record<string, unknown>;
+      site.loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
+    }
     return true;
   }
 

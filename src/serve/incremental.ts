@@ -12,7 +12,7 @@ import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import type { FrontMatter } from '../read/front-matter.ts';
 import type { Renderable } from '../site/document.ts';
-import type { Site } from '../site/site.ts';
+import type { LoadedFile, Site } from '../site/site.ts';
 import { insideDestination, type OutputFile, writeSite } from '../write/writer.ts';
 
 interface RenderRecord {
@@ -20,6 +20,8 @@ interface RenderRecord {
   input: string;
   result: ReusedRender;
   dependencies: Set<string>;
+  /** Its url, worked out again only when its file changes (config edits start afresh). */
+  url: string;
 }
 
 interface Snapshot {
@@ -46,6 +48,7 @@ export class IncrementalBuilder implements IncrementalBuild {
   /** Texts of the source files, kept until they are saved (the watcher says which). */
   readonly fileTexts = new Map<string, string>();
   readonly frontMatters = new Map<string, FrontMatter>();
+  readonly loadedFiles = new Map<string, LoadedFile>();
 
   /** Files saved since the last build (absolute paths). */
   noteChanges(paths: Iterable<string>): void {
@@ -61,6 +64,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.changed.clear();
     this.fileTexts.clear();
     this.frontMatters.clear();
+    this.loadedFiles.clear();
   }
 
   plan(site: Site): (item: Renderable) => ReusedRender | undefined {
@@ -76,6 +80,11 @@ export class IncrementalBuilder implements IncrementalBuild {
       (stale.anyList && dependency === 'list:*') ||
       (stale.anyData && dependency === 'data:*');
     this.inputs = new Map();
+    for (const item of [...site.documents, ...site.pages]) {
+      const key = item.sourcePath ? keyOf(item) : undefined;
+      const record = key === undefined ? undefined : this.last.records.get(key);
+      if (record && record.input === item.sourceText) item.knownUrl(record.url);
+    }
     return (item) => {
       const key = keyOf(item);
       if (key === undefined) return undefined;
@@ -104,7 +113,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     const previous = this.last.records.get(key)?.result;
     if (previous && (previous.content !== result.content || previous.output !== result.output))
       this.stale.add(`content:${item.sourceFile}`);
-    this.next.records.set(key, { input, result, dependencies });
+    this.next.records.set(key, { input, result, dependencies, url: item.url });
   }
 
   async write(site: Site, files: OutputFile[]): Promise<void> {
@@ -144,6 +153,8 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.changed.clear();
     const current = new Set([...site.documents, ...site.pages].map((item) => item.sourceText));
     for (const text of this.frontMatters.keys()) if (!current.has(text)) this.frontMatters.delete(text);
+    for (const [file, loaded] of this.loadedFiles)
+      if (!current.has(loaded.text)) this.loadedFiles.delete(file);
   }
 
   /** What the saved files made stale: dependency keys, and whether any list or data changed. */

@@ -60,7 +60,7 @@ export function watchSource(options: WatchOptions): Watcher {
   watcher.on('all', (_event, file) => {
     pending.add(path.resolve(file));
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, options.debounceMs ?? 25);
+    timer = setTimeout(flush, options.debounceMs ?? 10);
   });
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {

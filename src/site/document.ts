@@ -86,6 +86,11 @@ abstract class Convertible {
     return this.cachedUrl;
   }
 
+  /** The url an earlier build worked out from the very same file and config (`serve`). */
+  knownUrl(url: string): void {
+    this.cachedUrl ??= url;
+  }
+
   /** Forget the url (a generator changed the permalink). */
   resetUrl(): void {
     this.cachedUrl = undefined;

@@ -18,6 +18,15 @@ export interface Layout {
   sourceText: string;
 }
 
+/** A page or document file as read: its data after defaults, and its body. */
+export interface LoadedFile {
+  text: string;
+  type: string;
+  data: Config;
+  content: string;
+  bodyLine: number;
+}
+
 export class Site implements SiteContext {
   readonly source: string;
   readonly destination: string;
@@ -44,6 +53,8 @@ export class Site implements SiteContext {
   fileTexts: Map<string, string> | undefined;
   /** Front matter already parsed, by file text (`serve`). */
   frontMatters: Map<string, FrontMatter> | undefined;
+  /** Pages and documents as read by the last build, by absolute path (`serve`). */
+  loadedFiles: Map<string, LoadedFile> | undefined;
 
   /** Note that the template being rendered depends on this. */
   uses(dependency: string): void {

@@ -3,7 +3,7 @@
  * full build of the same source writes, while only the pages the edit can affect are rendered.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -132,6 +132,22 @@ describe('incremental rebuild', () => {
       'assets/images/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="2" height="2"/>\n',
     });
     await assertSameAsFullBuild();
+  });
+
+  test('a config edit (front matter defaults) starts afresh, as serve does, and equals a full build', async () => {
+    builder.reset();
+    await rebuild({
+      '_config.yml': `${SERVE_SITE['_config.yml']}defaults:\n  - scope: {path: "", type: posts}\n    values: {author: Grace}\n`,
+      '_layouts/post.html': SERVE_SITE['_layouts/post.html'].replace(
+        '<article>',
+        '<article data-author="{{ page.author }}">',
+      ),
+    });
+    await assertSameAsFullBuild();
+    assert.match(
+      readFileSync(path.join(destination, '2024/01/10/first.html'), 'utf8'),
+      /data-author="Grace"/,
+    );
   });
 
   test('a failed rebuild writes nothing; the fix is then rebuilt like a full build', async () => {
