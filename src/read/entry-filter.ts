@@ -35,9 +35,16 @@ function fnmatchRegex(pattern: string): RegExp {
   return new RegExp(`^${regex}$`, 's');
 }
 
+/**
+ * Answers already worked out, per set of rules: the answer for a path never changes while the
+ * rules stay the same, and `serve` asks again for every file on every save.
+ */
+const ANSWERS = new Map<string, Map<string, boolean>>();
+
 export class EntryFilter {
   private readonly include: string[];
   private readonly exclude: string[];
+  private readonly answers: Map<string, boolean>;
 
   constructor(
     private readonly source: string,
@@ -46,6 +53,14 @@ export class EntryFilter {
   ) {
     this.include = include;
     this.exclude = exclude.filter((pattern) => !include.includes(pattern));
+    const rules = JSON.stringify([source, this.include, this.exclude]);
+    let answers = ANSWERS.get(rules);
+    if (!answers) {
+      if (ANSWERS.size > 16) ANSWERS.clear(); // configs edited many times over
+      answers = new Map();
+      ANSWERS.set(rules, answers);
+    }
+    this.answers = answers;
   }
 
   /**
@@ -53,6 +68,16 @@ export class EntryFilter {
    * patterns written with a trailing slash.
    */
   keeps(dir: string, entry: string, isDirectory: boolean): boolean {
+    const key = `${dir}\0${entry}\0${isDirectory}`;
+    let answer = this.answers.get(key);
+    if (answer === undefined) {
+      answer = this.decide(dir, entry, isDirectory);
+      this.answers.set(key, answer);
+    }
+    return answer;
+  }
+
+  private decide(dir: string, entry: string, isDirectory: boolean): boolean {
     if (entry.endsWith('.')) return false;
     const included =
       this.matches(this.include, entry, isDirectory) ||

@@ -71,10 +71,13 @@ abstract class Convertible {
 
   /** The file as the user knows it, relative to the site folder, for messages. */
   get sourceFile(): string {
-    return this.sourcePath
+    this.cachedSourceFile ??= this.sourcePath
       ? path.relative(this.site.source, this.sourcePath).split(path.sep).join('/')
       : this.relativePath;
+    return this.cachedSourceFile;
   }
+
+  private cachedSourceFile: string | undefined;
 
   get permalink(): string | undefined {
     const permalink = this.data.permalink;
