@@ -3,14 +3,18 @@
  * ("lazy" lines), and a GFM fence may then interrupt the item's paragraph: a fenced block right
  * under an item line belongs to the item. markdown-it ends the list there instead. Indenting
  * such a fence (and its code) to the item's content column gives markdown-it the same tree.
+ * The same goes for a list of the other kind right under an item: kramdown nests it.
  */
 const ITEM = /^(\s*)([*+-]|\d+[.)])([ \t]+)\S/;
 const FENCE = /^(\s*)(`{3,}|~{3,})/;
 
+const kindOf = (marker: string) => (/\d/.test(marker) ? 'ordered' : 'bullet');
+
 export function indentLazyFences(source: string): string {
-  if (!source.includes('```') && !source.includes('~~~')) return source;
   const lines = source.split('\n');
   let contentIndent = -1;
+  let markerIndent = -1;
+  let itemKind: 'ordered' | 'bullet' | undefined;
   /** Inside an item after a lazy fence: further lazy lines need the item's indent too. */
   let lazy = false;
   const reindent = (k: number) => {
@@ -20,6 +24,7 @@ export function indentLazyFences(source: string): string {
     const line = lines[i];
     if (line.trim() === '') {
       contentIndent = -1; // after a blank line, lazy continuation is over
+      itemKind = undefined;
       lazy = false;
       continue;
     }
@@ -42,7 +47,30 @@ export function indentLazyFences(source: string): string {
     }
     const item = ITEM.exec(line);
     if (item) {
-      contentIndent = item[1].length + item[2].length + item[3].length;
+      // A list of the other kind (bullets under a numbered item, or the reverse) right under an
+      // item and not indented past its content: lazy lines to kramdown, so it nests in the item,
+      // with every following line up to a blank line or the outer list's next item.
+      const previous = itemKind;
+      itemKind = kindOf(item[2]);
+      if (
+        contentIndent >= 0 &&
+        previous &&
+        previous !== itemKind &&
+        item[1].length < contentIndent &&
+        item[1].length >= markerIndent
+      ) {
+        const shift = contentIndent - item[1].length;
+        for (let k = i; k < lines.length && lines[k].trim() !== ''; k++) {
+          const next = k > i ? ITEM.exec(lines[k]) : null;
+          if (next && kindOf(next[2]) === previous && next[1].length <= markerIndent) break;
+          lines[k] = ' '.repeat(shift) + lines[k];
+        }
+        markerIndent = contentIndent;
+        contentIndent += item[2].length + item[3].length;
+      } else {
+        markerIndent = item[1].length;
+        contentIndent = item[1].length + item[2].length + item[3].length;
+      }
       lazy = false;
     } else if (lazy && /^\s*/.exec(line)![0].length < contentIndent) reindent(i);
   }
