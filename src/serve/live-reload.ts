@@ -7,7 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import type { SiteError } from '../errors.ts';
 
-export const LIVE_RELOAD_PATH = '/__scholarsite/';
+const LIVE_RELOAD_PATH = '/__scholarsite/';
 const EVENTS = `${LIVE_RELOAD_PATH}events`;
 const CLIENT = `${LIVE_RELOAD_PATH}client.js`;
 

@@ -55,7 +55,7 @@ export function serveSiteFile(request: IncomingMessage, response: ServerResponse
 }
 
 /** Path segments, decoded; undefined when one is a way out (`..`, `%2e%2e`, `%2f`, `\`, NUL). */
-export function decodeSegments(rawPath: string): string[] | undefined {
+function decodeSegments(rawPath: string): string[] | undefined {
   if (!rawPath.startsWith('/')) return undefined;
   const segments: string[] = [];
   for (const raw of rawPath.slice(1).split('/')) {

@@ -34,7 +34,7 @@ export interface IncludeFiles {
 }
 
 /** Ruby Liquid's `Block::MAX_DEPTH`: past it Liquid raises "Nesting too deep". */
-export const MAX_INCLUDE_DEPTH = 100;
+const MAX_INCLUDE_DEPTH = 100;
 const DEPTH = 'scholarsiteIncludeDepth';
 
 const VALID_SYNTAX = /([\w-]+)\s*=\s*(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)'|([\w.-]+))/g;
