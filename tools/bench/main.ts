@@ -28,8 +28,9 @@ const rows: string[][] = [];
 /** hyperfine's median of each command, in seconds. */
 function hyperfine(commands: Record<string, string>, prepare?: string): Record<string, number> {
   const json = path.join(work, 'hyperfine.json');
+  // `sync` before each run: files the previous run wrote are flushed first, not billed to this one.
   const args = ['--runs', String(runs), '--warmup', '1', '--export-json', json, '--style', 'none'];
-  if (prepare) args.push('--prepare', prepare);
+  args.push('--prepare', prepare ?? 'sync');
   for (const [name, command] of Object.entries(commands)) args.push('-n', name, command);
   execFileSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
   const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number }[];
@@ -42,8 +43,8 @@ function compareBuilds(label: string, source: string): void {
     return;
   }
   const commands: Record<string, string> = {
-    'scholarsite cold': `node ${BIN} build -q --disable-disk-cache -s ${source} -d ${work}/out-s`,
-    'scholarsite cached': `node ${BIN} build -q -s ${source} -d ${work}/out-s`,
+    'scholarsite cold': `node ${BIN} build -q --disable-disk-cache -s ${source} -d ${work}/out-cold`,
+    'scholarsite cached': `node ${BIN} build -q -s ${source} -d ${work}/out-cached`,
   };
   if (has('jekyll')) commands.jekyll = `jekyll build -q --disable-disk-cache -s ${source} -d ${work}/out-j`;
   const medians = hyperfine(commands);
