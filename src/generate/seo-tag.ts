@@ -4,6 +4,7 @@
  * whitespace-minified form renders, field by field, with Liquid's printing and truthiness.
  */
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
+import { escapeOnce, normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import { parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
@@ -37,30 +38,6 @@ export interface SeoInput {
 }
 
 // Ruby's `\s` is ASCII whitespace only.
-const RUBY_SPACE = /[ \t\r\n\f\v]+/g;
-
-/** Liquid's `strip_html`. */
-export function stripHtml(input: string): string {
-  return input.replace(/<script.*?<\/script>|<!--.*?-->|<style.*?<\/style>/gs, '').replace(/<.*?>/gs, '');
-}
-
-/** Jekyll's `normalize_whitespace`. */
-export function normalizeWhitespace(input: string): string {
-  return input.replace(RUBY_SPACE, ' ').replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
-}
-
-const HTML_ESCAPE: Record<string, string> = {
-  '&': '&amp;',
-  '>': '&gt;',
-  '<': '&lt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-/** Liquid's `escape_once`. */
-export function escapeOnce(input: string): string {
-  return input.replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => HTML_ESCAPE[c]);
-}
-
 const URI_CLASS = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/;
 /** Jekyll's `uri_escape` (`Addressable::URI.normalize_component`). */
 export function uriEscape(input: string): string {
@@ -188,8 +165,8 @@ export class SeoDrop {
 
   /** markdownify → strip_html → normalize_whitespace → escape_once; nil when empty. */
   formatString(value: unknown): string | undefined {
-    const text = escapeOnce(
-      normalizeWhitespace(stripHtml(this.markdownify(value == null ? '' : liquidToS(value)))),
+    const text = String(
+      escapeOnce(normalizeWhitespace(stripHtml(this.markdownify(value == null ? '' : liquidToS(value))))),
     );
     return text === '' ? undefined : text;
   }

@@ -8,14 +8,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { Liquid } from 'liquidjs';
 import MarkdownIt from 'markdown-it';
-import {
-  escapeOnce,
-  registerSeoTag,
-  renderSeo,
-  type SeoInput,
-  stripHtml,
-  uriEscape,
-} from '../../src/generate/seo-tag.ts';
+import { registerSeoTag, renderSeo, type SeoInput, uriEscape } from '../../src/generate/seo-tag.ts';
+import { escapeOnce, stripHtml } from '../../src/render/liquid/filters/string.ts';
 import { RubyTime } from '../../src/site/time.ts';
 import { readTempSite } from './helpers.ts';
 

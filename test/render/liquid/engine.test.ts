@@ -127,3 +127,11 @@ test('include parameters as Jekyll reads them: escaped quotes, variables, the ou
     /Invalid syntax for include tag: "t=page\.title \| upcase"/,
   );
 });
+
+test('normalize_whitespace squeezes only what Ruby calls whitespace (a no-break space stays)', async () => {
+  const { liquid } = engine();
+  assert.equal(
+    await liquid.render('[{{ text | normalize_whitespace }}]', { text: '\u00a0a  b\n\tc \n' }, 'p.html'),
+    '[\u00a0a b c]',
+  );
+});

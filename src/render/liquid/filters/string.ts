@@ -32,6 +32,16 @@ export function escapeOnce(input: unknown): unknown {
     : String(input).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => HTML_ESCAPE[c]);
 }
 
+/** Liquid's `strip_html`. */
+export function stripHtml(input: string): string {
+  return input.replace(/<script.*?<\/script>|<!--.*?-->|<style.*?<\/style>/gs, '').replace(/<.*?>/gs, '');
+}
+
+/** Jekyll's `normalize_whitespace`: Ruby's `\s` (ASCII whitespace only, never a no-break space). */
+export function normalizeWhitespace(input: string): string {
+  return input.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
+}
+
 /** Ruby's `String#split(pattern)`: a single space splits on runs of whitespace; trailing empties go. */
 export function rubySplit(input: unknown, pattern: unknown): string[] {
   const text = input == null ? '' : String(input);
@@ -124,10 +134,7 @@ export function stringFilters(setup: {
     slugify: (input: unknown, mode?: unknown) =>
       input == null ? input : slugify(input, mode == null ? undefined : String(mode)),
     jsonify,
-    normalize_whitespace: (input: unknown) =>
-      String(input ?? '')
-        .replace(/\s+/g, ' ')
-        .trim(),
+    normalize_whitespace: (input: unknown) => normalizeWhitespace(String(input ?? '')),
     number_of_words: numberOfWords,
     array_to_sentence_string: arrayToSentenceString,
     inspect: (input: unknown) => xmlEscape(rubyInspect(input)),
