@@ -9,7 +9,6 @@ import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
 import { Profiler } from './profile.ts';
-import type { FrontMatter } from './read/front-matter.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createLiquid } from './render/liquid/index.ts';
@@ -49,8 +48,6 @@ export interface BuildOptions {
 export interface IncrementalBuild {
   /** Source texts kept from earlier builds (files saved since are not in it). */
   readonly fileTexts?: Map<string, string>;
-  /** Front matter parsed in earlier builds, by file text. */
-  readonly frontMatters?: Map<string, FrontMatter>;
   /** Pages and documents as the last build read them. */
   readonly loadedFiles?: Map<string, LoadedFile>;
   /** Called once the site is read and generated: the previous result of each unchanged item. */
@@ -101,7 +98,6 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       options.time ? new RubyTime(options.time.getTime()) : undefined,
     );
     site.fileTexts = options.incremental?.fileTexts;
-    site.frontMatters = options.incremental?.frontMatters;
     site.loadedFiles = options.incremental?.loadedFiles;
     // Caches between builds live in the source, like Jekyll's .jekyll-cache (never written out).
     const cacheDir =

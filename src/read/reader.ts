@@ -20,7 +20,7 @@ import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
-import { type FrontMatter, hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -59,21 +59,6 @@ class Reader {
       (absolute) => this.isUnsafeLink(absolute),
     );
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
-  }
-
-  /**
-   * Parsed front matter. `serve` keeps what it parsed, by text, and hands out copies (later
-   * stages may change a document's data).
-   */
-  private frontMatter(text: string, file: string): FrontMatter {
-    const cache = this.site.frontMatters;
-    if (!cache) return readFrontMatter(text, file);
-    let parsed = cache.get(text);
-    if (!parsed) {
-      parsed = readFrontMatter(text, file);
-      cache.set(text, parsed);
-    }
-    return { ...parsed, data: copyData(parsed.data) as Record<string, unknown> };
   }
 
   /** A file's text; `serve` keeps the texts of files not saved since the last build. */
@@ -322,7 +307,7 @@ class Reader {
     const defaults = site.frontMatterDefaults.all(item.relativePath, type);
     let data: Record<string, unknown> = {};
     try {
-      const fm = this.frontMatter(text, file);
+      const fm = readFrontMatter(text, file);
       data = fm.data;
       item.content = fm.body;
       item.bodyLine = fm.bodyLine;

@@ -10,7 +10,6 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
-import type { FrontMatter } from '../read/front-matter.ts';
 import type { Renderable } from '../site/document.ts';
 import type { LoadedFile, Site } from '../site/site.ts';
 import { insideDestination, type OutputFile, writeSite } from '../write/writer.ts';
@@ -47,7 +46,6 @@ export class IncrementalBuilder implements IncrementalBuild {
 
   /** Texts of the source files, kept until they are saved (the watcher says which). */
   readonly fileTexts = new Map<string, string>();
-  readonly frontMatters = new Map<string, FrontMatter>();
   readonly loadedFiles = new Map<string, LoadedFile>();
 
   /** Files saved since the last build (absolute paths). */
@@ -63,7 +61,6 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.last = EMPTY;
     this.changed.clear();
     this.fileTexts.clear();
-    this.frontMatters.clear();
     this.loadedFiles.clear();
   }
 
@@ -152,7 +149,6 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.last = this.next;
     this.changed.clear();
     const current = new Set([...site.documents, ...site.pages].map((item) => item.sourceText));
-    for (const text of this.frontMatters.keys()) if (!current.has(text)) this.frontMatters.delete(text);
     for (const [file, loaded] of this.loadedFiles)
       if (!current.has(loaded.text)) this.loadedFiles.delete(file);
   }

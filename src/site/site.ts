@@ -3,7 +3,6 @@ import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
-import type { FrontMatter } from '../read/front-matter.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
 import { RubyTime } from './time.ts';
 import { addPermalinkSuffix } from './url.ts';
@@ -51,8 +50,6 @@ export class Site implements SiteContext {
   tracker: ((dependency: string) => void) | undefined;
   /** Texts of source files already read, by absolute path (`serve` drops the saved ones). */
   fileTexts: Map<string, string> | undefined;
-  /** Front matter already parsed, by file text (`serve`). */
-  frontMatters: Map<string, FrontMatter> | undefined;
   /** Pages and documents as read by the last build, by absolute path (`serve`). */
   loadedFiles: Map<string, LoadedFile> | undefined;
 

@@ -54,6 +54,7 @@ export interface JekyllLiquid {
 }
 
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
+  const fs = includeFiles(setup.sourceDir, setup.warn);
   const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
   const liquid = new Liquid({
     root: setup.includeDirs,
@@ -69,17 +70,16 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     ownPropertyOnly: false,
     cache: includeCache(setup.uses),
     outputEscape: rubyString,
-    fs: includeFiles(setup.sourceDir, setup.warn),
+    fs,
   });
   // Include files, parsed once each (lax rules applied, blank blocks stripped, as for pages).
-  const readInclude = includeFiles(setup.sourceDir, setup.warn).readFileSync;
   const includeTemplates = new Map<string, Template[]>();
   const files = {
     safe: setup.config.safe === true,
     load(file: string): Template[] {
       let templates = includeTemplates.get(file);
       if (!templates) {
-        templates = stripBlankBlocks(liquid.parse(readInclude(file), file));
+        templates = stripBlankBlocks(liquid.parse(fs.readFileSync(file), file));
         includeTemplates.set(file, templates);
       }
       return templates;
@@ -124,46 +124,40 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     return ctx;
   };
 
+  const located = (error: unknown, source: string, file: string, options: RenderOptions) =>
+    toSiteError(
+      error,
+      file,
+      options.fileSource ?? source,
+      options.lineOffset ?? 0,
+      setup,
+      options.fileSource !== undefined,
+    );
+
   return {
     liquid,
     async render(source, scope, file, options = {}) {
-      const offset = options.lineOffset ?? 0;
-      const templates = parse(source, file, offset, options.fileSource);
+      const templates = parse(source, file, options.lineOffset ?? 0, options.fileSource);
       try {
         return await liquid.render(templates, context(scope, file, false));
       } catch (error) {
-        throw toSiteError(
-          error,
-          file,
-          options.fileSource ?? source,
-          offset,
-          setup,
-          options.fileSource !== undefined,
-        );
+        throw located(error, source, file, options);
       }
     },
     renderSync(source, scope, file, options = {}) {
-      const offset = options.lineOffset ?? 0;
-      const templates = parse(source, file, offset, options.fileSource);
+      const templates = parse(source, file, options.lineOffset ?? 0, options.fileSource);
       try {
         return liquid.renderSync(templates, context(scope, file, true));
       } catch (error) {
-        throw toSiteError(
-          error,
-          file,
-          options.fileSource ?? source,
-          offset,
-          setup,
-          options.fileSource !== undefined,
-        );
+        throw located(error, source, file, options);
       }
     },
   };
 }
 
 /**
- * Parsed include files, by name. Every lookup (a hit too) tells `uses`, so a saved include
- * re-renders exactly the pages that include it.
+ * What liquidjs's own file tags (`render`) parse, by name: Jekyll's `include` has a tag of its
+ * own (tags/include.ts). Every lookup tells `uses`, so `serve` re-renders what used a saved file.
  */
 function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
   const templates = new Map<string, Template[] | Promise<Template[]>>();
@@ -176,7 +170,7 @@ function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
     write(key: string, value: Template[] | Promise<Template[]>) {
       templates.set(key, value);
       // An async render caches a promise; once parsed, keep the templates themselves, or a later
-      // synchronous render (an excerpt) would be handed the promise.
+      // synchronous render (an excerpt) would be handed the promise and fail.
       if (value instanceof Promise) {
         value.then(
           (parsed) => templates.get(key) === value && templates.set(key, parsed),

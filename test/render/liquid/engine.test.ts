@@ -87,6 +87,9 @@ test('an include rendered by a page can then be rendered synchronously (an excer
   const { liquid } = engine({ 'note.html': '<aside>note</aside>' });
   assert.equal(await liquid.render('{% include note.html %}', {}, 'post.md'), '<aside>note</aside>');
   assert.equal(liquid.renderSync('{% include note.html %}!', {}, 'post.md'), '<aside>note</aside>!');
+  // liquidjs's own `render` tag goes through its file cache, which holds a promise at first.
+  assert.equal(await liquid.render('{% render note.html %}', {}, 'post.md'), '<aside>note</aside>');
+  assert.equal(liquid.renderSync('{% render note.html %}!', {}, 'post.md'), '<aside>note</aside>!');
 });
 
 test('every include lookup is reported (cached or not), for the dev server', async () => {
