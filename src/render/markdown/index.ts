@@ -5,6 +5,7 @@
 import MarkdownIt from 'markdown-it';
 import { abbreviations, strongOutside } from './abbreviations.ts';
 import { autoIds } from './auto-ids.ts';
+import { refuseBlockRule } from './block-rules.ts';
 import { codeBlocks } from './code-blocks.ts';
 import { codeSpans } from './code-spans.ts';
 import { definitionLists } from './definition-lists.ts';
@@ -12,7 +13,7 @@ import { escapes } from './escapes.ts';
 import { footnotes } from './footnotes.ts';
 import { htmlBlocks } from './html-blocks.ts';
 import { ials, toc } from './ial.ts';
-import { indentLazyFences } from './lazy-fences.ts';
+import { indentLazyLines } from './lazy-lines.ts';
 import { lineBreaks } from './line-breaks.ts';
 import { lists } from './lists.ts';
 import { listRendering } from './lists-render.ts';
@@ -67,13 +68,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   codeSpans(md);
   tables(md);
   // An ATX header starts at the very beginning of its line in kramdown (no leading spaces).
-  const heading = md.block.ruler.__rules__.find((rule) => rule.name === 'heading')!.fn;
-  md.block.ruler.at(
-    'heading',
-    (state, startLine, endLine, silent) =>
-      state.sCount[startLine] > state.blkIndent ? false : heading(state, startLine, endLine, silent),
-    { alt: ['paragraph', 'reference', 'blockquote'] },
-  );
+  refuseBlockRule(md, 'heading', (state, startLine) => state.sCount[startLine] > state.blkIndent);
   // GFM strikethrough is `<del>` in kramdown.
   md.renderer.rules.s_open = () => '<del>';
   md.renderer.rules.s_close = () => '</del>';
@@ -81,5 +76,5 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   if (options.auto_ids !== false) autoIds(md);
   toc(md);
   // kramdown writes a lone newline for a text with nothing in it (so an empty excerpt is truthy).
-  return (source: string) => md.render(indentLazyFences(source)) || '\n';
+  return (source: string) => md.render(indentLazyLines(source)) || '\n';
 }

@@ -5,9 +5,8 @@
  * blank line follows it inside the item; the last item is bare too unless every item before it
  * had a `<p>`.
  */
-import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
-
-type BlockRule = (state: StateBlock, startLine: number, endLine: number, silent: boolean) => boolean;
+import type { MarkdownIt, StateCore, Token } from 'markdown-it';
+import { lineText, refuseBlockRule } from './block-rules.ts';
 
 interface Item {
   open: Token;
@@ -91,24 +90,10 @@ function applyTransparency(tokens: Token[], list: Item[], endLine: number): void
 export function lists(md: MarkdownIt): void {
   // kramdown's list marker needs a space or tab after it (`PATTERN_TAIL`): a line of just `1.`
   // or `-` is text (a setext header above `---`), never an empty item. `1)` is not a marker.
-  const rule = (
-    md.block.ruler as unknown as { __rules__: { name: string; fn: BlockRule; alt: string[] }[] }
-  ).__rules__.find((r) => r.name === 'list');
-  if (rule) {
-    const original = rule.fn;
-    md.block.ruler.at(
-      'list',
-      (state, startLine, endLine, silent) => {
-        const line = state.src.slice(
-          state.bMarks[startLine] + state.tShift[startLine],
-          state.eMarks[startLine],
-        );
-        if (/^(?:[*+-]|\d+\.)$/.test(line) || /^\d+\)/.test(line)) return false;
-        return original(state, startLine, endLine, silent);
-      },
-      { alt: rule.alt },
-    );
-  }
+  refuseBlockRule(md, 'list', (state, startLine) => {
+    const line = lineText(state, startLine);
+    return /^(?:[*+-]|\d+\.)$/.test(line) || /^\d+\)/.test(line);
+  });
   md.core.ruler.after('block', 'kramdown_lists', (state: StateCore) => {
     const tokens = state.tokens;
     mergeAdjacentLists(tokens);

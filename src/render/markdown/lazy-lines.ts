@@ -10,7 +10,7 @@ const FENCE = /^(\s*)(`{3,}|~{3,})/;
 
 const kindOf = (marker: string) => (/\d/.test(marker) ? 'ordered' : 'bullet');
 
-export function indentLazyFences(source: string): string {
+export function indentLazyLines(source: string): string {
   const lines = source.split('\n');
   let contentIndent = -1;
   let markerIndent = -1;
