@@ -2,6 +2,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../errors.ts';
+import { isDirectory, isFile } from './stat.ts';
 import { parseYaml } from './yaml.ts';
 
 export type DataTree = Record<string, unknown>;
@@ -37,22 +38,6 @@ export function readData(dir: string, source: string, isExcluded: (absolute: str
     data[sanitizeKey(entry)] = readData(absolute, source, isExcluded);
   }
   return data;
-}
-
-function isFile(p: string): boolean {
-  try {
-    return statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}
-
-function isDirectory(p: string): boolean {
-  try {
-    return statSync(p).isDirectory();
-  } catch {
-    return false;
-  }
 }
 
 export function readDataFile(absolute: string, relative: string): unknown {

@@ -169,7 +169,12 @@ export class Drops {
       return get();
     };
     define(drop, 'time', () => site.time);
-    define(drop, 'data', () => trackedData(site));
+    let recordingData: unknown;
+    define(drop, 'data', () => {
+      if (!site.tracker) return site.data;
+      recordingData ??= trackedData(site);
+      return recordingData;
+    });
     // Pages can still be added while rendering (Sass source maps, as in Jekyll): cache by size.
     const livePages = <T>(compute: () => T) => {
       let size = -1;
@@ -341,7 +346,6 @@ function recordingReads(drop: Drop, record: () => void): Drop {
  * `_data/news.yml` must re-render the page that looked for `site.data.news`).
  */
 function trackedData(site: Site): unknown {
-  if (!site.tracker) return site.data;
   return new Proxy(site.data, {
     get(target, key, receiver) {
       if (typeof key === 'string' && !PROBES.has(key)) site.uses(`data:${key}`);

@@ -40,7 +40,7 @@ export function postText(i: number, extra = ''): string {
     paragraphs[1],
     '',
     `- item with \`code ${i}\``,
-    '- item with [a link](https://example.org/' + i + ')',
+    `- item with [a link](https://example.org/${i})`,
     '- item with **bold** text',
     '',
     paragraphs[2],

@@ -3,10 +3,11 @@
  * followed symlinks included), each rewritten by the lax rules like any template, with its
  * lax warnings reported against the include file.
  */
-import { readFileSync, realpathSync, statSync } from 'node:fs';
+import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FS } from 'liquidjs';
 import type { ProblemInit } from '../../errors.ts';
+import { isFile } from '../../read/stat.ts';
 import { laxRewrite } from './lax.ts';
 
 export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): FS {
@@ -18,13 +19,6 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
       warn({ message: warning.message, file: relative, line: warning.line, hint: warning.hint });
     }
     return lax.source;
-  };
-  const isFile = (file: string) => {
-    try {
-      return statSync(file).isFile();
-    } catch {
-      return false;
-    }
   };
   const contains = (root: string, file: string) => {
     try {

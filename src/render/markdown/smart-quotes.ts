@@ -20,7 +20,7 @@ const RULES: [RegExp, (q: string) => Quote[]][] = [
   [/(\s?)'"(?=\w)/y, () => ['lsquo', 'ldquo']],
   [/(\s?)'(?=\d\ds)/y, () => ['rsquo']],
   [/(\s)('|")(?=\w)/y, (q) => [q === '"' ? 'ldquo' : 'lsquo']],
-  [new RegExp(String.raw`(${CLOSE})('|")`, 'y'), (q) => [q === '"' ? 'rdquo' : 'rsquo']],
+  [new RegExp(`(${CLOSE})('|")`, 'y'), (q) => [q === '"' ? 'rdquo' : 'rsquo']],
   [/("|')(?=\s|s\b|$)/my, (q) => [q === '"' ? 'rdquo' : 'rsquo']],
   [/(.?)'/sy, () => ['lsquo']],
   [/(.?)"/sy, () => ['ldquo']],

@@ -6,7 +6,7 @@
  * what it assigns is visible after it. Without parameters the surrounding `include` stays, as in
  * Jekyll, which only sets `include` when the tag has parameters.
  */
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import {
   type Context,
@@ -18,6 +18,7 @@ import {
   type TopLevelToken,
   Value,
 } from 'liquidjs';
+import { isFile } from '../../../read/stat.ts';
 
 /** What the tag needs from the engine. */
 export interface IncludeFiles {
@@ -140,14 +141,6 @@ function locate(dirs: string[], name: string, safe: boolean): string | undefined
     return file;
   }
   return undefined;
-}
-
-function isFile(file: string): boolean {
-  try {
-    return statSync(file).isFile();
-  } catch {
-    return false;
-  }
 }
 
 function realpathInside(file: string, dir: string): boolean {
