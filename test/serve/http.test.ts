@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -302,12 +303,33 @@ describe('serve: the command line', () => {
     const port = Number(/Server address: http:\/\/localhost:(\d+)\//.exec(stdout)?.[1]);
     assert.ok(port > 0, stdout);
     assert.equal((await get(port, '/')).status, 200);
+    // Not reachable from the network: this machine's other addresses refuse the connection.
+    const others = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((address) => address && address.family === 'IPv4' && !address.internal);
+    for (const address of others)
+      assert.equal(await connects(address!.address, port), false, address!.address);
     const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
     child.kill('SIGINT');
     assert.equal(await exited, 0);
     assert.match(stdout, /Stopping/);
   });
 });
+
+function connects(host: string, port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = connect({ host, port, timeout: 2000 });
+    socket.once('connect', () => {
+      socket.destroy();
+      resolve(true);
+    });
+    socket.once('error', () => resolve(false));
+    socket.once('timeout', () => {
+      socket.destroy();
+      resolve(false);
+    });
+  });
+}
 
 async function waitFor(check: () => boolean, timeoutMs = 10_000): Promise<void> {
   const started = Date.now();
