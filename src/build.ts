@@ -99,18 +99,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     );
     site.fileTexts = options.incremental?.fileTexts;
     site.loadedFiles = options.incremental?.loadedFiles;
-    // Caches between builds live in the source, like Jekyll's .jekyll-cache (never written out).
-    const cacheDir =
-      options.diskCache === false
-        ? undefined
-        : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
-    const sass =
-      options.sass ??
-      new SassCompiler({
-        source: site.source,
-        config: site.config,
-        cacheDir: cacheDir && path.join(cacheDir, 'sass'),
-      });
+    const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
       return await buildSite(site, sass, diagnostics, profiler, options);
     } finally {
@@ -123,6 +112,15 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     throw error;
   }
+}
+
+/**
+ * The Sass compiler of a site. Compiled stylesheets are cached in the source, like Jekyll's
+ * `.jekyll-cache` (never written out), unless `diskCache` is false (`--disable-disk-cache`).
+ */
+export function sassCompilerFor(source: string, config: Config, diskCache = true): SassCompiler {
+  const cacheDir = path.join(source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite', 'sass');
+  return new SassCompiler({ source, config, cacheDir: diskCache ? cacheDir : undefined });
 }
 
 /** Jekyll's `Site#process` after reset: read → generate → render → write. */

@@ -42,6 +42,7 @@ export async function runServe(argv: string[]): Promise<number> {
       port,
       liveReload: !values['no-livereload'],
       strict: values.strict,
+      diskCache: !values['disable-disk-cache'],
       print: (text) => process.stderr.write(`${text}\n`),
       log: out,
     });

@@ -7,10 +7,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { BuildFailed, build } from '../build.ts';
+import { BuildFailed, build, sassCompilerFor } from '../build.ts';
 import { DEFAULT_EXCLUDES } from '../config/defaults.ts';
 import { type Config, loadConfig } from '../config/index.ts';
-import { SassCompiler } from '../render/sass.ts';
 import { IncrementalBuilder } from './incremental.ts';
 import { LiveReload, type Problem, problemOf } from './live-reload.ts';
 import { serveSiteFile } from './static.ts';
@@ -29,6 +28,8 @@ export interface ServeOptions {
   liveReload?: boolean;
   /** Warnings become errors. */
   strict?: boolean;
+  /** false: no cache between builds (`--disable-disk-cache`). */
+  diskCache?: boolean;
   /** Errors and warnings. */
   print?: (text: string) => void;
   /** Progress lines ("Rebuilt in…"). */
@@ -91,12 +92,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
     return values;
   };
 
-  let config = settings();
-  const site = {
-    root: String(config.destination),
-    baseurl: String(config.baseurl ?? ''),
-    transformHtml: live && ((html: string) => live.inject(html)),
-  };
+  // Where the site is; set once the config is read, and after every build.
+  const site = { root: '', baseurl: '', transformHtml: live && ((html: string) => live.inject(html)) };
 
   let firstBuild: Promise<void> | undefined;
   const server = createServer(async (request, response) => {
@@ -106,14 +103,11 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   });
   const port = await listen(server, options.port ?? 4000, host);
   url = `http://${host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
-  config = settings();
+  let config = settings();
+  site.root = String(config.destination);
+  site.baseurl = String(config.baseurl ?? '');
 
-  const newSass = () =>
-    new SassCompiler({
-      source,
-      config,
-      cacheDir: path.join(source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite', 'sass'),
-    });
+  const newSass = () => sassCompilerFor(source, config, options.diskCache);
   let sass = newSass();
 
   // A warning already shown by the previous build is not repeated on every save.
