@@ -46,6 +46,7 @@ export class IncrementalBuilder implements IncrementalBuild {
 
   /** Texts of the source files, kept until they are saved (the watcher says which). */
   readonly fileTexts = new Map<string, string>();
+  /** Pages and documents as read, data and all; used again while their text is the same. */
   readonly loadedFiles = new Map<string, LoadedFile>();
 
   /** Files saved since the last build (absolute paths). */
@@ -70,12 +71,11 @@ export class IncrementalBuilder implements IncrementalBuild {
     for (const [name, layout] of site.layouts) this.next.layouts.set(name, layout.sourceText);
     this.next.staticFiles = site.staticFiles.map((file) => `${file.relativePath}\0${+file.mtime}`).join('\n');
 
-    const stale = this.staleDependencies(site);
-    this.stale = stale.keys;
+    // Grows while rendering: a body that comes out different is stale for later readers.
+    this.stale = this.staleDependencies(site);
+    const { keys, anyList, anyData } = this.stale;
     const isStale = (dependency: string) =>
-      stale.keys.has(dependency) ||
-      (stale.anyList && dependency === 'list:*') ||
-      (stale.anyData && dependency === 'data:*');
+      keys.has(dependency) || (anyList && dependency === 'list:*') || (anyData && dependency === 'data:*');
     this.inputs = new Map();
     for (const item of [...site.documents, ...site.pages]) {
       const key = item.sourcePath ? keyOf(item) : undefined;
@@ -98,7 +98,7 @@ export class IncrementalBuilder implements IncrementalBuild {
   }
 
   private inputs = new Map<Renderable, string>();
-  private stale = new Set<string>();
+  private stale = { keys: new Set<string>(), anyList: false, anyData: false };
 
   rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void {
     this.counts.rendered++;
@@ -109,7 +109,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     // later in this build: the feed rendering this post, an index showing its excerpt.
     const previous = this.last.records.get(key)?.result;
     if (previous && (previous.content !== result.content || previous.output !== result.output))
-      this.stale.add(`content:${item.sourceFile}`);
+      this.stale.keys.add(`content:${item.sourceFile}`);
     this.next.records.set(key, { input, result, dependencies, url: item.url });
   }
 
