@@ -19,6 +19,7 @@ import type { Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
+import { configuredTheme } from './site/theme.ts';
 import { RubyTime } from './site/time.ts';
 import { type OutputFile, writeSite } from './write/writer.ts';
 
@@ -120,7 +121,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  */
 export function sassCompilerFor(source: string, config: Config, diskCache = true): SassCompiler {
   const cacheDir = path.join(source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite', 'sass');
-  return new SassCompiler({ source, config, cacheDir: diskCache ? cacheDir : undefined });
+  const themeSass = configuredTheme(config)?.sassPath;
+  return new SassCompiler({
+    source,
+    config,
+    cacheDir: diskCache ? cacheDir : undefined,
+    themeSassDirs: themeSass ? [themeSass] : [],
+  });
 }
 
 /** Jekyll's `Site#process` after reset: read → generate → render → write. */
@@ -138,7 +145,7 @@ async function buildSite(
     site.source,
     String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass'),
   );
-  if (existsSync(sassDir) && !sass.hasCache()) sass.warmUp();
+  if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
 
   profiler.time('read', () => readSite(site));
   failOnErrors(diagnostics, strict);

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
+import { configuredTheme, readThemeConfig, THEME_PLUGINS } from '../site/theme.ts';
 import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
 
 export interface ConfigOptions {
@@ -103,7 +104,31 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
   config.plugins = [...plugins];
 
   config.collections = withDefaultCollections(config);
-  return { config, files };
+  return { config: withThemePlugins(withThemeConfig(config)), files };
+}
+
+/**
+ * `Site#load_theme_configuration`: the theme's `_config.yml` under the site's, without the keys
+ * Jekyll has defaults for (so a theme cannot change `collections` or `defaults`).
+ */
+function withThemeConfig(config: Config): Config {
+  const theme = configuredTheme(config);
+  if (!theme || config.ignore_theme_config === true) return config;
+  const themeConfig = readThemeConfig(theme);
+  if (!themeConfig) return config;
+  const own = Object.fromEntries(Object.entries(themeConfig).filter(([key]) => !(key in JEKYLL_DEFAULTS)));
+  return deepMerge(own, config);
+}
+
+/**
+ * The plugins the theme's pages call (`{% seo %}`, `{% feed_meta %}`) or a homepage needs, loaded
+ * as Jekyll loads a gem theme's runtime dependencies.
+ */
+function withThemePlugins(config: Config): Config {
+  if (!configuredTheme(config)) return config;
+  const plugins = new Set(config.plugins as string[]);
+  for (const plugin of THEME_PLUGINS) plugins.add(plugin);
+  return { ...config, plugins: [...plugins] };
 }
 
 function withDefaultCollections(config: Config): Record<string, Config> {

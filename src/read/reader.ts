@@ -14,6 +14,7 @@ import {
   statSync,
 } from 'node:fs';
 import path from 'node:path';
+import { deepMerge } from '../config/load.ts';
 import { SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
@@ -53,11 +54,19 @@ class Reader {
     for (const collection of site.collections.values()) {
       if (collection.label !== 'posts') this.readCollection(collection);
     }
+    this.readThemeAssets();
     site.data = readData(
       path.join(site.source, String(site.config.data_dir ?? '_data')),
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
     );
+    if (site.theme?.dataPath) {
+      // Site data wins over the theme's, merged key by key (`Reader#read_data`).
+      site.data = deepMerge(
+        readData(site.theme.dataPath, site.theme.root, () => false),
+        site.data,
+      );
+    }
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
   }
 
@@ -165,9 +174,42 @@ class Reader {
     }
   }
 
+  /** `LayoutReader#read`: the site's layouts, then the theme's that the site does not have. */
   private readLayouts(): void {
     const { site } = this;
-    const layoutsDir = path.join(site.source, String(site.config.layouts_dir ?? '_layouts'));
+    this.readLayoutsIn(path.join(site.source, String(site.config.layouts_dir ?? '_layouts')), false);
+    if (site.theme?.layoutsPath) this.readLayoutsIn(site.theme.layoutsPath, true);
+  }
+
+  /**
+   * `ThemeAssetsReader`: the theme's `assets/` files, as pages (with front matter) or static
+   * files, except where the site has a file at the same path.
+   */
+  private readThemeAssets(): void {
+    const { site } = this;
+    const assets = site.theme?.assetsPath;
+    if (!assets) return;
+    const pages = new Set(site.pages.map((page) => page.relativePath));
+    const statics = new Set(site.staticFiles.map((file) => file.relativePath));
+    const entries = walkFiles(assets);
+    for (const entry of entries) {
+      if (entries.links.has(entry)) continue; // Jekyll ignores a theme's symlinked assets
+      const relative = `assets/${entry}`;
+      const absolute = path.join(assets, entry);
+      const dir = path.posix.dirname(relative);
+      const name = path.posix.basename(relative);
+      if (hasFrontMatter(readHead(absolute))) {
+        if (pages.has(relative)) continue;
+        const page = new Page(site, `/${dir}`, name, absolute);
+        if (this.load(page, absolute, 'pages')) site.pages.push(page);
+      } else if (!statics.has(relative)) {
+        site.staticFiles.push(new StaticFile(relative, absolute, statSync(absolute).mtime));
+      }
+    }
+  }
+
+  private readLayoutsIn(layoutsDir: string, fromTheme: boolean): void {
+    const { site } = this;
     for (const relative of walkFiles(layoutsDir)) {
       const base = path.posix.basename(relative);
       if (!base.includes('.') || !this.filter.keeps('', relative, false)) continue;
@@ -186,6 +228,7 @@ class Reader {
         bodyLine = split ? split.bodyLine : 1;
       }
       const name = relative.split('.').slice(0, -1).join('.');
+      if (fromTheme && site.layouts.has(name)) continue;
       const layout: Layout = { name, relativePath: file, data, content: body, bodyLine, sourceText: text };
       site.layouts.set(name, layout);
     }

@@ -4,6 +4,7 @@ import type { Config } from '../config/index.ts';
 import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
+import { checkTheme, configuredTheme, type Theme } from './theme.ts';
 import { RubyTime } from './time.ts';
 import { addPermalinkSuffix } from './url.ts';
 
@@ -35,6 +36,8 @@ export class Site implements SiteContext {
   readonly markdownExts: Set<string>;
   readonly frontMatterDefaults: FrontMatterDefaults;
   readonly diagnostics: Diagnostics;
+  /** The built-in theme, when `_config.yml` names it. */
+  readonly theme: Theme | undefined;
 
   layouts = new Map<string, Layout>();
   pages: Page[] = [];
@@ -80,7 +83,10 @@ export class Site implements SiteContext {
           hint: 'Each entry of defaults needs `scope` and `values`.',
         }),
     );
+    this.theme = configuredTheme(config);
+    checkTheme(config, diagnostics);
     this.includeDirs = [path.join(this.source, String(config.includes_dir ?? '_includes'))];
+    if (this.theme?.includesPath) this.includeDirs.push(this.theme.includesPath);
     this.setUpCollections();
   }
 
@@ -135,6 +141,10 @@ export class Site implements SiteContext {
 
   /** A site-relative path for messages. */
   relative(absolute: string): string {
+    const theme = this.theme?.root;
+    if (theme && absolute.startsWith(theme + path.sep)) {
+      return `(${this.theme?.name} theme) ${path.relative(theme, absolute).split(path.sep).join('/')}`;
+    }
     return path.relative(this.source, absolute).split(path.sep).join('/');
   }
 
