@@ -1,0 +1,42 @@
+// scholarsite theme: the dark-mode toggle (remembered) and the menu on small screens.
+// No dependencies; without JavaScript the page shows its whole menu and follows the system's colours.
+(() => {
+  const root = document.documentElement;
+  const system = window.matchMedia('(prefers-color-scheme: dark)');
+
+  const themeButton = document.querySelector('.theme-toggle');
+  const isDark = () => (root.dataset.theme || (system.matches ? 'dark' : 'light')) === 'dark';
+  const showTheme = () => themeButton.setAttribute('aria-pressed', String(isDark()));
+  if (themeButton) {
+    themeButton.hidden = false;
+    showTheme();
+    themeButton.addEventListener('click', () => {
+      const next = isDark() ? 'light' : 'dark';
+      root.dataset.theme = next;
+      try {
+        localStorage.setItem('scholarsite-theme', next);
+      } catch {
+        // private browsing: the choice lasts for this page only
+      }
+      showTheme();
+    });
+    system.addEventListener('change', showTheme);
+  }
+
+  const menuButton = document.querySelector('.nav-toggle');
+  const isOpen = () => menuButton.getAttribute('aria-expanded') === 'true';
+  const setOpen = (open) => menuButton.setAttribute('aria-expanded', String(open));
+  if (menuButton) {
+    menuButton.hidden = false;
+    menuButton.addEventListener('click', () => setOpen(!isOpen()));
+    document.addEventListener('keydown', (event) => {
+      if (event.key === 'Escape' && isOpen()) {
+        setOpen(false);
+        menuButton.focus();
+      }
+    });
+    document.addEventListener('click', (event) => {
+      if (isOpen() && !menuButton.parentNode.contains(event.target)) setOpen(false);
+    });
+  }
+})();
