@@ -14,6 +14,18 @@ export function parseFlags<const O extends Options>(argv: string[], options: O) 
   }
 }
 
+/** Flags and the folder names after the command (`new DIR`, `migrate SRC DEST`). */
+export function parseFlagsAndFolders<const O extends Options>(argv: string[], options: O) {
+  try {
+    return parseArgs({ args: argv, options, strict: true, allowPositionals: true });
+  } catch (error) {
+    process.stderr.write(
+      `Error: ${(error as Error).message}\n  Hint: run \`scholarsite --help\` to see the options.\n`,
+    );
+    return undefined;
+  }
+}
+
 /** `scholarsite COMMAND --help` shows the whole help. */
 export async function showHelp(): Promise<number> {
   const { main } = await import('./main.ts');

@@ -6,6 +6,8 @@ const HELP = `scholarsite — academic homepages, built like Jekyll builds them,
 Usage:
   scholarsite build [options]     Build the site into the destination folder
   scholarsite serve [options]     Build, serve at http://localhost:4000, rebuild and reload on save
+  scholarsite new DIR             Start a new site in DIR from the starter site (built-in theme)
+  scholarsite migrate SRC DEST    Copy the academicpages site SRC to DEST on the built-in theme
   scholarsite --help | --version
 
 Build options (as in \`jekyll build\`):
@@ -61,6 +63,8 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'build' || command === 'b') return (await import('./build.ts')).runBuild(rest);
   if (command === 'serve' || command === 's' || command === 'server')
     return (await import('./serve.ts')).runServe(rest);
+  if (command === 'new') return (await import('./new.ts')).runNew(rest);
+  if (command === 'migrate') return (await import('./migrate.ts')).runMigrate(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );

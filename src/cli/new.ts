@@ -1,0 +1,36 @@
+/** `scholarsite new DIR`. */
+import path from 'node:path';
+import { SiteError } from '../errors.ts';
+import { newSite } from '../scaffold/new-site.ts';
+import { parseFlagsAndFolders, showHelp } from './flags.ts';
+import { version } from './main.ts';
+
+export async function runNew(argv: string[]): Promise<number> {
+  const parsed = parseFlagsAndFolders(argv, { help: { type: 'boolean', short: 'h' } });
+  if (!parsed) return 1;
+  if (parsed.values.help) return showHelp();
+  if (parsed.positionals.length !== 1) {
+    process.stderr.write('Error: `new` takes one folder name.\n  Hint: scholarsite new my-site\n');
+    return 1;
+  }
+  const dest = path.resolve(parsed.positionals[0]);
+  try {
+    const { files } = newSite(dest, version());
+    const shown = path.relative(process.cwd(), dest) || '.';
+    process.stdout.write(
+      `New site in ${dest} (${files.length} files).\n\n` +
+        'Next:\n' +
+        `  scholarsite serve -s ${shown}    # preview at http://localhost:4000, reloads on save\n` +
+        `  edit ${path.join(shown, '_config.yml')} (your name, links) and the files in _pages/, _publications/, _posts/ …\n\n` +
+        'To publish on GitHub Pages, push the folder to a GitHub repository and choose\n' +
+        'Settings → Pages → Source: GitHub Actions; .github/workflows/scholarsite.yml does the rest.\n',
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof SiteError) {
+      process.stderr.write(`${error.format()}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
