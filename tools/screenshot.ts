@@ -1,5 +1,6 @@
 /**
- * `npm run screenshot -- BUILT_DIR OUT.png [--url-prefix https://site.example/base/] [--page /]`
+ * `npm run screenshot -- BUILT_DIR OUT.png [--url-prefix https://site.example/base/] [--page /]
+ *   [--width 1280] [--dark] [--full-page]`
  * opens a built site in Chromium (playwright-core, Debian's /usr/bin/chromium or CHROME_PATH)
  * and saves a screenshot. Requests under the site's own url are answered from BUILT_DIR, so a
  * site whose pages link to `https://user.github.io/...` renders offline as it would online.
@@ -28,12 +29,15 @@ export async function screenshot(
   out: string,
   prefix: string,
   page: string,
-  width = 1280,
+  { width = 1280, dark = false, fullPage = false } = {},
 ): Promise<void> {
   if (!chromePath()) throw new Error("No Chromium found: set CHROME_PATH or install Debian's chromium.");
   const browser = await launchChromium();
   try {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({
+      viewport: { width, height: 900 },
+      colorScheme: dark ? 'dark' : 'light',
+    });
     const site = prefix.replace(/\/$/, '');
     await context.route('**/*', async (route) => {
       const url = route.request().url();
@@ -52,7 +56,7 @@ export async function screenshot(
     });
     const tab = await context.newPage();
     await tab.goto(site + page, { waitUntil: 'load' });
-    await tab.screenshot({ path: out, fullPage: false, animations: 'disabled' });
+    await tab.screenshot({ path: out, fullPage, animations: 'disabled' });
   } finally {
     await browser.close();
   }
@@ -95,10 +99,17 @@ if (import.meta.url === `file://${process.argv[1]}`) {
       'url-prefix': { type: 'string', default: 'http://site.test/' },
       page: { type: 'string', default: '/' },
       compare: { type: 'string' },
+      width: { type: 'string', default: '1280' },
+      dark: { type: 'boolean', default: false },
+      'full-page': { type: 'boolean', default: false },
     },
   });
   const [root, out] = positionals;
-  await screenshot(path.resolve(root), out, values['url-prefix']!, values.page!);
+  await screenshot(path.resolve(root), out, values['url-prefix']!, values.page!, {
+    width: Number(values.width),
+    dark: values.dark,
+    fullPage: values['full-page'],
+  });
   console.log(`saved ${out}`);
   if (values.compare) {
     const share = await pixelDifference(out, values.compare);

@@ -23,6 +23,19 @@
     system.addEventListener('change', showTheme);
   }
 
+  // A code block or table wider than the screen scrolls: keyboard users need to reach it.
+  const makeScrollersFocusable = () => {
+    for (const box of document.querySelectorAll('.page__content pre, .page__content table')) {
+      if (box.scrollWidth > box.clientWidth) box.tabIndex = 0;
+      else if (box.tabIndex === 0) box.removeAttribute('tabindex');
+    }
+  };
+  makeScrollersFocusable();
+  window.addEventListener('resize', makeScrollersFocusable);
+
+  // kramdown marks footnotes with `doc-endnote`, a role ARIA has since withdrawn (the list says enough).
+  for (const note of document.querySelectorAll('[role="doc-endnote"]')) note.removeAttribute('role');
+
   const menuButton = document.querySelector('.nav-toggle');
   const isOpen = () => menuButton.getAttribute('aria-expanded') === 'true';
   const setOpen = (open) => menuButton.setAttribute('aria-expanded', String(open));

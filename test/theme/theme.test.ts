@@ -1,0 +1,116 @@
+/**
+ * The built-in theme as Jekyll treats a gem theme: a site with only `_config.yml` and content
+ * builds completely, and the site's own files win over the theme's, file by file.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../support/cli.ts';
+import { tempSite } from '../support/temp-site.ts';
+
+const CONFIG = `theme: scholarsite
+title: "Ada Example"
+url: "https://ada.example.org"
+author:
+  name: "Ada Example"
+  bio: "Professor of Examples"
+  github: ada-example
+  orcid: "https://orcid.org/0000-0000-0000-0001"
+  email: ada@example.org
+collections:
+  publications:
+    output: true
+defaults:
+  - scope: { path: "" }
+    values: { layout: single, author_profile: true }
+`;
+
+function build(files: Record<string, string>): { site: string; stderr: string } {
+  const source = tempSite(files);
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  return { site: path.join(source, '_site'), stderr: result.stderr };
+}
+
+const read = (site: string, file: string) => readFileSync(path.join(site, file), 'utf8');
+
+test('a site with only _config.yml and content builds into complete pages with the theme', () => {
+  const { site, stderr } = build({
+    '_config.yml': CONFIG,
+    'index.md': '---\ntitle: Home\n---\nHello *world*.\n',
+    '_publications/2024-01-02-paper.md':
+      '---\ntitle: "A paper"\nvenue: "Journal of Tests"\ndate: 2024-01-02\npaperurl: "https://example.org/p.pdf"\ncitation: "Example, A. (2024). A paper."\n---\nAbstract.\n',
+    'publications.md':
+      '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% include publications-by-year.html %}\n',
+  });
+  assert.equal(stderr, '');
+  const home = read(site, 'index.html');
+  assert.match(home, /^<!doctype html>\n<html lang="en-US" class="no-js">/);
+  assert.match(home, /<title>Home \| Ada Example<\/title>/, '{% seo %} works without listing the plugin');
+  assert.match(home, /<link rel="stylesheet" href="\/assets\/css\/main.css">/);
+  assert.match(home, /<h1 class="page__title" itemprop="headline">Home<\/h1>/);
+  assert.match(home, /<p>Hello <em>world<\/em>.<\/p>/);
+  assert.match(
+    home,
+    /<a href="https:\/\/github.com\/ada-example" rel="me" itemprop="sameAs"><svg class="icon"/,
+  );
+  assert.match(home, /<a href="https:\/\/orcid.org\/0000-0000-0000-0001" rel="me"/, 'a full URL is kept');
+  assert.match(home, /<a href="mailto:ada@example.org" rel="me">/);
+  assert.match(home, /<a class="skip-link" href="#main">Skip to content<\/a>/);
+
+  const list = read(site, 'publications/index.html');
+  assert.match(list, /<h2 id="y2024" class="archive__subtitle">2024<\/h2>/);
+  assert.match(
+    list,
+    /<h3 class="archive-item__title"><a href="\/publications\/2024-01-02-paper.html">A paper<\/a><\/h3>/,
+  );
+  assert.match(list, /<cite>Journal of Tests<\/cite>, 2024/);
+
+  const paper = read(site, 'publications/2024-01-02-paper.html');
+  assert.match(paper, /itemtype="https:\/\/schema.org\/ScholarlyArticle"/);
+  assert.match(paper, /<p class="citation__text">Example, A. \(2024\). A paper.<\/p>/);
+  assert.match(
+    paper,
+    /<a href="https:\/\/example.org\/p.pdf">.*Paper<span class="visually-hidden">: A paper<\/span><\/a>/,
+  );
+
+  const css = read(site, 'assets/css/main.css');
+  assert.match(css, /prefers-color-scheme:\s*dark/);
+  assert.match(css, /@media print/);
+  assert.ok(existsSync(path.join(site, 'assets/js/scholarsite.js')));
+  assert.ok(existsSync(path.join(site, 'feed.xml')), 'the theme loads jekyll-feed');
+  assert.ok(existsSync(path.join(site, 'sitemap.xml')), 'the theme loads jekyll-sitemap');
+});
+
+test("the site's own layouts, includes, Sass partials, assets and data win over the theme's", () => {
+  const { site } = build({
+    '_config.yml': `${CONFIG}words_per_minute: 7\n`,
+    '_layouts/archive.html': '---\n---\nOWN ARCHIVE {{ content }}',
+    '_includes/footer.html': '<footer>OWN FOOTER</footer>',
+    '_sass/_custom.scss': '.own-rule { color: rebeccapurple; }',
+    'assets/js/scholarsite.js': '// own script\n',
+    '_data/ui-text.yml': 'en-US:\n  skip_link: "Zum Inhalt"\n',
+    'index.md': '---\ntitle: Home\n---\n{{ site.words_per_minute }} {{ site.title_separator }}\n',
+    'list.md': '---\nlayout: archive\n---\nlisted\n',
+  });
+  const home = read(site, 'index.html');
+  assert.match(home, /<footer>OWN FOOTER<\/footer>/);
+  assert.doesNotMatch(home, /site-footer/);
+  assert.match(home, /<a class="skip-link" href="#main">Zum Inhalt<\/a>/);
+  assert.match(home, /Dark mode/, "the theme's other words stay (data merges key by key)");
+  assert.match(home, /<p>7 -<\/p>/, "the site's setting wins; the theme's fills in the rest");
+  assert.equal(read(site, 'list.html'), 'OWN ARCHIVE <p>listed</p>\n');
+  assert.match(read(site, 'assets/css/main.css'), /\.own-rule\{color:#639\}/);
+  assert.equal(read(site, 'assets/js/scholarsite.js'), '// own script\n');
+});
+
+test('a theme scholarsite does not have is named, with what to do', () => {
+  const source = tempSite({ '_config.yml': 'theme: minima\n', 'index.md': '---\n---\nhi\n' });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0);
+  assert.match(
+    result.stderr,
+    /Warning: _config.yml: the theme 'minima' is a Ruby gem, which scholarsite cannot load.*\n {2}Hint: .*`theme: scholarsite`/,
+  );
+});
