@@ -39,6 +39,7 @@ export async function runMigrate(argv: string[]): Promise<number> {
     } else {
       out.push('Every include and layout the content names is in the built-in theme.');
     }
+    for (const advice of result.advice) out.push('', advice);
     out.push('', `Next: scholarsite serve -s ${path.relative(process.cwd(), dest) || '.'}`);
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;

@@ -149,7 +149,10 @@ export class Renderer {
           file: item.sourceFile,
           line: frontMatterLine(item.sourceText, 'layout'),
           source: item.sourceText,
-          hint: `Create _layouts/${String(name)}.html, or change \`layout:\` to one of: ${[...site.layouts.keys()].sort().join(', ') || '(none)'}.`,
+          hint:
+            site.layouts.size === 0
+              ? `Create _layouts/${String(name)}.html, or add \`theme: scholarsite\` to _config.yml to use the built-in theme's layouts.`
+              : `Create _layouts/${String(name)}.html, or change \`layout:\` to one of: ${[...site.layouts.keys()].sort().join(', ')}.`,
         }),
       );
     }

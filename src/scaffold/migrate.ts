@@ -46,6 +46,8 @@ export interface MigrateResult {
   workflow: boolean;
   /** Includes and layouts the content names that neither the site nor the theme has. */
   missing: Reference[];
+  /** Settings to fix by hand, each with what to write. */
+  advice: string[];
 }
 
 export function migrate(src: string, dest: string, version: string): MigrateResult {
@@ -85,7 +87,28 @@ export function migrate(src: string, dest: string, version: string): MigrateResu
   }
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
-  return { copied, leftBehind, workflow, missing: missingReferences(target, copied, config) };
+  return {
+    copied,
+    leftBehind,
+    workflow,
+    missing: missingReferences(target, copied, config),
+    advice: adviceOn(config),
+  };
+}
+
+/**
+ * academicpages sites often put a project site's folder in `url` and leave `baseurl` empty,
+ * building links from `url`. The theme builds them from `baseurl`, as Jekyll intends.
+ */
+function adviceOn(config: Config): string[] {
+  const url = typeof config.url === 'string' ? config.url : '';
+  const folder = /^https?:\/\/[^/]+(\/.*?)\/?$/.exec(url)?.[1];
+  if (!folder || config.baseurl) return [];
+  const origin = url.slice(0, url.length - url.replace(/^https?:\/\/[^/]+/, '').length);
+  return [
+    `_config.yml: \`url: ${url}\` ends in a folder, but \`baseurl\` is empty; the theme's links would miss the folder.` +
+      `\n  Hint: write \`url: ${origin}\` and \`baseurl: ${folder}\`.`,
+  ];
 }
 
 /** `theme: scholarsite` in place of any `theme:`/`remote_theme:`, keeping the rest of the file as written. */

@@ -11,7 +11,7 @@ import { tempSite } from '../support/temp-site.ts';
 function academicpagesSite(): string {
   return tempSite({
     '_config.yml':
-      '# Site settings\ntitle: "Old Site"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\n',
+      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\n',
     '_layouts/single.html': '---\n---\nOLD THEME {{ content }}',
     '_layouts/default.html': 'OLD {{ content }}',
     '_includes/archive-single.html': 'OLD ITEM',
@@ -52,6 +52,10 @@ test('migrate copies content and settings, leaves the old theme, and names what 
     'the theme has those',
   );
   assert.match(result.stdout, /Hint: copy those files from the old site/);
+  assert.match(
+    result.stdout,
+    /_config.yml: `url: https:\/\/ada.github.io\/homepage\/` ends in a folder, but `baseurl` is empty.*\n {2}Hint: write `url: https:\/\/ada.github.io` and `baseurl: \/homepage`/,
+  );
 
   for (const gone of ['_layouts', '_includes', '_sass', 'assets/css', 'assets/js', 'Gemfile']) {
     assert.ok(!existsSync(path.join(dest, gone)), `${gone} is left behind`);
@@ -61,7 +65,7 @@ test('migrate copies content and settings, leaves the old theme, and names what 
   assert.match(config, /^# The built-in theme .*\ntheme: scholarsite\n/);
   assert.match(
     config,
-    /# Site settings\ntitle: "Old Site"\n# remote_theme: "mmistakes\/minimal-mistakes" {3}\(replaced/,
+    /# Site settings\ntitle: "Old Site"\nurl: .*\n# remote_theme: "mmistakes\/minimal-mistakes" {3}\(replaced/,
   );
   assert.match(
     readFileSync(path.join(dest, '.github/workflows/scholarsite.yml'), 'utf8'),

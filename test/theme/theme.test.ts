@@ -114,3 +114,13 @@ test('a theme scholarsite does not have is named, with what to do', () => {
     /Warning: _config.yml: the theme 'minima' is a Ruby gem, which scholarsite cannot load.*\n {2}Hint: .*`theme: scholarsite`/,
   );
 });
+
+test('a site without layouts that asks for one is pointed to the built-in theme', () => {
+  const source = tempSite({ '_config.yml': 'title: T\n', 'a.md': '---\nlayout: single\n---\nHello\n' });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0);
+  assert.match(
+    result.stderr,
+    /Warning: a\.md:2: the layout 'single' does not exist\n[^]*?\n {2}Hint: Create _layouts\/single\.html, or add `theme: scholarsite` to _config.yml/,
+  );
+});
