@@ -2,6 +2,7 @@
 import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
 import type { Config } from '../config/index.ts';
+import { isDirectory } from '../read/stat.ts';
 import { parseFlags, showHelp } from './flags.ts';
 
 export const BUILD_OPTIONS = {
@@ -53,11 +54,21 @@ export function siteOptionsFrom(
   };
 }
 
+/** A `--source` that is not a folder is the user's slip, said plainly (not a crash). */
+export function isSiteFolder(source: string): boolean {
+  if (isDirectory(source)) return true;
+  process.stderr.write(
+    `Error: ${source}: there is no folder here\n  Hint: give your site's folder with -s, e.g. -s ~/my-site\n`,
+  );
+  return false;
+}
+
 export async function runBuild(argv: string[]): Promise<number> {
   const values = parseFlags(argv, BUILD_OPTIONS);
   if (!values) return 1;
   if (values.help) return showHelp();
   const source = path.resolve(values.source ?? '.');
+  if (!isSiteFolder(source)) return 1;
   const out = (text: string) => {
     if (!values.quiet) process.stdout.write(`${text}\n`);
   };

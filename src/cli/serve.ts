@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PortInUse, serve } from '../serve/index.ts';
-import { BUILD_OPTIONS, siteOptionsFrom } from './build.ts';
+import { BUILD_OPTIONS, isSiteFolder, siteOptionsFrom } from './build.ts';
 import { parseFlags, showHelp } from './flags.ts';
 
 const SERVE_OPTIONS = {
@@ -29,6 +29,7 @@ export async function runServe(argv: string[]): Promise<number> {
   }
   process.env.JEKYLL_ENV ??= 'development';
   const source = path.resolve(values.source ?? '.');
+  if (!isSiteFolder(source)) return 1;
   const out = (text: string) => {
     if (!values.quiet) process.stdout.write(`${text}\n`);
   };

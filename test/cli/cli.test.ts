@@ -86,3 +86,14 @@ test('-V lists the configuration file and each file rendered; -q prints nothing 
   assert.equal(quiet.code, 0);
   assert.equal(quiet.stdout, '');
 });
+
+test('build and serve name a site folder that does not exist, without a stack trace', () => {
+  for (const command of ['build', 'serve']) {
+    const result = runCli([command, '-s', '/no/such/site']);
+    assert.equal(result.code, 1);
+    assert.equal(
+      result.stderr,
+      "Error: /no/such/site: there is no folder here\n  Hint: give your site's folder with -s, e.g. -s ~/my-site\n",
+    );
+  }
+});

@@ -6,6 +6,7 @@
 import path from 'node:path';
 import { Context, Liquid, type LiquidOptions, type Template } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
+import { BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT } from '../../site/theme.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
@@ -84,7 +85,10 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       }
       return templates;
     },
-    describeDir: (dir: string) => path.relative(setup.sourceDir, dir).split(path.sep).join('/') || '.',
+    describeDir: (dir: string) =>
+      dir.startsWith(BUILT_IN_THEME_ROOT + path.sep)
+        ? `(${BUILT_IN_THEME_NAME} theme) ${path.relative(BUILT_IN_THEME_ROOT, dir)}`
+        : path.relative(setup.sourceDir, dir).split(path.sep).join('/') || '.',
     uses: setup.uses,
   };
   liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
