@@ -121,6 +121,6 @@ test('a site without layouts that asks for one is pointed to the built-in theme'
   assert.equal(result.code, 0);
   assert.match(
     result.stderr,
-    /Warning: a\.md:2: the layout 'single' does not exist\n[^]*?\n {2}Hint: Create _layouts\/single\.html, or add `theme: scholarsite` to _config.yml/,
+    /Warning: a\.md:2: the layout 'single' does not exist\n[\s\S]*?\n {2}Hint: Create _layouts\/single\.html, or add `theme: scholarsite` to _config.yml/,
   );
 });
