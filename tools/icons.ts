@@ -51,6 +51,7 @@ const INTERFACE: Record<string, string> = {
   clock: 'clock',
   close: 'x',
   code: 'code',
+  copy: 'copy',
   download: 'download',
   'external-link': 'external-link',
   file: 'file-text',

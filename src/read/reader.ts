@@ -19,6 +19,7 @@ import { SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
+import { readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
@@ -54,6 +55,8 @@ class Reader {
     for (const collection of site.collections.values()) {
       if (collection.label !== 'posts') this.readCollection(collection);
     }
+    const publications = readBibliography(site, (absolute) => !this.isUnsafeLink(absolute));
+    if (publications) sortDocs(publications, site);
     this.readThemeAssets();
     site.data = readData(
       path.join(site.source, String(site.config.data_dir ?? '_data')),
@@ -424,7 +427,9 @@ function sortDocs(collection: Collection, site: Site): void {
     const x = a.data.date;
     const y = b.data.date;
     const byTime = x instanceof Date && y instanceof Date ? x.getTime() - y.getTime() : 0;
-    return byTime || compareStrings(a.sourcePath, b.sourcePath);
+    return (
+      byTime || compareStrings(a.sourcePath, b.sourcePath) || compareStrings(a.relativePath, b.relativePath)
+    );
   };
   if (Array.isArray(metadata.order)) {
     const sorted = [...collection.docs].sort(byDate);

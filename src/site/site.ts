@@ -3,8 +3,10 @@ import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
+import { bibliographySettings } from '../read/bibliography/settings.ts';
+import { isDirectory } from '../read/stat.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
-import { checkTheme, configuredTheme, type Theme } from './theme.ts';
+import { checkTheme, configuredTheme, describeFile, type Theme } from './theme.ts';
 import { RubyTime } from './time.ts';
 import { addPermalinkSuffix } from './url.ts';
 
@@ -103,7 +105,16 @@ export class Site implements SiteContext {
   }
 
   private setUpCollections(): void {
-    const declared = this.config.collections as Record<string, Config>;
+    const declared = { ...(this.config.collections as Record<string, Config>) };
+    // `.bib` files in `_bibliography/` make a publications collection, declared or not.
+    const bibliography = bibliographySettings(this.config);
+    if (
+      bibliography &&
+      !(bibliography.collection in declared) &&
+      isDirectory(path.join(this.source, bibliography.source))
+    ) {
+      declared[bibliography.collection] = { output: true, permalink: '/:collection/:path/' };
+    }
     const style = permalinkStyle(this.permalinkStyle);
     for (const rawLabel of Object.keys(declared)) {
       const label = rawLabel.replace(/[^a-z0-9_\-.]/gi, '');
@@ -141,11 +152,7 @@ export class Site implements SiteContext {
 
   /** A site-relative path for messages. */
   relative(absolute: string): string {
-    const theme = this.theme?.root;
-    if (theme && absolute.startsWith(theme + path.sep)) {
-      return `(${this.theme?.name} theme) ${path.relative(theme, absolute).split(path.sep).join('/')}`;
-    }
-    return path.relative(this.source, absolute).split(path.sep).join('/');
+    return describeFile(this.source, absolute);
   }
 
   /** Jekyll's `Publisher#publish?`. */

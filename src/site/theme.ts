@@ -16,6 +16,14 @@ export const BUILT_IN_THEME_NAME = 'scholarsite';
 /** Plugins the theme needs, like a gem theme's runtime dependencies. */
 export const THEME_PLUGINS = ['jekyll-seo-tag', 'jekyll-feed', 'jekyll-sitemap'];
 
+/** A file as messages name it: relative to the site, or `(scholarsite theme) _includes/x.html`. */
+export function describeFile(source: string, absolute: string): string {
+  if (absolute === BUILT_IN_THEME_ROOT || absolute.startsWith(BUILT_IN_THEME_ROOT + path.sep)) {
+    return `(${BUILT_IN_THEME_NAME} theme) ${path.relative(BUILT_IN_THEME_ROOT, absolute).split(path.sep).join('/')}`;
+  }
+  return path.relative(source, absolute).split(path.sep).join('/');
+}
+
 export interface Theme {
   name: string;
   root: string;

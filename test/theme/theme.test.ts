@@ -38,7 +38,7 @@ const read = (site: string, file: string) => readFileSync(path.join(site, file),
 test('a site with only _config.yml and content builds into complete pages with the theme', () => {
   const { site, stderr } = build({
     '_config.yml': CONFIG,
-    'index.md': '---\ntitle: Home\n---\nHello *world*.\n',
+    'index.md': '---\ntitle: Home\npermalink: /\n---\nHello *world*.\n',
     '_publications/2024-01-02-paper.md':
       '---\ntitle: "A paper"\nvenue: "Journal of Tests"\ndate: 2024-01-02\npaperurl: "https://example.org/p.pdf"\ncitation: "Example, A. (2024). A paper."\n---\nAbstract.\n',
     'publications.md':
@@ -58,6 +58,19 @@ test('a site with only _config.yml and content builds into complete pages with t
   assert.match(home, /<a href="https:\/\/orcid.org\/0000-0000-0000-0001" rel="me"/, 'a full URL is kept');
   assert.match(home, /<a href="mailto:ada@example.org" rel="me">/);
   assert.match(home, /<a class="skip-link" href="#main">Skip to content<\/a>/);
+  const person = JSON.parse(
+    /<script type="application\/ld\+json">(\{"@context":"https:\/\/schema.org","@type":"Person".*?)<\/script>/.exec(
+      home,
+    )?.[1] ?? 'null',
+  );
+  assert.deepEqual(person, {
+    '@context': 'https://schema.org',
+    '@type': 'Person',
+    name: 'Ada Example',
+    url: 'https://ada.example.org/',
+    jobTitle: 'Professor of Examples',
+    sameAs: ['https://orcid.org/0000-0000-0000-0001', 'https://github.com/ada-example'],
+  });
 
   const list = read(site, 'publications/index.html');
   assert.match(list, /<h2 id="y2024" class="archive__subtitle">2024<\/h2>/);

@@ -6,13 +6,14 @@
 import path from 'node:path';
 import { Context, Liquid, type LiquidOptions, type Template } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
-import { BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT } from '../../site/theme.ts';
+import { describeFile } from '../../site/theme.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
 import { laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
+import { BibliographyTag } from './tags/bibliography.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
@@ -85,10 +86,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       }
       return templates;
     },
-    describeDir: (dir: string) =>
-      dir.startsWith(BUILT_IN_THEME_ROOT + path.sep)
-        ? `(${BUILT_IN_THEME_NAME} theme) ${path.relative(BUILT_IN_THEME_ROOT, dir)}`
-        : path.relative(setup.sourceDir, dir).split(path.sep).join('/') || '.',
+    describeDir: (dir: string) => describeFile(setup.sourceDir, dir) || '.',
     uses: setup.uses,
   };
   liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
@@ -100,6 +98,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
+  liquid.registerTag('bibliography', BibliographyTag);
   registerFilters(liquid, setup);
   withBlankBlocks(liquid);
   setup.extend?.(liquid);
@@ -214,7 +213,7 @@ function toSiteError(
   if (inInclude) {
     return new SiteError({
       message: `Liquid: ${message}`,
-      file: path.relative(setup.sourceDir, tokenFile).split(path.sep).join('/'),
+      file: describeFile(setup.sourceDir, tokenFile),
       line: position?.[0],
       column: position?.[1],
       source: token?.input,

@@ -8,13 +8,14 @@ import path from 'node:path';
 import type { FS } from 'liquidjs';
 import type { ProblemInit } from '../../errors.ts';
 import { isFile } from '../../read/stat.ts';
+import { describeFile } from '../../site/theme.ts';
 import { laxRewrite } from './lax.ts';
 
 export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): FS {
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
     const lax = laxRewrite(text);
-    const relative = path.relative(sourceDir, file).split(path.sep).join('/');
+    const relative = describeFile(sourceDir, file);
     for (const warning of lax.warnings) {
       warn({ message: warning.message, file: relative, line: warning.line, hint: warning.hint });
     }

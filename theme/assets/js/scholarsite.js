@@ -36,6 +36,26 @@
   // kramdown marks footnotes with `doc-endnote`, a role ARIA has since withdrawn (the list says enough).
   for (const note of document.querySelectorAll('[role="doc-endnote"]')) note.removeAttribute('role');
 
+  // "Copy" beside a BibTeX entry: the entry goes to the clipboard, and the button says so.
+  for (const button of document.querySelectorAll('[data-copy]')) {
+    const source = document.getElementById(button.dataset.copy);
+    if (!source || !navigator.clipboard) continue;
+    button.hidden = false;
+    const label = button.querySelector('span');
+    const idle = label.textContent;
+    button.addEventListener('click', async () => {
+      try {
+        await navigator.clipboard.writeText(source.textContent);
+        label.textContent = button.dataset.copied || 'Copied';
+      } catch {
+        label.textContent = idle;
+      }
+      setTimeout(() => {
+        label.textContent = idle;
+      }, 2000);
+    });
+  }
+
   const menuButton = document.querySelector('.nav-toggle');
   const isOpen = () => menuButton.getAttribute('aria-expanded') === 'true';
   const setOpen = (open) => menuButton.setAttribute('aria-expanded', String(open));

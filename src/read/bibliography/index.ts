@@ -1,0 +1,215 @@
+/**
+ * BibTeX as a source: each entry of the `.bib` files in `_bibliography/` becomes a document of
+ * the publications collection (its own page, permalink and place in `site.publications`), with
+ * the fields academicpages' pages and the theme read, and a `.bib` file to download beside it.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../../config/index.ts';
+import { type Collection, Document, Page } from '../../site/document.ts';
+import type { Site } from '../../site/site.ts';
+import { parseRubyTime } from '../../site/time.ts';
+import { displayName, ownerMatcher } from './names.ts';
+import { type BibEntry, parseBibFile } from './parse.ts';
+import { type BibliographySettings, bibliographySettings } from './settings.ts';
+
+/** `category` in academicpages' words, from the BibTeX type. */
+const CATEGORY: Record<string, string> = {
+  article: 'manuscripts',
+  inproceedings: 'conferences',
+  conference: 'conferences',
+  proceedings: 'conferences',
+  book: 'books',
+  inbook: 'books',
+  incollection: 'books',
+  phdthesis: 'theses',
+  mastersthesis: 'theses',
+  thesis: 'theses',
+};
+
+/** Link fields → the front matter names the theme and academicpages pages use. */
+const LINKS: Record<string, string> = {
+  pdf: 'paperurl',
+  code: 'codeurl',
+  slides: 'slidesurl',
+  video: 'videourl',
+  poster: 'posterurl',
+  project: 'projecturl',
+  website: 'projecturl',
+  html: 'htmlurl',
+  url: 'htmlurl',
+};
+
+/** Read the `.bib` files into their collection, which is returned (undefined: no bibliography). */
+export function readBibliography(site: Site, onlyIf: (absolute: string) => boolean): Collection | undefined {
+  const settings = bibliographySettings(site.config);
+  if (!settings) return undefined;
+  const folder = path.join(site.source, settings.source);
+  let files: string[];
+  try {
+    files = readdirSync(folder)
+      .filter((name) => name.toLowerCase().endsWith('.bib'))
+      .sort();
+  } catch {
+    return undefined;
+  }
+  const collection = site.collections.get(settings.collection);
+  if (!collection) return undefined;
+  const isMe = ownerMatcher(settings.me);
+  for (const name of files) {
+    const absolute = path.join(folder, name);
+    if (!onlyIf(absolute)) continue;
+    const file = site.relative(absolute);
+    const { entries, problems } = parseBibFile(readFileSync(absolute, 'utf8'), file);
+    for (const problem of problems) site.diagnostics.warn(problem);
+    for (const entry of entries) {
+      if (entry.type === 'proceedings' && entries.some((other) => other.fields.crossref === entry.key))
+        continue;
+      const doc = documentFor(site, collection, entry, absolute, settings, isMe);
+      collection.docs.push(doc);
+      site.pages.push(bibFileFor(site, doc, entry));
+    }
+  }
+  return collection;
+}
+
+function documentFor(
+  site: Site,
+  collection: Collection,
+  entry: BibEntry,
+  bibFile: string,
+  settings: BibliographySettings,
+  isMe: ReturnType<typeof ownerMatcher>,
+): Document {
+  const key = entry.key.replace(/[^\w.-]+/g, '-');
+  const relative = `${collection.relativeDirectory}/${key}.html`;
+  const doc = new Document(site, collection, bibFile, relative, false);
+  const f = entry.fields;
+  const markers = marksByAuthor(entry, settings.marks, isMe);
+  const authorList = entry.authors.map((person, i) => ({
+    name: escapeHtml(displayName(person)),
+    me: isMe(person),
+    marks: markers[i] ?? '',
+  }));
+  const year = /\d{4}/.exec(f.year ?? f.date ?? '')?.[0];
+  const month = Number(f.month) || Number(/^\d{4}-(\d{1,2})/.exec(f.date ?? '')?.[1]) || 1;
+  const day = Number(f.day) || Number(/^\d{4}-\d{1,2}-(\d{1,2})/.exec(f.date ?? '')?.[1]) || 1;
+  const arxiv = f.arxiv ?? (/arxiv/i.test(f.archiveprefix ?? f.eprinttype ?? '') ? f.eprint : undefined);
+  const data: Config = {
+    layout: settings.layout,
+    ...site.frontMatterDefaults.all(relative, collection.label),
+    title: f.title ?? entry.key,
+    authors: authorList.map((a) => a.name),
+    author_list: authorList,
+    bibkey: entry.key,
+    bibtype: entry.type,
+    category: CATEGORY[entry.type] ?? 'manuscripts',
+    venue: venueOf(entry, arxiv),
+    year,
+    volume: f.volume,
+    issue: f.number ?? f.issue,
+    pages: f.pages,
+    publisher: f.publisher,
+    doi: f.doi,
+    arxiv,
+    abbr: f.abbr,
+    abstract: f.abstract,
+    keywords: entry.keywords,
+    selected:
+      /^(true|yes|1)$/i.test(f.selected ?? '') || entry.keywords.some((k) => k.toLowerCase() === 'selected'),
+    bibtex: entry.bibtex,
+    bibtex_url: `/${collection.label}/${key}.bib`,
+    render_with_liquid: false,
+  };
+  if (year) data.date = parseRubyTime(`${year}-${month}-${day}`);
+  for (const [field, name] of Object.entries(LINKS)) {
+    if (f[field] && data[name] === undefined) data[name] = linkTarget(f[field]);
+  }
+  if (f.doi) data.doiurl = `https://doi.org/${f.doi.replace(/^https?:\/\/(dx\.)?doi\.org\//, '')}`;
+  if (arxiv) data.arxivurl = `https://arxiv.org/abs/${arxiv}`;
+  data.citation = citationOf(authorList, data);
+  for (const name of Object.keys(data)) if (data[name] === undefined) delete data[name];
+  doc.data = data;
+  doc.content = f.abstract ? `<p>${f.abstract}</p>\n` : '';
+  doc.rawContent = doc.content;
+  doc.sourceText = entry.source;
+  doc.bodyLine = entry.line;
+  doc.hasFrontMatter = true;
+  doc.finishReading();
+  return doc;
+}
+
+/** The `.bib` file of one entry, beside its page. */
+function bibFileFor(site: Site, doc: Document, entry: BibEntry): Page {
+  const url = String(doc.data.bibtex_url);
+  const page = new Page(site, path.posix.dirname(url), path.posix.basename(url));
+  page.data = { layout: 'none', sitemap: false, render_with_liquid: false };
+  page.content = entry.bibtex;
+  page.rawContent = entry.bibtex;
+  page.hasFrontMatter = true;
+  return page;
+}
+
+function venueOf(entry: BibEntry, arxiv: string | undefined): string | undefined {
+  const f = entry.fields;
+  const venue =
+    f.journal ??
+    f.journaltitle ??
+    f.booktitle ??
+    (entry.type === 'phdthesis' || entry.type === 'mastersthesis' ? f.school : undefined) ??
+    (entry.type === 'techreport' ? f.institution : undefined) ??
+    f.howpublished ??
+    (entry.type === 'book' ? f.publisher : undefined);
+  return venue ?? (arxiv ? `arXiv preprint arXiv:${arxiv}` : undefined);
+}
+
+/** A value without `://` names a file of the site: `paper.pdf` is `/files/paper.pdf`. */
+function linkTarget(value: string): string {
+  const text = value.replace(/&amp;/g, '&');
+  if (text.includes('://') || text.startsWith('/')) return text;
+  return `/files/${text}`;
+}
+
+/** Which marks each author gets: `equal = {Li, Zexi and Lin, Tao}` or `equal = {1, 2}`. */
+function marksByAuthor(
+  entry: BibEntry,
+  marks: Record<string, string>,
+  isMe: ReturnType<typeof ownerMatcher>,
+): string[] {
+  const out: string[] = entry.authors.map(() => '');
+  for (const [field, mark] of Object.entries(marks)) {
+    const value = entry.fields[field];
+    if (!value) continue;
+    const named = value.split(/\s+and\s+|\s*[,;]\s*(?=\d)/).map((v) => v.trim());
+    for (const item of named) {
+      if (/^\d+$/.test(item)) {
+        const index = Number(item) - 1;
+        if (index >= 0 && index < out.length) out[index] += mark;
+      } else if (/^me$/i.test(item)) {
+        entry.authors.forEach((person, i) => {
+          if (isMe(person)) out[i] += mark;
+        });
+      } else {
+        const matches = ownerMatcher([item.replace(/&amp;/g, '&')]);
+        entry.authors.forEach((person, i) => {
+          if (matches(person)) out[i] += mark;
+        });
+      }
+    }
+  }
+  return out;
+}
+
+/** "A. Author, B. Author. Title. Venue, 12(3):101–120, 2024." as HTML. */
+function citationOf(authors: { name: string }[], data: Config): string {
+  const parts = [authors.map((a) => a.name).join(', '), String(data.title ?? '')];
+  let venue = data.venue ? `<i>${data.venue}</i>` : '';
+  if (data.volume) venue += `, ${data.volume}${data.issue ? `(${data.issue})` : ''}`;
+  if (data.pages) venue += `${data.volume ? ':' : ', '}${data.pages}`;
+  if (venue) parts.push(venue.replace(/^, /, ''));
+  const text = parts.filter(Boolean).join('. ');
+  return data.year ? `${text}, ${data.year}.` : `${text}.`;
+}
+
+const escapeHtml = (text: string) =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
