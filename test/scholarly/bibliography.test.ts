@@ -71,7 +71,7 @@ describe('a site with a BibTeX bibliography', () => {
         'theme: scholarsite\ntitle: "Z"\nurl: "https://z.example.org"\nauthor:\n  name: "Zexi Li"\ndefaults:\n  - scope: { type: publications }\n    values: { layout: single }\n',
       '_bibliography/papers.bib': BIB,
       'publications.md':
-        '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% bibliography %}\n\n<section id="selected">{% bibliography selected=true group_by=none %}</section>\n\n<section id="by-type">{% bibliography group_by=type year=2023 %}</section>\n',
+        '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% bibliography %}\n\n<section id="selected">{% bibliography selected=true group_by=none bibtex=false %}</section>\n\n<section id="by-type">{% bibliography group_by=type year=2023 %}</section>\n',
       '_publications/2020-01-01-handwritten.md':
         '---\ntitle: \'A "quoted" </script> & <b>title</b>\'\nvenue: "Old & Venue"\ndate: 2020-01-01\nauthors: ["Zexi Li", "Ann O\'Neil"]\npaperurl: /files/old.pdf\n---\nOld.\n',
     });
@@ -209,6 +209,8 @@ describe('a site with a BibTeX bibliography', () => {
     const selected = /<section id="selected">([\s\S]*?)<\/section>/.exec(list)?.[1] ?? '';
     assert.equal([...selected.matchAll(/class="bib-entry"/g)].length, 1);
     assert.match(selected, /<span class="bib-entry__badge">JES<\/span>/);
+    assert.match(selected, /<details class="abstract">/);
+    assert.doesNotMatch(selected, /<details class="bibtex">/, 'bibtex=false');
     const byType = /<section id="by-type">([\s\S]*?)<\/section>/.exec(list)?.[1] ?? '';
     assert.match(byType, /<h2 id="conference-papers" class="archive__subtitle">Conference papers<\/h2>/);
     assert.equal([...byType.matchAll(/class="bib-entry"/g)].length, 1);

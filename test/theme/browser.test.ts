@@ -211,6 +211,29 @@ describe('the built-in theme in a browser', { skip: NO_CHROMIUM }, () => {
     await context.close();
   });
 
+  test("a publication's abstract opens on demand, and its BibTeX is copied with one click", async () => {
+    const { context, page } = await open({ width: 1280 });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.goto(`${origin}/publications/`);
+    const entry = page.locator('.bib-entry', { hasText: 'Recovery debt' });
+    const abstract = entry.locator('details.abstract p');
+    assert.equal(await abstract.isVisible(), false);
+    await entry.locator('details.abstract summary').click();
+    assert.match((await abstract.textContent()) ?? '', /fire/);
+    assert.equal(await abstract.isVisible(), true);
+
+    await entry.locator('details.bibtex summary').click();
+    const copy = entry.getByRole('button', { name: 'Copy' });
+    await copy.click();
+    await entry.getByRole('button', { name: 'Copied' }).waitFor();
+    const copied = (await page.evaluate('navigator.clipboard.readText()')) as string;
+    assert.match(copied, /^@article\{okafor2025debt,\n {2}author +=/);
+    assert.doesNotMatch(copied, /abstract|keywords/);
+    const download = await page.request.get(`${origin}/publications/okafor2025debt.bib`);
+    assert.equal(await download.text(), copied, 'the download is the same entry');
+    await context.close();
+  });
+
   test('the home page weighs at most 50 KB of HTML, CSS and JavaScript', async () => {
     const { context, page } = await open({ width: 1280 });
     let bytes = 0;

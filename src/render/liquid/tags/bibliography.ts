@@ -2,7 +2,7 @@
  * `{% bibliography %}`: the publications (from BibTeX or `_publications/`) as a list, grouped by
  * year or type, through the theme's `bibliography.html` include (a site may make its own).
  *
- *   {% bibliography selected=true group_by=none limit=5 %}
+ *   {% bibliography selected=true group_by=none limit=5 bibtex=false abstract=false %}
  *   {% bibliography year=2024 type=article keyword="federated learning" query="fusion" sort=asc %}
  */
 import { type Context, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
@@ -62,7 +62,11 @@ export class BibliographyTag extends Tag {
     const limit = Number(options.limit);
     if (limit > 0) entries = entries.slice(0, limit);
     ctx.push({
-      bibliography: { groups: groupsOf(entries, text(options.group_by || 'year')), size: entries.length },
+      bibliography: {
+        groups: groupsOf(entries, text(options.group_by || 'year')),
+        size: entries.length,
+        options,
+      },
     });
     try {
       return yield this.liquid.renderer.renderTemplates(this.body, ctx);
