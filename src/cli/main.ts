@@ -8,6 +8,8 @@ Usage:
   scholarsite serve [options]     Build, serve at http://localhost:4000, rebuild and reload on save
   scholarsite new DIR             Start a new site in DIR from the starter site (built-in theme)
   scholarsite migrate SRC DEST    Copy the academicpages site SRC to DEST on the built-in theme
+  scholarsite import tsv FILE     Write _publications/ or _talks/ from academicpages' publications.tsv / talks.tsv
+  scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
   scholarsite --help | --version
 
 Build options (as in \`jekyll build\`):
@@ -65,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
     return (await import('./serve.ts')).runServe(rest);
   if (command === 'new') return (await import('./new.ts')).runNew(rest);
   if (command === 'migrate') return (await import('./migrate.ts')).runMigrate(rest);
+  if (command === 'import') return (await import('./import.ts')).runImport(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );

@@ -81,9 +81,34 @@ function documentFor(
   settings: BibliographySettings,
   isMe: ReturnType<typeof ownerMatcher>,
 ): Document {
-  const key = entry.key.replace(/[^\w.-]+/g, '-');
+  const key = safeKey(entry.key);
   const relative = `${collection.relativeDirectory}/${key}.html`;
   const doc = new Document(site, collection, bibFile, relative, false);
+  doc.data = {
+    layout: settings.layout,
+    ...site.frontMatterDefaults.all(relative, collection.label),
+    ...publicationData(entry, settings, isMe),
+    bibtex_url: `/${collection.label}/${key}.bib`,
+    render_with_liquid: false,
+  };
+  doc.content = entry.fields.abstract ? `<p>${entry.fields.abstract}</p>\n` : '';
+  doc.rawContent = doc.content;
+  doc.sourceText = entry.source;
+  doc.bodyLine = entry.line;
+  doc.hasFrontMatter = true;
+  doc.finishReading();
+  return doc;
+}
+
+/** A BibTeX key as a file name. */
+export const safeKey = (key: string) => key.replace(/[^\w.-]+/g, '-');
+
+/** An entry's fields in the front matter names academicpages and the theme use (HTML values). */
+export function publicationData(
+  entry: BibEntry,
+  settings: Pick<BibliographySettings, 'marks'>,
+  isMe: ReturnType<typeof ownerMatcher>,
+): Config {
   const f = entry.fields;
   const markers = marksByAuthor(entry, settings.marks, isMe);
   const authorList = entry.authors.map((person, i) => ({
@@ -96,8 +121,6 @@ function documentFor(
   const day = Number(f.day) || Number(/^\d{4}-\d{1,2}-(\d{1,2})/.exec(f.date ?? '')?.[1]) || 1;
   const arxiv = f.arxiv ?? (/arxiv/i.test(f.archiveprefix ?? f.eprinttype ?? '') ? f.eprint : undefined);
   const data: Config = {
-    layout: settings.layout,
-    ...site.frontMatterDefaults.all(relative, collection.label),
     title: f.title ?? entry.key,
     authors: authorList.map((a) => a.name),
     author_list: authorList,
@@ -118,8 +141,6 @@ function documentFor(
     selected:
       /^(true|yes|1)$/i.test(f.selected ?? '') || entry.keywords.some((k) => k.toLowerCase() === 'selected'),
     bibtex: entry.bibtex,
-    bibtex_url: `/${collection.label}/${key}.bib`,
-    render_with_liquid: false,
   };
   if (year) data.date = parseRubyTime(`${year}-${month}-${day}`);
   for (const [field, name] of Object.entries(LINKS)) {
@@ -129,14 +150,7 @@ function documentFor(
   if (arxiv) data.arxivurl = `https://arxiv.org/abs/${arxiv}`;
   data.citation = citationOf(authorList, data);
   for (const name of Object.keys(data)) if (data[name] === undefined) delete data[name];
-  doc.data = data;
-  doc.content = f.abstract ? `<p>${f.abstract}</p>\n` : '';
-  doc.rawContent = doc.content;
-  doc.sourceText = entry.source;
-  doc.bodyLine = entry.line;
-  doc.hasFrontMatter = true;
-  doc.finishReading();
-  return doc;
+  return data;
 }
 
 /** The `.bib` file of one entry, beside its page. */

@@ -1,0 +1,77 @@
+/** `scholarsite import tsv FILE` and `scholarsite import bibtex FILE`. */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { SiteError } from '../errors.ts';
+import { publicationsFromBibtex } from '../import/bibtex.ts';
+import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
+import { type ImportedFile, parseTsv, publicationsFromTsv, talksFromTsv, tsvKind } from '../import/tsv.ts';
+import { isSiteFolder } from './build.ts';
+import { parseFlagsAndFolders, showHelp } from './flags.ts';
+
+const USAGE =
+  'Hint: scholarsite import tsv publications.tsv | talks.tsv, or scholarsite import bibtex papers.bib (-s SITE, --force)';
+
+export async function runImport(argv: string[]): Promise<number> {
+  const parsed = parseFlagsAndFolders(argv, {
+    source: { type: 'string', short: 's' },
+    force: { type: 'boolean' },
+    help: { type: 'boolean', short: 'h' },
+  });
+  if (!parsed) return 1;
+  if (parsed.values.help) return showHelp();
+  const [kind, input, ...extra] = parsed.positionals;
+  if (!input || extra.length || (kind !== 'tsv' && kind !== 'bibtex')) {
+    process.stderr.write(`Error: import takes a kind (tsv or bibtex) and a file.\n  ${USAGE}\n`);
+    return 1;
+  }
+  const site = path.resolve(parsed.values.source ?? '.');
+  if (!isSiteFolder(site)) return 1;
+  try {
+    let text: string;
+    try {
+      text = readFileSync(input, 'utf8');
+    } catch {
+      throw new SiteError({ message: 'this file could not be read', file: input, hint: 'Check the path.' });
+    }
+    let files: ImportedFile[];
+    if (kind === 'bibtex') {
+      const result = publicationsFromBibtex(text, input);
+      for (const problem of result.problems) process.stderr.write(`${problem.format('Warning')}\n`);
+      files = result.files;
+    } else {
+      const rows = parseTsv(text, input);
+      const which = tsvKind(rows, text.split(/\r?\n/, 1)[0]);
+      if (!which) {
+        throw new SiteError({
+          message: "the columns are not academicpages' publications.tsv or talks.tsv",
+          file: input,
+          line: 1,
+          hint: 'publications.tsv has pub_date, title, venue, excerpt, citation, url_slug, paper_url; talks.tsv has title, type, url_slug, venue, date, location, talk_url, description.',
+        });
+      }
+      files = which === 'publications' ? publicationsFromTsv(rows, input) : talksFromTsv(rows, input);
+    }
+    const counts: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, kept: 0 };
+    for (const file of files) {
+      const outcome = writeGenerated(
+        path.join(site, file.path),
+        markedFile(file.frontMatter, file.body),
+        Boolean(parsed.values.force),
+      );
+      counts[outcome]++;
+      if (outcome === 'kept')
+        process.stdout.write(`  kept ${file.path}: edited since it was imported (--force replaces it)\n`);
+      else if (outcome !== 'unchanged') process.stdout.write(`  ${outcome} ${file.path}\n`);
+    }
+    process.stdout.write(
+      `Imported ${files.length} entries: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.kept} kept as you edited them.\n`,
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof SiteError) {
+      process.stderr.write(`${error.format()}\n`);
+      return 1;
+    }
+    throw error;
+  }
+}
