@@ -15,6 +15,7 @@ import { createLiquid } from './render/liquid/index.ts';
 import { createMarkdown } from './render/markdown/index.ts';
 import { Renderer, type RenderTools } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
+import { searchEnabled, searchIndex } from './search/index.ts';
 import type { Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
@@ -162,6 +163,11 @@ async function buildSite(
   await runPostRender(site); // plugins' :post_render hooks (jemoji)
 
   const files = profiler.time('collect', () => collectOutputs(site));
+  if (searchEnabled(site)) {
+    files.push(
+      ...(await profiler.timeAsync('search', () => searchIndex(files, String(site.config.baseurl ?? '')))),
+    );
+  }
   log(`Writing: ${files.length} files to ${site.destination}`);
   await profiler.timeAsync('write', () =>
     incremental

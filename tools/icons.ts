@@ -69,6 +69,7 @@ const INTERFACE: Record<string, string> = {
   printer: 'printer',
   quote: 'quote',
   rss: 'rss',
+  search: 'search',
   sun: 'sun',
   tag: 'tag',
   user: 'user',

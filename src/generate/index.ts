@@ -2,6 +2,7 @@
  * Generators: the GitHub Pages plugins a site lists (and ours), run in a fixed order after
  * reading, before rendering. Each adds or changes pages and documents.
  */
+import { addSearchPage, searchEnabled } from '../search/index.ts';
 import type { Site } from '../site/site.ts';
 import { feed } from './feed.ts';
 import { githubMetadataGenerator } from './github-metadata.ts';
@@ -19,6 +20,8 @@ export interface Generator {
   name: string;
   /** Runs for every site, listed or not. */
   always?: boolean;
+  /** Runs when this says so, listed or not (scholarsite's own features). */
+  active?(site: Site): boolean;
   /** The gem's generator `priority` (`normal` when unset). */
   priority?: Priority;
   generate(site: Site): void | Promise<void>;
@@ -26,11 +29,27 @@ export interface Generator {
   postRender?(site: Site): void | Promise<void>;
 }
 
+/** The search page, last, when the site has search (the built-in theme's). */
+const searchPage: Generator = {
+  name: 'scholarsite-search',
+  active: searchEnabled,
+  priority: 'lowest',
+  generate: addSearchPage,
+};
+
 /**
  * jekyll-github-metadata is not a Jekyll generator (it munges the config when the site is made),
  * so it goes first. The others carry their gem's priority.
  */
-const GENERATORS: Generator[] = [githubMetadataGenerator, redirectFrom, paginate, sitemap, feed, jemoji];
+const GENERATORS: Generator[] = [
+  githubMetadataGenerator,
+  redirectFrom,
+  paginate,
+  sitemap,
+  feed,
+  jemoji,
+  searchPage,
+];
 
 /**
  * The generators to run, in Jekyll's order: by priority, and at equal priority in the order the
@@ -43,7 +62,9 @@ export function activeGenerators(site: Site): Generator[] {
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
   };
   return GENERATORS.map((generator, index) => ({ generator, index }))
-    .filter(({ generator }) => generator.always || listed.includes(generator.name))
+    .filter(
+      ({ generator }) => generator.always || generator.active?.(site) || listed.includes(generator.name),
+    )
     .sort(
       (a, b) =>
         PRIORITIES[b.generator.priority ?? 'normal'] - PRIORITIES[a.generator.priority ?? 'normal'] ||

@@ -6,6 +6,7 @@
  * Generated pages (pagination, feed, sitemap, redirects) always render. Only outputs whose text
  * changed are written, each by an atomic rename, so the server never sends a torn file.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -134,7 +135,7 @@ export class IncrementalBuilder implements IncrementalBuild {
         if (file.copyFrom)
           copies.push(copyFile(file.copyFrom, temporary).then(() => renameSync(temporary, target)));
         else {
-          writeFileSync(temporary, file.text ?? '');
+          writeFileSync(temporary, file.bytes ?? file.text ?? '');
           renameSync(temporary, target);
         }
       }
@@ -232,6 +233,7 @@ function frontMatterOf(text: string): string {
 
 /** A written text stands for itself (a reused page is the very same string); a copy, by its stamp. */
 function stamp(file: OutputFile): string {
+  if (file.bytes) return `\0bytes:${createHash('sha1').update(file.bytes).digest('hex')}`;
   if (!file.copyFrom) return file.text ?? '';
   try {
     const stats = statSync(file.copyFrom);

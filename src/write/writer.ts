@@ -14,6 +14,8 @@ export interface OutputFile {
   /** Who produced it, for messages. */
   source: string;
   text?: string;
+  /** Bytes to write as they are (the search index). */
+  bytes?: Uint8Array;
   /** Absolute path of a file to copy byte for byte. */
   copyFrom?: string;
 }
@@ -52,7 +54,7 @@ export async function writeSite(
       const target = insideDestination(staging, file.destination);
       ensureDir(path.dirname(target));
       if (file.copyFrom) copies.push(copyFile(file.copyFrom, target));
-      else writeFileSync(target, file.text ?? '');
+      else writeFileSync(target, file.bytes ?? file.text ?? '');
     }
     await Promise.all(copies);
     for (const keep of keepFiles) {

@@ -234,6 +234,29 @@ describe('the built-in theme in a browser', { skip: NO_CHROMIUM }, () => {
     await context.close();
   });
 
+  test('the search box finds pages from the index built with the site, as you type', async () => {
+    const { context, page } = await open({ width: 1280 });
+    await page.goto(`${origin}/`);
+    await page.getByRole('link', { name: 'Search' }).click();
+    await page.waitForURL(`${origin}/search/`);
+    const box = page.getByLabel('Search this site');
+    await box.fill('Kyoto');
+    const first = page.locator('.search-result a').first();
+    await first.waitFor();
+    assert.equal(await first.getAttribute('href'), '/2023/11/kyoto-workshop-notes/');
+    assert.match((await page.locator('#search-status').textContent()) ?? '', /results for “Kyoto”/);
+    assert.match(page.url(), /\?q=Kyoto$/, 'the address keeps the query');
+    assert.ok((await page.locator('.search-result mark').count()) > 0, 'the words found are marked');
+
+    await page.goto(`${origin}/search/?q=recolonised`);
+    await page.locator('.search-result').first().waitFor();
+    assert.match((await page.locator('.search-results').textContent()) ?? '', /Seed dispersal/);
+    await box.fill('zzzqqq');
+    await page.locator('#search-status', { hasText: 'Nothing found for “zzzqqq”' }).waitFor();
+    assert.equal(await page.locator('.search-result').count(), 0);
+    await context.close();
+  });
+
   test('the home page weighs at most 50 KB of HTML, CSS and JavaScript', async () => {
     const { context, page } = await open({ width: 1280 });
     let bytes = 0;

@@ -1,0 +1,55 @@
+/**
+ * Full-text search of the built site with Pagefind: the pages the theme marks
+ * (`data-pagefind-body`) are indexed from the HTML about to be written, and the index goes out
+ * with the site in `pagefind/`, so the search works from the built files alone, offline too.
+ */
+import * as pagefind from 'pagefind';
+import { SiteError } from '../errors.ts';
+import { pageWithoutAFile } from '../generate/util.ts';
+import type { Site } from '../site/site.ts';
+import type { OutputFile } from '../write/writer.ts';
+
+/** On with the built-in theme unless `search: false`; on for any site with `search: true`. */
+export function searchEnabled(site: Site): boolean {
+  const setting = site.config.search;
+  return setting === true || (setting !== false && site.theme !== undefined);
+}
+
+/** The page the search box leads to (`search_page`, default `/search/`), unless the site has one. */
+export function addSearchPage(site: Site): void {
+  const url = String(site.config.search_page ?? '/search/');
+  if (site.pages.some((page) => page.url === url)) return;
+  const dir = url.replace(/\/[^/]*$/, '') || '';
+  const name = url.endsWith('/') ? 'index.html' : (url.split('/').pop() ?? 'search.html');
+  site.pages.push(
+    pageWithoutAFile(site, dir, name, { layout: 'search', title: 'Search', permalink: url, sitemap: false }),
+  );
+}
+
+/** The index files for these outputs (their HTML pages), to write with them. */
+export async function searchIndex(files: OutputFile[], baseurl: string): Promise<OutputFile[]> {
+  const { index, errors } = await pagefind.createIndex({});
+  try {
+    if (!index) throw new Error(errors.join('; '));
+    for (const file of files) {
+      if (file.text === undefined || !/\.html$/.test(file.destination)) continue;
+      const url = `${baseurl.replace(/\/+$/, '')}/${file.destination.replace(/index\.html$/, '')}`;
+      await index.addHTMLFile({ url, content: file.text });
+    }
+    const written = await index.getFiles();
+    if (written.errors.length) throw new Error(written.errors.join('; '));
+    return written.files.map((file) => ({
+      destination: `pagefind/${file.path.replace(/^\/+/, '')}`,
+      source: 'search index',
+      bytes: file.content,
+    }));
+  } catch (error) {
+    throw new SiteError({
+      message: `the search index could not be made: ${(error as Error).message}`,
+      file: '_config.yml',
+      hint: 'Write `search: false` in _config.yml to build without search.',
+    });
+  } finally {
+    await pagefind.close();
+  }
+}
