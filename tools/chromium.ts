@@ -1,27 +1,9 @@
-/**
- * Debian's Chromium through playwright-core (see ../shared/TESTING.md): `CHROME_PATH`, else
- * `/usr/bin/chromium`. The flags keep it from calling the (closed) network on its own.
- */
-import { existsSync } from 'node:fs';
+/** Chromium driven by playwright-core, for the browser tests and tools (see ../shared/TESTING.md). */
 import { type Browser, chromium } from 'playwright-core';
+import { chromePath, QUIET_CHROMIUM_FLAGS } from '../src/chromium.ts';
 
-export function chromePath(): string | undefined {
-  return [process.env.CHROME_PATH, '/usr/bin/chromium'].find(
-    (candidate) => candidate && existsSync(candidate),
-  );
-}
+export { chromePath };
 
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: chromePath(),
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ executablePath: chromePath(), args: QUIET_CHROMIUM_FLAGS });
 }

@@ -10,6 +10,7 @@ Usage:
   scholarsite migrate SRC DEST    Copy the academicpages site SRC to DEST on the built-in theme
   scholarsite import tsv FILE     Write _publications/ or _talks/ from academicpages' publications.tsv / talks.tsv
   scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
+  scholarsite cv --pdf            Print the CV page to a PDF with Chromium (-s SITE, -o cv.pdf, --page /cv/)
   scholarsite --help | --version
 
 Build options (as in \`jekyll build\`):
@@ -68,6 +69,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'new') return (await import('./new.ts')).runNew(rest);
   if (command === 'migrate') return (await import('./migrate.ts')).runMigrate(rest);
   if (command === 'import') return (await import('./import.ts')).runImport(rest);
+  if (command === 'cv') return (await import('./cv.ts')).runCv(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );

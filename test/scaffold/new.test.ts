@@ -52,7 +52,7 @@ test('new writes the starter site and a publishing workflow, and the site builds
   assert.match(out('talks/index.html'), /Keynote/);
   assert.match(out('teaching/index.html'), /archive-item__title/);
   assert.match(out('portfolio/index.html'), /<img class="archive-item__teaser" src="\/images\/portfolio-/);
-  assert.match(out('cv/index.html'), /<li class="cv-item">/);
+  assert.match(out('cv/index.html'), /<span class="cv-entry__when">2023 – present<\/span>/);
   assert.match(out('404.html'), /Page not found/);
   assert.match(
     out('resume/index.html'),

@@ -137,3 +137,41 @@ test('a site without layouts that asks for one is pointed to the built-in theme'
     /Warning: a\.md:2: the layout 'single' does not exist\n[\s\S]*?\n {2}Hint: Create _layouts\/single\.html, or add `theme: scholarsite` to _config.yml/,
   );
 });
+
+test('every layout and list include works on a site that has none of the data or collections they list', () => {
+  const files: Record<string, string> = { '_config.yml': 'theme: scholarsite\ntitle: Empty\n' };
+  const layouts = [
+    'default',
+    'single',
+    'archive',
+    'archive-taxonomy',
+    'splash',
+    'talk',
+    'home',
+    'posts',
+    'tags',
+    'categories',
+    'collection',
+    'cv',
+    'search',
+    'compress',
+  ];
+  for (const layout of layouts)
+    files[`${layout}.md`] = `---\nlayout: ${layout}\ntitle: ${layout}\n---\nText of ${layout}.\n`;
+  files['lists.md'] = [
+    '---',
+    'layout: archive',
+    '---',
+    '{% include news.html %}{% include news.html limit="all" %}',
+    '{% include publications-by-year.html %}{% include posts-by-year.html %}',
+    '{% include posts-by-taxonomy.html taxonomy="tags" %}{% include posts-by-taxonomy.html taxonomy="categories" %}',
+    '{% bibliography %}{% include group-by-array collection=site.posts field="tags" %}',
+    '{% for post in site.publications %}{% include archive-single.html %}{% endfor %}',
+    '',
+  ].join('\n');
+  const { site, stderr } = build(files);
+  assert.equal(stderr, '');
+  for (const layout of layouts)
+    assert.match(read(site, `${layout}.html`), new RegExp(`Text of ${layout}\\.`), layout);
+  assert.match(read(site, 'lists.html'), /<main id="main"/);
+});
