@@ -11,6 +11,7 @@ Usage:
   scholarsite import tsv FILE     Write _publications/ or _talks/ from academicpages' publications.tsv / talks.tsv
   scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
   scholarsite cv --pdf            Print the CV page to a PDF with Chromium (-s SITE, -o cv.pdf, --page /cv/)
+  scholarsite talkmap --geocode   Look up the places of talks for the talk map (-s SITE; needs the internet)
   scholarsite --help | --version
 
 Build options (as in \`jekyll build\`):
@@ -70,6 +71,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'migrate') return (await import('./migrate.ts')).runMigrate(rest);
   if (command === 'import') return (await import('./import.ts')).runImport(rest);
   if (command === 'cv') return (await import('./cv.ts')).runCv(rest);
+  if (command === 'talkmap') return (await import('./talkmap.ts')).runTalkmap(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );

@@ -257,6 +257,26 @@ describe('the built-in theme in a browser', { skip: NO_CHROMIUM }, () => {
     await context.close();
   });
 
+  test('the talk map shows a marker for each place, and a marker opens the talks given there', async () => {
+    const { context, page } = await open({ width: 1280 });
+    await page.goto(`${origin}/talkmap/`);
+    await page.locator('.talkmap__land').first().waitFor({ state: 'attached' });
+    const kyoto = page.locator('img.leaflet-marker-icon[title="Kyoto, Japan"]');
+    await kyoto.click();
+    const popup = page.locator('.leaflet-popup-content');
+    await popup.waitFor();
+    assert.match((await popup.textContent()) ?? '', /^Kyoto, Japan.*dispersal limits/);
+    const markers = await page
+      .locator('img.leaflet-marker-icon')
+      .evaluateAll((images) => images.map((image) => image.getAttribute('title')));
+    assert.equal(
+      markers.join('; ').split('; ').length,
+      6,
+      `every place has a marker (${markers.join(' | ')})`,
+    );
+    await context.close();
+  });
+
   test('the home page weighs at most 50 KB of HTML, CSS and JavaScript', async () => {
     const { context, page } = await open({ width: 1280 });
     let bytes = 0;
