@@ -70,7 +70,7 @@ export class Renderer {
 
     let output = item.content;
     if (item.renderWithLiquid) {
-      output = await this.tools.liquid.render(output, payload, item.sourceFile, {
+      output = this.tools.liquid.renderSync(output, payload, item.sourceFile, {
         lineOffset: item.bodyLine - 1,
         fileSource: item.sourceText || undefined,
       });
@@ -163,7 +163,7 @@ export class Renderer {
       used.add(layout.name);
       payload.content = output;
       payload.layout = { ...layout.data, ...((payload.layout as Drop | null) ?? {}) };
-      output = await this.tools.liquid.render(layout.content, payload, layout.relativePath, {
+      output = this.tools.liquid.renderSync(layout.content, payload, layout.relativePath, {
         lineOffset: layout.bodyLine - 1,
         fileSource: layout.sourceText,
       });

@@ -3,7 +3,9 @@
  * swapped in, so a failed or killed build leaves the previous site whole. `keep_files` are
  * carried over from the old site. Nothing is ever written outside the destination.
  */
-import { existsSync, mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import { SiteError } from '../errors.ts';
@@ -73,5 +75,24 @@ export async function writeSite(
   const old = path.join(parent, `.${path.basename(destination)}.old-${process.pid}`);
   if (existsSync(destination)) renameSync(destination, old);
   renameSync(staging, destination);
-  rmSync(old, { recursive: true, force: true });
+  discardOldSites(parent, path.basename(destination));
+}
+
+/**
+ * Delete the sites moved aside (this build's, and any a killed build left) in a process of their
+ * own: removing thousands of files is the slowest part of writing, and nothing waits for it.
+ */
+function discardOldSites(parent: string, base: string): void {
+  const prefix = `.${base}.old-`;
+  const old = readdirSync(parent)
+    .filter((name) => name.startsWith(prefix))
+    .map((name) => path.join(parent, name));
+  if (old.length === 0) return;
+  const script =
+    'for (const dir of process.argv.slice(1)) require("fs").rmSync(dir, { recursive: true, force: true })';
+  try {
+    spawn(process.execPath, ['-e', script, ...old], { detached: true, stdio: 'ignore' }).unref();
+  } catch {
+    for (const dir of old) rmSync(dir, { recursive: true, force: true });
+  }
 }
