@@ -16,7 +16,7 @@ const leaflet = path.join(vendor, 'leaflet');
 mkdirSync(path.join(leaflet, 'images'), { recursive: true });
 for (const file of ['leaflet.js', 'leaflet.css'])
   copyFileSync(path.join(modules, 'leaflet/dist', file), path.join(leaflet, file));
-for (const file of ['marker-icon.png', 'marker-icon-2x.png', 'marker-shadow.png']) {
+for (const file of ['marker-icon.png', 'marker-icon-2x.png']) {
   copyFileSync(path.join(modules, 'leaflet/dist/images', file), path.join(leaflet, 'images', file));
 }
 copyFileSync(path.join(modules, 'leaflet/LICENSE'), path.join(leaflet, 'LICENSE'));

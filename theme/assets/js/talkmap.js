@@ -21,11 +21,9 @@
   const icon = L.icon({
     iconUrl: `${element.dataset.land.replace(/world\/land-110m\.json$/, 'leaflet/images/marker-icon.png')}`,
     iconRetinaUrl: `${element.dataset.land.replace(/world\/land-110m\.json$/, 'leaflet/images/marker-icon-2x.png')}`,
-    shadowUrl: `${element.dataset.land.replace(/world\/land-110m\.json$/, 'leaflet/images/marker-shadow.png')}`,
     iconSize: [25, 41],
     iconAnchor: [12, 41],
     popupAnchor: [1, -34],
-    shadowSize: [41, 41],
   });
   const places = new Map();
   for (const talk of talks) {
