@@ -192,7 +192,9 @@ export class IncrementalBuilder implements IncrementalBuild {
       const previous = this.last.records.get(key)?.input;
       if (previous === item.sourceText) continue;
       keys.add(`content:${item.sourceFile}`);
-      if (previous === undefined || frontMatterOf(previous) !== frontMatterOf(item.sourceText)) {
+      // A document without front matter text (a BibTeX entry) is all data: any edit moves its lists.
+      const data = frontMatterOf(item.sourceText);
+      if (previous === undefined || !data || frontMatterOf(previous) !== data) {
         keys.add(listOf(item));
         anyList = true;
       }
@@ -200,7 +202,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     for (const key of this.last.records.keys()) {
       const [kind, label, sourceFile] = key.split('\0');
       if (seen.has(key) || kind === 'generated') continue;
-      keys.add(`content:${sourceFile}`);
+      keys.add(`content:${sourceFile.split('#')[0]}`);
       keys.add(kind === 'page' ? 'list:pages' : `list:${label}`);
       anyList = true;
     }
@@ -215,7 +217,13 @@ export class IncrementalBuilder implements IncrementalBuild {
  * and Sass source maps come with their stylesheet.
  */
 function keyOf(item: Renderable): string | undefined {
-  if (item.kind === 'document') return `document\0${item.collection.label}\0${item.sourceFile}`;
+  // The entries of one .bib file share their source file; their paths tell them apart.
+  if (item.kind === 'document') {
+    const file = item.sourceFile.endsWith(item.relativePath)
+      ? item.sourceFile
+      : `${item.sourceFile}#${item.relativePath}`;
+    return `document\0${item.collection.label}\0${file}`;
+  }
   if (item.pager !== undefined || item.prerendered) return undefined;
   if (!item.sourcePath) return `generated\0\0${item.url}`;
   return `page\0\0${item.sourceFile}`;

@@ -10,6 +10,7 @@ import { before, describe, test } from 'node:test';
 import { BuildFailed, build } from '../../src/build.ts';
 import { IncrementalBuilder } from '../../src/serve/incremental.ts';
 import { edit, readTree, SERVE_SITE, serveSite } from '../support/serve-site.ts';
+import { tempSite } from '../support/temp-site.ts';
 
 const time = new Date('2025-06-01T12:00:00Z');
 
@@ -162,5 +163,44 @@ describe('incremental rebuild', () => {
     await rebuild({ '_includes/missing.html': '<p>Now it exists.</p>\n' });
     await assertSameAsFullBuild();
     assert.ok(builder.written.includes('2024/01/10/first.html'));
+  });
+});
+
+describe('incremental rebuild of a BibTeX bibliography on the built-in theme', () => {
+  const bib = (title: string) =>
+    `@article{one2024, author = {Example, Ada}, title = {${title}}, journal = {J}, year = 2024, keywords = {selected}}\n@article{two2023, author = {Example, Ada}, title = {Second}, journal = {J}, year = 2023}\n`;
+  const source = tempSite({
+    '_config.yml': 'theme: scholarsite\ntitle: T\nsearch: false\nauthor:\n  name: Ada Example\n',
+    '_bibliography/papers.bib': bib('First'),
+    'index.md': '---\npermalink: /\n---\n{% bibliography selected=true group_by=none %}\n',
+    'publications.md': '---\npermalink: /publications/\n---\n{% bibliography %}\n',
+    'other.md': '---\ntitle: Other\n---\nNo list here.\n',
+  });
+  const destination = path.join(source, '_site');
+  const builder = new IncrementalBuilder();
+
+  test('an edited entry updates its page, its .bib, and every list that shows it; other pages are left alone', async () => {
+    await build({ source, incremental: builder, time, print: () => {} });
+    builder.noteChanges(edit(source, { '_bibliography/papers.bib': bib('First, revised') }));
+    await build({ source, incremental: builder, time, print: () => {} });
+    const read = (file: string) => readFileSync(path.join(destination, file), 'utf8');
+    assert.match(read('publications/one2024/index.html'), /First, revised/);
+    assert.match(read('publications/one2024.bib'), /title += \{First, revised\}/);
+    assert.match(read('publications/index.html'), /First, revised/);
+    assert.match(read('index.html'), /First, revised/);
+    assert.ok(
+      builder.written.includes('publications/two2023/index.html') === false,
+      'an unchanged entry is not rewritten',
+    );
+    assert.ok(builder.counts.reused >= 1, `reused ${builder.counts.reused}`);
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
+    await build({ source, destination: fresh, time, print: () => {} });
+    for (const [file, bytes] of readTree(fresh)) {
+      assert.equal(
+        readTree(destination).get(file)?.toString(),
+        bytes.toString(),
+        `${file} differs from a full build`,
+      );
+    }
   });
 });
