@@ -44,6 +44,8 @@ export class IncrementalBuilder implements IncrementalBuild {
   written: string[] = [];
   /** How many items the last build rendered, and how many it reused. */
   counts = { rendered: 0, reused: 0 };
+  /** The first build's search index, kept while serving (see README: search while serving). */
+  searchIndex: OutputFile[] | undefined;
 
   /** Texts of the source files, kept until they are saved (the watcher says which). */
   readonly fileTexts = new Map<string, string>();
@@ -64,6 +66,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.changed.clear();
     this.fileTexts.clear();
     this.loadedFiles.clear();
+    this.searchIndex = undefined;
   }
 
   plan(site: Site): (item: Renderable) => ReusedRender | undefined {

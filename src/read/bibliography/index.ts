@@ -60,7 +60,7 @@ export function readBibliography(site: Site, onlyIf: (absolute: string) => boole
     const absolute = path.join(folder, name);
     if (!onlyIf(absolute)) continue;
     const file = site.relative(absolute);
-    const { entries, problems } = parseBibFile(readFileSync(absolute, 'utf8'), file);
+    const { entries, problems } = parsedBibFile(readFileSync(absolute, 'utf8'), file);
     for (const problem of problems) site.diagnostics.warn(problem);
     for (const entry of entries) {
       if (entry.type === 'proceedings' && entries.some((other) => other.fields.crossref === entry.key))
@@ -98,6 +98,19 @@ function documentFor(
   doc.hasFrontMatter = true;
   doc.finishReading();
   return doc;
+}
+
+/**
+ * Parsing BibTeX is slow (10–30 ms an entry: LaTeX is parsed properly), so a file's entries are
+ * kept while its text stays the same: `serve` rebuilds reuse them.
+ */
+const parsed = new Map<string, { text: string; result: ReturnType<typeof parseBibFile> }>();
+function parsedBibFile(text: string, file: string): ReturnType<typeof parseBibFile> {
+  const known = parsed.get(file);
+  if (known?.text === text) return known.result;
+  const result = parseBibFile(text, file);
+  parsed.set(file, { text, result });
+  return result;
 }
 
 /** A BibTeX key as a file name. */
