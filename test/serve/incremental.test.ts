@@ -3,7 +3,7 @@
  * full build of the same source writes, while only the pages the edit can affect are rendered.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
@@ -203,4 +203,21 @@ describe('incremental rebuild of a BibTeX bibliography on the built-in theme', (
       );
     }
   });
+});
+
+test('serve keeps the search index of its first build while pages are edited', async () => {
+  const source = tempSite({
+    '_config.yml': 'theme: scholarsite\ntitle: T\n',
+    'index.md': '---\npermalink: /\n---\nFirst words.\n',
+  });
+  const builder = new IncrementalBuilder();
+  await build({ source, incremental: builder, time, print: () => {} });
+  const index = builder.searchIndex;
+  assert.ok(index?.some((file) => file.destination === 'pagefind/pagefind.js'));
+  builder.noteChanges(edit(source, { 'index.md': '---\npermalink: /\n---\nSecond words.\n' }));
+  const result = await build({ source, incremental: builder, time, print: () => {}, profile: true });
+  assert.equal(builder.searchIndex, index, 'the same index, not made again');
+  assert.doesNotMatch(result.profile?.report() ?? '', /^search /m);
+  assert.ok(existsSync(path.join(source, '_site/pagefind/pagefind.js')), 'and still on disk');
+  assert.match(readFileSync(path.join(source, '_site/index.html'), 'utf8'), /Second words/);
 });
