@@ -1,5 +1,7 @@
 /** Command-line flags, read strictly: a mistake is printed with what to do, never a stack trace. */
+
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { SiteError } from '../errors.ts';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -30,4 +32,11 @@ export function parseFlagsAndFolders<const O extends Options>(argv: string[], op
 export async function showHelp(): Promise<number> {
   const { main } = await import('./main.ts');
   return main(['--help']);
+}
+
+/** A user's problem (a SiteError) printed with its place and hint, exit code 1; anything else is a bug. */
+export function reportProblem(error: unknown): number {
+  if (!(error instanceof SiteError)) throw error;
+  process.stderr.write(`${error.format()}\n`);
+  return 1;
 }

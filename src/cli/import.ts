@@ -6,7 +6,7 @@ import { publicationsFromBibtex } from '../import/bibtex.ts';
 import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
 import { type ImportedFile, parseTsv, publicationsFromTsv, talksFromTsv, tsvKind } from '../import/tsv.ts';
 import { isSiteFolder } from './build.ts';
-import { parseFlagsAndFolders, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
 
 const USAGE =
   'Hint: scholarsite import tsv publications.tsv | talks.tsv, or scholarsite import bibtex papers.bib (-s SITE, --force)';
@@ -68,10 +68,6 @@ export async function runImport(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof SiteError) {
-      process.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    return reportProblem(error);
   }
 }

@@ -1,8 +1,7 @@
 /** `scholarsite migrate SRC DEST`. */
 import path from 'node:path';
-import { SiteError } from '../errors.ts';
 import { migrate } from '../scaffold/migrate.ts';
-import { parseFlagsAndFolders, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
 import { version } from './main.ts';
 
 export async function runMigrate(argv: string[]): Promise<number> {
@@ -44,10 +43,6 @@ export async function runMigrate(argv: string[]): Promise<number> {
     process.stdout.write(`${out.join('\n')}\n`);
     return 0;
   } catch (error) {
-    if (error instanceof SiteError) {
-      process.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    return reportProblem(error);
   }
 }

@@ -1,8 +1,7 @@
 /** `scholarsite new DIR`. */
 import path from 'node:path';
-import { SiteError } from '../errors.ts';
 import { newSite } from '../scaffold/new-site.ts';
-import { parseFlagsAndFolders, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
 import { version } from './main.ts';
 
 export async function runNew(argv: string[]): Promise<number> {
@@ -27,10 +26,6 @@ export async function runNew(argv: string[]): Promise<number> {
     );
     return 0;
   } catch (error) {
-    if (error instanceof SiteError) {
-      process.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    return reportProblem(error);
   }
 }

@@ -1,9 +1,8 @@
 /** `scholarsite talkmap --geocode`. */
 import path from 'node:path';
-import { SiteError } from '../errors.ts';
 import { geocodeTalks } from '../talkmap/geocode.ts';
 import { isSiteFolder } from './build.ts';
-import { parseFlagsAndFolders, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
 import { version } from './main.ts';
 
 export async function runTalkmap(argv: string[]): Promise<number> {
@@ -42,10 +41,6 @@ export async function runTalkmap(argv: string[]): Promise<number> {
     );
     return result.failed.length || result.notFound.length ? 1 : 0;
   } catch (error) {
-    if (error instanceof SiteError) {
-      process.stderr.write(`${error.format()}\n`);
-      return 1;
-    }
-    throw error;
+    return reportProblem(error);
   }
 }
