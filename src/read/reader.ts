@@ -55,7 +55,10 @@ class Reader {
     for (const collection of site.collections.values()) {
       if (collection.label !== 'posts') this.readCollection(collection);
     }
-    const publications = readBibliography(site, (absolute) => !this.isUnsafeLink(absolute));
+    const publications = readBibliography(site, {
+      isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
+      readText: (absolute) => this.readText(absolute),
+    });
     if (publications) sortDocs(publications, site);
     this.readThemeAssets();
     site.data = readData(
@@ -518,7 +521,7 @@ function readHead(absolute: string): string {
  * Every file below a folder, relative, sorted; folders are followed but not listed. `links`
  * names the files that are symlinks themselves (only those need checking where they point).
  */
-function walkFiles(root: string): string[] & { links: Set<string> } {
+export function walkFiles(root: string): string[] & { links: Set<string> } {
   const out = Object.assign([] as string[], { links: new Set<string>() });
   const walk = (dir: string, prefix: string) => {
     let entries: Dirent[];

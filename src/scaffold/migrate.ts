@@ -4,11 +4,12 @@
  * styles and scripts are left behind; `theme: scholarsite` goes into `_config.yml`. What the
  * content still names that the theme lacks is reported, file and line.
  */
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
+import { walkFiles } from '../read/reader.ts';
 import { BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT } from '../site/theme.ts';
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
@@ -124,9 +125,9 @@ export function useBuiltInTheme(text: string): string {
 const INCLUDE = /\{%-?\s*include\s+([^\s%{}]+)/g;
 
 function missingReferences(site: string, files: string[], config: Config): Reference[] {
-  const includes = new Set(listRelative(path.join(BUILT_IN_THEME_ROOT, '_includes')));
+  const includes = new Set(walkFiles(path.join(BUILT_IN_THEME_ROOT, '_includes')));
   const layouts = new Set(
-    listRelative(path.join(BUILT_IN_THEME_ROOT, '_layouts')).map((file) => file.replace(/\.[^.]+$/, '')),
+    walkFiles(path.join(BUILT_IN_THEME_ROOT, '_layouts')).map((file) => file.replace(/\.[^.]+$/, '')),
   );
   const missing: Reference[] = [];
   for (const file of files) {
@@ -164,14 +165,4 @@ function layoutOf(text: string, file: string): string | undefined {
   } catch {
     return undefined; // bad front matter is the build's to report
   }
-}
-
-function listRelative(dir: string, prefix = ''): string[] {
-  const out: string[] = [];
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-    if (entry.isDirectory()) out.push(...listRelative(path.join(dir, entry.name), relative));
-    else out.push(relative);
-  }
-  return out;
 }

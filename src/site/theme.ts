@@ -43,23 +43,23 @@ function folder(root: string, name: string): string | undefined {
   }
 }
 
-export function themeAt(name: string, root: string): Theme {
-  return {
-    name,
-    root,
-    includesPath: folder(root, '_includes'),
-    layoutsPath: folder(root, '_layouts'),
-    sassPath: folder(root, '_sass'),
-    assetsPath: folder(root, 'assets'),
-    dataPath: folder(root, '_data'),
-  };
-}
+/** The built-in theme's folders, looked up once (they are part of the package). */
+let builtIn: Theme | undefined;
 
 /** `Site#configure_theme`: the theme the config names, when it is scholarsite's. */
 export function configuredTheme(config: Config): Theme | undefined {
   const name = config.theme;
   if (typeof name !== 'string' || name.trim().toLowerCase() !== BUILT_IN_THEME_NAME) return undefined;
-  return themeAt(BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT);
+  builtIn ??= {
+    name: BUILT_IN_THEME_NAME,
+    root: BUILT_IN_THEME_ROOT,
+    includesPath: folder(BUILT_IN_THEME_ROOT, '_includes'),
+    layoutsPath: folder(BUILT_IN_THEME_ROOT, '_layouts'),
+    sassPath: folder(BUILT_IN_THEME_ROOT, '_sass'),
+    assetsPath: folder(BUILT_IN_THEME_ROOT, 'assets'),
+    dataPath: folder(BUILT_IN_THEME_ROOT, '_data'),
+  };
+  return builtIn;
 }
 
 /** Warn about a `theme:` that names something scholarsite does not have. */

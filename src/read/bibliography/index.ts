@@ -3,9 +3,10 @@
  * the publications collection (its own page, permalink and place in `site.publications`), with
  * the fields academicpages' pages and the theme read, and a `.bib` file to download beside it.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../../config/index.ts';
+import { xmlEscape } from '../../render/liquid/filters/string.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
 import { parseRubyTime } from '../../site/time.ts';
@@ -41,13 +42,16 @@ const LINKS: Record<string, string> = {
 };
 
 /** Read the `.bib` files into their collection, which is returned (undefined: no bibliography). */
-export function readBibliography(site: Site, onlyIf: (absolute: string) => boolean): Collection | undefined {
+export function readBibliography(
+  site: Site,
+  files: { isUnsafeLink(absolute: string): boolean; readText(absolute: string): string },
+): Collection | undefined {
   const settings = bibliographySettings(site.config);
   if (!settings) return undefined;
   const folder = path.join(site.source, settings.source);
-  let files: string[];
+  let names: string[];
   try {
-    files = readdirSync(folder)
+    names = readdirSync(folder)
       .filter((name) => name.toLowerCase().endsWith('.bib'))
       .sort();
   } catch {
@@ -56,15 +60,16 @@ export function readBibliography(site: Site, onlyIf: (absolute: string) => boole
   const collection = site.collections.get(settings.collection);
   if (!collection) return undefined;
   const isMe = ownerMatcher(settings.me);
-  for (const name of files) {
+  for (const name of names) {
     const absolute = path.join(folder, name);
-    if (!onlyIf(absolute)) continue;
+    if (files.isUnsafeLink(absolute)) continue;
     const file = site.relative(absolute);
-    const { entries, problems } = parsedBibFile(readFileSync(absolute, 'utf8'), file);
+    const { entries, problems } = parsedBibFile(files.readText(absolute), file);
     for (const problem of problems) site.diagnostics.warn(problem);
+    // A proceedings entry that only lends its fields to papers (`crossref`) is not a publication.
+    const parents = new Set(entries.map((entry) => entry.fields.crossref).filter(Boolean));
     for (const entry of entries) {
-      if (entry.type === 'proceedings' && entries.some((other) => other.fields.crossref === entry.key))
-        continue;
+      if (entry.type === 'proceedings' && parents.has(entry.key)) continue;
       const doc = documentFor(site, collection, entry, absolute, settings, isMe);
       collection.docs.push(doc);
       site.pages.push(bibFileFor(site, doc, entry));
@@ -125,7 +130,7 @@ export function publicationData(
   const f = entry.fields;
   const markers = marksByAuthor(entry, settings.marks, isMe);
   const authorList = entry.authors.map((person, i) => ({
-    name: escapeHtml(displayName(person)),
+    name: xmlEscape(displayName(person)),
     me: isMe(person),
     marks: markers[i] ?? '',
   }));
@@ -237,6 +242,3 @@ function citationOf(authors: { name: string }[], data: Config): string {
   const text = parts.filter(Boolean).join('. ');
   return data.year ? `${text}, ${data.year}.` : `${text}.`;
 }
-
-const escapeHtml = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -5,6 +5,7 @@
  */
 import { type Creator, parse } from '@retorquere/bibtex-parser';
 import { SiteError } from '../../errors.ts';
+import { xmlEscape } from '../../render/liquid/filters/string.ts';
 import { cleanEntry, type RawEntry, splitEntry } from './clean.ts';
 
 export interface BibEntry {
@@ -42,15 +43,12 @@ export function normalizeText(text: string): string {
     .replace(/\u0131\u0308/g, 'ï');
 }
 
-const escapeText = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-
 /** A parsed value as safe HTML: the parser's own tags kept, everything else escaped as text. */
 export function valueHtml(value: string): string {
   return normalizeText(value)
     .split(/(<[^<>]*>)/)
     .map((part) =>
-      PARSER_TAG.test(part) ? part.replace('<span class="nocase">', '<span>') : escapeText(part),
+      PARSER_TAG.test(part) ? part.replace('<span class="nocase">', '<span>') : xmlEscape(part),
     )
     .join('');
 }
