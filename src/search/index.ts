@@ -19,7 +19,7 @@ export function searchEnabled(site: Site): boolean {
 export function addSearchPage(site: Site): void {
   const url = String(site.config.search_page ?? '/search/');
   if (site.pages.some((page) => page.url === url)) return;
-  const dir = url.replace(/\/[^/]*$/, '') || '';
+  const dir = url.replace(/\/[^/]*$/, '');
   const name = url.endsWith('/') ? 'index.html' : (url.split('/').pop() ?? 'search.html');
   site.pages.push(
     pageWithoutAFile(site, dir, name, { layout: 'search', title: 'Search', permalink: url, sitemap: false }),

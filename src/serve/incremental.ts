@@ -205,7 +205,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     for (const key of this.last.records.keys()) {
       const [kind, label, sourceFile] = key.split('\0');
       if (seen.has(key) || kind === 'generated') continue;
-      keys.add(`content:${sourceFile.split('#')[0]}`);
+      keys.add(`content:${sourceFile}`);
       keys.add(kind === 'page' ? 'list:pages' : `list:${label}`);
       anyList = true;
     }
@@ -214,19 +214,15 @@ export class IncrementalBuilder implements IncrementalBuild {
 }
 
 /**
- * How an item is known from one build to the next: `kind\0collection\0file`. Pages made by
- * plugins (feed, sitemap, redirects) are known by their url and compared by their template;
+ * How an item is known from one build to the next: `kind\0collection\0file`, and a document's
+ * path too (the entries of one .bib file share their file). Pages made by plugins (feed, sitemap,
+ * redirects) are known by their url and compared by their template;
  * pagers are always rendered (their posts come from the paginator, not from a recorded read),
  * and Sass source maps come with their stylesheet.
  */
 function keyOf(item: Renderable): string | undefined {
-  // The entries of one .bib file share their source file; their paths tell them apart.
-  if (item.kind === 'document') {
-    const file = item.sourceFile.endsWith(item.relativePath)
-      ? item.sourceFile
-      : `${item.sourceFile}#${item.relativePath}`;
-    return `document\0${item.collection.label}\0${file}`;
-  }
+  if (item.kind === 'document')
+    return `document\0${item.collection.label}\0${item.sourceFile}\0${item.relativePath}`;
   if (item.pager !== undefined || item.prerendered) return undefined;
   if (!item.sourcePath) return `generated\0\0${item.url}`;
   return `page\0\0${item.sourceFile}`;
