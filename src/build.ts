@@ -9,6 +9,8 @@ import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
 import { Profiler } from './profile.ts';
+import { hasBibFiles } from './read/bibliography/index.ts';
+import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createLiquid } from './render/liquid/index.ts';
@@ -150,6 +152,7 @@ async function buildSite(
   );
   if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
 
+  if (hasBibFiles(site.config)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));
   failOnErrors(diagnostics, strict);
 

@@ -5,6 +5,7 @@ import { SiteError } from '../errors.ts';
 import { publicationsFromBibtex } from '../import/bibtex.ts';
 import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
 import { type ImportedFile, parseTsv, publicationsFromTsv, talksFromTsv, tsvKind } from '../import/tsv.ts';
+import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
 
@@ -35,6 +36,7 @@ export async function runImport(argv: string[]): Promise<number> {
     }
     let files: ImportedFile[];
     if (kind === 'bibtex') {
+      await loadBibtexParser();
       const result = publicationsFromBibtex(text, input);
       for (const problem of result.problems) process.stderr.write(`${problem.format('Warning')}\n`);
       files = result.files;

@@ -1,5 +1,5 @@
 /** `scholarsite <command> [options]`: the commands and flags Jekyll users already know. */
-import { readFileSync } from 'node:fs';
+import { version } from './version.ts';
 
 const HELP = `scholarsite — academic homepages, built like Jekyll builds them, without Ruby.
 
@@ -39,13 +39,6 @@ Serve options (as in \`jekyll serve\`, plus all build options):
 Environment:
   JEKYLL_ENV                jekyll.environment in templates (default: development)
 `;
-
-export function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  };
-  return pkg.version;
-}
 
 export async function main(argv: string[]): Promise<number> {
   // Output piped into `head` that closes early must not crash a build half way.

@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { newSite } from '../scaffold/new-site.ts';
 import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
-import { version } from './main.ts';
+import { version } from './version.ts';
 
 export async function runNew(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, { help: { type: 'boolean', short: 'h' } });

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { geocodeTalks } from '../talkmap/geocode.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
-import { version } from './main.ts';
+import { version } from './version.ts';
 
 export async function runTalkmap(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {

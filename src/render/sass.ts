@@ -1,13 +1,24 @@
 /**
  * Sass/SCSS pages as jekyll-sass-converter writes them: `_sass` (sass_dir) on the load path,
  * `style` from config, and a source map beside the CSS unless `sourcemap: never`.
- * Compilation runs in Dart Sass's own process, so it can start early and overlap rendering.
+ * Compilation runs in Dart Sass's own process, driven from a worker thread (`sass-worker.ts`), so
+ * it starts early and overlaps reading and rendering.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type AsyncCompiler, compileString, initAsyncCompiler, type StringOptions } from 'sass-embedded';
+import { Worker } from 'node:worker_threads';
+import type { StringOptions } from 'sass-embedded';
 import { SiteError } from '../errors.ts';
+import type { SassReply, SassRequest } from './sass-worker.ts';
+
+/** Dart Sass's host library takes ~0.2 s to load: only sites with stylesheets to compile pay it. */
+let sassModule: typeof import('sass-embedded') | undefined;
+function sassEmbedded(): typeof import('sass-embedded') {
+  sassModule ??= createRequire(import.meta.url)('sass-embedded') as typeof import('sass-embedded');
+  return sassModule;
+}
 
 export interface SassOptions {
   source: string;
@@ -41,7 +52,7 @@ export class SassCompiler {
   private readonly loadPaths: string[];
   private readonly style: 'expanded' | 'compressed';
   private readonly sourcemap: string;
-  private compiler: Promise<AsyncCompiler> | undefined;
+  private worker: SassWorker | undefined;
 
   constructor(private readonly options: SassOptions) {
     const sass = (options.config.sass ?? {}) as Record<string, unknown>;
@@ -78,9 +89,9 @@ export class SassCompiler {
     return this.options.cacheDir !== undefined && existsSync(this.options.cacheDir);
   }
 
-  /** Start Dart Sass's process now (it takes a moment to boot), before any stylesheet is due. */
+  /** Start Dart Sass now (it takes a moment to boot), before any stylesheet is due. */
   warmUp(): void {
-    this.compiler ??= initAsyncCompiler();
+    this.worker ??= new SassWorker();
   }
 
   /**
@@ -121,30 +132,32 @@ export class SassCompiler {
   }
 
   private async compileFresh(job: SassJob, wantsMap: boolean): Promise<SassResult> {
-    this.compiler ??= initAsyncCompiler();
-    try {
-      // No importers among the settings, so the same options serve both APIs.
-      const settings = this.settings(job, wantsMap) as unknown as StringOptions<'async'>;
-      const result = await (await this.compiler).compileStringAsync(job.text, settings);
-      return this.finish(result, job, wantsMap);
-    } catch (error) {
-      throw this.located(error, job);
+    this.worker ??= new SassWorker();
+    const { logger: _, url, ...settings } = this.settings(job, wantsMap);
+    const reply = await this.worker.compile({ text: job.text, options: { ...settings, url: url!.href } });
+    if ('error' in reply) {
+      const { message, span } = reply.error;
+      throw this.located(
+        { message, span: span && { start: span, url: span.url ? new URL(span.url) : undefined } },
+        job,
+      );
     }
+    return this.finish(reply, job, wantsMap);
   }
 
   /** The `scssify`/`sassify` filters (synchronous, inside Liquid): no map. */
   compileFilter(text: string, syntax: 'scss' | 'sass'): string {
     const job: SassJob = { text, syntax, file: '(scssify filter)', outputName: '' };
     try {
-      return this.finish(compileString(text, this.settings(job, false)), job, false).css;
+      return this.finish(sassEmbedded().compileString(text, this.settings(job, false)), job, false).css;
     } catch (error) {
       throw this.located(error, job);
     }
   }
 
   async dispose(): Promise<void> {
-    if (this.compiler) await (await this.compiler).dispose();
-    this.compiler = undefined;
+    await this.worker?.close();
+    this.worker = undefined;
   }
 
   private finish(
@@ -188,5 +201,45 @@ function listFiles(dir: string): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+/** The main thread's end of `sass-worker.ts`: one request at a time per id, answered in any order. */
+class SassWorker {
+  private readonly worker: Worker;
+  private readonly waiting = new Map<number, (reply: SassReply) => void>();
+  private nextId = 0;
+
+  constructor() {
+    // In the bundle the worker is its .js file beside this one. Run from src/ (the tests, under
+    // tsx), it is the .ts file, and a worker thread does not inherit tsx's loader: it registers it.
+    const own = import.meta.url;
+    if (own.endsWith('.ts')) {
+      const url = JSON.stringify(new URL('./sass-worker.ts', own).href);
+      const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); })`;
+      this.worker = new Worker(code, { eval: true });
+    } else this.worker = new Worker(new URL('./sass-worker.js', own));
+    this.worker.on('message', (reply: SassReply) => {
+      this.waiting.get(reply.id)?.(reply);
+      this.waiting.delete(reply.id);
+    });
+    this.worker.on('error', (error) => {
+      for (const [id, answer] of this.waiting) answer({ id, error: { message: error.message } });
+      this.waiting.clear();
+    });
+  }
+
+  compile(request: Omit<SassRequest, 'id'>): Promise<SassReply> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.worker.postMessage({ ...request, id } satisfies SassRequest);
+    });
+  }
+
+  async close(): Promise<void> {
+    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
+    this.worker.postMessage('close');
+    await exited;
   }
 }

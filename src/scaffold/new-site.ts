@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { writeDeployWorkflow } from './deploy-workflow.ts';
 
-/** `src/scaffold/` and `dist/scaffold/` are both two folders below the package, beside `examples/`. */
+/** `src/scaffold/` and the bundle in `dist/cli/` are both two folders below the package, beside `examples/`. */
 export const STARTER_SITE = fileURLToPath(new URL('../../examples/starter', import.meta.url));
 
 /** What a build leaves in the starter that a new site must not get. */

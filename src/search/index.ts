@@ -3,7 +3,6 @@
  * (`data-pagefind-body`) are indexed from the HTML about to be written, and the index goes out
  * with the site in `pagefind/`, so the search works from the built files alone, offline too.
  */
-import * as pagefind from 'pagefind';
 import { SiteError } from '../errors.ts';
 import { pageWithoutAFile } from '../generate/util.ts';
 import type { Site } from '../site/site.ts';
@@ -28,6 +27,7 @@ export function addSearchPage(site: Site): void {
 
 /** The index files for these outputs (their HTML pages), to write with them. */
 export async function searchIndex(files: OutputFile[], baseurl: string): Promise<OutputFile[]> {
+  const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(errors.join('; '));

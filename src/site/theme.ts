@@ -10,7 +10,7 @@ import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
 
-/** `src/site/` and `dist/site/` are both two folders below the package, beside `theme/`. */
+/** `src/site/` and the bundle in `dist/cli/` are both two folders below the package, beside `theme/`. */
 export const BUILT_IN_THEME_ROOT = fileURLToPath(new URL('../../theme', import.meta.url));
 export const BUILT_IN_THEME_NAME = 'scholarsite';
 /** Plugins the theme needs, like a gem theme's runtime dependencies. */

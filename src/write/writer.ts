@@ -72,11 +72,17 @@ export async function writeSite(
     throw error;
   }
   // Swap: the old site is moved aside first, so at every moment one whole site exists.
-  const old = path.join(parent, `.${path.basename(destination)}.old-${process.pid}`);
+  // Named for this build alone: the last build's old site may still be being deleted.
+  const old = path.join(
+    parent,
+    `.${path.basename(destination)}.old-${process.pid}-${(swaps++).toString(36)}`,
+  );
   if (existsSync(destination)) renameSync(destination, old);
   renameSync(staging, destination);
   discardOldSites(parent, path.basename(destination));
 }
+
+let swaps = 0;
 
 /**
  * Delete the sites moved aside (this build's, and any a killed build left) in a process of their

@@ -41,6 +41,19 @@ const LINKS: Record<string, string> = {
   url: 'htmlurl',
 };
 
+/** Whether the site has `.bib` files to read (then the parser must be loaded first). */
+export function hasBibFiles(config: Config): boolean {
+  const settings = bibliographySettings(config);
+  if (!settings) return false;
+  try {
+    return readdirSync(path.join(String(config.source), settings.source)).some((name) =>
+      /\.bib$/i.test(name),
+    );
+  } catch {
+    return false;
+  }
+}
+
 /** Read the `.bib` files into their collection, which is returned (undefined: no bibliography). */
 export function readBibliography(
   site: Site,

@@ -3,7 +3,7 @@
  * `@string`s, `crossref`, month macros, nested braces and LaTeX accents and commands become
  * Unicode text. A malformed entry is reported with its file and line, and the others are kept.
  */
-import { type Creator, parse } from '@retorquere/bibtex-parser';
+import type { Creator } from '@retorquere/bibtex-parser';
 import { SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../render/liquid/filters/string.ts';
 import { cleanEntry, type RawEntry, splitEntry } from './clean.ts';
@@ -66,10 +66,22 @@ function standalone(
   return cleanEntry(own, { strings, parent, inherited });
 }
 
+let parserModule: typeof import('@retorquere/bibtex-parser') | undefined;
+
+/** The parser takes ~0.2 s to load, so only sites with a bibliography load it, before reading. */
+export async function loadBibtexParser(): Promise<void> {
+  parserModule ??= await import('@retorquere/bibtex-parser');
+}
+
+function bibtexParser(): typeof import('@retorquere/bibtex-parser') {
+  if (!parserModule) throw new Error('the BibTeX parser was used before loadBibtexParser()');
+  return parserModule;
+}
+
 const lineAt = (text: string, index: number) => (index < 0 ? 1 : text.slice(0, index).split('\n').length);
 
 export function parseBibFile(text: string, file: string): BibFile {
-  const library = parse(text, {
+  const library = bibtexParser().parse(text, {
     applyCrossRef: true,
     sentenceCase: false,
     english: false,
