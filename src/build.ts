@@ -8,6 +8,7 @@ import { Diagnostics, SiteError } from './errors.ts';
 import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
+import { forgetIncremental, restoreIncremental, saveIncremental } from './incremental/saved.ts';
 import { Profiler } from './profile.ts';
 import { hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
@@ -40,8 +41,13 @@ export interface BuildOptions {
   profile?: boolean;
   /** false: no cache between builds (`--disable-disk-cache`). */
   diskCache?: boolean;
-  /** `serve`'s rebuilds: which items to render again, and how to write (see serve/incremental). */
+  /** `serve`'s rebuilds: which items to render again, and how to write (see incremental/builder). */
   incremental?: IncrementalBuild;
+  /**
+   * `build -I`: start from the state the last such build kept in the cache folder, and keep this
+   * one's (see incremental/saved). Needs the disk cache.
+   */
+  keepIncremental?: boolean;
   /** A Sass compiler kept alive between builds by `serve` (else one per build). */
   sass?: SassCompiler;
   /** `site.time` (tests pin it; else now). */
@@ -103,11 +109,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics,
       options.time ? new RubyTime(options.time.getTime()) : undefined,
     );
-    site.fileTexts = options.incremental?.fileTexts;
-    site.loadedFiles = options.incremental?.loadedFiles;
+    const saved =
+      options.keepIncremental && options.diskCache !== false
+        ? profiler.time('restore', () => restoreIncremental(site))
+        : undefined;
+    const incremental = options.incremental ?? saved;
+    site.fileTexts = incremental?.fileTexts;
+    site.loadedFiles = incremental?.loadedFiles;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
-      return await buildSite(site, sass, diagnostics, profiler, options);
+      const result = await buildSite(site, sass, diagnostics, profiler, { ...options, incremental });
+      if (saved) saveIncremental(site, saved);
+      return result;
     } finally {
       if (!options.sass) await sass.dispose();
     }
@@ -176,6 +189,7 @@ async function buildSite(
     files.push(...index);
   }
   log(`Writing: ${files.length} files to ${site.destination}`);
+  forgetIncremental(site); // a state kept by `build -I` no longer matches the destination
   await profiler.timeAsync('write', () =>
     incremental
       ? incremental.write(site, files)

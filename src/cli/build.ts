@@ -16,6 +16,7 @@ export const BUILD_OPTIONS = {
   strict: { type: 'boolean' },
   profile: { type: 'boolean' },
   'disable-disk-cache': { type: 'boolean' },
+  incremental: { type: 'boolean', short: 'I' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'V' },
   help: { type: 'boolean', short: 'h' },
@@ -81,6 +82,7 @@ export async function runBuild(argv: string[]): Promise<number> {
       strict: values.strict,
       profile: values.profile,
       diskCache: !values['disable-disk-cache'],
+      keepIncremental: values.incremental,
       print: (text) => process.stderr.write(`${text}\n`),
       log: values.verbose ? (text) => process.stdout.write(`${text}\n`) : undefined,
     });

@@ -25,6 +25,7 @@ Build options (as in \`jekyll build\`):
       --strict              Treat warnings (bad front matter, missing layouts…) as errors
       --profile             Print where the time went, per template and per stage
       --disable-disk-cache  Do not keep compiled stylesheets in .jekyll-cache between builds
+  -I, --incremental         Render and write only what changed since the last -I build
   -q, --quiet               Print only errors and warnings
   -V, --verbose             Print more about what is happening
 

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { BuildFailed, build, sassCompilerFor } from '../build.ts';
 import { DEFAULT_EXCLUDES } from '../config/defaults.ts';
 import { type Config, loadConfig } from '../config/index.ts';
-import { IncrementalBuilder } from './incremental.ts';
+import { IncrementalBuilder } from '../incremental/builder.ts';
 import { LiveReload, type Problem, problemOf } from './live-reload.ts';
 import { serveSiteFile } from './static.ts';
 import { type Watcher, watchSource } from './watcher.ts';

@@ -29,7 +29,7 @@ export class Drops {
     private readonly hooks: DropHooks,
   ) {}
 
-  /** A body read from a list depends on that body, not only on the list (see serve/incremental). */
+  /** A body read from a list depends on that body, not only on the list (see incremental/builder). */
   private readingBody<T>(item: Renderable, get: () => T): () => T {
     return () => {
       this.site.uses(`content:${item.sourceFile}`);

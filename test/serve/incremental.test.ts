@@ -8,7 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { BuildFailed, build } from '../../src/build.ts';
-import { IncrementalBuilder } from '../../src/serve/incremental.ts';
+import { IncrementalBuilder } from '../../src/incremental/builder.ts';
 import { edit, readTree, SERVE_SITE, serveSite } from '../support/serve-site.ts';
 import { tempSite } from '../support/temp-site.ts';
 

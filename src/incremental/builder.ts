@@ -1,5 +1,6 @@
 /**
- * `serve`'s rebuilds: the site is read again (cheap), but a page or document is rendered again
+ * Incremental builds (`serve`'s rebuilds, and `build -I` from a saved state, see `saved.ts`): the
+ * site is read again (cheap), but a page or document is rendered again
  * only when something it read while rendering changed. Each render records what it read (see
  * `Site#uses`): layouts, includes, `site.data` keys, lists of documents, Sass. A changed body
  * re-renders that item and every item that read a list it is in (archives, indexes, feed…).
@@ -24,7 +25,7 @@ interface RenderRecord {
   url: string;
 }
 
-interface Snapshot {
+export interface Snapshot {
   records: Map<string, RenderRecord>;
   /** What each destination file holds: its text, or the stamp of the file it copies. */
   outputs: Map<string, string>;
@@ -35,6 +36,16 @@ interface Snapshot {
 const EMPTY: Snapshot = { records: new Map(), outputs: new Map(), layouts: new Map(), staticFiles: '' };
 
 export class IncrementalBuilder implements IncrementalBuild {
+  /**
+   * Whether pages made by plugins (feed, sitemap, redirects) are reused when their data and
+   * template are the same. `serve` does; `build -I` renders them afresh, as Jekyll does.
+   */
+  private readonly reuseGenerated: boolean;
+
+  constructor(options: { reuseGenerated?: boolean } = {}) {
+    this.reuseGenerated = options.reuseGenerated ?? true;
+  }
+
   /** The last build that succeeded: what the destination holds. */
   private last: Snapshot = EMPTY;
   private next: Snapshot = EMPTY;
@@ -58,6 +69,17 @@ export class IncrementalBuilder implements IncrementalBuild {
       this.changed.add(file);
       this.fileTexts.delete(file);
     }
+  }
+
+  /** Start from a saved build: what it wrote, and the files changed since (absolute paths). */
+  restore(snapshot: Snapshot, changed: Iterable<string>): void {
+    this.last = snapshot;
+    this.noteChanges(changed);
+  }
+
+  /** What the destination holds now, to save for the next build. */
+  snapshot(): Snapshot {
+    return this.last;
   }
 
   /** Forget everything: the next build renders every item and rewrites the destination. */
@@ -88,7 +110,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     }
     return (item) => {
       const key = keyOf(item);
-      if (key === undefined) return undefined;
+      if (key === undefined || (!this.reuseGenerated && !item.sourcePath)) return undefined;
       // Taken now, before rendering replaces a generated page's template with its output.
       const input = inputOf(item);
       this.inputs.set(item, input);

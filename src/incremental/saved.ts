@@ -1,0 +1,138 @@
+/**
+ * `build --incremental` (Jekyll's `-I`): `serve`'s incremental state, kept on disk between builds
+ * in `.jekyll-cache/scholarsite/incremental-…` (one per destination). A build that starts from it reads the site as usual,
+ * renders again only what the files changed since could affect, and writes only the outputs that
+ * changed. The state says which files the last build saw (time and size) and what each page read.
+ *
+ * It is trusted only for the same scholarsite, config and JEKYLL_ENV, and while the destination
+ * still has every file it lists; any other build forgets it before writing, since the destination
+ * then no longer matches it.
+ */
+import { createHash } from 'node:crypto';
+import {
+  type Dirent,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { version } from '../cli/version.ts';
+import type { Site } from '../site/site.ts';
+import { IncrementalBuilder, type Snapshot } from './builder.ts';
+
+/** Bumped when the saved shape changes, so an old file is ignored rather than misread. */
+const FORMAT = 1;
+
+interface SavedState {
+  format: number;
+  context: string;
+  /** Every source (and theme) file the build saw: absolute path → `mtime:size`. */
+  files: Map<string, string>;
+  snapshot: Snapshot;
+}
+
+/** One state per destination: a build elsewhere (a preview, a test) leaves this one's alone. */
+function stateFile(site: Site): string {
+  const name = `incremental-${createHash('sha256').update(site.destination).digest('hex').slice(0, 12)}`;
+  return path.join(site.source, String(site.config.cache_dir ?? '.jekyll-cache'), 'scholarsite', name);
+}
+
+/** What must be the same for the saved pages to be the pages this build would render. */
+function contextOf(site: Site): string {
+  const { quiet: _, verbose: __, ...config } = site.config; // how much is printed changes no page
+  return createHash('sha256')
+    .update(JSON.stringify([FORMAT, version(), process.env.JEKYLL_ENV ?? '', config]))
+    .digest('hex');
+}
+
+const stampsAtStart = new WeakMap<IncrementalBuilder, Map<string, string>>();
+
+/** A builder primed with the last incremental build's state, or a fresh one when there is none to trust. */
+export function restoreIncremental(site: Site): IncrementalBuilder {
+  // Pages made by plugins (feed, sitemap) are rendered afresh, as Jekyll's -I does: they carry
+  // `site.time`, and they are cheap.
+  const builder = new IncrementalBuilder({ reuseGenerated: false });
+  // Taken before the build reads anything: a file saved while it runs counts as changed next time.
+  stampsAtStart.set(builder, fileStamps(site));
+  let saved: SavedState;
+  try {
+    saved = v8.deserialize(readFileSync(stateFile(site))) as SavedState;
+  } catch {
+    return builder; // none yet, or unreadable: a full build
+  }
+  if (saved.format !== FORMAT || saved.context !== contextOf(site)) return builder;
+  for (const destination of saved.snapshot.outputs.keys()) {
+    if (!existsSync(path.join(site.destination, destination))) return builder;
+  }
+  const now = stampsAtStart.get(builder)!;
+  const changed = new Set<string>();
+  for (const [file, stamp] of now) if (saved.files.get(file) !== stamp) changed.add(file);
+  for (const file of saved.files.keys()) if (!now.has(file)) changed.add(file);
+  builder.restore(saved.snapshot, changed);
+  return builder;
+}
+
+/** Keep the state of a build that has just written its destination. */
+export function saveIncremental(site: Site, builder: IncrementalBuilder): void {
+  const state: SavedState = {
+    format: FORMAT,
+    context: contextOf(site),
+    files: stampsAtStart.get(builder) ?? fileStamps(site),
+    snapshot: builder.snapshot(),
+  };
+  const file = stateFile(site);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}`, v8.serialize(state));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+/** Called before any other build writes the destination: the saved state would no longer match it. */
+export function forgetIncremental(site: Site): void {
+  rmSync(stateFile(site), { force: true });
+}
+
+const NEVER_READ = new Set(['.git', 'node_modules', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);
+
+/** `mtime:size` of every file below the source (the destination aside) and the theme. */
+function fileStamps(site: Site): Map<string, string> {
+  const stamps = new Map<string, string>();
+  const roots = [site.source, ...(site.theme ? [site.theme.root] : [])];
+  const included = new Set((site.config.include as string[] | undefined) ?? []);
+  const visited = new Set<number>(); // folders by inode: a link back up is walked once
+  const walk = (dir: string) => {
+    const inode = statSync(dir).ino;
+    if (visited.has(inode)) return;
+    visited.add(inode);
+    let entries: Dirent[];
+    try {
+      entries = readdirSync(dir, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries) {
+      const absolute = path.join(dir, entry.name);
+      if (NEVER_READ.has(entry.name) || absolute === site.destination) continue;
+      // Jekyll reads no dot-folder unless `include` names it (old sites being deleted are ones).
+      if (entry.name.startsWith('.') && entry.isDirectory() && !included.has(entry.name)) continue;
+      if (entry.isDirectory()) {
+        walk(absolute);
+        continue;
+      }
+      try {
+        const stats = statSync(absolute);
+        if (stats.isDirectory()) walk(absolute);
+        else stamps.set(absolute, `${stats.mtimeMs}:${stats.size}`);
+      } catch {
+        // a broken link: the reader reports it
+      }
+    }
+  };
+  for (const root of roots) if (existsSync(root)) walk(root);
+  return stamps;
+}
