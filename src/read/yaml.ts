@@ -3,7 +3,7 @@
  * booleans, `0755` is octal, `1:20` is sexagesimal), allows aliases and duplicate keys (the
  * last one wins), and turns timestamps into Ruby Date/Time objects.
  */
-import { parseDocument, type ScalarTag, type Tags } from 'yaml';
+import { isScalar, parseDocument, type ScalarTag, type Tags } from 'yaml';
 import { SiteError } from '../errors.ts';
 import { asRubyValues } from '../site/ruby-values.ts';
 import { RubyTime } from '../site/time.ts';
@@ -102,6 +102,12 @@ const YAML_OPTIONS = {
 
 /** Parse YAML; a syntax error becomes a SiteError pointing at the line in the real file. */
 export function parseYaml(text: string, options: YamlOptions): unknown {
+  const simple = simpleMapping(text);
+  return simple ? asRubyValues(simple) : parseFully(text, options);
+}
+
+/** The full parser (the `yaml` package, set up as Psych reads). */
+export function parseFully(text: string, options: YamlOptions): unknown {
   let doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length) {
     const lenient = indentQuotedContinuations(text);
@@ -153,4 +159,71 @@ function yamlHint(code: string, line: string): string {
     return 'Check that every quote you open is closed.';
   if (/:\s*[^'"].*: /.test(line)) return 'A value containing ": " must be put in quotes.';
   return 'Check the indentation and quoting on this line and the one before it.';
+}
+
+// The schema and options the full parser uses, taken from it, so the fast path types alike.
+const { schema, options: parseOptions } = parseDocument('', YAML_OPTIONS);
+const plainTags = schema.tags.filter((tag) => tag.default === true && tag.test) as ScalarTag[];
+
+const KEY_LINE = /^([A-Za-z_][A-Za-z0-9_-]*):(?: +(.*))?$/;
+/** A plain scalar on one line: no indicator first (but `-` before a number), no `: ` or ` #`. */
+const PLAIN = /^(?:[^\s\-?:,[\]{}#&*!|>'"%@`]|-[0-9.])(?:(?!: | #).)*(?<!:)$/;
+const SINGLE_QUOTED = /^'((?:[^']|'')*)'$/;
+const DOUBLE_QUOTED = /^"([^"\\]*)"$/;
+const FLOW_ITEM = /^[^\s\-?:,[\]{}#&*!|>'"%@`](?:[^,[\]{}#:'"\t]*[^\s,[\]{}#:'"])?$/;
+
+/** A plain scalar as the parser types it (`yes`, `1:20`, dates…); undefined if it would complain. */
+function plainValue(source: string): { value: unknown } | undefined {
+  const tag = plainTags.find((candidate) => candidate.test!.test(source));
+  if (!tag) return { value: source };
+  let failed = false;
+  const resolved = tag.resolve(source, () => (failed = true), parseOptions);
+  if (failed) return undefined;
+  return { value: isScalar(resolved) ? resolved.value : resolved };
+}
+
+/**
+ * A fast path for the YAML most front matter is: `key: value` lines, each value on its line and
+ * plain, quoted without escapes, or a flow list of plain words. The full parser takes ~0.2 ms a
+ * file, a fifth of a 1,000-post build; this gives the very values it gives (a test compares
+ * them on generated inputs) and leaves anything else to it (undefined).
+ */
+export function simpleMapping(text: string): Record<string, unknown> | undefined {
+  // Tabs, carriage returns, control characters, YAML 1.1's other line breaks and BOMs: the full
+  // parser's rules apply.
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+  if (/[\x00-\x09\x0b-\x1f\x7f\x85\u2028\u2029\ufeff]/.test(text)) return undefined;
+  const result: Record<string, unknown> = {};
+  let keys = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '' || line.startsWith('#')) continue;
+    const match = KEY_LINE.exec(line);
+    if (!match) return undefined;
+    const [, key, raw = ''] = match;
+    if (Object.hasOwn(result, key) || key === '__proto__' || plainTags.some((tag) => tag.test!.test(key)))
+      return undefined;
+    const source = raw.trimEnd();
+    let value: unknown;
+    if (source === '') value = null;
+    else if (SINGLE_QUOTED.test(source)) value = source.slice(1, -1).replaceAll("''", "'");
+    else if (DOUBLE_QUOTED.test(source)) value = source.slice(1, -1);
+    else if (source.startsWith('[') && source.endsWith(']')) {
+      const inner = source.slice(1, -1).trim();
+      const items = inner === '' ? [] : inner.split(',').map((item) => item.trim());
+      const values: unknown[] = [];
+      for (const item of items) {
+        const typed = FLOW_ITEM.test(item) ? plainValue(item) : undefined;
+        if (!typed) return undefined;
+        values.push(typed.value);
+      }
+      value = values;
+    } else {
+      const typed = PLAIN.test(source) ? plainValue(source) : undefined;
+      if (!typed) return undefined;
+      value = typed.value;
+    }
+    result[key] = value;
+    keys++;
+  }
+  return keys ? result : undefined;
 }

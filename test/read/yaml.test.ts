@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import { SiteError } from '../../src/errors.ts';
-import { parseYaml } from '../../src/read/yaml.ts';
+import { parseFully, parseYaml, simpleMapping } from '../../src/read/yaml.ts';
+import { asRubyValues } from '../../src/site/ruby-values.ts';
 import { RubyTime } from '../../src/site/time.ts';
 
 /** The data without Ruby's `to_s` on hashes, to compare with plain literals. */
@@ -73,5 +75,124 @@ test('an unclosed quote is reported at the quote that opened it, not where the t
       error.column === 8 &&
       /Missing closing "quote/.test(error.message) &&
       error.hint === 'Check that every quote you open is closed.',
+  );
+});
+
+/**
+ * The fast path for simple front matter must give exactly what the full parser gives, or leave
+ * the text to it. Lines are built from the values where YAML 1.1 typing is subtle.
+ */
+test('the fast path for simple `key: value` front matter reads what the full parser reads', () => {
+  const tricky = [
+    'yes',
+    'No',
+    'on',
+    'OFF',
+    'y',
+    'n',
+    'true',
+    '~',
+    'null',
+    'Null',
+    '0755',
+    '0o17',
+    '0x1F',
+    '0b101',
+    '1_000',
+    '1:20',
+    '-1:20',
+    '190:20:30',
+    '1.5',
+    '-.5',
+    '.inf',
+    '-.Inf',
+    '.NaN',
+    '1e3',
+    '1.0e+3',
+    '6.8523015e+5',
+    '2021-04-05',
+    '2021-4-5',
+    '2021-04-05 10:00:00',
+    '2021-04-05T10:00:00Z',
+    '2021-04-05 10:00:00 +0200',
+    '2021-04-05 10:00:00.5 -05:00',
+    '-12',
+    '+12',
+    '12abc',
+    'a:b',
+    'http://x.org/a#b',
+    'C#',
+    'a, b',
+    "it's",
+    'x: y',
+    'x #y',
+    'x:',
+    '[a, b]',
+    '[]',
+    '[a, [b]]',
+    '[a,]',
+    '[yes, 1, 2021-04-05]',
+    "'q'",
+    "'it''s'",
+    '"dq"',
+    '"a\\nb"',
+    "'unclosed",
+    '"unclosed',
+    '&a x',
+    '*a',
+    '!!str 1',
+    '|',
+    '>',
+    '- a',
+    '-',
+    '?',
+    ':x',
+    '%x',
+    '@x',
+    '`x`',
+    '{a: 1}',
+    'é à ü',
+    '中文',
+    '=',
+    '<<',
+    'a  b',
+    ' ',
+    '',
+  ];
+  const key = fc.oneof(
+    fc.constantFrom('title', 'date', 'tags', 'layout', 'yes', 'on', '__proto__', 'x-y', '_x', '1a', 'a b'),
+    fc.stringMatching(/^[A-Za-z_][A-Za-z0-9_-]{0,8}$/),
+  );
+  const value = fc.oneof(
+    fc.constantFrom(...tricky),
+    fc.string({ maxLength: 12 }),
+    fc.stringMatching(/^[ -~]{0,16}$/),
+  );
+  const line = fc.oneof(
+    {
+      weight: 8,
+      arbitrary: fc
+        .tuple(key, fc.constantFrom(': ', ':', ':  ', ' : '), value)
+        .map((parts) => parts.join('')),
+    },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom('', '# a comment', '  indented: 1', '---', '...', 'k: 1 # note'),
+    },
+  );
+  fc.assert(
+    fc.property(fc.array(line, { maxLength: 6 }), (lines) => {
+      const text = `${lines.join('\n')}\n`;
+      const fast = simpleMapping(text);
+      if (fast === undefined) return;
+      let full: unknown;
+      try {
+        full = parseFully(text, { file: 'x.md' });
+      } catch (error) {
+        assert.fail(`the fast path read ${JSON.stringify(text)}, which the full parser refuses: ${error}`);
+      }
+      assert.deepStrictEqual(asRubyValues(fast), full, JSON.stringify(text));
+    }),
+    { numRuns: process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : 3000 },
   );
 });
