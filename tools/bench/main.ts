@@ -1,85 +1,168 @@
 /**
- * `npm run bench [-- --pages 1000] [--site DIR] [--runs N]`: build times of scholarsite and,
- * when installed, Jekyll (hyperfine, medians, side by side), on a synthetic blog and optionally
- * on a real site; then `serve`'s time from saving a post to the rebuilt file and to the reload
- * event. Prints one table. Never run as a test: these machines are shared and noisy.
+ * `npm run bench [-- --sizes 1000,4000] [--site DIR] [--runs N]`: build times and peak memory of
+ * scholarsite, Jekyll, Hugo and Eleventy (those installed; Eleventy is installed into the work
+ * folder) on synthetic blogs of each size, the same posts and pages written for each tool; with
+ * `--site`, scholarsite and Jekyll on a real site too; then `serve`'s time from saving a post to
+ * the rebuilt file and to the reload event, on the first size. Builds are timed with hyperfine,
+ * side by side; a tool whose runs would take over three minutes gets at most 3 (Jekyll at 16,000
+ * posts). Prints one table, then how each tool's time grows from the smallest size to the
+ * largest. `--pages N` is `--sizes N`. Never run as a test: these machines are shared and noisy.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { countPages, GNU_TIME, hyperfine, singleBuild } from './measure.ts';
 import { median, serveLatency } from './serve-latency.ts';
-import { writeJekyllWorkload } from './workload.ts';
+import { allTools, has, type Workload } from './tools.ts';
+import { writeEleventyWorkload, writeHugoWorkload, writeJekyllWorkload } from './workload.ts';
 
 const { values } = parseArgs({
   options: {
-    pages: { type: 'string', default: '1000' },
+    sizes: { type: 'string', default: '1000,4000' },
+    pages: { type: 'string' },
     site: { type: 'string' },
     runs: { type: 'string', default: '5' },
   },
 });
+const sizes = (values.pages ?? values.sizes).split(',').map(Number);
+if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
+  throw new Error(`--sizes takes post counts separated by commas, not ${values.pages ?? values.sizes}`);
+}
+const runs = Number(values.runs);
+/** Longest one tool's timed runs should take on one workload; beyond it, at most 3 runs. */
+const RUNS_BUDGET_SECONDS = 180;
+const WRITERS: Record<Workload, (root: string, count: number) => void> = {
+  jekyll: writeJekyllWorkload,
+  hugo: writeHugoWorkload,
+  eleventy: writeEleventyWorkload,
+};
+
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-bench-'));
-const runs = Number(values.runs);
-const has = (command: string) => spawnSync('sh', ['-c', `command -v ${command}`]).status === 0;
+const tools = allTools(work, BIN);
 const rows: string[][] = [];
+const notes: string[] = [];
+if (!existsSync(GNU_TIME)) notes.push(`no peak memory: ${GNU_TIME} is missing (apt-get install -y time)`);
 
-/** hyperfine's median of each command, in seconds. */
-function hyperfine(commands: Record<string, string>, prepare?: string): Record<string, number> {
-  const json = path.join(work, 'hyperfine.json');
-  // `sync` before each run: files the previous run wrote are flushed first, not billed to this one.
-  const args = ['--runs', String(runs), '--warmup', '1', '--export-json', json, '--style', 'none'];
-  args.push('--prepare', prepare ?? 'sync');
-  for (const [name, command] of Object.entries(commands)) args.push('-n', name, command);
-  execFileSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number }[];
-  return Object.fromEntries(results.map((result) => [result.command, result.median]));
-}
-
-function compareBuilds(label: string, source: string): void {
+/**
+ * Times the tools that have a source in `sources`, side by side, and adds their rows; returns
+ * each timed tool's median in seconds. `expectedPages`: how many HTML files each should write.
+ */
+function compareBuilds(
+  label: string,
+  folder: string,
+  sources: Partial<Record<Workload, string>>,
+  expectedPages?: number,
+): Record<string, number> {
+  console.error(`bench: ${label}`);
+  const chosen = tools.filter((tool) => sources[tool.workload]);
   if (!has('hyperfine')) {
-    rows.push([label, 'hyperfine not installed (apt-get install hyperfine)', '', '']);
-    return;
+    rows.push([label, 'hyperfine not installed (apt-get install hyperfine)', '', '', '']);
+    return {};
   }
-  const commands: Record<string, string> = {
-    'scholarsite cold': `node ${BIN} build -q --disable-disk-cache -s ${source} -d ${work}/out-cold`,
-    'scholarsite cached': `node ${BIN} build -q -s ${source} -d ${work}/out-cached`,
-  };
-  if (has('jekyll')) commands.jekyll = `jekyll build -q --disable-disk-cache -s ${source} -d ${work}/out-j`;
-  const medians = hyperfine(commands);
-  const jekyll = medians.jekyll;
-  for (const [name, seconds] of Object.entries(medians)) {
-    const ratio = jekyll && name !== 'jekyll' ? `${(jekyll / seconds).toFixed(2)}x` : '';
-    rows.push([label, name, `${seconds.toFixed(3)} s`, ratio]);
+  const failed = new Map<string, string>();
+  const memory = new Map<string, string>();
+  // Tools with fewer runs are timed in a second hyperfine call: runs → name → command.
+  const batches = new Map<number, Record<string, string>>();
+  for (const tool of chosen) {
+    if (tool.missing) {
+      failed.set(tool.name, tool.missing);
+      continue;
+    }
+    const out = path.join(folder, `out-${tool.name.replaceAll(' ', '-')}`);
+    const command = tool.command(sources[tool.workload]!, out);
+    const report = path.join(work, 'time.txt');
+    // Memory is measured on a build like the timed ones: a cached build once its cache is filled.
+    if (tool.cached) singleBuild(command, report);
+    const build = singleBuild(command, report);
+    if (build.failure) {
+      failed.set(tool.name, 'build failed');
+      notes.push(`${tool.name}, ${label}: build failed, ${build.failure}`);
+      continue;
+    }
+    memory.set(tool.name, build.peakKiB === undefined ? 'n/a' : `${Math.round(build.peakKiB / 1024)} MiB`);
+    const pages = countPages(out);
+    if (expectedPages !== undefined && pages !== expectedPages) {
+      notes.push(`warning: ${tool.name}, ${label}: ${pages} HTML pages written, ${expectedPages} expected`);
+    }
+    const toolRuns = build.seconds * (runs + 1) > RUNS_BUDGET_SECONDS ? Math.min(runs, 3) : runs;
+    if (toolRuns < runs) {
+      notes.push(
+        `${tool.name}, ${label}: ${toolRuns} runs, not ${runs} (one build took ${build.seconds.toFixed(1)} s)`,
+      );
+    }
+    batches.set(toolRuns, { ...batches.get(toolRuns), [tool.name]: command });
   }
+  const medians: Record<string, number> = {};
+  for (const [count, commands] of batches) {
+    Object.assign(medians, hyperfine(commands, count, path.join(work, 'hyperfine.json')));
+  }
+  const cold = medians['scholarsite cold'];
+  for (const { name } of chosen) {
+    const seconds = medians[name];
+    if (seconds === undefined) {
+      rows.push([label, name, failed.get(name) ?? '', '', '']);
+      continue;
+    }
+    const ratio = cold && name !== 'scholarsite cold' ? `${(seconds / cold).toFixed(2)}x` : '';
+    rows.push([label, name, `${seconds.toFixed(3)} s`, memory.get(name) ?? '', ratio]);
+  }
+  return medians;
 }
 
-const pages = Number(values.pages);
-const blog = path.join(work, `blog-${pages}`);
-writeJekyllWorkload(blog, pages);
-compareBuilds(`synthetic blog, ${pages} posts`, blog);
+/** Each tool's median seconds at each synthetic size. */
+const timesBySize = new Map<number, Record<string, number>>();
+for (const size of sizes) {
+  const folder = path.join(work, `blog-${size}`);
+  const sources: Record<Workload, string> = { jekyll: '', hugo: '', eleventy: '' };
+  for (const [workload, write] of Object.entries(WRITERS) as [Workload, typeof writeJekyllWorkload][]) {
+    sources[workload] = path.join(folder, workload);
+    write(sources[workload], size);
+  }
+  // Every tool writes one page a post, the home page and the about page.
+  timesBySize.set(size, compareBuilds(`synthetic blog, ${size} posts`, folder, sources, size + 2));
+  rmSync(folder, { recursive: true, force: true });
+}
 
 if (values.site) {
-  const copy = path.join(work, 'site');
+  const folder = path.join(work, 'site');
+  const copy = path.join(folder, 'source');
   cpSync(path.resolve(values.site), copy, { recursive: true });
   rmSync(path.join(copy, '_site'), { recursive: true, force: true });
-  compareBuilds(path.basename(path.resolve(values.site)), copy);
+  compareBuilds(path.basename(path.resolve(values.site)), folder, { jekyll: copy });
 }
 
-const latency = await serveLatency(path.join(work, 'serve'), pages);
-rows.push([
-  `serve, ${pages} posts`,
-  'save → rebuilt file on disk',
-  `${median(latency.toDisk).toFixed(1)} ms`,
-  '',
-]);
-rows.push([`serve, ${pages} posts`, 'save → reload event', `${median(latency.toEvent).toFixed(1)} ms`, '']);
+const servePages = sizes[0];
+console.error(`bench: serve, ${servePages} posts`);
+const latency = await serveLatency(path.join(work, 'serve'), servePages);
+const serveLabel = `serve, ${servePages} posts`;
+rows.push([serveLabel, 'save → rebuilt file on disk', `${median(latency.toDisk).toFixed(1)} ms`, '', '']);
+rows.push([serveLabel, 'save → reload event', `${median(latency.toEvent).toFixed(1)} ms`, '', '']);
 
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
-console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine}, medians of ${runs} runs\n`);
-console.log('| workload | tool | median | speed-up over Jekyll |');
-console.log('| --- | --- | --- | --- |');
+console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine}, medians of ${runs} runs`);
+console.log(
+  "Last column: the tool's median ÷ scholarsite cold's on the same workload (1.80x: scholarsite cold is 1.8 times as fast).",
+);
+console.log("Peak memory: the largest resident set of any one process of one build (GNU time's %M).\n");
+console.log('| workload | tool | median | peak memory | ÷ scholarsite cold |');
+console.log('| --- | --- | --- | --- | --- |');
 for (const row of rows) console.log(`| ${row.join(' | ')} |`);
+
+const smallest = Math.min(...sizes);
+const largest = Math.max(...sizes);
+if (largest > smallest) {
+  console.log();
+  for (const { name } of tools) {
+    const before = timesBySize.get(smallest)?.[name];
+    const after = timesBySize.get(largest)?.[name];
+    if (before === undefined || after === undefined) continue;
+    console.log(
+      `growth, ${name}: ${(after / before).toFixed(2)}x the time for ${(largest / smallest).toFixed(2)}x the posts (${smallest} → ${largest})`,
+    );
+  }
+}
+if (notes.length) console.log(`\n${notes.join('\n')}`);
 if (!existsSync(BIN)) console.log('(run `npm run build` first)');
 rmSync(work, { recursive: true, force: true });
