@@ -25,7 +25,7 @@ import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
 import { RubyTime } from './site/time.ts';
-import { type OutputFile, writeSite } from './write/writer.ts';
+import { type OutputFile, restoreInterruptedSwap, writeSite } from './write/writer.ts';
 
 export interface BuildOptions {
   source: string;
@@ -98,12 +98,18 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     const overrides: Config = { ...options.overrides };
     if (options.destination) overrides.destination = path.resolve(options.destination);
     const { config, files: configFiles } = profiler.time('config', () =>
-      loadConfig({ source: options.source, configFiles: options.configFiles, overrides }),
+      loadConfig({
+        source: options.source,
+        configFiles: options.configFiles,
+        overrides,
+        warn: (problem) => diagnostics.warn(problem),
+      }),
     );
     for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
+    restoreInterruptedSwap(String(config.destination));
     const site = new Site(
       config,
       diagnostics,
@@ -181,6 +187,7 @@ async function buildSite(
   await runPostRender(site); // plugins' :post_render hooks (jemoji)
 
   const files = profiler.time('collect', () => collectOutputs(site));
+  failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
     const index =
       incremental?.searchIndex ??

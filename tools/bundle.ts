@@ -5,12 +5,15 @@
  * beside them (Dart Sass, Pagefind) and the large BibTeX parser stay outside and are loaded only
  * when a site needs them. Type checking is `npm run typecheck`.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
 
 const root = path.resolve(import.meta.dirname, '..');
-rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+// Built beside dist/ and swapped in, so a command running meanwhile never finds dist/ half-made.
+const dist = path.join(root, 'dist');
+const fresh = path.join(root, `.dist-${process.pid}`);
+const old = path.join(root, `.dist-old-${process.pid}`);
 await build({
   // Dart Sass's host runs in a worker thread, which loads its own file.
   entryPoints: {
@@ -19,7 +22,7 @@ await build({
   },
   // dist/cli/ is two folders below the package, as src/cli/ is, so `new URL('../../theme',
   // import.meta.url)` finds the theme from either.
-  outdir: path.join(root, 'dist/cli'),
+  outdir: path.join(fresh, 'cli'),
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -32,3 +35,6 @@ await build({
   },
   logLevel: 'warning',
 });
+if (existsSync(dist)) renameSync(dist, old);
+renameSync(fresh, dist);
+rmSync(old, { recursive: true, force: true });

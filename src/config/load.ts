@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { SiteError } from '../errors.ts';
+import { type ProblemInit, SiteError } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
 import { configuredTheme, readThemeConfig, THEME_PLUGINS } from '../site/theme.ts';
 import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
@@ -11,6 +11,8 @@ export interface ConfigOptions {
   configFiles?: string[];
   /** Command-line values (destination, baseurl, drafts…), applied over the files. */
   overrides?: Config;
+  /** Told of what is worth a warning (a key set twice). */
+  warn?: (problem: ProblemInit) => void;
 }
 
 export interface LoadedConfig {
@@ -32,7 +34,7 @@ export function deepMerge(target: Config, overwrite: Config): Config {
   return merged;
 }
 
-function readConfigFile(file: string, source: string): Config {
+function readConfigFile(file: string, source: string, warn?: (problem: ProblemInit) => void): Config {
   const relative = path.relative(source, file) || file;
   const text = readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
   if (/\.toml$/i.test(file)) {
@@ -42,7 +44,7 @@ function readConfigFile(file: string, source: string): Config {
       hint: 'Use _config.yml.',
     });
   }
-  const data = parseYaml(text, { file: relative }) ?? {};
+  const data = parseYaml(text, { file: relative, warn }) ?? {};
   if (!isHash(data)) {
     throw new SiteError({
       message: 'the configuration file is not a list of settings (a YAML mapping)',
@@ -78,7 +80,7 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
   }
 
   let config: Config = { ...JEKYLL_DEFAULTS, source };
-  for (const file of files) config = deepMerge(config, readConfigFile(file, source));
+  for (const file of files) config = deepMerge(config, readConfigFile(file, source, options.warn));
   config = deepMerge(config, options.overrides ?? {});
   config.source = source;
   config.destination = path.resolve(source, String(config.destination ?? '_site'));

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import type { Renderable } from '../site/document.ts';
 import type { LoadedFile, Site } from '../site/site.ts';
-import { insideDestination, type OutputFile, writeSite } from '../write/writer.ts';
+import { insideDestination, type OutputFile, writeProblem, writeSite } from '../write/writer.ts';
 
 interface RenderRecord {
   /** The file as read (any edit shows here); for a generated page, its data and template. */
@@ -148,27 +148,10 @@ export class IncrementalBuilder implements IncrementalBuild {
       await writeSite(root, files, site.config.keep_files as string[]);
       this.written = files.map((file) => file.destination);
     } else {
-      this.written = [];
-      const copies: Promise<void>[] = [];
-      for (const file of files) {
-        if (this.last.outputs.get(file.destination) === outputs.get(file.destination)) continue;
-        this.written.push(file.destination);
-        const target = insideDestination(root, file.destination);
-        mkdirSync(path.dirname(target), { recursive: true });
-        // Beside the target, then renamed over it: a reader sees the old file or the new one.
-        const temporary = `${target}.scholarsite-${process.pid}`;
-        if (file.copyFrom)
-          copies.push(copyFile(file.copyFrom, temporary).then(() => renameSync(temporary, target)));
-        else {
-          writeFileSync(temporary, file.bytes ?? file.text ?? '');
-          renameSync(temporary, target);
-        }
-      }
-      await Promise.all(copies);
-      for (const destination of this.last.outputs.keys()) {
-        if (outputs.has(destination)) continue;
-        this.written.push(destination);
-        rmSync(insideDestination(root, destination), { force: true });
+      try {
+        await this.writeChanged(root, files);
+      } catch (error) {
+        throw writeProblem(error, root);
       }
     }
     // Written: this is now what the destination holds.
@@ -177,6 +160,33 @@ export class IncrementalBuilder implements IncrementalBuild {
     const current = new Set([...site.documents, ...site.pages].map((item) => item.sourceText));
     for (const [file, loaded] of this.loadedFiles)
       if (!current.has(loaded.text)) this.loadedFiles.delete(file);
+  }
+
+  /** Only the outputs whose content changed, each by an atomic rename; gone ones are deleted. */
+  private async writeChanged(root: string, files: OutputFile[]): Promise<void> {
+    const outputs = this.next.outputs;
+    this.written = [];
+    const copies: Promise<void>[] = [];
+    for (const file of files) {
+      if (this.last.outputs.get(file.destination) === outputs.get(file.destination)) continue;
+      this.written.push(file.destination);
+      const target = insideDestination(root, file.destination);
+      mkdirSync(path.dirname(target), { recursive: true });
+      // Beside the target, then renamed over it: a reader sees the old file or the new one.
+      const temporary = `${target}.scholarsite-${process.pid}`;
+      if (file.copyFrom)
+        copies.push(copyFile(file.copyFrom, temporary).then(() => renameSync(temporary, target)));
+      else {
+        writeFileSync(temporary, file.bytes ?? file.text ?? '');
+        renameSync(temporary, target);
+      }
+    }
+    await Promise.all(copies);
+    for (const destination of this.last.outputs.keys()) {
+      if (outputs.has(destination)) continue;
+      this.written.push(destination);
+      rmSync(insideDestination(root, destination), { force: true });
+    }
   }
 
   /** What the saved files made stale: dependency keys, and whether any list or data changed. */

@@ -1,7 +1,7 @@
 /** `_data`: YAML, JSON, CSV and TSV files, folders becoming nested hashes (`DataReader`). */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { SiteError } from '../errors.ts';
+import { type ProblemInit, SiteError } from '../errors.ts';
 import { isDirectory, isFile } from './stat.ts';
 import { parseYaml } from './yaml.ts';
 
@@ -12,7 +12,12 @@ function sanitizeKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, '').replace(/\s+/g, '_');
 }
 
-export function readData(dir: string, source: string, isExcluded: (absolute: string) => boolean): DataTree {
+export function readData(
+  dir: string,
+  source: string,
+  isExcluded: (absolute: string) => boolean,
+  warn?: (problem: ProblemInit) => void,
+): DataTree {
   const data: DataTree = {};
   let entries: string[];
   try {
@@ -30,21 +35,52 @@ export function readData(dir: string, source: string, isExcluded: (absolute: str
     data[sanitizeKey(entry.replace(/\.[^.]*$/, ''))] = readDataFile(
       absolute,
       path.relative(source, absolute),
+      warn,
     );
   }
   for (const entry of folders) {
     const absolute = path.join(dir, entry);
     if (isExcluded(absolute)) continue;
-    data[sanitizeKey(entry)] = readData(absolute, source, isExcluded);
+    data[sanitizeKey(entry)] = readData(absolute, source, isExcluded, warn);
   }
   return data;
 }
 
-export function readDataFile(absolute: string, relative: string): unknown {
+export function readDataFile(
+  absolute: string,
+  relative: string,
+  warn?: (problem: ProblemInit) => void,
+): unknown {
   const text = readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
   const ext = path.extname(absolute).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return parseDelimited(text, ext === '.tsv' ? '\t' : ',', relative);
-  return parseYaml(text, { file: relative });
+  try {
+    return parseYaml(text, { file: relative, warn });
+  } catch (error) {
+    // Jekyll reads JSON with its YAML reader (which takes a trailing comma); when that fails,
+    // JSON's own complaint says more than YAML's about indentation.
+    if (ext !== '.json' || !(error instanceof SiteError)) throw error;
+    throw jsonProblem(text, relative) ?? error;
+  }
+}
+
+function jsonProblem(text: string, file: string): SiteError | undefined {
+  try {
+    JSON.parse(text);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message.replace(/ in JSON at position \d+.*$/, '');
+    const at = Number(/position (\d+)/.exec((error as Error).message)?.[1] ?? text.length);
+    const before = text.slice(0, at);
+    return new SiteError({
+      message: `invalid JSON: ${message}`,
+      file,
+      line: before.split('\n').length,
+      column: at - before.lastIndexOf('\n'),
+      source: text,
+      hint: 'Check the commas, quotes and brackets here: every { [ and " needs its closing } ] and ".',
+    });
+  }
 }
 
 /** Ruby's `CSV.read(headers: true)`: one hash per row, keyed by the header row. */
@@ -71,6 +107,8 @@ function parseRows(text: string, separator: string, file: string): string[][] {
   let field = '';
   let quoted = false;
   let line = 1;
+  let quoteLine = 1;
+  let quoteColumn = 1;
   let i = 0;
   const endField = () => {
     row.push(field);
@@ -93,8 +131,11 @@ function parseRows(text: string, separator: string, file: string): string[][] {
       i++;
       continue;
     }
-    if (ch === '"' && field === '') quoted = true;
-    else if (ch === separator) endField();
+    if (ch === '"' && field === '') {
+      quoted = true;
+      quoteLine = line;
+      quoteColumn = i - text.lastIndexOf('\n', i - 1);
+    } else if (ch === separator) endField();
     else if (ch === '\n' || ch === '\r') {
       if (ch === '\r' && text[i + 1] === '\n') i++;
       endField();
@@ -108,7 +149,9 @@ function parseRows(text: string, separator: string, file: string): string[][] {
     throw new SiteError({
       message: 'unclosed quoted field',
       file,
-      line,
+      line: quoteLine,
+      column: quoteColumn,
+      source: text,
       hint: 'Close the quote (") that starts this field.',
     });
   }

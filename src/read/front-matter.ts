@@ -1,5 +1,5 @@
 /** Front matter: the YAML between `---` lines at the top of a file (Jekyll's regexp). */
-import { SiteError } from '../errors.ts';
+import { type ProblemInit, SiteError } from '../errors.ts';
 import { parseYaml } from './yaml.ts';
 
 // `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)` with Ruby's multiline dot. The `\s*` after the
@@ -43,11 +43,15 @@ export interface FrontMatter {
  * Read front matter. A YAML mistake is thrown as a located SiteError; callers decide whether
  * it is a warning (Jekyll's default) or an error (`strict_front_matter`).
  */
-export function readFrontMatter(text: string, file: string): FrontMatter {
+export function readFrontMatter(
+  text: string,
+  file: string,
+  warn?: (problem: ProblemInit) => void,
+): FrontMatter {
   const split = splitFrontMatter(text);
   if (!split) return { data: {}, body: text, bodyLine: 1 };
   const yaml = split.yaml.replace(/^---[^\n]*\n/, '');
-  const data = parseYaml(yaml, { file, lineOffset: 1, fileSource: text });
+  const data = parseYaml(yaml, { file, lineOffset: 1, fileSource: text, warn });
   if (data != null && (typeof data !== 'object' || Array.isArray(data) || data instanceof Date)) {
     throw new SiteError({
       message: 'the front matter is not a list of `key: value` settings',

@@ -2,6 +2,8 @@
  * Jekyll's `Reader#read`: layouts, then the source walk (pages, static files, posts and drafts
  * in any folder), files named in `include`, collections, and `_data`.
  */
+
+import { isUtf8 } from 'node:buffer';
 import {
   closeSync,
   type Dirent,
@@ -15,7 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
-import { SiteError } from '../errors.ts';
+import { type ProblemInit, SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
@@ -65,6 +67,7 @@ class Reader {
       path.join(site.source, String(site.config.data_dir ?? '_data')),
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
+      this.warn,
     );
     if (site.theme?.dataPath) {
       // Site data wins over the theme's, merged key by key (`Reader#read_data`).
@@ -76,15 +79,33 @@ class Reader {
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
   }
 
+  private readonly warn = (problem: ProblemInit) => this.site.diagnostics.warn(problem);
+
   /** A file's text; `serve` keeps the texts of files not saved since the last build. */
   private readText(absolute: string): string {
     const cache = this.site.fileTexts;
     let text = cache?.get(absolute);
     if (text === undefined) {
-      text = readText(absolute);
+      const bytes = readFileSync(absolute);
+      text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+      if (!isUtf8(bytes) && !text.includes('\0')) this.warnNotUtf8(absolute, text);
       cache?.set(absolute, text);
     }
     return text;
+  }
+
+  /** Bytes that are not UTF-8 come out as U+FFFD; say where the first one is (as Jekyll, build on). */
+  private warnNotUtf8(absolute: string, text: string): void {
+    const at = text.indexOf('\uFFFD');
+    const before = text.slice(0, Math.max(at, 0));
+    this.site.diagnostics.warn({
+      message: 'this file is not UTF-8 text: bytes that are not UTF-8 were replaced by "\uFFFD"',
+      file: this.site.relative(absolute),
+      line: before.split('\n').length,
+      column: before.length - before.lastIndexOf('\n'),
+      source: text,
+      hint: 'Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252).',
+    });
   }
 
   private readHead(absolute: string): string {
@@ -226,7 +247,7 @@ class Reader {
       let body = text;
       let bodyLine = 1;
       try {
-        ({ data, body, bodyLine } = readFrontMatter(text, file));
+        ({ data, body, bodyLine } = readFrontMatter(text, file, this.warn));
       } catch (error) {
         this.frontMatterProblem(error);
         const split = splitFrontMatter(text);
@@ -341,6 +362,23 @@ class Reader {
       site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
       return false;
     }
+    if (text.length > MAX_PAGE_CHARACTERS) {
+      site.diagnostics.error({
+        message: `this file is ${Math.round(text.length / 1e6)} million characters long; pages and documents may have at most ${MAX_PAGE_CHARACTERS / 1e6} million`,
+        file,
+        hint: 'Split it into several pages. A file that should be copied as it is must not start with --- (then any size is fine).',
+      });
+      return false;
+    }
+    if (text.includes('\0')) {
+      site.diagnostics.warn({
+        message: 'this file starts with a front matter line (---) but holds binary data; it was skipped',
+        file,
+        line: text.slice(0, text.indexOf('\0')).split('\n').length,
+        hint: 'A file to copy as it is must not start with ---; a page must be saved as text (UTF-8).',
+      });
+      return false;
+    }
     item.sourceText = text;
     // `serve`: the same file, unchanged since the last build, reads the same (config edits start afresh).
     const known = site.loadedFiles?.get(absolute);
@@ -356,7 +394,7 @@ class Reader {
     const defaults = site.frontMatterDefaults.all(item.relativePath, type);
     let data: Record<string, unknown> = {};
     try {
-      const fm = readFrontMatter(text, file);
+      const fm = readFrontMatter(text, file, this.warn);
       data = fm.data;
       item.content = fm.body;
       item.bodyLine = fm.bodyLine;
@@ -498,9 +536,11 @@ function copyData(value: unknown): unknown {
   return value;
 }
 
-function readText(absolute: string): string {
-  return readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
-}
+/**
+ * Rendering takes memory many times a page's size: a 50 MB page would take gigabytes. No real
+ * page comes near this; a file this big with front matter is a mistake (a data dump, a log).
+ */
+const MAX_PAGE_CHARACTERS = 10_000_000;
 
 /** The first line is enough to tell a page from a static file. */
 function readHead(absolute: string): string {

@@ -3,8 +3,8 @@
  * booleans, `0755` is octal, `1:20` is sexagesimal), allows aliases and duplicate keys (the
  * last one wins), and turns timestamps into Ruby Date/Time objects.
  */
-import { isScalar, parseDocument, type ScalarTag, type Tags } from 'yaml';
-import { SiteError } from '../errors.ts';
+import { isMap, isScalar, isSeq, parseDocument, type Scalar, type ScalarTag, type Tags } from 'yaml';
+import { type ProblemInit, SiteError } from '../errors.ts';
 import { asRubyValues } from '../site/ruby-values.ts';
 import { RubyTime } from '../site/time.ts';
 
@@ -56,6 +56,8 @@ export interface YamlOptions {
   lineOffset?: number;
   /** The whole file's text, for a code frame; defaults to the YAML itself. */
   fileSource?: string;
+  /** Told of a key set twice in one mapping (Psych keeps the last value without a word). */
+  warn?: (problem: ProblemInit) => void;
 }
 
 /** Where a quoted scalar opened on this line is still open at its end, the quote character. */
@@ -123,6 +125,13 @@ export function parseFully(text: string, options: YamlOptions): unknown {
     let line = before.split('\n').length;
     let column = error.pos[0] - before.lastIndexOf('\n');
     // An unclosed quote is reported where the text ends; point at the quote that opened it.
+    // An apostrophe that closed a single-quoted value early: point at it, not at what follows.
+    if (
+      error.code === 'UNEXPECTED_TOKEN' &&
+      /^Unexpected scalar/.test(error.message) &&
+      text[error.pos[0] - 1] === "'"
+    )
+      column--;
     const quote = /^Missing closing (["'])quote/.exec(error.message)?.[1];
     if (quote) {
       const lines = before.split('\n');
@@ -143,7 +152,55 @@ export function parseFully(text: string, options: YamlOptions): unknown {
       hint: yamlHint(error.code, text.split('\n')[line - 1] ?? ''),
     });
   }
-  return asRubyValues(doc.toJS({ maxAliasCount: 10_000 }));
+  const duplicate = options.warn && firstDuplicateKey(doc.contents);
+  if (duplicate) {
+    const before = text.slice(0, duplicate.offset);
+    options.warn!({
+      message: `"${duplicate.key}" is set twice here; the last value is the one used`,
+      file: options.file,
+      line: before.split('\n').length + (options.lineOffset ?? 0),
+      column: duplicate.offset - before.lastIndexOf('\n'),
+      source: options.fileSource ?? text,
+      hint: `Remove one of the two "${duplicate.key}:" lines.`,
+    });
+  }
+  try {
+    return asRubyValues(doc.toJS({ maxAliasCount: 10_000 }));
+  } catch (error) {
+    // Parsed, but not made into values: a merge (`<<`) of something that is not a mapping, an
+    // alias expanding past the limit.
+    const at = text.search(/^\s*<<\s*:/m);
+    const line = at < 0 ? 1 : text.slice(0, at).split('\n').length;
+    throw new SiteError({
+      message: `invalid YAML: ${firstLine((error as Error).message)}`,
+      file: options.file,
+      line: line + (options.lineOffset ?? 0),
+      source: options.fileSource ?? text,
+      hint: 'Check the anchors (&name) and aliases (*name) here: `<<: *name` must name a mapping defined above it.',
+    });
+  }
+}
+
+/** The second occurrence of a key in any mapping of the document, with its offset in the text. */
+function firstDuplicateKey(node: unknown): { key: string; offset: number } | undefined {
+  if (isMap(node)) {
+    const seen = new Set<string>();
+    for (const pair of node.items) {
+      const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+      if (key !== undefined && key !== '<<') {
+        if (seen.has(key)) return { key, offset: (pair.key as Scalar).range?.[0] ?? 0 };
+        seen.add(key);
+      }
+      const inner = firstDuplicateKey(pair.value);
+      if (inner) return inner;
+    }
+  } else if (isSeq(node)) {
+    for (const item of node.items) {
+      const inner = firstDuplicateKey(item);
+      if (inner) return inner;
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

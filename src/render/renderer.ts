@@ -170,7 +170,21 @@ export class Renderer {
       const parent = layout.data.layout;
       if (parent != null) site.uses(`layout:${String(parent)}`);
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
-      if (!next || used.has(next.name)) break;
+      if (next && used.has(next.name)) {
+        // Jekyll stops there without a word; say so once per layout.
+        if (!this.warnedLayouts.has(`cycle\0${layout.name}`)) {
+          this.warnedLayouts.add(`cycle\0${layout.name}`);
+          this.tools.diagnostics.warn({
+            message: `the layouts go round in a circle (${[...used, next.name].join(' → ')}); the chain stops after '${layout.name}'`,
+            file: layout.relativePath,
+            line: frontMatterLine(layout.sourceText, 'layout'),
+            source: layout.sourceText,
+            hint: `Remove \`layout: ${next.name}\` from ${layout.relativePath}: layouts may not wrap each other in a circle.`,
+          });
+        }
+        break;
+      }
+      if (!next) break;
       layout = next;
     }
     return output;

@@ -73,6 +73,11 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     cache: includeCache(setup.uses),
     outputEscape: rubyString,
     fs,
+    // Bounds no real page meets, so a template mistake ends in an error, not a hang or an
+    // exhausted heap: time per render call (a page's content, or one layout), and items made
+    // (a range's numbers, joined and appended text…).
+    renderLimit: RENDER_LIMIT_MS,
+    memoryLimit: MEMORY_LIMIT,
   });
   // Include files, parsed once each (lax rules applied, blank blocks stripped, as for pages).
   const includeTemplates = new Map<string, Template[]>();
@@ -185,6 +190,11 @@ function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
   };
 }
 
+/** Per render call: a 1,000-page site renders each in milliseconds. */
+export const RENDER_LIMIT_MS = 30_000;
+/** Per render call: a range of 50 million numbers would take ~400 MB on its own. */
+export const MEMORY_LIMIT = 50_000_000;
+
 interface LiquidjsError extends Error {
   token?: { getPosition?: () => [number, number]; file?: string; input?: string };
   originalError?: Error;
@@ -232,6 +242,9 @@ function toSiteError(
 
 function describe(error: Error): string {
   const first = String(error.message).split('\n')[0];
+  if (/^(memory alloc limit exceeded|Invalid string length|Invalid array length)/.test(first))
+    return 'this page would be too large to build (more than 50 million characters or items)';
+  if (/^template render limit exceeded/.test(first)) return 'this page takes too long to render';
   return first
     .replace(/(, (file|line|col):\S+)+$/, '')
     .replace(
@@ -241,6 +254,10 @@ function describe(error: Error): string {
 }
 
 function hintFor(message: string): string {
+  if (/takes too long to render/.test(message))
+    return `Rendering took more than ${RENDER_LIMIT_MS / 1000} s. Look for a loop over a huge range or list, or a loop inside a loop.`;
+  if (/too large to build/.test(message))
+    return 'The page grew too large. Look for a loop over a huge range such as (1..100000000), or text appended to itself in a loop.';
   if (/not found in _includes|Could not locate the included file/.test(message))
     return 'Create the file in _includes/, or correct the name in the include tag.';
   if (/tag .* not closed/.test(message)) return 'Add the matching end tag (e.g. {% endif %} for {% if %}).';

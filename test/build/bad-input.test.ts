@@ -1,0 +1,398 @@
+/**
+ * The bad-input battery: one case per mistake a researcher can make in a file, each asserting
+ * the exact message (file, line, column, hint), the exit code, and that the site built before
+ * is still there, whole. Where Jekyll stops the build we exit 1; where Jekyll only warns we warn,
+ * build, and `--strict` makes it an error.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { runCli } from '../support/cli.ts';
+import { tempSite } from '../support/temp-site.ts';
+
+const FAIL_WRITES = path.resolve(import.meta.dirname, '../support/fail-writes.mjs');
+
+interface Built {
+  source: string;
+  site: string;
+}
+
+/** A site that builds, built once, then given the bad files. */
+function brokenSite(files: Record<string, string | Buffer>): Built {
+  const source = tempSite({ 'index.html': '---\n---\n<p>good</p>\n', '_config.yml': 'title: T\n' });
+  const first = runCli(['build', '-s', source]);
+  assert.equal(first.code, 0, first.stderr);
+  for (const [name, content] of Object.entries(files)) {
+    const file = path.join(source, name);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, content);
+  }
+  return { source, site: path.join(source, '_site') };
+}
+
+function assertOldSiteKept({ source, site }: Built): void {
+  assert.equal(readFileSync(path.join(site, 'index.html'), 'utf8'), '<p>good</p>\n');
+  assert.deepEqual(readdirSync(site), ['index.html']);
+  const leftovers = readdirSync(source).filter((name) => /^\._site\.(tmp|old)-/.test(name));
+  assert.deepEqual(leftovers, [], 'no half-written site is left beside it');
+}
+
+function assertLines(stderr: string, lines: string[]): void {
+  const printed = stderr.split('\n');
+  for (const line of lines)
+    assert.ok(printed.includes(line), `missing line ${JSON.stringify(line)} in:\n${stderr}`);
+  assert.doesNotMatch(stderr, /\n\s+at .*:\d+:\d+\)?\n/, 'no stack trace');
+  assert.doesNotMatch(stderr, /stopped unexpectedly/);
+}
+
+/** The build fails with exactly these lines, exit code 1, and the old site kept. */
+function fails(
+  files: Record<string, string | Buffer>,
+  lines: string[],
+  options: { args?: string[]; env?: Record<string, string> } = {},
+): void {
+  const built = brokenSite(files);
+  const result = runCli(['build', '-s', built.source, ...(options.args ?? [])], { env: options.env });
+  assert.equal(result.code, 1, result.stderr);
+  assertLines(result.stderr, lines);
+  assert.match(result.stderr, /Build failed: .*The previous site was left as it was\.\n$/);
+  assertOldSiteKept(built);
+}
+
+/** Jekyll warns and builds: so do we, with exactly these lines; `--strict` fails and keeps the old site. */
+function warns(files: Record<string, string | Buffer>, lines: string[]): Built {
+  const built = brokenSite(files);
+  const strict = runCli(['build', '-s', built.source, '--strict']);
+  assert.equal(strict.code, 1, strict.stderr);
+  // Front matter that does not parse becomes an error; other warnings stay warnings that fail the build.
+  const asError = (line: string) => line.replace(/^Warning: /, 'Error: ');
+  const printed = strict.stderr.split('\n');
+  for (const line of lines)
+    assert.ok(printed.includes(line) || printed.includes(asError(line)), strict.stderr);
+  assertOldSiteKept(built);
+  const result = runCli(['build', '-s', built.source]);
+  assert.equal(result.code, 0, result.stderr);
+  assertLines(result.stderr, lines);
+  return built;
+}
+
+describe('front matter', () => {
+  test('a tab used for indentation', () => {
+    warns({ 'broken.md': '---\ntitle: x\n\tbad: 1\n---\ntext\n' }, [
+      'Warning: broken.md:3:1: invalid YAML: Tabs are not allowed as indentation',
+      '  Hint: YAML does not allow tabs for indentation: use spaces.',
+    ]);
+  });
+
+  test('an unclosed quote', () => {
+    warns({ 'broken.md': '---\ntitle: "Notes\n---\ntext\n' }, [
+      'Warning: broken.md:2:8: invalid YAML: Missing closing "quote',
+      '  Hint: Check that every quote you open is closed.',
+    ]);
+  });
+
+  test('an apostrophe inside a single-quoted value', () => {
+    warns({ 'broken.md': "---\ntitle: 'Ada's notes'\n---\ntext\n" }, [
+      'Warning: broken.md:2:12: invalid YAML: Unexpected scalar at node end',
+      "  Hint: Inside a single-quoted value, write an apostrophe as two ('') or use double quotes.",
+    ]);
+  });
+
+  test('a key set twice', () => {
+    const built = warns({ 'broken.md': '---\ntitle: First\ntitle: Second\n---\n{{ page.title }}\n' }, [
+      'Warning: broken.md:3:1: "title" is set twice here; the last value is the one used',
+      '  Hint: Remove one of the two "title:" lines.',
+    ]);
+    assert.equal(readFileSync(path.join(built.site, 'broken.html'), 'utf8'), '<p>Second</p>\n');
+  });
+
+  test('front matter that is a list, not settings', () => {
+    warns({ 'broken.md': '---\n- a\n- b\n---\ntext\n' }, [
+      'Warning: broken.md:2: the front matter is not a list of `key: value` settings',
+      '  Hint: Write front matter as `key: value` lines between the two `---` lines.',
+    ]);
+  });
+});
+
+describe('_config.yml', () => {
+  test('a tab used for indentation', () => {
+    fails({ '_config.yml': 'title: T\n\tauthor: me\n' }, [
+      'Error: _config.yml:2:1: invalid YAML: Tabs are not allowed as indentation',
+      '  Hint: YAML does not allow tabs for indentation: use spaces.',
+    ]);
+  });
+
+  test('an unclosed quote', () => {
+    fails({ '_config.yml': 'title: "My site\nurl: https://x.org\n' }, [
+      'Error: _config.yml:1:8: invalid YAML: Missing closing "quote',
+      '  Hint: Check that every quote you open is closed.',
+    ]);
+  });
+
+  test('an apostrophe inside a single-quoted value', () => {
+    fails({ '_config.yml': "title: 'Ada's site'\n" }, [
+      'Error: _config.yml:1:12: invalid YAML: Unexpected scalar at node end',
+      "  Hint: Inside a single-quoted value, write an apostrophe as two ('') or use double quotes.",
+    ]);
+  });
+
+  test('a key set twice warns and keeps the last, as Jekyll reads it', () => {
+    const built = brokenSite({
+      '_config.yml': 'title: First\nurl: https://x.org\ntitle: Second\n',
+      'index.html': '---\n---\n{{ site.title }}\n',
+    });
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    assertLines(result.stderr, [
+      'Warning: _config.yml:3:1: "title" is set twice here; the last value is the one used',
+      '  Hint: Remove one of the two "title:" lines.',
+    ]);
+    assert.equal(readFileSync(path.join(built.site, 'index.html'), 'utf8'), 'Second\n');
+  });
+});
+
+describe('encodings and file contents', () => {
+  test('bytes that are not UTF-8', () => {
+    warns(
+      {
+        'broken.md': Buffer.concat([
+          Buffer.from('---\n---\nCaf'),
+          Buffer.from([0xe9]),
+          Buffer.from(' au lait\n'),
+        ]),
+      },
+      [
+        'Warning: broken.md:3:4: this file is not UTF-8 text: bytes that are not UTF-8 were replaced by "\uFFFD"',
+        '  Hint: Save the file as UTF-8 in your editor (it was probably saved as Latin-1 or Windows-1252).',
+      ],
+    );
+  });
+
+  test('a UTF-8 byte order mark is read past, as Jekyll does', () => {
+    const built = brokenSite({ 'bom.md': '\uFEFF---\ntitle: With a BOM\n---\n{{ page.title }}\n' });
+    const result = runCli(['build', '-s', built.source, '--strict']);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(path.join(built.site, 'bom.html'), 'utf8'), '<p>With a BOM</p>\n');
+  });
+
+  test('a binary file that starts with ---', () => {
+    warns(
+      {
+        'photo.md': Buffer.concat([
+          Buffer.from('---\n---\n'),
+          Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]),
+        ]),
+      },
+      [
+        'Warning: photo.md:3: this file starts with a front matter line (---) but holds binary data; it was skipped',
+        '  Hint: A file to copy as it is must not start with ---; a page must be saved as text (UTF-8).',
+      ],
+    );
+  });
+
+  test('a 50 MB Markdown file', () => {
+    const paragraph = 'Lorem ipsum *dolor* sit amet, [a link](https://example.org), consectetur.\n\n';
+    fails({ 'huge.md': `---\ntitle: Huge\n---\n${paragraph.repeat(Math.ceil(50e6 / paragraph.length))}` }, [
+      'Error: huge.md: this file is 50 million characters long; pages and documents may have at most 10 million',
+      '  Hint: Split it into several pages. A file that should be copied as it is must not start with --- (then any size is fine).',
+    ]);
+  });
+});
+
+describe('Liquid', () => {
+  test('an unclosed tag', () => {
+    fails({ 'broken.html': '---\n---\n{% if page.title %}\nno end\n' }, [
+      'Error: broken.html:3:1: Liquid: tag {% if page.title %} not closed',
+      '  Hint: Add the matching end tag (e.g. {% endif %} for {% if %}).',
+    ]);
+  });
+
+  test('misnested tags', () => {
+    fails({ 'broken.html': '---\n---\n{% if a %}{% for x in y %}{% endif %}{% endfor %}\n' }, [
+      'Error: broken.html:3:27: Liquid: tag "endif" not found',
+      '  Hint: This tag does not exist in Jekyll; check its spelling, or wrap literal braces in {% raw %}…{% endraw %}.',
+    ]);
+  });
+
+  test('an unknown tag', () => {
+    fails({ 'broken.html': '---\n---\n<p>\n{% frobnicate %}\n' }, [
+      'Error: broken.html:4:1: Liquid: tag "frobnicate" not found',
+      '  Hint: This tag does not exist in Jekyll; check its spelling, or wrap literal braces in {% raw %}…{% endraw %}.',
+    ]);
+  });
+
+  test('an include that does not exist', () => {
+    fails({ 'broken.html': '---\n---\n\n{% include footer.html %}\n' }, [
+      `Error: broken.html:4:1: Liquid: Could not locate the included file 'footer.html' in any of ["_includes"]. Ensure it exists in one of those directories and, if it is a symlink, does not point outside your site source.`,
+      '  Hint: Create the file in _includes/, or correct the name in the include tag.',
+    ]);
+  });
+
+  test('includes that include each other', () => {
+    fails(
+      {
+        '_includes/a.html': '{% include b.html %}',
+        '_includes/b.html': '{% include a.html %}',
+        'broken.html': '---\n---\n{% include a.html %}\n',
+      },
+      [
+        "Error: _includes/b.html:1:1: Liquid: Nesting too deep: includes are nested more than 100 deep ('a.html' probably includes itself, directly or through another include)",
+        '  Hint: Look for an include that includes itself.',
+      ],
+    );
+  });
+
+  test('deep recursion through an include that counts', () => {
+    fails(
+      {
+        '_includes/r.html': '{% assign n = include.n | plus: 1 %}{% include r.html n=n %}',
+        'broken.html': '---\n---\n{% include r.html n=0 %}\n',
+      },
+      [
+        "Error: _includes/r.html:1:37: Liquid: Nesting too deep: includes are nested more than 100 deep ('r.html' probably includes itself, directly or through another include)",
+        '  Hint: Look for an include that includes itself.',
+      ],
+    );
+  });
+
+  test('layouts that wrap each other warn and stop, as Jekyll does', () => {
+    const built = warns(
+      {
+        '_layouts/a.html': '---\nlayout: b\n---\nA[{{ content }}]',
+        '_layouts/b.html': '---\nlayout: a\n---\nB[{{ content }}]',
+        'broken.html': '---\nlayout: a\n---\nx',
+      },
+      [
+        "Warning: _layouts/b.html:2: the layouts go round in a circle (a → b → a); the chain stops after 'b'",
+        '  Hint: Remove `layout: a` from _layouts/b.html: layouts may not wrap each other in a circle.',
+      ],
+    );
+    assert.equal(readFileSync(path.join(built.site, 'broken.html'), 'utf8'), 'B[A[x]]');
+  });
+
+  test('a for loop over a huge range', () => {
+    fails({ 'broken.html': '---\n---\n{% for i in (1..100000000) %}{{ i }}{% endfor %}\n' }, [
+      'Error: broken.html:3:1: Liquid: this page would be too large to build (more than 50 million characters or items)',
+      '  Hint: The page grew too large. Look for a loop over a huge range such as (1..100000000), or text appended to itself in a loop.',
+    ]);
+  });
+
+  test('text appended to itself until it no longer fits in memory', () => {
+    fails(
+      {
+        'broken.html':
+          '---\n---\n{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}{{ s | size }}\n',
+      },
+      [
+        'Error: broken.html:3:52: Liquid: this page would be too large to build (more than 50 million characters or items)',
+        '  Hint: The page grew too large. Look for a loop over a huge range such as (1..100000000), or text appended to itself in a loop.',
+      ],
+    );
+  });
+});
+
+describe('where files go', () => {
+  test('a permalink that climbs out of the destination is kept inside it', () => {
+    const built = warns({ 'broken.md': '---\npermalink: /../../outside/x.html\n---\nhi\n' }, [
+      "Warning: broken.md: the permalink '/../../outside/x.html' points outside the site; the page is written at /outside/x.html instead",
+      '  Hint: Permalinks are paths inside the site: remove the `..` parts.',
+    ]);
+    assert.ok(existsSync(path.join(built.site, 'outside', 'x.html')));
+    assert.ok(!existsSync(path.join(built.source, '..', 'outside')));
+  });
+
+  test('two files with one permalink', () => {
+    warns(
+      { 'a.md': '---\npermalink: /same/\n---\nfirst\n', 'b.md': '---\npermalink: /same/\n---\nsecond\n' },
+      [
+        'Warning: a.md: 2 files write the same destination same/index.html; the last one wins: a.md, b.md',
+        '  Hint: Give one of them a different permalink.',
+      ],
+    );
+  });
+
+  test('a symlink pointing outside the source is not followed', () => {
+    const built = brokenSite({});
+    symlinkSync('/etc/hostname', path.join(built.source, 'leak.txt'));
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    assertLines(result.stderr, [
+      'Warning: leak.txt: this symbolic link points outside the site folder and is skipped',
+      '  Hint: Copy the file into the site instead of linking to it.',
+    ]);
+    assert.ok(!existsSync(path.join(built.site, 'leak.txt')));
+  });
+
+  test('a destination equal to the source', () => {
+    const built = brokenSite({});
+    const result = runCli(['build', '-s', built.source, '-d', built.source]);
+    assert.equal(result.code, 1, result.stderr);
+    assertLines(result.stderr, [
+      `Error: _config.yml: the destination ${built.source} is the source folder or contains it`,
+      '  Hint: Choose a destination inside the site folder, such as _site (the default).',
+    ]);
+    assertOldSiteKept(built);
+  });
+
+  /** Writing fails as the operating system would make it fail (see support/fail-writes.mjs). */
+  const failingWrites = (code: string, after = 0) => ({
+    NODE_OPTIONS: `--import=${FAIL_WRITES}`,
+    SCHOLARSITE_TEST_FAIL: code,
+    SCHOLARSITE_TEST_FAIL_AFTER: String(after),
+  });
+
+  test('a destination that may not be written', () => {
+    const built = brokenSite({});
+    const result = runCli(['build', '-s', built.source], { env: failingWrites('EACCES') });
+    assert.equal(result.code, 1, result.stderr);
+    assertLines(result.stderr, [
+      `Error: ${built.site}: the site may not be written here (permission denied)`,
+      '  Hint: Choose a destination folder you can write to (-d), or fix the permissions of this one.',
+    ]);
+    assertOldSiteKept(built);
+  });
+
+  test('a disk that fills up in the middle of writing', () => {
+    const pages: Record<string, string> = {};
+    for (let i = 0; i < 20; i++) pages[`page-${i}.md`] = `---\n---\nPage ${i}\n`;
+    const built = brokenSite(pages);
+    const result = runCli(['build', '-s', built.source], { env: failingWrites('ENOSPC', 10) });
+    assert.equal(result.code, 1, result.stderr);
+    assertLines(result.stderr, [
+      `Error: ${built.site}: the disk is full: the new site could not be written here`,
+      '  Hint: Free some disk space, then build again. The previous site was not touched.',
+    ]);
+    assertOldSiteKept(built);
+  });
+});
+
+describe('_data files with a syntax error', () => {
+  test('YAML', () => {
+    fails({ '_data/people.yml': '- name: Ada\n  tags: [a, b\n' }, [
+      'Error: _data/people.yml:3:1: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ]',
+      '  Hint: Check the indentation and quoting on this line and the one before it.',
+    ]);
+  });
+
+  test('JSON', () => {
+    fails({ '_data/people.json': '{"name": "Ada", "tags": ["a", "b"\n' }, [
+      "Error: _data/people.json:2:1: invalid JSON: Expected ',' or ']' after array element",
+      '  Hint: Check the commas, quotes and brackets here: every { [ and " needs its closing } ] and ".',
+    ]);
+  });
+
+  test('CSV', () => {
+    fails({ '_data/people.csv': 'name,field\n"Ada,maths\n' }, [
+      'Error: _data/people.csv:2:1: unclosed quoted field',
+      '  Hint: Close the quote (") that starts this field.',
+    ]);
+  });
+
+  test('TSV', () => {
+    fails({ '_data/people.tsv': 'name\tfield\n"Ada\tmaths\n' }, [
+      'Error: _data/people.tsv:2:1: unclosed quoted field',
+      '  Hint: Close the quote (") that starts this field.',
+    ]);
+  });
+});
