@@ -12,6 +12,7 @@ Usage:
   scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
   scholarsite cv --pdf            Print the CV page to a PDF with Chromium (-s SITE, -o cv.pdf, --page /cv/)
   scholarsite talkmap --geocode   Look up the places of talks for the talk map (-s SITE; needs the internet)
+  scholarsite check [options]     Build to a temporary folder; check links, images, HTML (-s SITE, --external, --timeout S, --json)
   scholarsite --help | --version
 
 Build options (as in \`jekyll build\`):
@@ -66,6 +67,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === 'import') return (await import('./import.ts')).runImport(rest);
   if (command === 'cv') return (await import('./cv.ts')).runCv(rest);
   if (command === 'talkmap') return (await import('./talkmap.ts')).runTalkmap(rest);
+  if (command === 'check') return (await import('./check.ts')).runCheck(rest);
   process.stderr.write(
     `Error: unknown command '${command}'.\n  Hint: run \`scholarsite --help\` to see the commands.\n`,
   );
