@@ -1,7 +1,9 @@
 /**
  * Code blocks in Rouge's markup as Jekyll's kramdown writes them:
  * `<div class="language-x highlighter-rouge"><div class="highlight"><pre class="highlight"><code>…`.
- * Token spans are left out; the escaped code text is what matters.
+ * Token spans are left out; the escaped code text is what matters. A fence's code keeps its
+ * indentation: kramdown takes the lines between the fences as they are, where CommonMark removes
+ * the opening fence's indentation from each.
  */
 import type { MarkdownIt } from 'markdown-it';
 
@@ -19,5 +21,33 @@ export function codeBlocks(md: MarkdownIt): void {
     return `<div class="${cls}"><div class="highlight"><pre class="highlight"><code>${escapeCode(code)}</code></pre></div></div>\n`;
   };
   md.renderer.rules.fence = (tokens, idx) => render(tokens[idx].content, tokens[idx].info);
+  keepFenceIndentation(md);
   md.renderer.rules.code_block = (tokens, idx) => render(tokens[idx].content, '');
+}
+
+/**
+ * markdown-it's fence rule, with the code taken again without the opening fence's own
+ * indentation removed: only the block's (a list item's content column), as kramdown does.
+ */
+function keepFenceIndentation(md: MarkdownIt): void {
+  const rule = md.block.ruler.__rules__.find((candidate) => candidate.name === 'fence')!;
+  const fence = rule.fn;
+  md.block.ruler.at(
+    'fence',
+    (state, startLine, endLine, silent) => {
+      const before = state.tokens.length;
+      if (!fence(state, startLine, endLine, silent)) return false;
+      const token = state.tokens[before];
+      if (silent || !token || token.type !== 'fence' || !token.map) return true;
+      const fenceIndent = state.sCount[startLine];
+      if (fenceIndent <= state.blkIndent) return true;
+      // The code ends before the closing fence, or at the end of the block when there is none.
+      const closed = state.getLines(startLine + 1, token.map[1] - 1, fenceIndent, true) === token.content;
+      const end = closed ? token.map[1] - 1 : token.map[1];
+      token.content = state.getLines(startLine + 1, end, state.blkIndent, true);
+      return true;
+    },
+    // A fence may still end a paragraph, a list, a quote.
+    { alt: rule.alt },
+  );
 }

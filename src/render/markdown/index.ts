@@ -6,6 +6,7 @@ import MarkdownIt from 'markdown-it';
 import { abbreviations, strongOutside } from './abbreviations.ts';
 import { autoIds } from './auto-ids.ts';
 import { refuseBlockRule } from './block-rules.ts';
+import { blockquoteRendering } from './blockquotes.ts';
 import { codeBlocks } from './code-blocks.ts';
 import { codeSpans } from './code-spans.ts';
 import { definitionLists } from './definition-lists.ts';
@@ -75,6 +76,7 @@ export function createMarkdown(options: KramdownOptions = {}): (source: string) 
   ials(md);
   if (options.auto_ids !== false) autoIds(md);
   toc(md);
+  blockquoteRendering(md); // last: it wraps the paragraph and heading rules set above
   // kramdown writes a lone newline for a text with nothing in it (so an empty excerpt is truthy).
   return (source: string) => md.render(indentLazyLines(source)) || '\n';
 }

@@ -3,10 +3,12 @@
  * ("lazy" lines), and a GFM fence may then interrupt the item's paragraph: a fenced block right
  * under an item line belongs to the item. markdown-it ends the list there instead. Indenting
  * such a fence (and its code) to the item's content column gives markdown-it the same tree.
- * The same goes for a list of the other kind right under an item: kramdown nests it.
+ * The same goes for a list of the other kind right under an item: kramdown nests it, and for a
+ * heading or a quote. A fence that kramdown does not close is escaped: kramdown reads it as text.
  */
 const ITEM = /^(\s*)([*+-]|\d+[.)])([ \t]+)\S/;
 const FENCE = /^(\s*)(`{3,}|~{3,})/;
+const LAZY_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)/;
 
 const kindOf = (marker: string) => (/\d/.test(marker) ? 'ordered' : 'bullet');
 
@@ -17,36 +19,60 @@ export function indentLazyLines(source: string): string {
   let itemKind: 'ordered' | 'bullet' | undefined;
   /** Inside an item after a lazy fence: further lazy lines need the item's indent too. */
   let lazy = false;
+  // kramdown strips the item's content indent from a line that has it, and takes a lazy line
+  // (less indented) as it is; markdown-it strips the item's indent from every line, so a lazy
+  // line gets that indent put in front of its own.
   const reindent = (k: number) => {
-    lines[k] = ' '.repeat(contentIndent) + lines[k].replace(new RegExp(`^ {0,${contentIndent}}`), '');
+    if (/^ */.exec(lines[k])![0].length < contentIndent) lines[k] = ' '.repeat(contentIndent) + lines[k];
   };
+  /** Content columns of the list items the current line is in, innermost last. */
+  const items: number[] = [];
+  let afterBlank = false;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i];
     if (line.trim() === '') {
       contentIndent = -1; // after a blank line, lazy continuation is over
       itemKind = undefined;
       lazy = false;
+      afterBlank = true;
       continue;
     }
+    const indent = /^ */.exec(line)![0].length;
+    const item = ITEM.exec(line);
+    // Past a blank line, a line indented less than an item's content has left that item.
+    if (item) while (items.length && items[items.length - 1] > item[1].length) items.pop();
+    else if (afterBlank) while (items.length && items[items.length - 1] > indent) items.pop();
+    afterBlank = false;
     const fence = FENCE.exec(line);
     if (fence) {
       const marker = fence[2];
       const close = new RegExp(`^\\s*${marker[0]}{${marker.length},}\\s*$`);
-      let end = i + 1;
-      while (end < lines.length && !close.test(lines[end])) end++;
+      const lazyFence = contentIndent >= 0 && fence[1].length < contentIndent;
+      const end = fenceEnd(lines, i, close, lazyFence ? contentIndent : (items.at(-1) ?? -1));
+      // kramdown reads a fence without its closing line (in the item it is in) as text.
+      if (end < 0) {
+        lines[i] = lines[i].replace(/^(\s*)([`~])/, '$1\\$2');
+        if (lazyFence) reindent(i);
+        continue;
+      }
       // A fence right under an item line goes into the item; any other is skipped whole, so
       // that its code is never taken for list items.
-      if (contentIndent >= 0 && fence[1].length < contentIndent) {
-        // kramdown strips up to the item's content indent from each lazy line; markdown-it will
-        // strip the item's indent again, so every line gets exactly that indent back.
+      if (lazyFence) {
         for (let k = i; k <= Math.min(end, lines.length - 1); k++) if (lines[k] !== '') reindent(k);
         lazy = true;
       } else contentIndent = -1;
       i = end;
       continue;
     }
-    const item = ITEM.exec(line);
+    // A heading or a quote under an item line is in the item too (kramdown lets both interrupt
+    // the item's paragraph), and so is every line after it up to a blank line.
+    if (!item && contentIndent >= 0 && LAZY_BLOCK.test(line) && /^ */.exec(line)![0].length < contentIndent) {
+      reindent(i);
+      lazy = true;
+      continue;
+    }
     if (item) {
+      items.push(item[1].length + item[2].length + item[3].length);
       // A list of the other kind (bullets under a numbered item, or the reverse) right under an
       // item and not indented past its content: lazy lines to kramdown, so it nests in the item,
       // with every following line up to a blank line or the outer list's next item.
@@ -63,6 +89,8 @@ export function indentLazyLines(source: string): string {
         for (let k = i; k < lines.length && lines[k].trim() !== ''; k++) {
           const next = k > i ? ITEM.exec(lines[k]) : null;
           if (next && kindOf(next[2]) === previous && next[1].length <= markerIndent) break;
+          // A fence is left to the fence rule above, which puts it in the nested item as it is.
+          if (k > i && FENCE.test(lines[k])) break;
           lines[k] = ' '.repeat(shift) + lines[k];
         }
         markerIndent = contentIndent;
@@ -75,4 +103,24 @@ export function indentLazyLines(source: string): string {
     } else if (lazy && /^\s*/.exec(line)![0].length < contentIndent) reindent(i);
   }
   return lines.join('\n');
+}
+
+/**
+ * The closing line of the fence opened at `from`, or -1 when the item it is in (content column
+ * `container`, -1 for none) ends first: at an item less indented, or at a blank line followed by
+ * a line less indented than its content.
+ */
+function fenceEnd(lines: string[], from: number, close: RegExp, container: number): number {
+  for (let k = from + 1; k < lines.length; k++) {
+    if (close.test(lines[k])) return k;
+    if (container < 0) continue;
+    const item = ITEM.exec(lines[k]);
+    if (item && item[1].length < container) return -1;
+    if (lines[k].trim() === '') {
+      let next = k + 1;
+      while (next < lines.length && lines[next].trim() === '') next++;
+      if (next < lines.length && /^ */.exec(lines[next])![0].length < container) return -1;
+    }
+  }
+  return -1;
 }

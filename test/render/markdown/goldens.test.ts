@@ -23,3 +23,16 @@ for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.md')))
     );
   });
 }
+
+/**
+ * Whitespace the DOM comparison leaves out, where it shows: a theme that strips the tags from an
+ * excerpt for a description (academicpages' `markdownify | strip_html | strip_newlines`) keeps
+ * the spaces kramdown puts before what a quote holds.
+ */
+test('a quote indents what it holds by two spaces a level, as kramdown writes it', () => {
+  assert.equal(markdown('> Speech to code.\n'), '<blockquote>\n  <p>Speech to code.</p>\n</blockquote>\n');
+  assert.equal(
+    markdown('> > deep\n'),
+    '<blockquote>\n  <blockquote>\n    <p>deep</p>\n  </blockquote>\n</blockquote>\n',
+  );
+});
