@@ -93,6 +93,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     },
     describeDir: (dir: string) => describeFile(setup.sourceDir, dir) || '.',
     uses: setup.uses,
+    found: new Map<string, string | undefined>(),
   };
   liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
   liquid.registerTag(
