@@ -8,7 +8,13 @@ import { Diagnostics, SiteError } from './errors.ts';
 import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
-import { forgetIncremental, restoreIncremental, saveIncremental } from './incremental/saved.ts';
+import { IncrementalBuilder } from './incremental/builder.ts';
+import {
+  forgetIncremental,
+  keptSearchIndex,
+  restoreIncremental,
+  saveIncremental,
+} from './incremental/saved.ts';
 import { Profiler } from './profile.ts';
 import { hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
@@ -189,8 +195,13 @@ async function buildSite(
   const files = profiler.time('collect', () => collectOutputs(site));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
+    const kept =
+      options.keepIncremental && incremental instanceof IncrementalBuilder
+        ? keptSearchIndex(incremental, files)
+        : undefined;
     const index =
       incremental?.searchIndex ??
+      kept ??
       (await profiler.timeAsync('search', () => searchIndex(files, String(site.config.baseurl ?? ''))));
     if (incremental) incremental.searchIndex = index;
     files.push(...index);

@@ -3,13 +3,23 @@
  * files changed since can affect, and its destination equals what a full build writes.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { build } from '../../src/build.ts';
 import { runCli } from '../support/cli.ts';
 import { edit, readTree, serveSite } from '../support/serve-site.ts';
+import { tempSite } from '../support/temp-site.ts';
 
 const time = new Date('2025-06-01T12:00:00Z');
 
@@ -119,4 +129,22 @@ describe('build --incremental', () => {
     assert.match(result.stdout, /Rendering: about\.md/);
     assert.doesNotMatch(result.stdout, /Rendering: _posts/);
   });
+});
+
+test('build -I keeps the search index while the pages are the same, and makes it again when one changes', async () => {
+  const source = tempSite({
+    '_config.yml': 'title: Search me\ntheme: scholarsite\n',
+    'index.md': '---\nlayout: single\ntitle: Home\n---\nHello.\n',
+    'about.md': '---\nlayout: single\ntitle: About\n---\nAbout me.\n',
+  });
+  const indexed = async () => {
+    const result = await build({ source, keepIncremental: true, profile: true, print: () => {} });
+    return /^search\s*\|/m.test(result.profile!.report()); // the stage, not search/index.html
+  };
+  assert.equal(await indexed(), true, 'the first build makes the index');
+  assert.equal(await indexed(), false, 'nothing changed: the index is kept');
+  writeFileSync(path.join(source, 'about.md'), '---\nlayout: single\ntitle: About\n---\nAbout me, edited.\n');
+  utimesSync(path.join(source, 'about.md'), Date.now() / 1000 + 5, Date.now() / 1000 + 5);
+  assert.equal(await indexed(), true, 'a page changed: the index is made again');
+  assert.ok(existsSync(path.join(source, '_site', 'pagefind', 'pagefind.js')));
 });
