@@ -16,7 +16,7 @@ import {
   saveIncremental,
 } from './incremental/saved.ts';
 import { Profiler } from './profile.ts';
-import { hasBibFiles } from './read/bibliography/index.ts';
+import { bibFilesKnown, hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
@@ -126,6 +126,10 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         ? profiler.time('restore', () => restoreIncremental(site))
         : undefined;
     const incremental = options.incremental ?? saved;
+    site.cacheDir =
+      options.diskCache === false
+        ? undefined
+        : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
     site.fileTexts = incremental?.fileTexts;
     site.loadedFiles = incremental?.loadedFiles;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
@@ -177,7 +181,7 @@ async function buildSite(
   );
   if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
 
-  if (hasBibFiles(site.config)) await loadBibtexParser();
+  if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));
   failOnErrors(diagnostics, strict);
 

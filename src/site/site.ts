@@ -57,6 +57,8 @@ export class Site implements SiteContext {
   fileTexts: Map<string, string> | undefined;
   /** Pages and documents as read by the last build, by absolute path (`serve`). */
   loadedFiles: Map<string, LoadedFile> | undefined;
+  /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
+  cacheDir: string | undefined;
 
   /** Note that the template being rendered depends on this. */
   uses(dependency: string): void {

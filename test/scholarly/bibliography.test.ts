@@ -5,7 +5,7 @@
  * highlighted and the contribution marks.
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { runCli } from '../support/cli.ts';
@@ -219,4 +219,29 @@ describe('a site with a BibTeX bibliography', () => {
     assert.match(byType, /<h2 id="conference-papers" class="archive__subtitle">Conference papers<\/h2>/);
     assert.equal([...byType.matchAll(/class="bib-entry"/g)].length, 1);
   });
+});
+
+test('parsed .bib files are kept in .jekyll-cache by their text, and parsed again when it changes', () => {
+  const bib =
+    '@article{one2024,\n  author = {Li, Zexi},\n  title = {The {First} Paper},\n  year = 2024,\n}\n';
+  const source = tempSite({
+    '_config.yml': 'title: T\ntheme: scholarsite\nsearch: false\n',
+    '_bibliography/papers.bib': bib,
+  });
+  assert.equal(runCli(['build', '-q', '-s', source]).code, 0);
+  const page = () => readFileSync(path.join(source, '_site', 'publications', 'one2024', 'index.html'), 'utf8');
+  assert.match(page(), /The First Paper/);
+  const cacheDir = path.join(source, '.jekyll-cache', 'scholarsite', 'bibtex');
+  const [cached] = readdirSync(cacheDir);
+  // The next build takes the entries from the cache: an edit there shows.
+  const file = path.join(cacheDir, cached);
+  writeFileSync(file, readFileSync(file, 'utf8').replace('The First Paper', 'From The Cache'));
+  assert.equal(runCli(['build', '-q', '-s', source]).code, 0);
+  assert.match(page(), /From The Cache/);
+  // Without the disk cache, or once the .bib changes, the file is parsed.
+  assert.equal(runCli(['build', '-q', '--disable-disk-cache', '-s', source]).code, 0);
+  assert.match(page(), /The First Paper/);
+  writeFileSync(path.join(source, '_bibliography', 'papers.bib'), bib.replace('First', 'Second'));
+  assert.equal(runCli(['build', '-q', '-s', source]).code, 0);
+  assert.match(page(), /The Second Paper/);
 });

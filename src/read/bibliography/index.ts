@@ -3,15 +3,18 @@
  * the publications collection (its own page, permalink and place in `site.publications`), with
  * the fields academicpages' pages and the theme read, and a `.bib` file to download beside it.
  */
-import { readdirSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { version } from '../../cli/version.ts';
 import type { Config } from '../../config/index.ts';
+import { SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../render/liquid/filters/string.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
 import { parseRubyTime } from '../../site/time.ts';
 import { displayName, ownerMatcher } from './names.ts';
-import { type BibEntry, parseBibFile } from './parse.ts';
+import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';
 import { type BibliographySettings, bibliographySettings } from './settings.ts';
 
 /** `category` in academicpages' words, from the BibTeX type. */
@@ -77,7 +80,7 @@ export function readBibliography(
     const absolute = path.join(folder, name);
     if (files.isUnsafeLink(absolute)) continue;
     const file = site.relative(absolute);
-    const { entries, problems } = parsedBibFile(files.readText(absolute), file);
+    const { entries, problems } = parsedBibFile(files.readText(absolute), file, site.cacheDir);
     for (const problem of problems) site.diagnostics.warn(problem);
     // A proceedings entry that only lends its fields to papers (`crossref`) is not a publication.
     const parents = new Set(entries.map((entry) => entry.fields.crossref).filter(Boolean));
@@ -119,16 +122,67 @@ function documentFor(
 }
 
 /**
- * Parsing BibTeX is slow (10–30 ms an entry: LaTeX is parsed properly), so a file's entries are
- * kept while its text stays the same: `serve` rebuilds reuse them.
+ * Parsing BibTeX is slow (10–30 ms an entry: LaTeX is parsed properly, and the parser takes
+ * ~0.2 s to load), so a file's entries are kept while its text stays the same: in memory for
+ * `serve`'s rebuilds, and in the cache folder, by the text's hash, for the next build.
  */
-const parsed = new Map<string, { text: string; result: ReturnType<typeof parseBibFile> }>();
-function parsedBibFile(text: string, file: string): ReturnType<typeof parseBibFile> {
+const parsed = new Map<string, { text: string; result: BibFile }>();
+function parsedBibFile(text: string, file: string, cacheDir: string | undefined): BibFile {
   const known = parsed.get(file);
   if (known?.text === text) return known.result;
-  const result = parseBibFile(text, file);
+  let result = cacheDir ? readCached(cacheDir, text) : undefined;
+  if (!result) {
+    if (!bibtexParserLoaded()) {
+      throw new SiteError({
+        message: 'this file changed while the site was being read',
+        file,
+        hint: 'Build again.',
+      });
+    }
+    result = parseBibFile(text, file);
+    // Entries with problems are parsed again next time, so the warnings are given again.
+    if (cacheDir && result.problems.length === 0) writeCached(cacheDir, text, result);
+  }
   parsed.set(file, { text, result });
   return result;
+}
+
+const cacheFile = (cacheDir: string, text: string) =>
+  path.join(cacheDir, 'bibtex', `${createHash('sha256').update(`${version()}\0${text}`).digest('hex')}.json`);
+
+function readCached(cacheDir: string, text: string): BibFile | undefined {
+  try {
+    return {
+      entries: JSON.parse(readFileSync(cacheFile(cacheDir, text), 'utf8')) as BibEntry[],
+      problems: [],
+    };
+  } catch {
+    return undefined; // not there yet, or damaged: parsed again
+  }
+}
+
+function writeCached(cacheDir: string, text: string, result: BibFile): void {
+  const file = cacheFile(cacheDir, text);
+  mkdirSync(path.dirname(file), { recursive: true });
+  writeFileSync(`${file}.${process.pid}`, JSON.stringify(result.entries));
+  renameSync(`${file}.${process.pid}`, file);
+}
+
+/** Whether every `.bib` file of the site is known already, so the parser need not be loaded. */
+export function bibFilesKnown(site: Site): boolean {
+  const settings = bibliographySettings(site.config);
+  if (!settings) return true;
+  const folder = path.join(site.source, settings.source);
+  return readdirSync(folder)
+    .filter((name) => name.toLowerCase().endsWith('.bib'))
+    .every((name) => {
+      const file = site.relative(path.join(folder, name));
+      const text = readFileSync(path.join(folder, name), 'utf8');
+      return (
+        parsed.get(file)?.text === text ||
+        (site.cacheDir !== undefined && existsSync(cacheFile(site.cacheDir, text)))
+      );
+    });
 }
 
 /** A BibTeX key as a file name. */

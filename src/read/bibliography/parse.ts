@@ -73,6 +73,10 @@ export async function loadBibtexParser(): Promise<void> {
   parserModule ??= await import('@retorquere/bibtex-parser');
 }
 
+export function bibtexParserLoaded(): boolean {
+  return parserModule !== undefined;
+}
+
 function bibtexParser(): typeof import('@retorquere/bibtex-parser') {
   if (!parserModule) throw new Error('the BibTeX parser was used before loadBibtexParser()');
   return parserModule;
