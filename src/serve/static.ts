@@ -78,7 +78,9 @@ function find(root: string, segments: string[], rawPath: string): Found | undefi
   const stats = statInside(root, target);
   if (stats?.isFile() && !wantsFolder) return { kind: 'file', file: target, stats };
   if (stats?.isDirectory()) {
-    if (!wantsFolder) return { kind: 'redirect', location: `${rawPath}/` };
+    // One leading slash: `//about` is the folder `about`, but a Location of `//about/` would send
+    // the browser to the host `about` (an open redirect, as in serve-static's CVE-2015-1164).
+    if (!wantsFolder) return { kind: 'redirect', location: `${rawPath.replace(/^\/+/, '/')}/` };
     const index = path.join(target, 'index.html');
     const indexStats = statInside(root, index);
     if (indexStats?.isFile()) return { kind: 'file', file: index, stats: indexStats };

@@ -4,6 +4,7 @@
  * excludes, except the config files themselves. Bursts of events (an editor writing a temporary
  * file and renaming it) arrive as one batch after a short quiet period.
  */
+import { statSync } from 'node:fs';
 import path from 'node:path';
 import { watch } from 'chokidar';
 import { EntryFilter } from '../read/entry-filter.ts';
@@ -24,6 +25,19 @@ export interface Watcher {
   /** Resolves once the initial scan is done (saves from then on are seen). */
   ready: Promise<void>;
   close(): Promise<void>;
+}
+
+/** Longer than the 50 ms in which chokidar drops a second change to a file. */
+const RECHECK_MS = 80;
+
+/** A file's time and size, or that it is gone. */
+function stamp(file: string): string {
+  try {
+    const stats = statSync(file);
+    return `${stats.mtimeMs}:${stats.size}`;
+  } catch {
+    return 'gone';
+  }
 }
 
 const ALWAYS_IGNORED = new Set(['.git', 'node_modules', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);
@@ -50,23 +64,41 @@ export function watchSource(options: WatchOptions): Watcher {
 
   let pending = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
+  /** Files just delivered, with their time and size then, to look at once more. */
+  let delivered = new Map<string, string>();
+  let recheck: NodeJS.Timeout | undefined;
+  const note = (file: string) => {
+    pending.add(file);
+    if (timer) clearTimeout(timer);
+    timer = setTimeout(flush, options.debounceMs ?? 10);
+  };
   const flush = () => {
     timer = undefined;
     const batch = [...pending];
     pending = new Set();
-    if (batch.length) options.onChange(batch);
+    if (!batch.length) return;
+    for (const file of batch) delivered.set(file, stamp(file));
+    if (recheck) clearTimeout(recheck);
+    recheck = setTimeout(lookAgain, RECHECK_MS);
+    options.onChange(batch);
+  };
+  // chokidar 5 drops a change that comes within 50 ms of the last one it reported for a file, and
+  // sends nothing later (paulmillr/chokidar#1455): a formatter's second save would be lost. So
+  // each file delivered is looked at again a little later, and delivered again if it changed.
+  const lookAgain = () => {
+    recheck = undefined;
+    const files = delivered;
+    delivered = new Map();
+    for (const [file, before] of files) if (stamp(file) !== before) note(file);
   };
   const watcher = watch(source, { ignored, ignoreInitial: true, atomic: true });
-  watcher.on('all', (_event, file) => {
-    pending.add(path.resolve(file));
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, options.debounceMs ?? 10);
-  });
+  watcher.on('all', (_event, file) => note(path.resolve(file)));
   const ready = new Promise<void>((resolve) => watcher.once('ready', () => resolve()));
   return {
     ready,
     close: async () => {
       if (timer) clearTimeout(timer);
+      if (recheck) clearTimeout(recheck);
       await watcher.close();
     },
   };

@@ -229,7 +229,8 @@ test('parsed .bib files are kept in .jekyll-cache by their text, and parsed agai
     '_bibliography/papers.bib': bib,
   });
   assert.equal(runCli(['build', '-q', '-s', source]).code, 0);
-  const page = () => readFileSync(path.join(source, '_site', 'publications', 'one2024', 'index.html'), 'utf8');
+  const page = () =>
+    readFileSync(path.join(source, '_site', 'publications', 'one2024', 'index.html'), 'utf8');
   assert.match(page(), /The First Paper/);
   const cacheDir = path.join(source, '.jekyll-cache', 'scholarsite', 'bibtex');
   const [cached] = readdirSync(cacheDir);
