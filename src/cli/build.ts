@@ -3,7 +3,7 @@ import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
 import type { Config } from '../config/index.ts';
 import { isDirectory } from '../read/stat.ts';
-import { parseFlags, showHelp } from './flags.ts';
+import { parseFlags, reportBug, showHelp } from './flags.ts';
 
 export const BUILD_OPTIONS = {
   source: { type: 'string', short: 's' },
@@ -100,11 +100,6 @@ export async function runBuild(argv: string[]): Promise<number> {
       process.stderr.write(`Build failed: ${counts.join(', ')}. The previous site was left as it was.\n`);
       return 1;
     }
-    const e = error as Error;
-    process.stderr.write(
-      `Error: scholarsite stopped unexpectedly: ${e.message}\n  Hint: this is a bug in scholarsite; please report it with the file that triggers it.\n`,
-    );
-    if (process.env.SCHOLARSITE_TRACE) process.stderr.write(`${e.stack}\n`);
-    return 1;
+    return reportBug(error);
   }
 }

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
 import { checkSite, formatJson, formatReport, type Problem, summarize } from '../check/index.ts';
 import { isSiteFolder, siteOptionsFrom } from './build.ts';
-import { parseFlags, showHelp } from './flags.ts';
+import { parseFlags, reportBug, showHelp } from './flags.ts';
 
 export const CHECK_OPTIONS = {
   source: { type: 'string', short: 's' },
@@ -81,12 +81,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       }
       return 1;
     }
-    const e = error as Error;
-    process.stderr.write(
-      `Error: scholarsite stopped unexpectedly: ${e.message}\n  Hint: this is a bug in scholarsite; please report it with the file that triggers it.\n`,
-    );
-    if (process.env.SCHOLARSITE_TRACE) process.stderr.write(`${e.stack}\n`);
-    return 1;
+    return reportBug(error);
   } finally {
     rmSync(temporary, { recursive: true, force: true });
   }

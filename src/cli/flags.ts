@@ -40,3 +40,13 @@ export function reportProblem(error: unknown): number {
   process.stderr.write(`${error.format()}\n`);
   return 1;
 }
+
+/** What is not the user's doing: said as a bug to report (the stack with SCHOLARSITE_TRACE). */
+export function reportBug(error: unknown): number {
+  const e = error as Error;
+  process.stderr.write(
+    `Error: scholarsite stopped unexpectedly: ${e.message}\n  Hint: this is a bug in scholarsite; please report it with the file that triggers it.\n`,
+  );
+  if (process.env.SCHOLARSITE_TRACE) process.stderr.write(`${e.stack}\n`);
+  return 1;
+}

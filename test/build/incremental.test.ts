@@ -3,22 +3,12 @@
  * files changed since can affect, and its destination equals what a full build writes.
  */
 import assert from 'node:assert/strict';
-import {
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  utimesSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { build } from '../../src/build.ts';
 import { runCli } from '../support/cli.ts';
-import { edit, readTree, serveSite } from '../support/serve-site.ts';
+import { edit, assertSameAsFullBuild as sameAsFullBuild, serveSite } from '../support/serve-site.ts';
 import { tempSite } from '../support/temp-site.ts';
 
 const time = new Date('2025-06-01T12:00:00Z');
@@ -49,16 +39,7 @@ describe('build --incremental', () => {
     }
   };
 
-  const assertSameAsFullBuild = async () => {
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
-    await build({ source, destination: fresh, time, print: () => {} });
-    const expected = readTree(fresh);
-    const actual = readTree(destination);
-    assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
-    for (const [file, bytes] of expected) {
-      assert.equal(actual.get(file)?.toString(), bytes.toString(), `${file} differs from a full build`);
-    }
-  };
+  const assertSameAsFullBuild = () => sameAsFullBuild(source, destination, time);
 
   const everything = async () => {
     const all = await buildIncremental();

@@ -9,7 +9,13 @@ import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { BuildFailed, build } from '../../src/build.ts';
 import { IncrementalBuilder } from '../../src/incremental/builder.ts';
-import { edit, readTree, SERVE_SITE, serveSite } from '../support/serve-site.ts';
+import {
+  edit,
+  readTree,
+  SERVE_SITE,
+  assertSameAsFullBuild as sameAsFullBuild,
+  serveSite,
+} from '../support/serve-site.ts';
 import { tempSite } from '../support/temp-site.ts';
 
 const time = new Date('2025-06-01T12:00:00Z');
@@ -24,17 +30,7 @@ describe('incremental rebuild', () => {
     await build({ source, incremental: builder, time, print: () => {} });
   };
 
-  /** The incremental destination must be byte for byte what a full build writes. */
-  const assertSameAsFullBuild = async () => {
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
-    await build({ source, destination: fresh, time, print: () => {} });
-    const expected = readTree(fresh);
-    const actual = readTree(destination);
-    assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
-    for (const [file, bytes] of expected) {
-      assert.equal(actual.get(file)?.toString(), bytes.toString(), `${file} differs from a full build`);
-    }
-  };
+  const assertSameAsFullBuild = () => sameAsFullBuild(source, destination, time);
 
   before(async () => {
     await build({ source, incremental: builder, time, print: () => {} });

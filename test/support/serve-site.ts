@@ -3,8 +3,11 @@
  * `_data`, posts listed on the home page with previous/next links, a publications collection,
  * a Sass stylesheet with a partial, a static image, a 404 page, a feed and a sitemap.
  */
-import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
+import { build } from '../../src/build.ts';
 import { tempSite } from './temp-site.ts';
 
 export const SERVE_SITE: Record<string, string> = {
@@ -100,4 +103,17 @@ export function readTree(root: string): Map<string, Buffer> {
   };
   walk(root);
   return files;
+}
+
+/** An incremental destination must be byte for byte what a full build of the same source writes. */
+export async function assertSameAsFullBuild(source: string, destination: string, time: Date): Promise<void> {
+  const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
+  await build({ source, destination: fresh, time, print: () => {} });
+  const expected = readTree(fresh);
+  const actual = readTree(destination);
+  assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort());
+  for (const [file, bytes] of expected) {
+    assert.equal(actual.get(file)?.toString(), bytes.toString(), `${file} differs from a full build`);
+  }
+  rmSync(fresh, { recursive: true, force: true });
 }
