@@ -1,17 +1,20 @@
 /**
- * `npm run bench [-- --sizes 1000,4000] [--site DIR] [--runs N]`: build times and peak memory of
- * scholarsite, Jekyll, Hugo and Eleventy (those installed; Eleventy is installed into the work
- * folder) on synthetic blogs of each size, the same posts and pages written for each tool; with
- * `--site`, scholarsite and Jekyll on a real site too; then `serve`'s time from saving a post to
- * the rebuilt file and to the reload event, on the first size. Builds are timed with hyperfine,
- * side by side; a tool whose runs would take over three minutes gets at most 3 (Jekyll at 16,000
- * posts). Prints one table, then how each tool's time grows from the smallest size to the
- * largest. `--pages N` is `--sizes N`. Never run as a test: these machines are shared and noisy.
+ * `npm run bench [-- --sizes 1000,4000] [--site DIR] [--runs N] [--tools a,b]`: build times and
+ * peak memory of scholarsite, Jekyll, Hugo and Eleventy (those installed; Eleventy is installed
+ * into the work folder) on synthetic blogs of each size, the same posts and pages written for each
+ * tool; with `--site`, scholarsite and Jekyll on a real site too; then `serve`'s time from saving
+ * a post to the rebuilt file and to the reload event, on the first size. Builds are timed with
+ * hyperfine, side by side; a tool whose runs would take over three minutes gets at most 3.
+ * Prints one table, then how each tool's time grows from the smallest size to the largest.
+ * `--pages N` is `--sizes N`. `--tools scholarsite,hugo` times only the tools whose names start
+ * with one of those words (Jekyll takes over eight minutes a build at 16,000 posts).
+ * Never run as a test: these machines are shared and noisy.
  */
-import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { copySite } from '../compat/copy-site.ts';
 import { countPages, GNU_TIME, hyperfine, singleBuild } from './measure.ts';
 import { median, serveLatency } from './serve-latency.ts';
 import { allTools, has, type Workload } from './tools.ts';
@@ -23,6 +26,7 @@ const { values } = parseArgs({
     pages: { type: 'string' },
     site: { type: 'string' },
     runs: { type: 'string', default: '5' },
+    tools: { type: 'string' },
   },
 });
 const sizes = (values.pages ?? values.sizes).split(',').map(Number);
@@ -40,7 +44,10 @@ const WRITERS: Record<Workload, (root: string, count: number) => void> = {
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-bench-'));
-const tools = allTools(work, BIN);
+const wanted = values.tools?.split(',').map((word) => word.trim());
+const tools = allTools(work, BIN).filter(
+  (tool) => !wanted || wanted.some((word) => tool.name.startsWith(word)),
+);
 const rows: string[][] = [];
 const notes: string[] = [];
 if (!existsSync(GNU_TIME)) notes.push(`no peak memory: ${GNU_TIME} is missing (apt-get install -y time)`);
@@ -127,9 +134,7 @@ for (const size of sizes) {
 
 if (values.site) {
   const folder = path.join(work, 'site');
-  const copy = path.join(folder, 'source');
-  cpSync(path.resolve(values.site), copy, { recursive: true });
-  rmSync(path.join(copy, '_site'), { recursive: true, force: true });
+  const copy = copySite(path.resolve(values.site), folder, notes);
   compareBuilds(path.basename(path.resolve(values.site)), folder, { jekyll: copy });
 }
 

@@ -3,55 +3,15 @@
  * and with Jekyll (when installed), compare page by page, end with `equal: X/Y`.
  */
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareTrees } from './compare.ts';
+import { copySite } from './copy-site.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 const notes: string[] = [];
-
-/**
- * Debian's Jekyll has no gem themes and no jemoji: a site naming them cannot be built by the
- * oracle at all. Both tools then build the site without those lines, and the run says so.
- */
-function withoutUnavailableGems(site: string): string[] {
-  const file = path.join(site, '_config.yml');
-  if (!existsSync(file)) return [];
-  const found: string[] = [];
-  const text = readFileSync(file, 'utf8')
-    .replace(/^(remote_theme|theme)\s*:.*$/gm, (line) => {
-      found.push(`removed "${line.trim()}"`);
-      return `# ${line}`;
-    })
-    // GitHub Pages (Jekyll 3.10) still loads the plugins of the old `gems:` key, Jekyll 4.3
-    // ignores it; scholarsite follows GitHub Pages, so the oracle is given `plugins:`.
-    .replace(/^gems\s*:/gm, () => {
-      found.push('renamed gems: to plugins:');
-      return 'plugins:';
-    })
-    .replace(/^(\s*-\s*)["']?jemoji["']?\s*$/gm, (line) => {
-      found.push('removed jemoji from plugins');
-      return line.replace(/jemoji/, 'jekyll-feed');
-    });
-  writeFileSync(file, text);
-  return found;
-}
-
-function copySite(source: string, into: string): string {
-  const target = path.join(into, path.basename(source));
-  cpSync(source, target, {
-    recursive: true,
-    filter: (from) => !/[/\\](_site|\.git|\.jekyll-cache)$/.test(from),
-  });
-  for (const file of ['Gemfile', 'Gemfile.lock']) {
-    if (existsSync(path.join(target, file)))
-      renameSync(path.join(target, file), path.join(target, `${file}.aside`));
-  }
-  notes.push(...withoutUnavailableGems(target));
-  return target;
-}
 
 function run(command: string, args: string[], cwd: string): { ok: boolean; output: string; ms: number } {
   const started = performance.now();
@@ -89,7 +49,7 @@ export function main(argv: string[]): number {
   const started = Date.now();
   const mine = run(
     process.execPath,
-    [BIN, 'build', '-s', copySite(source, path.join(work, 'a')), '-d', ours],
+    [BIN, 'build', '-s', copySite(source, path.join(work, 'a'), notes), '-d', ours],
     work,
   );
   console.log(`scholarsite build: ${mine.ok ? 'ok' : 'FAILED'} (${(mine.ms / 1000).toFixed(2)} s)`);
@@ -104,7 +64,7 @@ export function main(argv: string[]): number {
     expected = path.join(work, 'jekyll');
     const theirs = run(
       'jekyll',
-      ['build', '-s', copySite(source, path.join(work, 'b')), '-d', expected],
+      ['build', '-s', copySite(source, path.join(work, 'b'), notes), '-d', expected],
       work,
     );
     console.log(`jekyll build: ${theirs.ok ? 'ok' : 'FAILED'} (${(theirs.ms / 1000).toFixed(2)} s)`);
