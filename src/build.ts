@@ -22,6 +22,7 @@ import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createLiquid } from './render/liquid/index.ts';
 import { createMarkdown } from './render/markdown/index.ts';
+import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
@@ -188,7 +189,12 @@ async function buildSite(
   await profiler.timeAsync('generate', () => runGenerators(site));
 
   const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
-  const renderer = new Renderer(profiler.time('setup', () => renderTools(site, diagnostics, sass)));
+  // serve and -I render only what changed: their conversions would not fill the cache.
+  const markdownCache =
+    site.cacheDir && !incremental ? new MarkdownCache(site.cacheDir, site.config.kramdown) : undefined;
+  const renderer = new Renderer(
+    profiler.time('setup', () => renderTools(site, diagnostics, sass, markdownCache)),
+  );
   renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
   await profiler.timeAsync('render', () =>
     renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental),
@@ -217,6 +223,7 @@ async function buildSite(
       ? incremental.write(site, files)
       : writeSite(site.destination, files, site.config.keep_files as string[]),
   );
+  markdownCache?.save();
   return { site, diagnostics, files: files.length, profile: profiler };
 }
 
@@ -278,8 +285,14 @@ function checkDestination(source: string, destination: string): void {
   }
 }
 
-function renderTools(site: Site, diagnostics: Diagnostics, sass: SassCompiler): RenderTools {
-  const markdown = createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+function renderTools(
+  site: Site,
+  diagnostics: Diagnostics,
+  sass: SassCompiler,
+  markdownCache: MarkdownCache | undefined,
+): RenderTools {
+  const convert = createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+  const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {
     site,

@@ -8,6 +8,7 @@
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { build } from 'esbuild';
+import { newestSourceTime } from '../src/cli/version.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Built beside dist/ and swapped in, so a command running meanwhile never finds dist/ half-made.
@@ -33,6 +34,8 @@ await build({
   banner: {
     js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
   },
+  // The caches between builds trust only what this very source wrote (see codeStamp).
+  define: { SCHOLARSITE_SOURCE_TIME: String(newestSourceTime(path.join(root, 'src'))) },
   logLevel: 'warning',
 });
 if (existsSync(dist)) renameSync(dist, old);

@@ -22,7 +22,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { version } from '../cli/version.ts';
+import { codeStamp } from '../cli/version.ts';
 import type { Site } from '../site/site.ts';
 import type { OutputFile } from '../write/writer.ts';
 import { IncrementalBuilder, type Snapshot } from './builder.ts';
@@ -50,7 +50,7 @@ function stateFile(site: Site): string {
 function contextOf(site: Site): string {
   const { quiet: _, verbose: __, ...config } = site.config; // how much is printed changes no page
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, version(), process.env.JEKYLL_ENV ?? '', config]))
+    .update(JSON.stringify([FORMAT, codeStamp(), process.env.JEKYLL_ENV ?? '', config]))
     .digest('hex');
 }
 

@@ -49,6 +49,11 @@ const tools = allTools(work, BIN).filter(
   (tool) => !wanted || wanted.some((word) => tool.name.startsWith(word)),
 );
 const rows: string[][] = [];
+/** A row of the table, also printed at once (the table comes at the end, after long runs). */
+const addRow = (row: string[]) => {
+  rows.push(row);
+  console.error(`bench: | ${row.join(' | ')} |`);
+};
 const notes: string[] = [];
 if (!existsSync(GNU_TIME)) notes.push(`no peak memory: ${GNU_TIME} is missing (apt-get install -y time)`);
 
@@ -65,7 +70,7 @@ function compareBuilds(
   console.error(`bench: ${label}`);
   const chosen = tools.filter((tool) => sources[tool.workload]);
   if (!has('hyperfine')) {
-    rows.push([label, 'hyperfine not installed (apt-get install hyperfine)', '', '', '']);
+    addRow([label, 'hyperfine not installed (apt-get install hyperfine)', '', '', '']);
     return {};
   }
   const failed = new Map<string, string>();
@@ -109,11 +114,11 @@ function compareBuilds(
   for (const { name } of chosen) {
     const seconds = medians[name];
     if (seconds === undefined) {
-      rows.push([label, name, failed.get(name) ?? '', '', '']);
+      addRow([label, name, failed.get(name) ?? '', '', '']);
       continue;
     }
     const ratio = cold && name !== 'scholarsite cold' ? `${(seconds / cold).toFixed(2)}x` : '';
-    rows.push([label, name, `${seconds.toFixed(3)} s`, memory.get(name) ?? '', ratio]);
+    addRow([label, name, `${seconds.toFixed(3)} s`, memory.get(name) ?? '', ratio]);
   }
   return medians;
 }
@@ -140,10 +145,14 @@ if (values.site) {
 
 const servePages = sizes[0];
 console.error(`bench: serve, ${servePages} posts`);
-const latency = await serveLatency(path.join(work, 'serve'), servePages);
 const serveLabel = `serve, ${servePages} posts`;
-rows.push([serveLabel, 'save → rebuilt file on disk', `${median(latency.toDisk).toFixed(1)} ms`, '', '']);
-rows.push([serveLabel, 'save → reload event', `${median(latency.toEvent).toFixed(1)} ms`, '', '']);
+try {
+  const latency = await serveLatency(path.join(work, 'serve'), servePages);
+  addRow([serveLabel, 'save → rebuilt file on disk', `${median(latency.toDisk).toFixed(1)} ms`, '', '']);
+  addRow([serveLabel, 'save → reload event', `${median(latency.toEvent).toFixed(1)} ms`, '', '']);
+} catch (error) {
+  addRow([serveLabel, `failed: ${(error as Error).message}`, '', '', '']);
+}
 
 const machine = `${os.cpus().length} cores, ${Math.round(os.totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 console.log(`\n${new Date().toISOString().slice(0, 10)}, ${machine}, medians of ${runs} runs`);

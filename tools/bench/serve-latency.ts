@@ -6,7 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { serve } from '../../src/serve/index.ts';
-import { postName, postText, writeJekyllWorkload } from './workload.ts';
+import { postDate, postName, postText, writeJekyllWorkload } from './workload.ts';
 
 export interface LatencyResult {
   pages: number;
@@ -59,9 +59,9 @@ export async function serveLatency(root: string, pages: number, saves = 15): Pro
   return { pages, toDisk, toEvent };
 }
 
+/** Where the workload's permalink (`/:year/:month/:day/:title/`) puts post `i`. */
 function postOutput(i: number): string {
-  const day = new Date(Date.UTC(2000, 0, 1) + i * 86_400_000).toISOString().slice(0, 10).split('-');
-  return `${day[0]}/${day[1]}/${day[2]}/post-${i}/index.html`;
+  return `${postDate(i).replaceAll('-', '/')}/post-${i}/index.html`;
 }
 
 export function median(values: number[]): number {

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { version } from '../../cli/version.ts';
+import { codeStamp } from '../../cli/version.ts';
 import type { Config } from '../../config/index.ts';
 import { SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../render/liquid/filters/string.ts';
@@ -148,7 +148,11 @@ function parsedBibFile(text: string, file: string, cacheDir: string | undefined)
 }
 
 const cacheFile = (cacheDir: string, text: string) =>
-  path.join(cacheDir, 'bibtex', `${createHash('sha256').update(`${version()}\0${text}`).digest('hex')}.json`);
+  path.join(
+    cacheDir,
+    'bibtex',
+    `${createHash('sha256').update(`${codeStamp()}\0${text}`).digest('hex')}.json`,
+  );
 
 function readCached(cacheDir: string, text: string): BibFile | undefined {
   try {

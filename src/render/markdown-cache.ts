@@ -1,0 +1,63 @@
+/**
+ * Jekyll keeps every Markdown conversion in its cache (`Jekyll::Cache` of the Markdown converter),
+ * by the text converted, so a build converts again only the bodies that changed. Ours is one file
+ * per kramdown setting, `.jekyll-cache/scholarsite/markdown-<hash>`: a hash of each text → its
+ * HTML. It holds what the last full build converted, so it never grows beyond the site.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import v8 from 'node:v8';
+import { codeStamp } from '../cli/version.ts';
+
+export class MarkdownCache {
+  private readonly file: string;
+  private readonly known: Map<string, string>;
+  private readonly used = new Map<string, string>();
+  private converted = 0;
+
+  constructor(cacheDir: string, kramdown: unknown) {
+    const key = createHash('sha256')
+      .update(JSON.stringify([codeStamp(), kramdown ?? {}]))
+      .digest('hex')
+      .slice(0, 16);
+    this.file = path.join(cacheDir, `markdown-${key}`);
+    this.known = readSaved(this.file);
+  }
+
+  /** `convert`, answered from the cache when the same text was converted before. */
+  wrap(convert: (text: string) => string): (text: string) => string {
+    return (text) => {
+      const key = createHash('sha1').update(text).digest('base64');
+      let html = this.used.get(key) ?? this.known.get(key);
+      if (html === undefined) {
+        html = convert(text);
+        this.converted++;
+      }
+      this.used.set(key, html);
+      return html;
+    };
+  }
+
+  /** Keeps what this build converted, unless that is just what the file holds already. */
+  save(): void {
+    if (this.converted === 0 && this.used.size === this.known.size) return;
+    const temporary = `${this.file}.${process.pid}`;
+    try {
+      mkdirSync(path.dirname(this.file), { recursive: true });
+      writeFileSync(temporary, v8.serialize(this.used));
+      renameSync(temporary, this.file);
+    } catch {
+      rmSync(temporary, { force: true }); // a cache that cannot be kept costs the next build time, nothing else
+    }
+  }
+}
+
+function readSaved(file: string): Map<string, string> {
+  try {
+    const saved = v8.deserialize(readFileSync(file));
+    return saved instanceof Map ? (saved as Map<string, string>) : new Map();
+  } catch {
+    return new Map(); // none yet, or damaged: everything is converted again
+  }
+}
