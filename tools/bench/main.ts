@@ -108,7 +108,7 @@ function compareBuilds(
   }
   const medians: Record<string, number> = {};
   for (const [count, commands] of batches) {
-    Object.assign(medians, hyperfine(commands, count, path.join(work, 'hyperfine.json')));
+    Object.assign(medians, hyperfine(commands, count, path.join(work, 'hyperfine.json'), folder));
   }
   const cold = medians['scholarsite cold'];
   for (const { name } of chosen) {

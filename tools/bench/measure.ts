@@ -13,9 +13,12 @@ export function hyperfine(
   commands: Record<string, string>,
   runs: number,
   json: string,
+  outputs: string,
 ): Record<string, number> {
-  // `sync` before each run: files the previous run wrote are flushed first, not billed to this one.
-  const args = ['--runs', String(runs), '--warmup', '1', '--prepare', 'sync', '--export-json', json];
+  // Before each run, the old sites that scholarsite deletes in a detached process after it ends
+  // are gone, and `sync` has flushed what the previous run wrote: neither is billed to this run.
+  const prepare = `while [ -n "$(find ${outputs} -maxdepth 1 -name '.*trash-*' -print -quit)" ]; do sleep 0.05; done; sync`;
+  const args = ['--runs', String(runs), '--warmup', '1', '--prepare', prepare, '--export-json', json];
   args.push('--style', 'none');
   for (const [name, command] of Object.entries(commands)) args.push('-n', name, command);
   execFileSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
