@@ -2,10 +2,11 @@
  * Jekyll keeps every Markdown conversion in its cache (`Jekyll::Cache` of the Markdown converter),
  * by the text converted, so a build converts again only the bodies that changed. Ours is one file
  * per kramdown setting, `.jekyll-cache/scholarsite/markdown-<hash>`: a hash of each text → its
- * HTML. It holds what the last full build converted, so it never grows beyond the site.
+ * HTML. It holds what the last full build converted, so it never grows beyond the site, and a
+ * build with another setting or another scholarsite replaces it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { codeStamp } from '../cli/version.ts';
@@ -47,6 +48,13 @@ export class MarkdownCache {
       mkdirSync(path.dirname(this.file), { recursive: true });
       writeFileSync(temporary, v8.serialize(this.used));
       renameSync(temporary, this.file);
+      // Jekyll empties its cache when the config changes: the files of other settings go too.
+      const folder = path.dirname(this.file);
+      for (const name of readdirSync(folder)) {
+        if (name.startsWith('markdown-') && path.join(folder, name) !== this.file) {
+          rmSync(path.join(folder, name), { force: true });
+        }
+      }
     } catch {
       rmSync(temporary, { force: true }); // a cache that cannot be kept costs the next build time, nothing else
     }

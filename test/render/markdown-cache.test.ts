@@ -64,14 +64,23 @@ test('an edited page, or a Liquid value inside it, is converted again', async ()
   assert.doesNotMatch(page(source, '2024/01/02/hello.html'), /Hello there/);
 });
 
-test('another kramdown setting has its own cache', async () => {
+test('another kramdown setting, or another scholarsite, starts a new cache in place of the old', async () => {
   const source = site();
   await build({ source, ...quiet });
   assert.match(page(source, 'about.html'), /<h1 id="about">About<\/h1>/);
   writeFileSync(path.join(source, '_config.yml'), 'title: Cache\nkramdown:\n  auto_ids: false\n');
   await build({ source, ...quiet });
   assert.match(page(source, 'about.html'), /<h1>About<\/h1>/);
-  assert.equal(cacheFiles(source).length, 2);
+  const [kept] = cacheFiles(source);
+  assert.equal(cacheFiles(source).length, 1);
+
+  // What an older scholarsite left is neither read nor kept.
+  const folder = path.join(source, '.jekyll-cache/scholarsite');
+  writeFileSync(path.join(folder, 'markdown-0123456789abcdef'), v8.serialize(new Map([['x', 'stale']])));
+  writeFileSync(path.join(source, 'about.md'), '---\nlayout: default\n---\n# About us\n');
+  await build({ source, ...quiet });
+  assert.match(page(source, 'about.html'), /<h1>About us<\/h1>/);
+  assert.deepEqual(cacheFiles(source), [kept]);
 });
 
 test('a damaged cache is converted afresh, and --disable-disk-cache keeps none', async () => {
