@@ -12,7 +12,7 @@ import { DEFAULT_EXCLUDES } from '../config/defaults.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { IncrementalBuilder } from '../incremental/builder.ts';
 import { LiveReload, type Problem, problemOf } from './live-reload.ts';
-import { serveSiteFile } from './static.ts';
+import { originForm, serveSiteFile } from './static.ts';
 import { type Watcher, watchSource } from './watcher.ts';
 
 export interface ServeOptions {
@@ -97,7 +97,10 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
 
   let firstBuild: Promise<void> | undefined;
   const server = createServer(async (request, response) => {
-    if (live?.handle(request.url ?? '/', response)) return;
+    request.url = originForm(request.url ?? '/');
+    // Only a GET or HEAD opens the event stream; other methods get the site's 405.
+    const reads = request.method === 'GET' || request.method === 'HEAD';
+    if (reads && live?.handle(request.url, response)) return;
     await firstBuild;
     serveSiteFile(request, response, site);
   });

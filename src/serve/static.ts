@@ -54,6 +54,18 @@ export function serveSiteFile(request: IncomingMessage, response: ServerResponse
   else send(request, response, site, found.file, found.stats, 200);
 }
 
+/**
+ * The path a request asks for. RFC 9112 (3.2.2) says a server must accept the absolute-form
+ * (`GET http://host/about/`, what proxies are sent) as well as the usual `/about/`; the host
+ * named in it changes nothing, since this server only ever serves this site.
+ */
+export function originForm(target: string): string {
+  const absolute = /^https?:\/\/[^/?#]*/i.exec(target);
+  if (!absolute) return target;
+  const rest = target.slice(absolute[0].length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
 /** Path segments, decoded; undefined when one is a way out (`..`, `%2e%2e`, `%2f`, `\`, NUL). */
 function decodeSegments(rawPath: string): string[] | undefined {
   if (!rawPath.startsWith('/')) return undefined;

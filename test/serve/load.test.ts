@@ -260,9 +260,11 @@ describe('serve under load and under attack', () => {
       ['a single dot', 'GET /%2e/about/ HTTP/1.1', 400],
       // Decoded once only: `%252e%252e` is a segment literally named `%2e%2e`, which does not exist.
       ['double-encoded dots', 'GET /%252e%252e/%252e%252e/etc/passwd HTTP/1.1', 404],
-      // Absolute-form (what a proxy is sent): refused rather than taken as another host's path.
-      ['absolute-form', 'GET http://evil.example/ HTTP/1.1', 400],
-      ['absolute-form with a path', 'GET http://evil.example/etc/passwd HTTP/1.1', 400],
+      // Absolute-form (RFC 9112 3.2.2: to be accepted): a path on this site, whatever the host.
+      ['absolute-form', 'GET http://evil.example/about/ HTTP/1.1', 200],
+      ['absolute-form with a path out', 'GET http://evil.example/etc/passwd HTTP/1.1', 404],
+      ['absolute-form climbing', 'GET http://evil.example/%2e%2e/%2e%2e/etc/passwd HTTP/1.1', 400],
+      ['absolute-form of another scheme', 'GET file:///etc/passwd HTTP/1.1', 400],
       // What Node's parser refuses before the site sees it.
       ['a header of 100 KB', `GET / HTTP/1.1\r\nX-Big: ${big}`, 431],
       ['a request line of 100 KB', `GET /${big} HTTP/1.1`, 431],
@@ -299,6 +301,8 @@ describe('serve under load and under attack', () => {
       'TRACE / HTTP/1.1\r\nCookie: session=secret\r\n\r\n',
       // A body announced as 100 MB: refused at once, without waiting for it.
       'POST / HTTP/1.1\r\nContent-Length: 104857600\r\n\r\nstart of a large body',
+      // The live-reload stream opens for a GET only.
+      'POST /__scholarsite/events HTTP/1.1\r\nContent-Length: 6\r\n\r\nPWNED!',
     ];
     for (const request of requests) {
       const [head, ...rest] = request.split('\r\n');
