@@ -17,7 +17,7 @@ import { parseArgs } from 'node:util';
 import { copySite } from '../compat/copy-site.ts';
 import { countPages, GNU_TIME, hyperfine, singleBuild } from './measure.ts';
 import { median, serveLatency } from './serve-latency.ts';
-import { allTools, has, type Workload } from './tools.ts';
+import { chosenTools, has, type Workload } from './tools.ts';
 import { writeEleventyWorkload, writeHugoWorkload, writeJekyllWorkload } from './workload.ts';
 
 const { values } = parseArgs({
@@ -45,9 +45,7 @@ const WRITERS: Record<Workload, (root: string, count: number) => void> = {
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-bench-'));
 const wanted = values.tools?.split(',').map((word) => word.trim());
-const tools = allTools(work, BIN).filter(
-  (tool) => !wanted || wanted.some((word) => tool.name.startsWith(word)),
-);
+const tools = chosenTools(work, BIN, wanted);
 const rows: string[][] = [];
 /** A row of the table, also printed at once (the table comes at the end, after long runs). */
 const addRow = (row: string[]) => {

@@ -38,9 +38,12 @@ function installEleventy(work: string): { bin?: string; missing?: string } {
   return { bin: path.join(prefix, 'node_modules/@11ty/eleventy/cmd.cjs') };
 }
 
-export function allTools(work: string, scholarsite: string): Tool[] {
-  const eleventy = installEleventy(work);
-  return [
+/** The tools whose names start with one of `wanted` (all when it is undefined). */
+export function chosenTools(work: string, scholarsite: string, wanted?: string[]): Tool[] {
+  const chosen = (name: string) => !wanted || wanted.some((word) => name.startsWith(word));
+  // Installed only when it is to be timed: the install takes a while.
+  const eleventy = chosen('eleventy') ? installEleventy(work) : { missing: 'not chosen' };
+  const tools: Tool[] = [
     {
       name: 'scholarsite cold',
       workload: 'jekyll',
@@ -87,4 +90,5 @@ export function allTools(work: string, scholarsite: string): Tool[] {
       missing: eleventy.missing,
     },
   ];
+  return tools.filter((tool) => chosen(tool.name));
 }
