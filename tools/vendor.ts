@@ -16,7 +16,8 @@ const leaflet = path.join(vendor, 'leaflet');
 mkdirSync(path.join(leaflet, 'images'), { recursive: true });
 for (const file of ['leaflet.js', 'leaflet.css'])
   copyFileSync(path.join(modules, 'leaflet/dist', file), path.join(leaflet, file));
-for (const file of ['marker-icon.png', 'marker-icon-2x.png']) {
+// The layers control's icons too: leaflet.css names them, and `scholarsite check` looks.
+for (const file of ['marker-icon.png', 'marker-icon-2x.png', 'layers.png', 'layers-2x.png']) {
   copyFileSync(path.join(modules, 'leaflet/dist/images', file), path.join(leaflet, 'images', file));
 }
 copyFileSync(path.join(modules, 'leaflet/LICENSE'), path.join(leaflet, 'LICENSE'));

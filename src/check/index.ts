@@ -1,6 +1,6 @@
 /**
  * `scholarsite check`: every built page is read once, then checked for broken internal links
- * and anchors, missing images and files (links.ts), a title, duplicate ids, alt text and mixed
+ * and anchors, missing images and files (links.ts; in CSS too, css.ts), a title, duplicate ids, alt text and mixed
  * content (pages.ts), invalid HTML (html.ts) and, when asked, links to other sites
  * (external.ts). Each problem is traced back to the source file that produced the page, and to
  * its line there when the text is found in it (else in a layout or include).
@@ -41,6 +41,10 @@ export async function checkSite(site: Site, root: string, options: CheckOptions 
       ...(await checkHtml(page)),
     ];
     for (const finding of findings) problems.push(problemOf(page, finding));
+  }
+  for (const stylesheet of built.stylesheets) {
+    for (const finding of checkLinks(built, stylesheet, external))
+      problems.push(problemOf(stylesheet, finding));
   }
   let externalLinks: number | undefined;
   if (options.external) {

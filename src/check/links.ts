@@ -35,7 +35,7 @@ export type ExternalLinks = Map<string, { page: BuiltPage; reference: Reference 
 /** `<link rel>` values that name another server, not a file. */
 const NOT_A_FILE = new Set(['preconnect', 'dns-prefetch']);
 
-/** Every address an element names, with what it is for. */
+/** Every address an element names, with what it is for (CSS addresses: see css.ts). */
 export function referencesOf(element: Element): Reference[] {
   const { name, attributes } = element;
   const found: Reference[] = [];
@@ -88,6 +88,12 @@ export function referencesOf(element: Element): Reference[] {
     case 'object':
       add('data', 'file');
       break;
+    case 'url()': {
+      // In CSS (see css.ts): an image unless its name says otherwise (a font, a stylesheet).
+      const file = (attributes.url ?? '').replace(/[?#].*$/, '');
+      add('url', /\.(?:css|woff2?|ttf|otf|eot)$/i.test(file) ? 'file' : 'image');
+      break;
+    }
     case 'meta': {
       // jekyll-redirect-from's pages: <meta http-equiv="refresh" content="0; url=/new/">
       const refresh = attributes['http-equiv']?.toLowerCase() === 'refresh';
@@ -261,6 +267,7 @@ function ruleFor(reference: Reference, path: string): string {
 function describe(reference: Reference, value: string): string {
   const { element } = reference;
   if (element.name === 'a' || element.name === 'area') return `the link to ${value}`;
+  if (element.name === 'url()') return `url(${value})`;
   if (reference.kind === 'image') return `the image ${value}`;
   if (element.name === 'meta') return `the redirect to ${value}`;
   return `<${element.name} ${reference.attribute}="${value}">`;

@@ -1,5 +1,6 @@
 /** A built page read once into what the checks look at: its elements with their lines, ids, title. */
 import { Parser } from 'htmlparser2';
+import { cssReferences } from './css.ts';
 import { LineIndex } from './problem.ts';
 
 export interface Element {
@@ -37,12 +38,16 @@ export function parsePage(text: string): ParsedPage {
     base: undefined,
   };
   let inTitle = false;
+  let inStyle = false;
   const parser = new Parser(
     {
       onopentag(name, attributes, isImplied) {
         if (isImplied) return;
         const line = lines.at(parser.startIndex).line;
         page.elements.push({ name, attributes, line });
+        if (attributes.style?.includes('url('))
+          page.elements.push(...cssReferences(attributes.style, () => line));
+        if (name === 'style') inStyle = true;
         if (name === 'html' || name === 'head' || name === 'body') page.isDocument = true;
         const id = attributes.id;
         if (id !== undefined && id !== '') {
@@ -61,9 +66,14 @@ export function parsePage(text: string): ParsedPage {
       },
       ontext(data) {
         if (inTitle) page.title += data;
+        if (inStyle && data.includes('url(')) {
+          const start = parser.startIndex;
+          page.elements.push(...cssReferences(data, (offset) => lines.at(start + offset).line));
+        }
       },
       onclosetag(name) {
         if (name === 'title') inTitle = false;
+        if (name === 'style') inStyle = false;
       },
     },
     { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true },

@@ -5,7 +5,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Site } from '../site/site.ts';
+import { cssReferences } from './css.ts';
 import { type ParsedPage, parsePage } from './parse.ts';
+import { LineIndex } from './problem.ts';
 
 export interface BuiltPage {
   /** Relative to the output folder, with `/` (`about/index.html`). */
@@ -45,6 +47,8 @@ export interface BuiltSite {
   /** Every file in it, relative, with `/`. */
   files: Set<string>;
   pages: BuiltPage[];
+  /** The `.css` files, read as pages whose only elements are their `url()`s (see css.ts). */
+  stylesheets: BuiltPage[];
   pageByOutput: Map<string, BuiltPage>;
   /** The folder the site is served from (`''` or `/about-me`): `baseurl`, else the folder in `url`. */
   basePath: string;
@@ -69,7 +73,27 @@ export function readBuiltSite(site: Site, root: string): BuiltSite {
   const templates = templatesOf(site);
   const all = [...templates.layouts.values(), ...templates.includes.values()];
   const pages: BuiltPage[] = [];
+  const stylesheets: BuiltPage[] = [];
+  let partials: Template[] | undefined;
   for (const output of [...files].sort()) {
+    if (CSS_FILE.test(output)) {
+      const text = readFileSync(path.join(root, output), 'utf8');
+      const source = sources.get(output);
+      const lines = new LineIndex(text);
+      if (source?.text !== undefined) partials ??= sassPartials(site);
+      stylesheets.push({
+        output,
+        urlPath: `${basePath}/${output}`,
+        source: source?.file ?? output,
+        sourceText: source ? (source.text ?? text) : undefined,
+        origin: source ? (source.text === undefined ? 'static' : 'rendered') : 'generated',
+        text,
+        parsed: { ...cssPage(), elements: cssReferences(text, (offset) => lines.at(offset).line) },
+        // A compiled stylesheet's addresses are usually written in its partials.
+        templates: source?.text === undefined ? [] : (partials ?? []),
+      });
+      continue;
+    }
     if (!HTML_FILE.test(output)) continue;
     const text = readFileSync(path.join(root, output), 'utf8');
     const source = sources.get(output);
@@ -89,11 +113,51 @@ export function readBuiltSite(site: Site, root: string): BuiltSite {
     root,
     files,
     pages,
+    stylesheets,
     pageByOutput: new Map(pages.map((page) => [page.output, page])),
     basePath,
     basePathFromUrl: basePath !== '' && !site.config.baseurl,
     siteUrl,
   };
+}
+
+const CSS_FILE = /\.css$/i;
+
+function cssPage(): ParsedPage {
+  return {
+    elements: [],
+    ids: new Map(),
+    anchors: new Set(),
+    title: undefined,
+    isDocument: false,
+    base: undefined,
+  };
+}
+
+/** The Sass partials a stylesheet may import: the site's sass folder, then its theme's. */
+function sassPartials(site: Site): Template[] {
+  const sass = site.config.sass as { sass_dir?: unknown } | undefined;
+  const folders = [path.join(site.source, String(sass?.sass_dir ?? '_sass'))];
+  if (site.theme?.sassPath) folders.push(site.theme.sassPath);
+  const partials: Template[] = [];
+  for (const folder of folders) {
+    let entries: string[];
+    try {
+      entries = readdirSync(folder, { recursive: true, encoding: 'utf8' });
+    } catch {
+      continue; // no such folder
+    }
+    for (const entry of entries.sort()) {
+      if (!/\.(?:scss|sass|css)$/i.test(entry)) continue;
+      const absolute = path.join(folder, entry);
+      try {
+        partials.push({ file: site.relative(absolute), text: readFileSync(absolute, 'utf8') });
+      } catch {
+        // unreadable: nothing to search in
+      }
+    }
+  }
+  return partials;
 }
 
 interface Source {

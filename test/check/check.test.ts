@@ -330,3 +330,56 @@ title: Home
   );
   assert.match(second.stdout, /\n0 errors, 2 warnings in 1 page \(and 4 external links\)\n$/);
 });
+
+test('addresses in CSS are checked: stylesheets (their Sass partial and line), <style> and style=""', () => {
+  const source = tempSite({
+    '_config.yml': 'title: Styles\npermalink: pretty\n',
+    '_layouts/default.html': LAYOUT.replace(
+      '</head>',
+      '<link rel="stylesheet" href="/assets/main.css">\n<link rel="stylesheet" href="/assets/plain.css">\n</head>',
+    ),
+    '_sass/_header.scss': [
+      '.header {',
+      '  /* url(/images/commented-out.png) is not loaded */',
+      '  background: url("/images/banner.png") no-repeat;',
+      '}',
+      '.logo { background-image: url(../images/logo.png); }',
+      '.mask { clip-path: url(#clip); mask: url(data:image/svg+xml;base64,AAAA); }',
+      '',
+    ].join('\n'),
+    'assets/main.scss':
+      '---\n---\n@import "header";\n@font-face { font-family: F; src: url(fonts/f.woff2?v=2#x); }\n',
+    'assets/plain.css': 'body {\n  background: url(../images/paper.jpg);\n}\n',
+    'assets/fonts/f.woff2': 'font',
+    'images/logo.png': 'PNG',
+    'index.md': [
+      '---',
+      'layout: default',
+      'title: Home',
+      '---',
+      '<div style="background-image: url(\'/images/hero.jpg\')">Hello</div>',
+      '',
+      '<style>',
+      '.card { background: url(/images/logo.png); }',
+      '.quote { background: url(/images/quote.svg); }',
+      '</style>',
+      '',
+    ].join('\n'),
+  });
+  const result = runCli(['check', '-s', source, '--json']);
+  assert.equal(result.code, 1, result.stderr);
+  const report = json(result);
+  assert.deepEqual(brief(report), [
+    'error missing-image assets/main.scss: url(/images/banner.png) leads to no file of the site',
+    'error missing-image assets/plain.css:2: url(../images/paper.jpg) leads to no file of the site',
+    'error missing-image index.md:5: url(/images/hero.jpg) leads to no file of the site',
+    'error missing-image index.md:9: url(/images/quote.svg) leads to no file of the site',
+  ]);
+  const banner = report.problems[0];
+  assert.deepEqual(banner.template, { file: '_sass/_header.scss', line: 3 });
+  assert.equal(banner.output, 'assets/main.css');
+  assert.equal(
+    report.problems[1].hint,
+    'Correct the address, or put the file at images/paper.jpg in your site folder.',
+  );
+});
