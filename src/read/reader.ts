@@ -19,6 +19,7 @@ import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
+import { unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readBibliography } from './bibliography/index.ts';
@@ -506,7 +507,9 @@ function warnSort(site: Site, key: string, doc: Document, order: number): number
   return order;
 }
 
-export function compareValues(x: unknown, y: unknown): number {
+export function compareValues(first: unknown, second: unknown): number {
+  const x = unwrapFloat(first);
+  const y = unwrapFloat(second);
   if (x instanceof Date && y instanceof Date) return x.getTime() - y.getTime();
   if (typeof x === 'number' && typeof y === 'number') return x - y;
   if (typeof x === 'string' && typeof y === 'string') return compareStrings(x, y);

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type ScalarTag, type Tags } from 'yaml';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { asRubyValues } from '../site/ruby-values.ts';
+import { asRubyValues, RubyFloat } from '../site/ruby-values.ts';
 import { RubyTime } from '../site/time.ts';
 
 // Psych's ScalarScanner: case-insensitive, and no `y`/`n` (unlike the YAML 1.1 spec).
@@ -41,12 +41,28 @@ const psychTimestamp: ScalarTag = {
   },
 };
 
+// Psych's FLOAT: a dot is needed and an exponent has a sign (`1e3` is the string "1e3", `1.0e+3`
+// a float); `,` and `_` may group digits. `.inf`, `.nan` in any case. A float that JavaScript
+// would print as an integer is a RubyFloat, so `4.0` prints as `4.0`.
+const psychFloat: ScalarTag = {
+  tag: 'tag:yaml.org,2002:float',
+  default: true,
+  test: /^(?:[-+]?(?=[0-9,_]*\.[0-9]|[0-9])(?:[0-9][0-9_,]*)?\.[0-9]*(?:[eE][-+][0-9]+)?|[-+]?\.inf|\.nan)$/i,
+  resolve(source: string) {
+    if (/^[-+]?\.inf$/i.test(source)) return source.startsWith('-') ? -Infinity : Infinity;
+    if (/^\.nan$/i.test(source)) return Number.NaN;
+    const value = Number.parseFloat(source.replace(/[,_]/g, '').replace(/\.(?=[eE]|$)/, ''));
+    return Number.isInteger(value) ? new RubyFloat(value) : value;
+  },
+};
+
 function psychTags(tags: Tags): Tags {
   const kept = tags.filter((tag) => {
-    const name = typeof tag === 'string' ? tag : tag.tag;
-    return name !== 'tag:yaml.org,2002:bool' && name !== 'tag:yaml.org,2002:timestamp';
+    if (typeof tag === 'string') return true;
+    if (tag.tag === 'tag:yaml.org,2002:float') return tag.format === 'TIME'; // `1:20.5` stays
+    return tag.tag !== 'tag:yaml.org,2002:bool' && tag.tag !== 'tag:yaml.org,2002:timestamp';
   });
-  return [psychBool, psychTimestamp, ...kept];
+  return [psychBool, psychTimestamp, psychFloat, ...kept];
 }
 
 export interface YamlOptions {

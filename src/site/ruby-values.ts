@@ -1,3 +1,44 @@
+import { Drop } from 'liquidjs';
+
+/**
+ * A Ruby Float that JavaScript would print as an integer (`4.0`, from YAML or arithmetic): it
+ * compares as its number and prints as Ruby prints floats. Other floats stay numbers, which
+ * print alike in both languages.
+ */
+export class RubyFloat extends Drop {
+  constructor(readonly value: number) {
+    super();
+  }
+
+  override valueOf(): number {
+    return this.value;
+  }
+
+  override toString(): string {
+    if (!Number.isFinite(this.value))
+      return Number.isNaN(this.value) ? 'NaN' : this.value > 0 ? 'Infinity' : '-Infinity';
+    if (Number.isInteger(this.value) && Math.abs(this.value) < 1e16) return this.value.toFixed(1);
+    return String(this.value).replace(
+      /e\+?(-?)(\d+)$/,
+      (_, sign: string, exp: string) => `e${sign || '+'}${exp.padStart(2, '0')}`,
+    );
+  }
+
+  toLiquidString(): string {
+    return this.toString();
+  }
+
+  /** The number, for JSON (see `jsonify` for the `.0`). */
+  toJSON(): number {
+    return this.value;
+  }
+}
+
+/** The number inside a RubyFloat; anything else as it is. */
+export function unwrapFloat(value: unknown): unknown {
+  return value instanceof RubyFloat ? value.value : value;
+}
+
 /**
  * Ruby's view of values that templates print: `inspect` (`{"a"=>1, "b"=>[1, 2]}`), and hashes
  * read from YAML carry it as their `toString`, since Liquid filters call `to_s` on whatever
@@ -5,6 +46,7 @@
  */
 export function rubyInspect(value: unknown): string {
   if (value == null) return 'nil';
+  if (value instanceof RubyFloat) return value.toString();
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
   if (value instanceof Date) return value.toString();

@@ -1,5 +1,6 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
 import type { Context, Liquid, Template } from 'liquidjs';
+import { unwrapFloat } from '../../../site/ruby-values.ts';
 import { rubyString } from '../ruby-output.ts';
 
 const INTEGER_LIKE = /^\s*-?\d+\s*$/;
@@ -38,7 +39,9 @@ function matches(property: unknown, target: unknown): boolean {
   return values.some((value) => (value == null ? '' : String(value)) === wanted);
 }
 
-function compare(a: unknown, b: unknown): number {
+function compare(first: unknown, second: unknown): number {
+  const a = unwrapFloat(first);
+  const b = unwrapFloat(second);
   if (a instanceof Date && b instanceof Date) return a.getTime() - b.getTime();
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   const x = String(a);

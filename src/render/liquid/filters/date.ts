@@ -1,10 +1,12 @@
 /** Liquid's `date` (Ruby strftime) and Jekyll's date filters. */
 
+import { unwrapFloat } from '../../../site/ruby-values.ts';
 import { strftime } from '../../../site/strftime.ts';
 import { parseRubyTime, RubyTime, xmlschema } from '../../../site/time.ts';
 
 /** `Liquid::Utils.to_date`: Times, `now`/`today`, epoch numbers, and strings Ruby can parse. */
-export function toDate(input: unknown): Date | undefined {
+export function toDate(value: unknown): Date | undefined {
+  const input = unwrapFloat(value);
   if (input instanceof Date) return input;
   if (typeof input === 'number') return new Date(input * 1000);
   if (input == null) return undefined;

@@ -2,32 +2,9 @@
  * Liquid's arithmetic as Ruby does it: integers stay integers (`10 | divided_by: 4` is 2), and
  * a float on either side makes a float, printed the Ruby way (`2 | plus: 2.0` is `4.0`).
  */
-import { Drop } from 'liquidjs';
+import { RubyFloat } from '../../../site/ruby-values.ts';
 
-/** A Ruby Float: compares as its number, prints as Ruby prints floats. */
-export class RubyFloat extends Drop {
-  constructor(readonly value: number) {
-    super();
-  }
-
-  override valueOf(): number {
-    return this.value;
-  }
-
-  override toString(): string {
-    if (!Number.isFinite(this.value))
-      return Number.isNaN(this.value) ? 'NaN' : this.value > 0 ? 'Infinity' : '-Infinity';
-    if (Number.isInteger(this.value) && Math.abs(this.value) < 1e16) return this.value.toFixed(1);
-    return String(this.value).replace(
-      /e\+?(-?)(\d+)$/,
-      (_, sign: string, exp: string) => `e${sign || '+'}${exp.padStart(2, '0')}`,
-    );
-  }
-
-  toLiquidString(): string {
-    return this.toString();
-  }
-}
+export { RubyFloat };
 
 interface Operand {
   value: number;

@@ -1,4 +1,5 @@
 /** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
+import { RubyFloat } from '../../../site/ruby-values.ts';
 import { slugify } from '../../../site/slugify.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
@@ -96,6 +97,8 @@ export function jsonify(input: unknown): string {
   const seen = new Set<object>();
   const walk = (value: unknown, depth: number): unknown => {
     if (value == null || typeof value !== 'object') return value;
+    // JSON.stringify has no way to write 4.0: a marker, replaced below.
+    if (value instanceof RubyFloat) return `${FLOAT_MARK}${value}${FLOAT_MARK}`;
     if (value instanceof Date) return value.toString();
     if (seen.has(value)) return null;
     seen.add(value);
@@ -115,8 +118,11 @@ export function jsonify(input: unknown): string {
       seen.delete(value);
     }
   };
-  return JSON.stringify(walk(input, 0)) ?? 'null';
+  return (JSON.stringify(walk(input, 0)) ?? 'null').replace(FLOAT_IN_JSON, '$1');
 }
+
+const FLOAT_MARK = '\u0000float\u0000';
+const FLOAT_IN_JSON = /"\\u0000float\\u0000([^"\\]*)\\u0000float\\u0000"/g;
 
 export function stringFilters(setup: {
   markdownify(text: string): string;
