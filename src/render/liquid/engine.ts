@@ -4,8 +4,9 @@
  * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
  */
 import path from 'node:path';
-import { Context, Liquid, type LiquidOptions, type Template } from 'liquidjs';
+import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
+import { RubyFloat } from '../../site/ruby-values.ts';
 import { describeFile } from '../../site/theme.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
@@ -19,6 +20,16 @@ import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
+
+// liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
+const readNumber = Tokenizer.prototype.readNumber;
+Tokenizer.prototype.readNumber = function (this: Tokenizer) {
+  const token = readNumber.call(this);
+  if (token && Number.isInteger(token.content) && token.getText().includes('.')) {
+    (token as { content: unknown }).content = new RubyFloat(token.content);
+  }
+  return token;
+};
 
 export interface LiquidSetup {
   sourceDir: string;

@@ -54,4 +54,19 @@ export const numberFilters = {
     const rounded = (Math.sign(a.value) * Math.round(Math.abs(a.value) * factor)) / factor;
     return places > 0 && a.float ? new RubyFloat(rounded) : rounded;
   },
+  // These keep the type of the number they return (`3.0 | abs` is 3.0, `3 | at_least: 4.0` 4.0).
+  abs: (input: unknown) => {
+    const a = operand(input);
+    return result(Math.abs(a.value), a.float);
+  },
+  at_least: (input: unknown, other: unknown) => {
+    const a = operand(input);
+    const b = operand(other);
+    return b.value > a.value ? result(b.value, b.float) : result(a.value, a.float);
+  },
+  at_most: (input: unknown, other: unknown) => {
+    const a = operand(input);
+    const b = operand(other);
+    return b.value < a.value ? result(b.value, b.float) : result(a.value, a.float);
+  },
 };
