@@ -27,16 +27,21 @@ export interface ParsedPage {
   base: string | undefined;
 }
 
-export function parsePage(text: string): ParsedPage {
-  const lines = new LineIndex(text);
-  const page: ParsedPage = {
-    elements: [],
+/** What a file with nothing to look at holds; a stylesheet is this with its `url()`s. */
+export function emptyPage(elements: Element[] = []): ParsedPage {
+  return {
+    elements,
     ids: new Map(),
     anchors: new Set(),
     title: undefined,
     isDocument: false,
     base: undefined,
   };
+}
+
+export function parsePage(text: string): ParsedPage {
+  const lines = new LineIndex(text);
+  const page = emptyPage();
   let inTitle = false;
   let inStyle = false;
   const parser = new Parser(

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Site } from '../site/site.ts';
 import { cssReferences } from './css.ts';
-import { type ParsedPage, parsePage } from './parse.ts';
+import { emptyPage, type ParsedPage, parsePage } from './parse.ts';
 import { LineIndex } from './problem.ts';
 
 export interface BuiltPage {
@@ -76,28 +76,11 @@ export function readBuiltSite(site: Site, root: string): BuiltSite {
   const stylesheets: BuiltPage[] = [];
   let partials: Template[] | undefined;
   for (const output of [...files].sort()) {
-    if (CSS_FILE.test(output)) {
-      const text = readFileSync(path.join(root, output), 'utf8');
-      const source = sources.get(output);
-      const lines = new LineIndex(text);
-      if (source?.text !== undefined) partials ??= sassPartials(site);
-      stylesheets.push({
-        output,
-        urlPath: `${basePath}/${output}`,
-        source: source?.file ?? output,
-        sourceText: source ? (source.text ?? text) : undefined,
-        origin: source ? (source.text === undefined ? 'static' : 'rendered') : 'generated',
-        text,
-        parsed: { ...cssPage(), elements: cssReferences(text, (offset) => lines.at(offset).line) },
-        // A compiled stylesheet's addresses are usually written in its partials.
-        templates: source?.text === undefined ? [] : (partials ?? []),
-      });
-      continue;
-    }
-    if (!HTML_FILE.test(output)) continue;
+    const isStylesheet = CSS_FILE.test(output);
+    if (!isStylesheet && !HTML_FILE.test(output)) continue;
     const text = readFileSync(path.join(root, output), 'utf8');
     const source = sources.get(output);
-    pages.push({
+    const file = {
       output,
       urlPath: `${basePath}/${output}`,
       source: source?.file ?? output,
@@ -105,9 +88,23 @@ export function readBuiltSite(site: Site, root: string): BuiltSite {
       sourceText: source ? (source.text ?? text) : undefined,
       origin: source ? (source.text === undefined ? 'static' : 'rendered') : 'generated',
       text,
-      parsed: parsePage(text),
-      templates: source?.text ? usedTemplates(templates, source.text, source.layout) : all,
-    });
+    } as const;
+    if (isStylesheet) {
+      const lines = new LineIndex(text);
+      if (source?.text !== undefined) partials ??= sassPartials(site);
+      stylesheets.push({
+        ...file,
+        parsed: emptyPage(cssReferences(text, (offset) => lines.at(offset).line)),
+        // A compiled stylesheet's addresses are usually written in its partials.
+        templates: source?.text === undefined ? [] : (partials ?? []),
+      });
+    } else {
+      pages.push({
+        ...file,
+        parsed: parsePage(text),
+        templates: source?.text ? usedTemplates(templates, source.text, source.layout) : all,
+      });
+    }
   }
   return {
     root,
@@ -122,17 +119,6 @@ export function readBuiltSite(site: Site, root: string): BuiltSite {
 }
 
 const CSS_FILE = /\.css$/i;
-
-function cssPage(): ParsedPage {
-  return {
-    elements: [],
-    ids: new Map(),
-    anchors: new Set(),
-    title: undefined,
-    isDocument: false,
-    base: undefined,
-  };
-}
 
 /** The Sass partials a stylesheet may import: the site's sass folder, then its theme's. */
 function sassPartials(site: Site): Template[] {
