@@ -3,6 +3,7 @@
  * Jekyll's precedence: a longer path wins; at equal length a scope with a `type` wins.
  */
 
+import { isHash } from '../site/ruby-values.ts';
 import { parseRubyTime } from '../site/time.ts';
 import type { Config } from './defaults.ts';
 import { deepMerge } from './load.ts';
@@ -112,8 +113,4 @@ function globPrefix(glob: string): RegExp {
     })
     .join('');
   return new RegExp(`^${body}`);
-}
-
-function isHash(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
+import { isHash } from '../site/ruby-values.ts';
 import { configuredTheme, readThemeConfig, THEME_PLUGINS } from '../site/theme.ts';
 import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
 
@@ -20,9 +21,6 @@ export interface LoadedConfig {
   /** Absolute paths of the files read, for the watcher and messages. */
   files: string[];
 }
-
-const isHash = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 
 /** Jekyll's `Utils.deep_merge_hashes`: hashes merge, everything else is replaced. */
 export function deepMerge(target: Config, overwrite: Config): Config {

@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
+import { isHash } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
 import type { Generator } from './index.ts';
 import { jekyllEnv } from './util.ts';
@@ -311,10 +312,6 @@ export function githubMetadata(
   if (configGithub == null) return drop;
   if (isHash(configGithub)) return deepMerge(drop, configGithub);
   return configGithub as Record<string, unknown>;
-}
-
-function isHash(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 }
 
 function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {

@@ -5,6 +5,7 @@
  */
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import { escapeOnce, normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
+import { isHash } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import { parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
@@ -15,8 +16,6 @@ const HOMEPAGE_OR_ABOUT_REGEX = /^\/(about\/)?(index.html?)?$/;
 
 type Hash = Record<string, unknown>;
 
-const isHash = (value: unknown): value is Hash =>
-  typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
 /** Liquid (and Ruby) truthiness: only nil and false are false. */
 const truthy = (value: unknown): boolean => value !== undefined && value !== null && value !== false;
 /** Ruby's `a || b`. */

@@ -34,6 +34,17 @@ export class RubyFloat extends Drop {
   }
 }
 
+/** A Ruby Hash as the site's data holds them: not an array, a time or a number. */
+export function isHash(value: unknown): value is Record<string, unknown> {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    !(value instanceof Date) &&
+    !(value instanceof RubyFloat)
+  );
+}
+
 /** The number inside a RubyFloat; anything else as it is. */
 export function unwrapFloat(value: unknown): unknown {
   return value instanceof RubyFloat ? value.value : value;

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { build } from '../../src/build.ts';
 import { FrontMatterDefaults, loadConfig } from '../../src/config/index.ts';
 import { SiteError } from '../../src/errors.ts';
 import { tempSite } from '../support/temp-site.ts';
@@ -70,4 +72,23 @@ test('front matter defaults: longer paths win, then scopes with a type', () => {
   assert.deepEqual(defaults.all('_posts/2020/2020-01-01-x.md', 'posts'), { layout: 'old', a: 1, b: 2 });
   assert.deepEqual(defaults.all('_pages/about.md', 'pages'), { layout: 'default', a: 1, glob: true });
   assert.deepEqual(defaults.all('about.md', 'pages'), { layout: 'default', a: 1 });
+});
+
+test('a float in one config file over a float in another stays a float, not a hash', async () => {
+  const source = tempSite({
+    '_config.yml': 'version: 1.0\ndefaults:\n  - scope: {path: ""}\n    values: {gpa: 3.0}\n',
+    '_config.local.yml': 'version: 2.0\n',
+    'index.html':
+      '---\ngpa: 4.0\n---\nversion={{ site.version }} gpa={{ page.gpa }} other={{ site.pages[1].gpa }}\n',
+    'other.html': '---\n---\n',
+  });
+  await build({
+    source,
+    configFiles: [path.join(source, '_config.yml'), path.join(source, '_config.local.yml')],
+    print: () => {},
+  });
+  assert.equal(
+    readFileSync(path.join(source, '_site/index.html'), 'utf8'),
+    'version=2.0 gpa=4.0 other=3.0\n',
+  );
 });
