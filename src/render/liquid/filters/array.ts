@@ -1,16 +1,18 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
 import type { Context, Liquid, Template } from 'liquidjs';
-import { unwrapFloat } from '../../../site/ruby-values.ts';
+import { isHash, RubyFloat, unwrapFloat } from '../../../site/ruby-values.ts';
 import { rubyString } from '../ruby-output.ts';
 
 const INTEGER_LIKE = /^\s*-?\d+\s*$/;
 const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
 
+const float = (value: number) => (Number.isInteger(value) ? new RubyFloat(value) : value);
+
 /** `parse_sort_input`: numeric-looking strings compare as numbers. */
 function parseSortInput(value: unknown): unknown {
   const text = value == null ? '' : String(value);
   if (INTEGER_LIKE.test(text)) return Number.parseInt(text, 10);
-  if (FLOAT_LIKE.test(text)) return Number.parseFloat(text);
+  if (FLOAT_LIKE.test(text)) return float(Number.parseFloat(text)); // Ruby's to_f: a Float
   return value;
 }
 
@@ -93,12 +95,7 @@ export const arrayFilters = {
       .join(glue == null ? '' : String(glue));
   },
   where(input: unknown, property: unknown, value: unknown) {
-    if (
-      property == null ||
-      Array.isArray(value) ||
-      (value !== null && typeof value === 'object' && !(value instanceof Date))
-    )
-      return input;
+    if (property == null || Array.isArray(value) || isHash(value)) return input;
     if (input == null || typeof input !== 'object') return input;
     return toArray(input).filter((item) => matches(itemProperty(item, property), value));
   },
