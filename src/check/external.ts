@@ -4,8 +4,8 @@
  * for a day in `.jekyll-cache/scholarsite/links.json`, so a second run asks only about new links
  * and those that timed out or failed to connect.
  */
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { keepCacheFile } from '../write/cache-file.ts';
 import { type ExternalLinks, needlesFor } from './links.ts';
 import type { Finding } from './problem.ts';
 import type { BuiltPage, BuiltSite } from './site.ts';
@@ -184,12 +184,5 @@ function readCache(file: string, now: number): Record<string, LinkAnswer> {
 }
 
 function writeCache(file: string, cache: Record<string, LinkAnswer>): void {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true });
-    const temporary = `${file}.${process.pid}.tmp`;
-    writeFileSync(temporary, `${JSON.stringify(cache, null, 1)}\n`);
-    renameSync(temporary, file);
-  } catch {
-    // A read-only site folder: the links are asked again next time, nothing worse.
-  }
+  keepCacheFile(file, `${JSON.stringify(cache, null, 1)}\n`); // else the links are asked again next time
 }

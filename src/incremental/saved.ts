@@ -9,21 +9,12 @@
  * then no longer matches it.
  */
 import { createHash } from 'node:crypto';
-import {
-  type Dirent,
-  existsSync,
-  mkdirSync,
-  readdirSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { codeStamp } from '../cli/version.ts';
 import type { Site } from '../site/site.ts';
+import { keepCacheFile } from '../write/cache-file.ts';
 import type { OutputFile } from '../write/writer.ts';
 import { IncrementalBuilder, type Snapshot } from './builder.ts';
 
@@ -118,10 +109,7 @@ export function saveIncremental(site: Site, builder: IncrementalBuilder): void {
     snapshot: builder.snapshot(),
     search: builder.searchIndex && { index: builder.searchIndex, pages: htmlPages(builder.snapshot()) },
   };
-  const file = stateFile(site);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, v8.serialize(state));
-  renameSync(`${file}.${process.pid}`, file);
+  keepCacheFile(stateFile(site), v8.serialize(state));
 }
 
 /** Called before any other build writes the destination: the saved state would no longer match it. */

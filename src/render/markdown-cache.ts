@@ -1,15 +1,16 @@
 /**
  * Jekyll keeps every Markdown conversion in its cache (`Jekyll::Cache` of the Markdown converter),
- * by the text converted, so a build converts again only the bodies that changed. Ours is one file
- * per kramdown setting, `.jekyll-cache/scholarsite/markdown-<hash>`: a hash of each text → its
+ * by the text converted, so a build converts again only the bodies that changed. Ours is one file,
+ * `.jekyll-cache/scholarsite/markdown-<hash of the kramdown settings>`: a hash of each text → its
  * HTML. It holds what the last full build converted, so it never grows beyond the site, and a
  * build with another setting or another scholarsite replaces it.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import { codeStamp } from '../cli/version.ts';
+import { keepCacheFile } from '../write/cache-file.ts';
 
 export class MarkdownCache {
   private readonly file: string;
@@ -43,20 +44,13 @@ export class MarkdownCache {
   /** Keeps what this build converted, unless that is just what the file holds already. */
   save(): void {
     if (this.converted === 0 && this.used.size === this.known.size) return;
-    const temporary = `${this.file}.${process.pid}`;
-    try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      writeFileSync(temporary, v8.serialize(this.used));
-      renameSync(temporary, this.file);
-      // Jekyll empties its cache when the config changes: the files of other settings go too.
-      const folder = path.dirname(this.file);
-      for (const name of readdirSync(folder)) {
-        if (name.startsWith('markdown-') && path.join(folder, name) !== this.file) {
-          rmSync(path.join(folder, name), { force: true });
-        }
+    if (!keepCacheFile(this.file, v8.serialize(this.used))) return;
+    // Jekyll empties its cache when the config changes: the files of other settings go too.
+    const folder = path.dirname(this.file);
+    for (const name of readdirSync(folder)) {
+      if (name.startsWith('markdown-') && path.join(folder, name) !== this.file) {
+        rmSync(path.join(folder, name), { force: true });
       }
-    } catch {
-      rmSync(temporary, { force: true }); // a cache that cannot be kept costs the next build time, nothing else
     }
   }
 }

@@ -5,12 +5,13 @@
  * it starts early and overlaps reading and rendering.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { StringOptions } from 'sass-embedded';
 import { SiteError } from '../errors.ts';
+import { keepCacheFile } from '../write/cache-file.ts';
 import type { SassReply, SassRequest } from './sass-worker.ts';
 
 /** Dart Sass's host library takes ~0.2 s to load: only sites with stylesheets to compile pay it. */
@@ -124,10 +125,7 @@ export class SassCompiler {
       }
     }
     const result = await this.compileFresh(job, wantsMap);
-    if (cacheFile) {
-      mkdirSync(path.dirname(cacheFile), { recursive: true });
-      writeFileSync(cacheFile, JSON.stringify(result));
-    }
+    if (cacheFile) keepCacheFile(cacheFile, JSON.stringify(result));
     return result;
   }
 

@@ -353,6 +353,34 @@ describe('where files go', () => {
     assertOldSiteKept(built);
   });
 
+  test('a cache that cannot be written (a full disk in .jekyll-cache) costs time, not the build', () => {
+    const built = brokenSite({
+      'about.md': '---\n---\n# About\n',
+      '_sass/_base.scss': 'body { color: red; }\n',
+      'assets/main.scss': '---\n---\n@import "base";\n',
+      '_config.yml': 'title: T\nbibliography: {}\n',
+      '_layouts/single.html': '<article>{{ content }}</article>\n',
+      '_bibliography/papers.bib':
+        '@article{lovelace, title={A Paper}, author={Lovelace, Ada}, year={1843}}\n',
+    });
+    const env = { ...failingWrites('ENOSPC'), SCHOLARSITE_TEST_FAIL_PATH: '.jekyll-cache' };
+    for (const flags of [[], ['-I']]) {
+      const result = runCli(['build', ...flags, '-s', built.source], { env });
+      assert.equal(result.code, 0, result.stderr);
+      assert.equal(result.stderr, '');
+      assert.match(readFileSync(path.join(built.site, 'about.html'), 'utf8'), /<h1 id="about">About<\/h1>/);
+      assert.match(readFileSync(path.join(built.site, 'assets/main.css'), 'utf8'), /color: red/);
+      assert.ok(existsSync(path.join(built.site, 'publications/lovelace.bib')), 'the BibTeX entry is built');
+    }
+    const cache = path.join(built.source, '.jekyll-cache');
+    const kept = existsSync(cache) ? readdirSync(cache, { recursive: true, encoding: 'utf8' }) : [];
+    assert.deepEqual(
+      kept.filter((name) => /\.tmp$|\.\d+$/.test(name)),
+      [],
+      'no half-written cache file is left',
+    );
+  });
+
   test('a disk that fills up in the middle of writing', () => {
     const pages: Record<string, string> = {};
     for (let i = 0; i < 20; i++) pages[`page-${i}.md`] = `---\n---\nPage ${i}\n`;

@@ -4,7 +4,7 @@
  * the fields academicpages' pages and the theme read, and a `.bib` file to download beside it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { codeStamp } from '../../cli/version.ts';
 import type { Config } from '../../config/index.ts';
@@ -13,6 +13,7 @@ import { xmlEscape } from '../../render/liquid/filters/string.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
 import { parseRubyTime } from '../../site/time.ts';
+import { keepCacheFile } from '../../write/cache-file.ts';
 import { displayName, ownerMatcher } from './names.ts';
 import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';
 import { type BibliographySettings, bibliographySettings } from './settings.ts';
@@ -166,10 +167,7 @@ function readCached(cacheDir: string, text: string): BibFile | undefined {
 }
 
 function writeCached(cacheDir: string, text: string, result: BibFile): void {
-  const file = cacheFile(cacheDir, text);
-  mkdirSync(path.dirname(file), { recursive: true });
-  writeFileSync(`${file}.${process.pid}`, JSON.stringify(result.entries));
-  renameSync(`${file}.${process.pid}`, file);
+  keepCacheFile(cacheFile(cacheDir, text), JSON.stringify(result.entries));
 }
 
 /** Whether every `.bib` file of the site is known already, so the parser need not be loaded. */
