@@ -1,8 +1,8 @@
 /**
  * `scholarsite check`: every built page is read once, then checked for broken internal links
- * and anchors, missing images and files (links.ts; in CSS too, css.ts), a title, duplicate ids, alt text and mixed
- * content (pages.ts), invalid HTML (html.ts) and, when asked, links to other sites
- * (external.ts). Each problem is traced back to the source file that produced the page, and to
+ * and anchors, missing images and files (links.ts; in CSS too, css.ts), a title, duplicate ids,
+ * alt text and mixed content (pages.ts), invalid HTML (html.ts) and, when asked, links to other
+ * sites (external.ts). Each problem is traced back to the source file that produced the page, and to
  * its line there when the text is found in it (else in a layout or include).
  */
 import type { Site } from '../site/site.ts';

@@ -127,23 +127,32 @@ function sassPartials(site: Site): Template[] {
   if (site.theme?.sassPath) folders.push(site.theme.sassPath);
   const partials: Template[] = [];
   for (const folder of folders) {
-    let entries: string[];
-    try {
-      entries = readdirSync(folder, { recursive: true, encoding: 'utf8' });
-    } catch {
-      continue; // no such folder
-    }
-    for (const entry of entries.sort()) {
-      if (!/\.(?:scss|sass|css)$/i.test(entry)) continue;
-      const absolute = path.join(folder, entry);
-      try {
-        partials.push({ file: site.relative(absolute), text: readFileSync(absolute, 'utf8') });
-      } catch {
-        // unreadable: nothing to search in
-      }
+    for (const { name, template } of templatesIn(site, folder)) {
+      if (/\.(?:scss|sass|css)$/i.test(name)) partials.push(template);
     }
   }
   return partials;
+}
+
+/** Every readable file under a folder (none when there is no such folder), by name with `/`. */
+function templatesIn(site: Site, folder: string): { name: string; template: Template }[] {
+  let entries: string[];
+  try {
+    entries = readdirSync(folder, { recursive: true, encoding: 'utf8' });
+  } catch {
+    return [];
+  }
+  const found: { name: string; template: Template }[] = [];
+  for (const entry of entries.sort()) {
+    const absolute = path.join(folder, entry);
+    try {
+      const template = { file: site.relative(absolute), text: readFileSync(absolute, 'utf8') };
+      found.push({ name: entry.split(path.sep).join('/'), template });
+    } catch {
+      // A folder, or a file that cannot be read: nothing to search in.
+    }
+  }
+  return found;
 }
 
 interface Source {
@@ -214,22 +223,9 @@ function templatesOf(site: Site): Templates {
   }
   const includes = new Map<string, Template>();
   for (const dir of site.includeDirs) {
-    let entries: string[];
-    try {
-      entries = readdirSync(dir, { recursive: true, encoding: 'utf8' });
-    } catch {
-      continue;
-    }
-    for (const entry of entries) {
-      const name = entry.split(path.sep).join('/');
-      if (includes.has(name)) continue;
-      const absolute = path.join(dir, entry);
-      try {
-        includes.set(name, { file: site.relative(absolute), text: readFileSync(absolute, 'utf8') });
-      } catch {
-        // A folder, or a file that cannot be read: nothing to search in.
-      }
-    }
+    // The site's own include wins over its theme's of the same name.
+    for (const { name, template } of templatesIn(site, dir))
+      if (!includes.has(name)) includes.set(name, template);
   }
   return { layouts, includes };
 }

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import type { Document } from '../site/document.ts';
 import { Page } from '../site/document.ts';
-import { RubyFloat } from '../site/ruby-values.ts';
+import { unwrapFloat } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
 import type { Generator } from './index.ts';
 
@@ -144,8 +144,9 @@ function removeLeadingSlash(p: string): string {
 }
 
 /** Ruby's `String#to_i` / `Integer#to_i`. */
-function rubyToI(value: unknown): number {
-  if (typeof value === 'number' || value instanceof RubyFloat) return Math.trunc(Number(value));
+function rubyToI(input: unknown): number {
+  const value = unwrapFloat(input);
+  if (typeof value === 'number') return Math.trunc(value);
   const m = /^\s*[-+]?\d+/.exec(String(value).replace(/_/g, ''));
   return m ? Number.parseInt(m[0], 10) : 0;
 }

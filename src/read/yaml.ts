@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type ScalarTag, type Tags } from 'yaml';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { asRubyValues, RubyFloat } from '../site/ruby-values.ts';
+import { asRubyValues, rubyFloat } from '../site/ruby-values.ts';
 import { RubyTime } from '../site/time.ts';
 
 // Psych's ScalarScanner: case-insensitive, and no `y`/`n` (unlike the YAML 1.1 spec).
@@ -43,7 +43,7 @@ const psychTimestamp: ScalarTag = {
 
 // Psych's FLOAT: a dot is needed and an exponent has a sign (`1e3` is the string "1e3", `1.0e+3`
 // a float); `,` and `_` may group digits. `.inf`, `.nan` in any case. A float that JavaScript
-// would print as an integer is a RubyFloat, so `4.0` prints as `4.0`.
+// would print as an integer is a RubyFloat, so `4.0` prints as `4.0` (see rubyFloat).
 const psychFloat: ScalarTag = {
   tag: 'tag:yaml.org,2002:float',
   default: true,
@@ -52,7 +52,7 @@ const psychFloat: ScalarTag = {
     if (/^[-+]?\.inf$/i.test(source)) return source.startsWith('-') ? -Infinity : Infinity;
     if (/^\.nan$/i.test(source)) return Number.NaN;
     const value = Number.parseFloat(source.replace(/[,_]/g, '').replace(/\.(?=[eE]|$)/, ''));
-    return Number.isInteger(value) ? new RubyFloat(value) : value;
+    return rubyFloat(value);
   },
 };
 

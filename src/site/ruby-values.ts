@@ -1,9 +1,9 @@
 import { Drop } from 'liquidjs';
 
 /**
- * A Ruby Float that JavaScript would print as an integer (`4.0`, from YAML or arithmetic): it
- * compares as its number and prints as Ruby prints floats. Other floats stay numbers, which
- * print alike in both languages.
+ * A Ruby Float (JavaScript has one kind of number): it compares as its number and prints as Ruby
+ * prints floats, `4.0` and `1.0e+21`. Arithmetic makes one of every float result; values read
+ * from YAML or a template are one only where a number would print differently (see `rubyFloat`).
  */
 export class RubyFloat extends Drop {
   constructor(readonly value: number) {
@@ -32,6 +32,11 @@ export class RubyFloat extends Drop {
   toJSON(): number {
     return this.value;
   }
+}
+
+/** A Float read from text: a RubyFloat where JavaScript would print it as an integer (`4.0`). */
+export function rubyFloat(value: number): number | RubyFloat {
+  return Number.isInteger(value) ? new RubyFloat(value) : value;
 }
 
 /** A Ruby Hash as the site's data holds them: not an array, a time or a number. */

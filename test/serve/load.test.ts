@@ -284,7 +284,14 @@ describe('serve under load and under attack', () => {
       assert.equal(response?.status, status, name);
       assert.doesNotMatch(response.raw, /root:|TOP SECRET/, name);
     }
-    assert.equal((await fetch(`${origin}/about/`)).status, 200, 'still serving');
+    const about = await fetch(`${origin}/about/`);
+    assert.equal(about.status, 200, 'still serving');
+    // The absolute form is answered with this site's page at that path, whatever the host.
+    const [absolute] = await exchange(
+      server.port,
+      'GET http://evil.example/about/ HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n',
+    );
+    assert.ok(absolute?.raw.endsWith(await about.text()), 'the about page, whole');
   });
 
   test('other methods get 405 and write nothing; CONNECT opens no tunnel', async () => {

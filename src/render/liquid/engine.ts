@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
-import { RubyFloat } from '../../site/ruby-values.ts';
+import { rubyFloat } from '../../site/ruby-values.ts';
 import { describeFile } from '../../site/theme.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
@@ -25,9 +25,7 @@ import { urlTag } from './tags/link.ts';
 const readNumber = Tokenizer.prototype.readNumber;
 Tokenizer.prototype.readNumber = function (this: Tokenizer) {
   const token = readNumber.call(this);
-  if (token && Number.isInteger(token.content) && token.getText().includes('.')) {
-    (token as { content: unknown }).content = new RubyFloat(token.content);
-  }
+  if (token?.getText().includes('.')) (token as { content: unknown }).content = rubyFloat(token.content);
   return token;
 };
 

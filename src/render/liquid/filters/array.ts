@@ -1,18 +1,16 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
 import type { Context, Liquid, Template } from 'liquidjs';
-import { isHash, RubyFloat, unwrapFloat } from '../../../site/ruby-values.ts';
+import { isHash, rubyFloat, unwrapFloat } from '../../../site/ruby-values.ts';
 import { rubyString } from '../ruby-output.ts';
 
 const INTEGER_LIKE = /^\s*-?\d+\s*$/;
 const FLOAT_LIKE = /^\s*-?(?:\d+\.?\d*|\.\d+)\s*$/;
 
-const float = (value: number) => (Number.isInteger(value) ? new RubyFloat(value) : value);
-
 /** `parse_sort_input`: numeric-looking strings compare as numbers. */
 function parseSortInput(value: unknown): unknown {
   const text = value == null ? '' : String(value);
   if (INTEGER_LIKE.test(text)) return Number.parseInt(text, 10);
-  if (FLOAT_LIKE.test(text)) return float(Number.parseFloat(text)); // Ruby's to_f: a Float
+  if (FLOAT_LIKE.test(text)) return rubyFloat(Number.parseFloat(text)); // Ruby's to_f: a Float
   return value;
 }
 

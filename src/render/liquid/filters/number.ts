@@ -4,8 +4,6 @@
  */
 import { RubyFloat } from '../../../site/ruby-values.ts';
 
-export { RubyFloat };
-
 interface Operand {
   value: number;
   float: boolean;
