@@ -32,7 +32,7 @@ import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
 import { RubyTime } from './site/time.ts';
-import { type OutputFile, restoreInterruptedSwap, writeSite } from './write/writer.ts';
+import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
   source: string;
@@ -174,7 +174,6 @@ async function buildSite(
   options: BuildOptions,
 ): Promise<BuildResult> {
   const { strict, incremental } = options;
-  const log = options.log ?? (() => {});
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
     site.source,
@@ -196,8 +195,31 @@ async function buildSite(
     profiler.time('setup', () => renderTools(site, diagnostics, sass, markdownCache)),
   );
   renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
+  // A whole build writes each page while the next ones render; serve and -I write what changed.
+  const writer = incremental ? undefined : new SiteWriter(site.destination);
+  try {
+    const result = await renderAndWrite(site, renderer, reuse, writer, diagnostics, profiler, options);
+    markdownCache?.save();
+    return result;
+  } finally {
+    await writer?.abandon(); // the build failed before its swap: no staging folder is left
+  }
+}
+
+async function renderAndWrite(
+  site: Site,
+  renderer: Renderer,
+  reuse: (item: Renderable) => ReusedRender | undefined,
+  writer: SiteWriter | undefined,
+  diagnostics: Diagnostics,
+  profiler: Profiler,
+  options: BuildOptions,
+): Promise<BuildResult> {
+  const { strict, incremental } = options;
+  const log = options.log ?? (() => {});
+  if (writer) for (const file of staticOutputs(site)) writer.early(file);
   await profiler.timeAsync('render', () =>
-    renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental),
+    renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental, writer),
   );
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji)
@@ -219,11 +241,8 @@ async function buildSite(
   log(`Writing: ${files.length} files to ${site.destination}`);
   forgetIncremental(site); // a state kept by `build -I` no longer matches the destination
   await profiler.timeAsync('write', () =>
-    incremental
-      ? incremental.write(site, files)
-      : writeSite(site.destination, files, site.config.keep_files as string[]),
+    incremental ? incremental.write(site, files) : writer!.finish(files, site.config.keep_files as string[]),
   );
-  markdownCache?.save();
   return { site, diagnostics, files: files.length, profile: profiler };
 }
 
@@ -236,6 +255,7 @@ async function renderAll(
   log: (text: string) => void,
   reuse: (item: Renderable) => ReusedRender | undefined,
   incremental: IncrementalBuild | undefined,
+  writer: SiteWriter | undefined,
 ): Promise<void> {
   // Pages are read by index: rendering may append some (source maps), which are then rendered too.
   const pages = site.pages;
@@ -254,6 +274,8 @@ async function renderAll(
     site.tracker = incremental && ((dependency) => dependencies.add(dependency));
     try {
       await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
+      if (writer && writes(site, item))
+        writer.early({ destination: item.destinationPath, source: item.sourceFile, text: item.output ?? '' });
       incremental?.rendered(
         item,
         { content: item.content, output: item.output ?? '', sourceMap: renderer.sourceMaps.get(item) },
@@ -387,6 +409,21 @@ function warnIfClimbing(site: Site, item: Renderable): void {
   });
 }
 
+/** Whether an item makes a file: every page; a document that is output and published. */
+function writes(site: Site, item: Renderable): boolean {
+  return item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
+}
+
+function staticOutputs(site: Site): OutputFile[] {
+  return site.staticFiles
+    .filter((file) => file.write)
+    .map((file) => ({
+      destination: file.destinationPath,
+      source: file.relativePath,
+      copyFrom: file.sourcePath,
+    }));
+}
+
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
 function collectOutputs(site: Site): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
@@ -399,12 +436,9 @@ function collectOutputs(site: Site): OutputFile[] {
     warnIfClimbing(site, page);
     add({ destination: page.destinationPath, source: page.sourceFile, text: page.output ?? '' });
   }
-  for (const file of site.staticFiles) {
-    if (file.write)
-      add({ destination: file.destinationPath, source: file.relativePath, copyFrom: file.sourcePath });
-  }
+  for (const file of staticOutputs(site)) add(file);
   for (const doc of site.documents) {
-    if (doc.write && site.publishable(doc.data, doc.date)) {
+    if (writes(site, doc)) {
       warnIfClimbing(site, doc);
       add({ destination: doc.destinationPath, source: doc.sourceFile, text: doc.output ?? '' });
     }

@@ -8,9 +8,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { StringOptions } from 'sass-embedded';
 import { SiteError } from '../errors.ts';
+import { startWorker } from '../worker-thread.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
 import type { SassReply, SassRequest } from './sass-worker.ts';
 
@@ -209,14 +210,7 @@ class SassWorker {
   private nextId = 0;
 
   constructor() {
-    // In the bundle the worker is its .js file beside this one. Run from src/ (the tests, under
-    // tsx), it is the .ts file, and a worker thread does not inherit tsx's loader: it registers it.
-    const own = import.meta.url;
-    if (own.endsWith('.ts')) {
-      const url = JSON.stringify(new URL('./sass-worker.ts', own).href);
-      const code = `import('tsx/esm/api').then((tsx) => { tsx.register(); return import(${url}); })`;
-      this.worker = new Worker(code, { eval: true });
-    } else this.worker = new Worker(new URL('./sass-worker.js', own));
+    this.worker = startWorker(import.meta.url, 'sass-worker');
     this.worker.on('message', (reply: SassReply) => {
       this.waiting.get(reply.id)?.(reply);
       this.waiting.delete(reply.id);

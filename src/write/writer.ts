@@ -8,7 +8,10 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Worker } from 'node:worker_threads';
 import { SiteError } from '../errors.ts';
+import { startWorker } from '../worker-thread.ts';
+import type { EarlyFile, WriteReply, WriteRequest } from './write-worker.ts';
 
 export interface OutputFile {
   /** Relative to the destination, with `/`. */
@@ -39,11 +42,7 @@ export async function writeSite(
   files: OutputFile[],
   keepFiles: string[],
 ): Promise<void> {
-  try {
-    await replaceSite(destination, files, keepFiles);
-  } catch (error) {
-    throw writeProblem(error, destination);
-  }
+  await new SiteWriter(destination).finish(files, keepFiles);
 }
 
 /** A full disk or a folder that may not be written is the user's to fix: said so, not a crash. */
@@ -66,51 +65,144 @@ export function writeProblem(error: unknown, destination: string): unknown {
   return error;
 }
 
-async function replaceSite(destination: string, files: OutputFile[], keepFiles: string[]): Promise<void> {
-  const parent = path.dirname(destination);
-  mkdirSync(parent, { recursive: true });
-  restoreInterruptedSwap(destination);
-  const staging = path.join(parent, `.${path.basename(destination)}.tmp-${process.pid}`);
-  rmSync(staging, { recursive: true, force: true });
-  mkdirSync(staging, { recursive: true });
-  try {
-    const made = new Set<string>();
-    const ensureDir = (dir: string) => {
-      if (made.has(dir)) return;
-      mkdirSync(dir, { recursive: true });
-      made.add(dir);
-    };
-    const copies: Promise<void>[] = [];
-    for (const file of files) {
-      const target = insideDestination(staging, file.destination);
-      ensureDir(path.dirname(target));
-      if (file.copyFrom) copies.push(copyFile(file.copyFrom, target));
-      else writeFileSync(target, file.bytes ?? file.text ?? '');
-    }
-    await Promise.all(copies);
-    for (const keep of keepFiles) {
-      const from = path.join(destination, keep);
-      if (!keep || !existsSync(from)) continue;
-      const to = insideDestination(staging, keep);
-      if (existsSync(to)) continue;
-      ensureDir(path.dirname(to));
-      renameSync(from, to);
-    }
-  } catch (error) {
-    rmSync(staging, { recursive: true, force: true });
-    throw error;
+/**
+ * One build's writing of the whole site into its staging folder, then the swap. `early` hands
+ * files over while the site is still rendering: a worker thread writes them meanwhile (see
+ * write-worker.ts), and `finish` writes only what is new or came out different since.
+ */
+export class SiteWriter {
+  private readonly parent: string;
+  private readonly staging: string;
+  private started = false;
+  private worker: Worker | undefined;
+  private batch: EarlyFile[] = [];
+  /** What each early file was: its text, or the path it is a copy of. */
+  private readonly sent = new Map<string, string>();
+  private done = false;
+
+  constructor(private readonly destination: string) {
+    this.parent = path.dirname(destination);
+    this.staging = path.join(this.parent, `.${path.basename(destination)}.tmp-${process.pid}`);
   }
-  // Swap: the old site is moved aside, then the new one takes its name. Killed between the two
-  // renames, the old site waits under its `.old-` name and the next build puts it back.
-  // Named for this build alone: the last build's old site may still be being deleted.
-  const old = path.join(
-    parent,
-    `.${path.basename(destination)}.old-${process.pid}-${(swaps++).toString(36)}`,
-  );
-  if (existsSync(destination)) renameSync(destination, old);
-  renameSync(staging, destination);
-  discardOldSites(parent, path.basename(destination));
+
+  /** Write this file now, in the background; `finish` writes it again if its output changed. */
+  early(file: OutputFile): void {
+    if (file.bytes || this.done) return;
+    try {
+      this.start();
+      const target = insideDestination(this.staging, file.destination);
+      this.sent.set(file.destination, file.copyFrom ? `\0${file.copyFrom}` : (file.text ?? ''));
+      this.batch.push({ target, text: file.text, copyFrom: file.copyFrom });
+    } catch {
+      return; // finish writes it, and reports what is wrong
+    }
+    if (this.batch.length >= EARLY_BATCH) this.flush();
+  }
+
+  /** Write every file not written early (or changed since), carry `keep_files` over, swap. */
+  async finish(files: OutputFile[], keepFiles: string[]): Promise<void> {
+    this.done = true;
+    try {
+      this.start();
+      await this.earlyWritten();
+      const made = new Set<string>();
+      const ensureDir = (dir: string) => {
+        if (made.has(dir)) return;
+        mkdirSync(dir, { recursive: true });
+        made.add(dir);
+      };
+      const copies: Promise<void>[] = [];
+      const wanted = new Set<string>();
+      for (const file of files) {
+        const target = insideDestination(this.staging, file.destination);
+        wanted.add(file.destination);
+        const sent = this.sent.get(file.destination);
+        if (sent !== undefined && sent === (file.copyFrom ? `\0${file.copyFrom}` : file.text)) continue;
+        ensureDir(path.dirname(target));
+        if (file.copyFrom) copies.push(copyFile(file.copyFrom, target));
+        else writeFileSync(target, file.bytes ?? file.text ?? '');
+      }
+      await Promise.all(copies);
+      // An item written early that no longer makes a file (another won its destination).
+      for (const destination of this.sent.keys())
+        if (!wanted.has(destination)) rmSync(insideDestination(this.staging, destination), { force: true });
+      for (const keep of keepFiles) {
+        const from = path.join(this.destination, keep);
+        if (!keep || !existsSync(from)) continue;
+        const to = insideDestination(this.staging, keep);
+        if (existsSync(to)) continue;
+        ensureDir(path.dirname(to));
+        renameSync(from, to);
+      }
+    } catch (error) {
+      await this.abandon();
+      throw writeProblem(error, this.destination);
+    }
+    this.swap();
+  }
+
+  /** The build failed (or is done: then nothing is left to do). Stop writing, remove the staging folder. */
+  async abandon(): Promise<void> {
+    this.done = true;
+    await this.worker?.terminate();
+    this.worker = undefined;
+    if (this.started) rmSync(this.staging, { recursive: true, force: true });
+    this.started = false;
+  }
+
+  private start(): void {
+    if (this.started) return;
+    mkdirSync(this.parent, { recursive: true });
+    restoreInterruptedSwap(this.destination);
+    rmSync(this.staging, { recursive: true, force: true });
+    mkdirSync(this.staging, { recursive: true });
+    this.started = true;
+  }
+
+  private flush(): void {
+    if (this.batch.length === 0) return;
+    this.worker ??= startWorker(import.meta.url, 'write-worker');
+    this.worker.postMessage(this.batch satisfies WriteRequest);
+    this.batch = [];
+  }
+
+  /** Wait for the worker to write what it was sent; its first failure is thrown here. */
+  private async earlyWritten(): Promise<void> {
+    this.flush();
+    const worker = this.worker;
+    if (!worker) return;
+    const reply = await new Promise<WriteReply>((resolve, reject) => {
+      worker.once('message', resolve);
+      worker.once('error', reject);
+      worker.postMessage('finish' satisfies WriteRequest);
+    });
+    await worker.terminate();
+    this.worker = undefined;
+    if (reply.failure) {
+      const { message, code, path: file } = reply.failure;
+      throw Object.assign(new Error(message), { code, path: file });
+    }
+  }
+
+  /**
+   * The old site is moved aside, then the new one takes its name. Killed between the two renames,
+   * the old site waits under its `.old-` name and the next build puts it back. Named for this
+   * build alone: the last build's old site may still be being deleted.
+   */
+  private swap(): void {
+    const old = path.join(
+      this.parent,
+      `.${path.basename(this.destination)}.old-${process.pid}-${(swaps++).toString(36)}`,
+    );
+    if (existsSync(this.destination)) renameSync(this.destination, old);
+    renameSync(this.staging, this.destination);
+    this.started = false;
+    discardOldSites(this.parent, path.basename(this.destination));
+  }
 }
+
+/** Files sent to the worker at once: one message per file would cost more than the writing. */
+const EARLY_BATCH = 32;
 
 let swaps = 0;
 

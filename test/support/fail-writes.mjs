@@ -19,11 +19,15 @@ function check(target) {
   throw error;
 }
 
-const { writeFileSync, mkdirSync } = fs;
+const { writeFileSync, mkdirSync, copyFileSync } = fs;
 const { copyFile } = fs.promises;
 fs.writeFileSync = (target, ...rest) => {
   check(target);
   return writeFileSync(target, ...rest);
+};
+fs.copyFileSync = (from, to, ...rest) => {
+  check(to);
+  return copyFileSync(from, to, ...rest);
 };
 fs.mkdirSync = (target, ...rest) => {
   if (code === 'EACCES') check(target);
