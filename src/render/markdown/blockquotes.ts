@@ -9,10 +9,11 @@ export function blockquoteRendering(md: MarkdownIt): void {
   /** How many quotes are open around each token of the last document parsed. */
   const depths = new WeakMap<Token, number>();
   md.core.ruler.push('quote_depth', (state) => {
+    // Only tokens inside a quote are noted (a map entry per token is a cost every page pays).
     let depth = 0;
     for (const token of state.tokens) {
       if (token.type === 'blockquote_close') depth--;
-      depths.set(token, depth);
+      if (depth) depths.set(token, depth);
       if (token.type === 'blockquote_open') depth++;
     }
   });

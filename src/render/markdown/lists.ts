@@ -91,6 +91,10 @@ export function lists(md: MarkdownIt): void {
   // kramdown's list marker needs a space or tab after it (`PATTERN_TAIL`): a line of just `1.`
   // or `-` is text (a setext header above `---`), never an empty item. `1)` is not a marker.
   refuseBlockRule(md, 'list', (state, startLine) => {
+    // Asked of every line of every paragraph: most start with neither a bullet nor a digit.
+    const first = state.src.charCodeAt(state.bMarks[startLine] + state.tShift[startLine]);
+    const bullet = first === 0x2a || first === 0x2b || first === 0x2d;
+    if (!bullet && !(first >= 0x30 && first <= 0x39)) return false;
     const line = lineText(state, startLine);
     return /^(?:[*+-]|\d+\.)$/.test(line) || /^\d+\)/.test(line);
   });

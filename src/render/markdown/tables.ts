@@ -66,6 +66,7 @@ export function tableSections(md: MarkdownIt): void {
 
 /** A line with a `|` that is not escaped and not inside a code span. */
 function hasPipe(line: string): boolean {
+  if (!line.includes('|')) return false; // most lines: the rule is tried on every paragraph's
   const bare = line
     .replace(/(`+)[\s\S]*?\1/g, '')
     .replace(/\$\$[\s\S]*?\$\$/g, '')
