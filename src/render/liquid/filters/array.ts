@@ -1,5 +1,13 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
-import type { Context, Liquid, Template } from 'liquidjs';
+import {
+  type Context,
+  isTruthy,
+  type Liquid,
+  type Template,
+  toValue,
+  toValueSync,
+  type Value,
+} from 'liquidjs';
 import { isHash, rubyFloat, unwrapFloat } from '../../../site/ruby-values.ts';
 import { rubyString } from '../ruby-output.ts';
 
@@ -49,13 +57,19 @@ function compare(first: unknown, second: unknown): number {
   return x < y ? -1 : x > y ? 1 : 0;
 }
 
-/** Evaluate a `where_exp`-style condition with `name` bound to each item. */
+/**
+ * Evaluate a `where_exp`-style condition with `name` bound to each item: the condition of an
+ * `{% if %}`, parsed once and evaluated as the if tag does (not a whole render per item).
+ */
 function conditionTester(liquid: Liquid, ctx: Context, name: string, expression: string) {
-  const templates: Template[] = liquid.parse(`{% if ${expression} %}1{% endif %}`);
+  const [tag] = liquid.parse(`{% if ${expression} %}1{% endif %}`) as unknown as [
+    { branches: { value: Value }[] },
+  ];
+  const condition = tag.branches[0].value;
   return (item: unknown) => {
     ctx.push({ [name]: item });
     try {
-      return liquid.renderSync(templates, ctx) === '1';
+      return isTruthy(toValue(toValueSync(condition.value(ctx, ctx.opts.lenientIf))), ctx);
     } finally {
       ctx.pop();
     }
