@@ -27,6 +27,12 @@ export interface Watcher {
   close(): Promise<void>;
 }
 
+/**
+ * The quiet period that ends a batch: the events of one save (a temporary file renamed over the
+ * page) come within a millisecond or two; a later one only starts another rebuild.
+ */
+const QUIET_MS = 5;
+
 /** Longer than the 50 ms in which chokidar drops a second change to a file. */
 const RECHECK_MS = 80;
 
@@ -70,7 +76,7 @@ export function watchSource(options: WatchOptions): Watcher {
   const note = (file: string) => {
     pending.add(file);
     if (timer) clearTimeout(timer);
-    timer = setTimeout(flush, options.debounceMs ?? 10);
+    timer = setTimeout(flush, options.debounceMs ?? QUIET_MS);
   };
   const flush = () => {
     timer = undefined;

@@ -20,7 +20,6 @@ export async function serveLatency(root: string, pages: number, saves = 15): Pro
     source: root,
     port: 0,
     print: () => {},
-    debounceMs: 5,
     log: process.env.BENCH_LOG ? console.log : undefined,
   });
   const events: number[] = [];
