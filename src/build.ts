@@ -71,8 +71,13 @@ export interface IncrementalBuild {
   plan(site: Site): (item: Renderable) => ReusedRender | undefined;
   /** Each item rendered afresh, with what it read while rendering. */
   rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void;
-  /** Write the outputs (instead of replacing the whole destination). */
-  write(site: Site, files: OutputFile[]): Promise<void>;
+  /**
+   * Whether this build replaces the whole destination (the first one): its pages are then
+   * written while it renders, by the `writer` handed to `write`.
+   */
+  replacesSite(site: Site): boolean;
+  /** Write the outputs: only what changed, or everything through `writer`. */
+  write(site: Site, files: OutputFile[], writer?: SiteWriter): Promise<void>;
   /** The search index of an earlier build, to keep instead of indexing again (it takes ~0.3 s). */
   searchIndex?: OutputFile[];
 }
@@ -195,8 +200,10 @@ async function buildSite(
     profiler.time('setup', () => renderTools(site, diagnostics, sass, markdownCache)),
   );
   renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
-  // A whole build writes each page while the next ones render; serve and -I write what changed.
-  const writer = incremental ? undefined : new SiteWriter(site.destination);
+  // A build that replaces the whole site writes each page while the next ones render; serve's
+  // and -I's later builds write only what changed, at the end.
+  const writer =
+    !incremental || incremental.replacesSite(site) ? new SiteWriter(site.destination) : undefined;
   try {
     const result = await renderAndWrite(site, renderer, reuse, writer, diagnostics, profiler, options);
     markdownCache?.save();
@@ -241,7 +248,9 @@ async function renderAndWrite(
   log(`Writing: ${files.length} files to ${site.destination}`);
   forgetIncremental(site); // a state kept by `build -I` no longer matches the destination
   await profiler.timeAsync('write', () =>
-    incremental ? incremental.write(site, files) : writer!.finish(files, site.config.keep_files as string[]),
+    incremental
+      ? incremental.write(site, files, writer)
+      : writer!.finish(files, site.config.keep_files as string[]),
   );
   return { site, diagnostics, files: files.length, profile: profiler };
 }

@@ -14,7 +14,7 @@ import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import type { Renderable } from '../site/document.ts';
 import type { LoadedFile, Site } from '../site/site.ts';
-import { insideDestination, type OutputFile, writeProblem, writeSite } from '../write/writer.ts';
+import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
 
 interface RenderRecord {
   /** The file as read (any edit shows here); for a generated page, its data and template. */
@@ -139,13 +139,17 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.next.records.set(key, { input, result, dependencies, url: item.url });
   }
 
-  async write(site: Site, files: OutputFile[]): Promise<void> {
+  replacesSite(site: Site): boolean {
+    return this.last.outputs.size === 0 || !existsSync(site.destination);
+  }
+
+  async write(site: Site, files: OutputFile[], writer?: SiteWriter): Promise<void> {
     const outputs = this.next.outputs;
     for (const file of files) outputs.set(file.destination, stamp(file));
     const root = site.destination;
-    if (this.last.outputs.size === 0 || !existsSync(root)) {
+    if (this.replacesSite(site)) {
       // First build: the whole destination is replaced, stale files and all.
-      await writeSite(root, files, site.config.keep_files as string[]);
+      await (writer ?? new SiteWriter(root)).finish(files, site.config.keep_files as string[]);
       this.written = files.map((file) => file.destination);
     } else {
       try {

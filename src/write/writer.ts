@@ -37,14 +37,6 @@ export function insideDestination(root: string, relative: string): string {
   return target;
 }
 
-export async function writeSite(
-  destination: string,
-  files: OutputFile[],
-  keepFiles: string[],
-): Promise<void> {
-  await new SiteWriter(destination).finish(files, keepFiles);
-}
-
 /** A full disk or a folder that may not be written is the user's to fix: said so, not a crash. */
 export function writeProblem(error: unknown, destination: string): unknown {
   const code = (error as NodeJS.ErrnoException).code;
