@@ -80,14 +80,17 @@ export class SiteWriter {
   /** Write this file now, in the background; `finish` writes it again if its output changed. */
   early(file: OutputFile): void {
     if (file.bytes || this.done) return;
+    let target: string;
     try {
       this.start();
-      const target = insideDestination(this.staging, file.destination);
-      this.sent.set(file.destination, file.copyFrom ? `\0${file.copyFrom}` : (file.text ?? ''));
-      this.batch.push({ target, text: file.text, copyFrom: file.copyFrom });
+      target = insideDestination(this.staging, file.destination);
     } catch {
-      return; // finish writes it, and reports what is wrong
+      // `finish` tries again and reports what is wrong; without a staging folder, nothing is early.
+      if (!this.started) this.done = true;
+      return;
     }
+    this.sent.set(file.destination, file.copyFrom ? `\0${file.copyFrom}` : (file.text ?? ''));
+    this.batch.push({ target, text: file.text, copyFrom: file.copyFrom });
     if (this.batch.length >= EARLY_BATCH) this.flush();
   }
 
@@ -193,7 +196,7 @@ export class SiteWriter {
   }
 }
 
-/** Files sent to the worker at once: one message per file would cost more than the writing. */
+/** Files sent to the worker in one message: fewer messages, fewer wake-ups of the worker. */
 const EARLY_BATCH = 32;
 
 let swaps = 0;
