@@ -68,7 +68,7 @@ export class SiteWriter {
   private started = false;
   private worker: Worker | undefined;
   private batch: EarlyFile[] = [];
-  /** What each early file was: its text, or the path it is a copy of. */
+  /** What each early file was (`contentOf`). */
   private readonly sent = new Map<string, string>();
   private done = false;
 
@@ -89,7 +89,7 @@ export class SiteWriter {
       if (!this.started) this.done = true;
       return;
     }
-    this.sent.set(file.destination, file.copyFrom ? `\0${file.copyFrom}` : (file.text ?? ''));
+    this.sent.set(file.destination, contentOf(file));
     this.batch.push({ target, text: file.text, copyFrom: file.copyFrom });
     if (this.batch.length >= EARLY_BATCH) this.flush();
   }
@@ -107,20 +107,14 @@ export class SiteWriter {
         made.add(dir);
       };
       const copies: Promise<void>[] = [];
-      const wanted = new Set<string>();
       for (const file of files) {
         const target = insideDestination(this.staging, file.destination);
-        wanted.add(file.destination);
-        const sent = this.sent.get(file.destination);
-        if (sent !== undefined && sent === (file.copyFrom ? `\0${file.copyFrom}` : file.text)) continue;
+        if (!file.bytes && this.sent.get(file.destination) === contentOf(file)) continue;
         ensureDir(path.dirname(target));
         if (file.copyFrom) copies.push(copyFile(file.copyFrom, target));
         else writeFileSync(target, file.bytes ?? file.text ?? '');
       }
       await Promise.all(copies);
-      // An item written early that no longer makes a file (another won its destination).
-      for (const destination of this.sent.keys())
-        if (!wanted.has(destination)) rmSync(insideDestination(this.staging, destination), { force: true });
       for (const keep of keepFiles) {
         const from = path.join(this.destination, keep);
         if (!keep || !existsSync(from)) continue;
@@ -194,6 +188,14 @@ export class SiteWriter {
     this.started = false;
     discardOldSites(this.parent, path.basename(this.destination));
   }
+}
+
+/**
+ * What an early file was, to compare with the final one: its text, or the path it is a copy of.
+ * Every file sent early is also among the final ones (build.ts sends what collectOutputs keeps).
+ */
+function contentOf(file: OutputFile): string {
+  return file.copyFrom ? `\0${file.copyFrom}` : (file.text ?? '');
 }
 
 /** Files sent to the worker in one message: fewer messages, fewer wake-ups of the worker. */

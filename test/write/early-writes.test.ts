@@ -5,7 +5,7 @@
  * behind when the build fails.
  */
 import assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { BuildFailed, build } from '../../src/build.ts';
@@ -44,7 +44,6 @@ test('a build that fails after pages were written early leaves the old site and 
   const source = tempSite(pages);
   await build({ source, ...quiet });
   // The last page to render fails; the 100 before it were handed to the writer.
-  const { writeFileSync } = await import('node:fs');
   writeFileSync(path.join(source, 'zz-broken.md'), '---\n---\n{% if %}\n');
   await assert.rejects(build({ source, ...quiet }), BuildFailed);
   assert.equal(readFileSync(path.join(source, '_site/page-7.html'), 'utf8'), '<p>Page 7</p>\n');

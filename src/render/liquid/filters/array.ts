@@ -1,13 +1,5 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
-import {
-  type Context,
-  isTruthy,
-  type Liquid,
-  type Template,
-  toValue,
-  toValueSync,
-  type Value,
-} from 'liquidjs';
+import { type Context, isTruthy, type Liquid, type Template, toValue, toValueSync, Value } from 'liquidjs';
 import { isHash, rubyFloat, unwrapFloat } from '../../../site/ruby-values.ts';
 import { rubyString } from '../ruby-output.ts';
 
@@ -58,14 +50,11 @@ function compare(first: unknown, second: unknown): number {
 }
 
 /**
- * Evaluate a `where_exp`-style condition with `name` bound to each item: the condition of an
- * `{% if %}`, parsed once and evaluated as the if tag does (not a whole render per item).
+ * Evaluate a `where_exp`-style condition with `name` bound to each item: parsed once, as the if
+ * tag parses its condition, and evaluated as it does (not a whole render per item).
  */
 function conditionTester(liquid: Liquid, ctx: Context, name: string, expression: string) {
-  const [tag] = liquid.parse(`{% if ${expression} %}1{% endif %}`) as unknown as [
-    { branches: { value: Value }[] },
-  ];
-  const condition = tag.branches[0].value;
+  const condition = new Value(expression, liquid);
   return (item: unknown) => {
     ctx.push({ [name]: item });
     try {
