@@ -16,10 +16,9 @@ const dist = path.join(root, 'dist');
 const fresh = path.join(root, `.dist-${process.pid}`);
 const old = path.join(root, `.dist-old-${process.pid}`);
 await build({
-  // Dart Sass's host and the early page writer run in worker threads, which load their own files.
+  // The early page writer runs in a worker thread, which loads its own file.
   entryPoints: {
     main: path.join(root, 'src/cli/main.ts'),
-    'sass-worker': path.join(root, 'src/render/sass-worker.ts'),
     'write-worker': path.join(root, 'src/write/write-worker.ts'),
   },
   // dist/cli/ is two folders below the package, as src/cli/ is, so `new URL('../../theme',

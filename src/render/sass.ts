@@ -1,26 +1,16 @@
 /**
  * Sass/SCSS pages as jekyll-sass-converter writes them: `_sass` (sass_dir) on the load path,
  * `style` from config, and a source map beside the CSS unless `sourcemap: never`.
- * Compilation runs in Dart Sass's own process, driven from a worker thread (`sass-worker.ts`), so
- * it starts early and overlaps reading and rendering.
+ * Compilation runs in Dart Sass's own process (`dart-sass.ts`), which starts early and works
+ * while the site is read and rendered.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import type { Worker } from 'node:worker_threads';
-import type { StringOptions } from 'sass-embedded';
 import { SiteError } from '../errors.ts';
-import { startWorker } from '../worker-thread.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
-import type { SassReply, SassRequest } from './sass-worker.ts';
-
-/** Dart Sass's host library takes ~0.2 s to load: only sites with stylesheets to compile pay it. */
-let sassModule: typeof import('sass-embedded') | undefined;
-function sassEmbedded(): typeof import('sass-embedded') {
-  sassModule ??= createRequire(import.meta.url)('sass-embedded') as typeof import('sass-embedded');
-  return sassModule;
-}
+import { type CompileFailure, type CompileRequest, type CompileResponse, DartSass } from './dart-sass.ts';
 
 export interface SassOptions {
   source: string;
@@ -54,7 +44,7 @@ export class SassCompiler {
   private readonly loadPaths: string[];
   private readonly style: 'expanded' | 'compressed';
   private readonly sourcemap: string;
-  private worker: SassWorker | undefined;
+  private compiler: DartSass | undefined;
 
   constructor(private readonly options: SassOptions) {
     const sass = (options.config.sass ?? {}) as Record<string, unknown>;
@@ -73,17 +63,14 @@ export class SassCompiler {
     return true;
   }
 
-  private settings(job: SassJob, wantsMap: boolean): StringOptions<'sync'> {
+  private request(job: SassJob, wantsMap: boolean): CompileRequest {
     return {
+      source: job.text,
+      url: `file://${path.join(this.options.source, job.file)}`,
       syntax: job.syntax === 'sass' ? 'indented' : 'scss',
       style: this.style,
       loadPaths: this.loadPaths,
       sourceMap: wantsMap,
-      sourceMapIncludeSources: true,
-      url: new URL(`file://${path.join(this.options.source, job.file)}`),
-      silenceDeprecations: ['import', 'slash-div', 'mixed-decls'],
-      quietDeps: true,
-      logger: { warn: () => {}, debug: () => {} },
     };
   }
 
@@ -93,7 +80,7 @@ export class SassCompiler {
 
   /** Start Dart Sass now (it takes a moment to boot), before any stylesheet is due. */
   warmUp(): void {
-    this.worker ??= new SassWorker();
+    this.compiler ??= new DartSass();
   }
 
   /**
@@ -131,42 +118,60 @@ export class SassCompiler {
   }
 
   private async compileFresh(job: SassJob, wantsMap: boolean): Promise<SassResult> {
-    this.worker ??= new SassWorker();
-    const { logger: _, url, ...settings } = this.settings(job, wantsMap);
-    const reply = await this.worker.compile({ text: job.text, options: { ...settings, url: url!.href } });
-    if ('error' in reply) {
-      const { message, span } = reply.error;
-      throw this.located(
-        { message, span: span && { start: span, url: span.url ? new URL(span.url) : undefined } },
-        job,
-      );
+    this.compiler ??= new DartSass();
+    let response: CompileResponse;
+    try {
+      response = await this.compiler.compile(this.request(job, wantsMap));
+    } catch (error) {
+      throw new SiteError({
+        message: `Sass: ${(error as Error).message}`,
+        file: job.file,
+        hint: 'Dart Sass comes with scholarsite (the sass-embedded package): run `npm install` again.',
+      });
     }
-    return this.finish(reply, job, wantsMap);
+    return this.finish(response, job, wantsMap);
   }
 
-  /** The `scssify`/`sassify` filters (synchronous, inside Liquid): no map. */
+  /**
+   * The `scssify`/`sassify` filters (synchronous, inside Liquid), through sass-embedded's own
+   * synchronous compiler: the embedded protocol has no one-shot mode, and the filter is rare
+   * enough to pay the ~0.13 s that library takes to load.
+   */
   compileFilter(text: string, syntax: 'scss' | 'sass'): string {
     const job: SassJob = { text, syntax, file: '(scssify filter)', outputName: '' };
+    const request = this.request(job, false);
+    const sass = createRequire(import.meta.url)('sass-embedded') as typeof import('sass-embedded');
     try {
-      return this.finish(sassEmbedded().compileString(text, this.settings(job, false)), job, false).css;
+      const { css } = sass.compileString(text, {
+        syntax: request.syntax,
+        style: request.style,
+        loadPaths: request.loadPaths,
+        url: new URL(request.url),
+        quietDeps: true,
+        logger: sass.Logger.silent,
+      });
+      return this.finish({ css }, job, false).css;
     } catch (error) {
-      throw this.located(error, job);
+      const e = error as {
+        sassMessage?: string;
+        message: string;
+        span?: { start: { line: number; column: number }; url?: URL };
+      };
+      const span = e.span && { line: e.span.start.line, column: e.span.start.column, url: e.span.url?.href };
+      throw this.located({ message: e.sassMessage ?? e.message, span }, job);
     }
   }
 
   async dispose(): Promise<void> {
-    await this.worker?.close();
-    this.worker = undefined;
+    this.compiler?.dispose();
+    this.compiler = undefined;
   }
 
-  private finish(
-    result: { css: string; sourceMap?: { file?: string; sources: string[] } },
-    job: SassJob,
-    wantsMap: boolean,
-  ): SassResult {
+  private finish(result: CompileResponse, job: SassJob, wantsMap: boolean): SassResult {
+    if ('failure' in result) throw this.located(result.failure, job);
     let css = result.css.replace(/^\uFEFF/, '');
     if (!wantsMap || !result.sourceMap) return { css: `${css}\n` };
-    const map = result.sourceMap;
+    const map = JSON.parse(result.sourceMap) as { file?: string; sources: string[] };
     map.file = job.outputName;
     map.sources = map.sources.map((source: string) =>
       source.startsWith('file://') ? path.relative(this.options.source, new URL(source).pathname) : source,
@@ -175,18 +180,17 @@ export class SassCompiler {
     return { css, map: JSON.stringify(map, null, '\t') };
   }
 
-  private located(error: unknown, job: SassJob): SiteError {
-    const e = error as { message: string; span?: { start: { line: number; column: number }; url?: URL } };
+  private located(failure: CompileFailure, job: SassJob): SiteError {
+    const { span } = failure;
     const own = path.join(this.options.source, job.file);
-    const inOther = e.span?.url && e.span.url.pathname !== own;
+    const other = span?.url?.startsWith('file:') ? new URL(span.url).pathname : undefined;
+    const inOther = other !== undefined && other !== own;
     return new SiteError({
-      message: `Sass: ${String(e.message)
-        .split('\n')[0]
-        .replace(/^Error: /, '')}`,
+      message: `Sass: ${failure.message.split('\n')[0]}`,
       source: inOther ? undefined : job.fileSource,
-      file: inOther ? path.relative(this.options.source, e.span!.url!.pathname) : job.file,
-      line: e.span ? e.span.start.line + 1 + (inOther ? 0 : (job.lineOffset ?? 0)) : undefined,
-      column: e.span ? e.span.start.column + 1 : undefined,
+      file: inOther ? path.relative(this.options.source, other) : job.file,
+      line: span ? span.line + 1 + (inOther ? 0 : (job.lineOffset ?? 0)) : undefined,
+      column: span ? span.column + 1 : undefined,
       hint: 'Fix the stylesheet at this line; partials are looked up in _sass/.',
     });
   }
@@ -200,38 +204,5 @@ function listFiles(dir: string): string[] {
       .sort();
   } catch {
     return [];
-  }
-}
-
-/** The main thread's end of `sass-worker.ts`: one request at a time per id, answered in any order. */
-class SassWorker {
-  private readonly worker: Worker;
-  private readonly waiting = new Map<number, (reply: SassReply) => void>();
-  private nextId = 0;
-
-  constructor() {
-    this.worker = startWorker(import.meta.url, 'sass-worker');
-    this.worker.on('message', (reply: SassReply) => {
-      this.waiting.get(reply.id)?.(reply);
-      this.waiting.delete(reply.id);
-    });
-    this.worker.on('error', (error) => {
-      for (const [id, answer] of this.waiting) answer({ id, error: { message: error.message } });
-      this.waiting.clear();
-    });
-  }
-
-  compile(request: Omit<SassRequest, 'id'>): Promise<SassReply> {
-    const id = this.nextId++;
-    return new Promise((resolve) => {
-      this.waiting.set(id, resolve);
-      this.worker.postMessage({ ...request, id } satisfies SassRequest);
-    });
-  }
-
-  async close(): Promise<void> {
-    const exited = new Promise((resolve) => this.worker.once('exit', resolve));
-    this.worker.postMessage('close');
-    await exited;
   }
 }

@@ -46,3 +46,39 @@ test('a Sass error names the stylesheet and line', () => {
   assert.equal(result.code, 1);
   assert.match(result.stderr, /Error: assets\/main\.scss:3:\d+: Sass: Undefined variable/);
 });
+
+test('an error in a partial names the partial and its line', () => {
+  const source = site();
+  writeFileSync(path.join(source, '_sass/_colours.scss'), '$ink: #123456;\n.a { width: 1px +; }\n');
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Error: _sass\/_colours\.scss:2:\d+: Sass: Expected expression/);
+});
+
+test('several stylesheets, SCSS and indented, compile in one build, each to its own CSS', () => {
+  const source = site();
+  writeFileSync(
+    path.join(source, 'assets/print.scss'),
+    '---\n---\n@import "colours";\n.print { border-color: $ink; }\n',
+  );
+  writeFileSync(path.join(source, 'assets/old.sass'), '---\n---\n@import "colours"\n.old\n  color: $ink\n');
+  assert.equal(runCli(['build', '-s', source, '--disable-disk-cache']).code, 0);
+  const css = (name: string) => readFileSync(path.join(source, '_site/assets', name), 'utf8');
+  assert.match(css('main.css'), /^body\{color:#123456\}/);
+  assert.match(css('print.css'), /^\.print\{border-color:#123456\}/);
+  assert.match(css('old.css'), /^\.old\{color:#123456\}/);
+});
+
+test('the scssify filter compiles with the site’s settings, inside a page', () => {
+  const source = site();
+  writeFileSync(
+    path.join(source, 'index.html'),
+    '---\n---\n<style>{{ "@import \'colours\'; .x { color: $ink; }" | scssify }}</style>\n',
+  );
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    readFileSync(path.join(source, '_site/index.html'), 'utf8'),
+    /<style>\.x\{color:#123456\}\n<\/style>/,
+  );
+});
