@@ -123,6 +123,7 @@ export class SassCompiler {
     try {
       response = await this.compiler.compile(this.request(job, wantsMap));
     } catch (error) {
+      this.compiler = undefined; // a compiler that failed is not asked again (serve's next build starts one)
       throw new SiteError({
         message: `Sass: ${(error as Error).message}`,
         file: job.file,
