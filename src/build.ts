@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from './config/index.ts';
-import { Diagnostics, SiteError } from './errors.ts';
+import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerFeedMetaTag } from './generate/feed.ts';
 import { runGenerators, runPostRender } from './generate/index.ts';
 import { registerSeoTag } from './generate/seo-tag.ts';
@@ -31,7 +31,7 @@ import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
-import { RubyTime } from './site/time.ts';
+import { BuildTime } from './site/time.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -51,8 +51,8 @@ export interface BuildOptions {
   /** `serve`'s rebuilds: which items to render again, and how to write (see incremental/builder). */
   incremental?: IncrementalBuild;
   /**
-   * `build -I`: start from the state the last such build kept in the cache folder, and keep this
-   * one's (see incremental/saved). Needs the disk cache.
+   * `build -I`: write only the files that changed, in place, instead of replacing the whole
+   * destination. (Every build with the disk cache starts from what the last one rendered.)
    */
   keepIncremental?: boolean;
   /** A Sass compiler kept alive between builds by `serve` (else one per build). */
@@ -80,6 +80,8 @@ export interface IncrementalBuild {
   write(site: Site, files: OutputFile[], writer?: SiteWriter): Promise<void>;
   /** The search index of an earlier build, to keep instead of indexing again (it takes ~0.3 s). */
   searchIndex?: OutputFile[];
+  /** How many items the last build rendered, and how many it reused. */
+  readonly counts: { rendered: number; reused: number };
 }
 
 /** An item's render result, to reuse when nothing it depends on changed. */
@@ -87,6 +89,8 @@ export interface ReusedRender {
   content: string;
   output: string;
   sourceMap?: string;
+  /** The warnings its render raised. */
+  warnings?: ProblemInit[];
 }
 
 export interface BuildResult {
@@ -122,25 +126,31 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
-    const site = new Site(
-      config,
-      diagnostics,
-      options.time ? new RubyTime(options.time.getTime()) : undefined,
-    );
-    const saved =
-      options.keepIncremental && options.diskCache !== false
-        ? profiler.time('restore', () => restoreIncremental(site))
-        : undefined;
-    const incremental = options.incremental ?? saved;
+    const site = new Site(config, diagnostics, options.time?.getTime());
     site.cacheDir =
       options.diskCache === false
         ? undefined
         : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
+    // A build with the disk cache starts from what the last one rendered and kept: it renders
+    // again only what the files changed since can affect (incremental/saved). `-I` then writes
+    // only the files that changed; a plain build writes the whole site anew.
+    const saved = site.cacheDir
+      ? profiler.time('restore', () =>
+          restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
+        )
+      : undefined;
+    const incremental = options.incremental ?? saved;
     site.fileTexts = incremental?.fileTexts;
     site.loadedFiles = incremental?.loadedFiles;
+    // serve renders only what a save affects: its conversions would not fill the cache.
+    const markdownCache =
+      site.cacheDir && !options.incremental ? new MarkdownCache(site.cacheDir, config.kramdown) : undefined;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
-      const result = await buildSite(site, sass, diagnostics, profiler, { ...options, incremental });
+      const result = await buildSite(site, sass, markdownCache, diagnostics, profiler, {
+        ...options,
+        incremental,
+      });
       if (saved) saveIncremental(site, saved);
       return result;
     } finally {
@@ -174,6 +184,7 @@ export function sassCompilerFor(source: string, config: Config, diskCache = true
 async function buildSite(
   site: Site,
   sass: SassCompiler,
+  markdownCache: MarkdownCache | undefined,
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
@@ -193,9 +204,6 @@ async function buildSite(
   await profiler.timeAsync('generate', () => runGenerators(site));
 
   const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
-  // serve and -I render only what changed: their conversions would not fill the cache.
-  const markdownCache =
-    site.cacheDir && !incremental ? new MarkdownCache(site.cacheDir, site.config.kramdown) : undefined;
   const renderer = new Renderer(
     profiler.time('setup', () => renderTools(site, diagnostics, sass, markdownCache)),
   );
@@ -206,7 +214,8 @@ async function buildSite(
     !incremental || incremental.replacesSite(site) ? new SiteWriter(site.destination) : undefined;
   try {
     const result = await renderAndWrite(site, renderer, reuse, writer, diagnostics, profiler, options);
-    markdownCache?.save();
+    // A build that reused pages saw only some of the site's texts: it keeps the others too.
+    markdownCache?.save({ whole: !incremental?.counts.reused });
     return result;
   } finally {
     await writer?.abandon(); // the build failed before its swap: no staging folder is left
@@ -234,10 +243,7 @@ async function renderAndWrite(
   const files = profiler.time('collect', () => collectOutputs(site));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
-    const kept =
-      options.keepIncremental && incremental instanceof IncrementalBuilder
-        ? keptSearchIndex(incremental, files)
-        : undefined;
+    const kept = incremental instanceof IncrementalBuilder ? keptSearchIndex(incremental, files) : undefined;
     const index =
       incremental?.searchIndex ??
       kept ??
@@ -246,7 +252,7 @@ async function renderAndWrite(
     files.push(...index);
   }
   log(`Writing: ${files.length} files to ${site.destination}`);
-  forgetIncremental(site); // a state kept by `build -I` no longer matches the destination
+  forgetIncremental(site); // the state kept by the last build no longer matches the destination
   await profiler.timeAsync('write', () =>
     incremental
       ? incremental.write(site, files, writer)
@@ -273,27 +279,39 @@ async function renderAll(
     for (let i = 0; i < pages.length; i++) yield pages[i];
   })();
   for (const item of items) {
+    // Asked before rendering, so that comparing its date with the build time is not a use of it.
+    const written = writer !== undefined && writes(site, item);
     const previous = reuse(item);
     if (previous) {
       renderer.reuse(item, previous);
+      // What its render said then, it says again: a reused page warns as a rendered one does.
+      for (const warning of previous.warnings ?? []) diagnostics.warn(warning);
+      if (written) writer.early(outputOf(item));
       continue;
     }
     log(`Rendering: ${item.sourceFile}`);
     const dependencies = new Set<string>();
     site.tracker = incremental && ((dependency) => dependencies.add(dependency));
+    diagnostics.startRecording();
     try {
       await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
-      if (writer && writes(site, item))
-        writer.early({ destination: item.destinationPath, source: item.sourceFile, text: item.output ?? '' });
+      if (written) writer.early(outputOf(item));
+      const warnings = diagnostics.stopRecording();
       incremental?.rendered(
         item,
-        { content: item.content, output: item.output ?? '', sourceMap: renderer.sourceMaps.get(item) },
+        {
+          content: item.content,
+          output: item.output ?? '',
+          sourceMap: renderer.sourceMaps.get(item),
+          warnings: warnings.length ? warnings : undefined,
+        },
         dependencies,
       );
     } catch (error) {
       if (error instanceof SiteError) diagnostics.error(error);
       else throw error;
     } finally {
+      diagnostics.stopRecording();
       site.tracker = undefined;
     }
   }
@@ -384,6 +402,7 @@ function renderTools(
     },
     warn: (problem) => diagnostics.warn(problem),
     uses: (dependency) => site.uses(dependency),
+    now: () => new BuildTime(Date.now(), site.time.note),
     extend: (liquid) => {
       const plugins = new Set(site.config.plugins as string[]);
       if (plugins.has('jekyll-seo-tag')) registerSeoTag(liquid, site);
@@ -418,6 +437,12 @@ function warnIfClimbing(site: Site, item: Renderable): void {
   });
 }
 
+const outputOf = (item: Renderable): OutputFile => ({
+  destination: item.destinationPath,
+  source: item.sourceFile,
+  text: item.output ?? '',
+});
+
 /** Whether an item makes a file: every page; a document that is output and published. */
 function writes(site: Site, item: Renderable): boolean {
   return item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
@@ -443,13 +468,13 @@ function collectOutputs(site: Site): OutputFile[] {
   };
   for (const page of site.pages) {
     warnIfClimbing(site, page);
-    add({ destination: page.destinationPath, source: page.sourceFile, text: page.output ?? '' });
+    add(outputOf(page));
   }
   for (const file of staticOutputs(site)) add(file);
   for (const doc of site.documents) {
     if (writes(site, doc)) {
       warnIfClimbing(site, doc);
-      add({ destination: doc.destinationPath, source: doc.sourceFile, text: doc.output ?? '' });
+      add(outputOf(doc));
     }
   }
 

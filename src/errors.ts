@@ -16,6 +16,8 @@ export interface ProblemInit extends Location {
   hint?: string;
   /** The text of the file, to draw a code frame from. */
   source?: string;
+  /** A code frame drawn already (a warning kept from an earlier build). */
+  frame?: string;
 }
 
 export class SiteError extends Error {
@@ -33,7 +35,8 @@ export class SiteError extends Error {
     this.column = init.column;
     this.hint = init.hint;
     this.frame =
-      init.source !== undefined && init.line ? codeFrame(init.source, init.line, init.column) : undefined;
+      init.frame ??
+      (init.source !== undefined && init.line ? codeFrame(init.source, init.line, init.column) : undefined);
   }
 
   /** `file:line:column`, as editors and terminals link it. */
@@ -75,10 +78,32 @@ export class Diagnostics {
   readonly errors: SiteError[] = [];
   constructor(private readonly print: (text: string) => void = (text) => console.error(text)) {}
 
+  /**
+   * A warning is printed once a build: the same one met again (an include every page uses, a
+   * page reused from the last build saying what it said then) is not repeated.
+   */
   warn(problem: SiteError | ProblemInit): void {
     const error = problem instanceof SiteError ? problem : new SiteError(problem);
+    this.recording?.push(problemOf(error));
+    const key = `${error.where}\0${error.message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
     this.warnings.push(error);
     this.print(error.format('Warning'));
+  }
+
+  private readonly warned = new Set<string>();
+  private recording: ProblemInit[] | undefined;
+
+  /** Every warning raised from now until `stopRecording`, printed or not (what a page's render says). */
+  startRecording(): void {
+    this.recording = [];
+  }
+
+  stopRecording(): ProblemInit[] {
+    const recorded = this.recording ?? [];
+    this.recording = undefined;
+    return recorded;
   }
 
   /** The same error met again (a broken include used by every page) is counted, not reprinted. */
@@ -93,4 +118,10 @@ export class Diagnostics {
   }
 
   private readonly repeats = new Map<string, number>();
+}
+
+/** A problem as plain data, to keep between builds. */
+export function problemOf(error: SiteError): ProblemInit {
+  const { message, file, line, column, hint, frame } = error;
+  return { message, file, line, column, hint, frame };
 }

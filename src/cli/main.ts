@@ -25,8 +25,8 @@ Build options (as in \`jekyll build\`):
       --unpublished         Render documents with published: false
       --strict              Treat warnings (bad front matter, missing layouts…) as errors
       --profile             Print where the time went, per template and per stage
-      --disable-disk-cache  Do not keep compiled stylesheets in .jekyll-cache between builds
-  -I, --incremental         Render and write only what changed since the last -I build
+      --disable-disk-cache  Keep nothing in .jekyll-cache: render and compile everything
+  -I, --incremental         Write only the files that changed, in place, not a whole new site
   -q, --quiet               Print only errors and warnings
   -V, --verbose             Print more about what is happening
 

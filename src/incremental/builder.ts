@@ -12,8 +12,10 @@ import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } fr
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
+import { showTime } from '../render/liquid/filters/date.ts';
 import type { Renderable } from '../site/document.ts';
 import type { LoadedFile, Site } from '../site/site.ts';
+import { isTimeDependency, sameTimeShown } from '../site/time.ts';
 import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
 
 interface RenderRecord {
@@ -31,9 +33,23 @@ export interface Snapshot {
   outputs: Map<string, string>;
   layouts: Map<string, string>;
   staticFiles: string;
+  /**
+   * The config as templates saw it, once the plugins added to it (`site.github`, a title taken
+   * from the repository): another one renders everything again. `site.github` is apart (its
+   * `build_revision` changes with each commit): only the pages that read it render again.
+   */
+  config: string;
+  github: string;
 }
 
-const EMPTY: Snapshot = { records: new Map(), outputs: new Map(), layouts: new Map(), staticFiles: '' };
+const EMPTY: Snapshot = {
+  records: new Map(),
+  outputs: new Map(),
+  layouts: new Map(),
+  staticFiles: '',
+  config: '',
+  github: '',
+};
 
 export class IncrementalBuilder implements IncrementalBuild {
   /**
@@ -41,9 +57,12 @@ export class IncrementalBuilder implements IncrementalBuild {
    * template are the same. `serve` does; `build -I` renders them afresh, as Jekyll does.
    */
   private readonly reuseGenerated: boolean;
+  /** Whether each build replaces the whole destination (a plain build) instead of writing what changed. */
+  private readonly wholeSite: boolean;
 
-  constructor(options: { reuseGenerated?: boolean } = {}) {
+  constructor(options: { reuseGenerated?: boolean; wholeSite?: boolean } = {}) {
     this.reuseGenerated = options.reuseGenerated ?? true;
+    this.wholeSite = options.wholeSite ?? false;
   }
 
   /** The last build that succeeded: what the destination holds. */
@@ -92,21 +111,49 @@ export class IncrementalBuilder implements IncrementalBuild {
   }
 
   plan(site: Site): (item: Renderable) => ReusedRender | undefined {
-    this.next = { records: new Map(), outputs: new Map(), layouts: new Map(), staticFiles: '' };
+    // How much a build prints changes no page.
+    const { github, quiet: _, verbose: __, ...config } = site.config;
+    this.next = {
+      records: new Map(),
+      outputs: new Map(),
+      layouts: new Map(),
+      staticFiles: '',
+      config: JSON.stringify(config),
+      github: JSON.stringify(github ?? null),
+    };
     this.counts = { rendered: 0, reused: 0 };
+    const records =
+      this.next.config === this.last.config ? this.last.records : new Map<string, RenderRecord>();
     for (const [name, layout] of site.layouts) this.next.layouts.set(name, layout.sourceText);
     this.next.staticFiles = site.staticFiles.map((file) => `${file.relativePath}\0${+file.mtime}`).join('\n');
 
     // Grows while rendering: a body that comes out different is stale for later readers.
     this.stale = this.staleDependencies(site);
     const { keys, anyList, anyData } = this.stale;
-    const isStale = (dependency: string) =>
-      keys.has(dependency) || (anyList && dependency === 'list:*') || (anyData && dependency === 'data:*');
+    // A page that showed the build time is stale when it would show it differently now.
+    const timeStale = new Map<string, boolean>();
+    const isStale = (dependency: string) => {
+      if (
+        keys.has(dependency) ||
+        (anyList && dependency === 'list:*') ||
+        (anyData && dependency === 'data:*')
+      )
+        return true;
+      if (!isTimeDependency(dependency)) return false;
+      let stale = timeStale.get(dependency);
+      if (stale === undefined) {
+        stale = !sameTimeShown(dependency, site.time, showTime);
+        timeStale.set(dependency, stale);
+      }
+      return stale;
+    };
     this.inputs = new Map();
     for (const item of [...site.documents, ...site.pages]) {
       const key = item.sourcePath ? keyOf(item) : undefined;
-      const record = key === undefined ? undefined : this.last.records.get(key);
-      if (record && record.input === item.sourceText) item.knownUrl(record.url);
+      const record = key === undefined ? undefined : records.get(key);
+      // A document without a date has the build's: its url may hold the day.
+      const datedByBuild = item.kind === 'document' && item.date === site.time;
+      if (record && record.input === item.sourceText && !datedByBuild) item.knownUrl(record.url);
     }
     return (item) => {
       const key = keyOf(item);
@@ -114,7 +161,7 @@ export class IncrementalBuilder implements IncrementalBuild {
       // Taken now, before rendering replaces a generated page's template with its output.
       const input = inputOf(item);
       this.inputs.set(item, input);
-      const record = this.last.records.get(key);
+      const record = records.get(key);
       if (!record || record.input !== input) return undefined;
       for (const dependency of record.dependencies) if (isStale(dependency)) return undefined;
       this.next.records.set(key, record);
@@ -140,7 +187,7 @@ export class IncrementalBuilder implements IncrementalBuild {
   }
 
   replacesSite(site: Site): boolean {
-    return this.last.outputs.size === 0 || !existsSync(site.destination);
+    return this.wholeSite || this.last.outputs.size === 0 || !existsSync(site.destination);
   }
 
   async write(site: Site, files: OutputFile[], writer?: SiteWriter): Promise<void> {
@@ -215,6 +262,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     for (const name of new Set([...this.last.layouts.keys(), ...this.next.layouts.keys()])) {
       if (this.last.layouts.get(name) !== this.next.layouts.get(name)) keys.add(`layout:${name}`);
     }
+    if (this.last.github !== this.next.github) keys.add('github');
     if (this.last.staticFiles !== this.next.staticFiles) {
       keys.add('list:static');
       anyList = true;

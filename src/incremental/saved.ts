@@ -19,7 +19,7 @@ import type { OutputFile } from '../write/writer.ts';
 import { IncrementalBuilder, type Snapshot } from './builder.ts';
 
 /** Bumped when the saved shape changes, so an old file is ignored rather than misread. */
-const FORMAT = 1;
+const FORMAT = 2;
 
 interface SavedState {
   format: number;
@@ -41,30 +41,38 @@ function stateFile(site: Site): string {
 function contextOf(site: Site): string {
   const { quiet: _, verbose: __, ...config } = site.config; // how much is printed changes no page
   return createHash('sha256')
-    .update(JSON.stringify([FORMAT, codeStamp(), process.env.JEKYLL_ENV ?? '', config]))
+    .update(JSON.stringify([FORMAT, codeStamp(), process.env.JEKYLL_ENV ?? '', process.env.TZ ?? '', config]))
     .digest('hex');
 }
 
-const stampsAtStart = new WeakMap<IncrementalBuilder, Map<string, string>>();
+/**
+ * Taken when the build starts: the file stamps, and the context of the config as read (plugins
+ * add to the config later, `site.github` among them).
+ */
+const atStart = new WeakMap<IncrementalBuilder, { stamps: Map<string, string>; context: string }>();
 
-/** A builder primed with the last incremental build's state, or a fresh one when there is none to trust. */
-export function restoreIncremental(site: Site): IncrementalBuilder {
+/**
+ * A builder primed with the last build's state, or a fresh one when there is none to trust.
+ * `inPlace` (`-I`): it writes only the files that changed; else it replaces the whole site.
+ */
+export function restoreIncremental(site: Site, { inPlace }: { inPlace: boolean }): IncrementalBuilder {
   // Pages made by plugins (feed, sitemap) are rendered afresh, as Jekyll's -I does: they carry
   // `site.time`, and they are cheap.
-  const builder = new IncrementalBuilder({ reuseGenerated: false });
+  const builder = new IncrementalBuilder({ reuseGenerated: false, wholeSite: !inPlace });
   // Taken before the build reads anything: a file saved while it runs counts as changed next time.
-  stampsAtStart.set(builder, fileStamps(site));
+  const start = { stamps: fileStamps(site), context: contextOf(site) };
+  atStart.set(builder, start);
   let saved: SavedState;
   try {
     saved = v8.deserialize(readFileSync(stateFile(site))) as SavedState;
   } catch {
     return builder; // none yet, or unreadable: a full build
   }
-  if (saved.format !== FORMAT || saved.context !== contextOf(site)) return builder;
+  if (saved.format !== FORMAT || saved.context !== start.context) return builder;
   for (const destination of saved.snapshot.outputs.keys()) {
     if (!existsSync(path.join(site.destination, destination))) return builder;
   }
-  const now = stampsAtStart.get(builder)!;
+  const now = start.stamps;
   const changed = new Set<string>();
   for (const [file, stamp] of now) if (saved.files.get(file) !== stamp) changed.add(file);
   for (const file of saved.files.keys()) if (!now.has(file)) changed.add(file);
@@ -104,8 +112,8 @@ function joinPages(pages: [string, string | undefined][]): string {
 export function saveIncremental(site: Site, builder: IncrementalBuilder): void {
   const state: SavedState = {
     format: FORMAT,
-    context: contextOf(site),
-    files: stampsAtStart.get(builder) ?? fileStamps(site),
+    context: atStart.get(builder)?.context ?? contextOf(site),
+    files: atStart.get(builder)?.stamps ?? fileStamps(site),
     snapshot: builder.snapshot(),
     search: builder.searchIndex && { index: builder.searchIndex, pages: htmlPages(builder.snapshot()) },
   };

@@ -2,8 +2,10 @@
  * Jekyll keeps every Markdown conversion in its cache (`Jekyll::Cache` of the Markdown converter),
  * by the text converted, so a build converts again only the bodies that changed. Ours is one file,
  * `.jekyll-cache/scholarsite/markdown-<hash of the kramdown settings>`: a hash of each text → its
- * HTML. It holds what the last full build converted, so it never grows beyond the site, and a
- * build with another setting or another scholarsite replaces it.
+ * HTML. It holds what the last build that rendered every page converted (and what later builds
+ * converted since), so it grows beyond the site only by the edits in between, and a build with
+ * another setting or another scholarsite replaces it. It is read at the first conversion: a
+ * build that renders no Markdown again never reads it.
  */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,9 +16,14 @@ import { keepCacheFile } from '../write/cache-file.ts';
 
 export class MarkdownCache {
   private readonly file: string;
-  private readonly known: Map<string, string>;
+  private saved: Map<string, string> | undefined;
   private readonly used = new Map<string, string>();
   private converted = 0;
+
+  private get known(): Map<string, string> {
+    this.saved ??= readSaved(this.file);
+    return this.saved;
+  }
 
   constructor(cacheDir: string, kramdown: unknown) {
     const key = createHash('sha256')
@@ -24,7 +31,6 @@ export class MarkdownCache {
       .digest('hex')
       .slice(0, 16);
     this.file = path.join(cacheDir, `markdown-${key}`);
-    this.known = readSaved(this.file);
   }
 
   /** `convert`, answered from the cache when the same text was converted before. */
@@ -41,10 +47,14 @@ export class MarkdownCache {
     };
   }
 
-  /** Keeps what this build converted, unless that is just what the file holds already. */
-  save(): void {
-    if (this.converted === 0 && this.used.size === this.known.size) return;
-    if (!keepCacheFile(this.file, v8.serialize(this.used))) return;
+  /**
+   * Keeps what this build converted, unless that is just what the file holds already. `whole`:
+   * the build converted every text of the site, so texts it did not see are gone from it.
+   */
+  save({ whole }: { whole: boolean }): void {
+    if (this.converted === 0 && (!whole || this.used.size === this.known.size)) return;
+    const kept = whole ? this.used : new Map([...this.known, ...this.used]);
+    if (!keepCacheFile(this.file, v8.serialize(kept))) return;
     // Jekyll empties its cache when the config changes: the files of other settings go too.
     const folder = path.dirname(this.file);
     for (const name of readdirSync(folder)) {

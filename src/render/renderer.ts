@@ -32,7 +32,6 @@ export function basePayload(tools: RenderTools): Drop {
 }
 
 export class Renderer {
-  private readonly warnedLayouts = new Set<string>();
   /** Jekyll keeps `layout` in the payload between documents; so do we (templates can see it). */
   private readonly payload: Drop;
 
@@ -141,8 +140,7 @@ export class Renderer {
     const name = item.data.layout;
     if (name != null) site.uses(`layout:${String(name)}`);
     let layout = name != null ? site.layouts.get(String(name)) : undefined;
-    if (name != null && !layout && !this.warnedLayouts.has(`${name}\0${item.relativePath}`)) {
-      this.warnedLayouts.add(`${name}\0${item.relativePath}`);
+    if (name != null && !layout) {
       this.tools.diagnostics.warn(
         new SiteError({
           message: `the layout '${String(name)}' does not exist`,
@@ -171,17 +169,15 @@ export class Renderer {
       if (parent != null) site.uses(`layout:${String(parent)}`);
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
       if (next && used.has(next.name)) {
-        // Jekyll stops there without a word; say so once per layout.
-        if (!this.warnedLayouts.has(`cycle\0${layout.name}`)) {
-          this.warnedLayouts.add(`cycle\0${layout.name}`);
-          this.tools.diagnostics.warn({
-            message: `the layouts go round in a circle (${[...used, next.name].join(' → ')}); the chain stops after '${layout.name}'`,
-            file: layout.relativePath,
-            line: frontMatterLine(layout.sourceText, 'layout'),
-            source: layout.sourceText,
-            hint: `Remove \`layout: ${next.name}\` from ${layout.relativePath}: layouts may not wrap each other in a circle.`,
-          });
-        }
+        // Jekyll stops there without a word; say so (the circle alone: the same for every page).
+        const circle = [...used].slice([...used].indexOf(next.name));
+        this.tools.diagnostics.warn({
+          message: `the layouts go round in a circle (${[...circle, next.name].join(' → ')}); the chain stops after '${layout.name}'`,
+          file: layout.relativePath,
+          line: frontMatterLine(layout.sourceText, 'layout'),
+          source: layout.sourceText,
+          hint: `Remove \`layout: ${next.name}\` from ${layout.relativePath}: layouts may not wrap each other in a circle.`,
+        });
         break;
       }
       if (!next) break;

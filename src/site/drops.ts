@@ -169,6 +169,11 @@ export class Drops {
       return get();
     };
     define(drop, 'time', () => site.time);
+    if ('github' in drop)
+      define(drop, 'github', () => {
+        site.uses('github');
+        return site.config.github;
+      });
     let recordingData: unknown;
     define(drop, 'data', () => {
       if (!site.tracker) return site.data;

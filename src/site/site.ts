@@ -7,7 +7,7 @@ import { bibliographySettings } from '../read/bibliography/settings.ts';
 import { isDirectory } from '../read/stat.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from './theme.ts';
-import { RubyTime } from './time.ts';
+import { BuildTime } from './time.ts';
 import { addPermalinkSuffix } from './url.ts';
 
 export interface Layout {
@@ -33,7 +33,7 @@ export class Site implements SiteContext {
   readonly source: string;
   readonly destination: string;
   readonly config: Config;
-  readonly time: RubyTime;
+  readonly time: BuildTime;
   readonly permalinkStyle: string;
   readonly markdownExts: Set<string>;
   readonly frontMatterDefaults: FrontMatterDefaults;
@@ -65,11 +65,14 @@ export class Site implements SiteContext {
     this.tracker?.(dependency);
   }
 
-  constructor(config: Config, diagnostics: Diagnostics, time = new RubyTime(Date.now())) {
+  /** `time`: the build's time in ms (tests pin it; else now). */
+  constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
     this.source = String(config.source);
     this.destination = String(config.destination);
-    this.time = time;
+    this.time = new BuildTime(time instanceof Date ? time.getTime() : time, (dependency) =>
+      this.uses(dependency),
+    );
     this.permalinkStyle = String(config.permalink ?? 'date');
     this.markdownExts = new Set(
       String(config.markdown_ext ?? '')

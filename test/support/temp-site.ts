@@ -1,5 +1,5 @@
 /** Small sites written into a temp folder for a test. */
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 
@@ -11,4 +11,15 @@ export function tempSite(files: Record<string, string>): string {
     writeFileSync(target, text);
   }
   return root;
+}
+
+/**
+ * Removes the pages the last build rendered and kept (see incremental/saved), so that the next
+ * build renders every page again from the other caches.
+ */
+export function forgetRenders(source: string): void {
+  const folder = path.join(source, '.jekyll-cache', 'scholarsite');
+  if (!existsSync(folder)) return;
+  for (const name of readdirSync(folder))
+    if (name.startsWith('incremental-')) rmSync(path.join(folder, name), { force: true });
 }

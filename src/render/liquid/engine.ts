@@ -43,6 +43,8 @@ export interface LiquidSetup {
   extend?(liquid: Liquid): void;
   /** Told each include a template looks up (`include:NAME`), found or not, for `serve`. */
   uses?(dependency: string): void;
+  /** What `"now"` means to the date filters. */
+  now?(): Date;
 }
 
 export interface RenderOptions {
@@ -100,7 +102,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       if (!templates) {
         templates = stripBlankBlocks(liquid.parse(fs.readFileSync(file), file));
         includeTemplates.set(file, templates);
-      }
+      } else fs.warnAgain(file); // each page that uses it hears its warnings (see Diagnostics#warn)
       return templates;
     },
     describeDir: (dir: string) => describeFile(setup.sourceDir, dir) || '.',
@@ -121,21 +123,31 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   withBlankBlocks(liquid);
   setup.extend?.(liquid);
 
-  const parsed = new Map<string, Template[]>();
+  // Each template once a build, with its lax warnings, raised again at each use so that each
+  // page's render hears them all (see Diagnostics#warn).
+  const parsed = new Map<string, { templates: Template[]; warnings: ProblemInit[] }>();
   const parse = (source: string, file: string, lineOffset: number, fileSource?: string): Template[] => {
     const key = `${file}\0${source}`;
-    let templates = parsed.get(key);
-    if (templates) return templates;
-    const lax = laxRewrite(source);
-    for (const warning of lax.warnings) {
-      setup.warn({ message: warning.message, file, line: warning.line + lineOffset, hint: warning.hint });
+    const known = parsed.get(key);
+    if (known) {
+      for (const warning of known.warnings) setup.warn(warning);
+      return known.templates;
     }
+    const lax = laxRewrite(source);
+    const warnings = lax.warnings.map((warning) => ({
+      message: warning.message,
+      file,
+      line: warning.line + lineOffset,
+      hint: warning.hint,
+    }));
+    for (const warning of warnings) setup.warn(warning);
+    let templates: Template[];
     try {
       templates = stripBlankBlocks(liquid.parse(lax.source, file));
     } catch (error) {
       throw toSiteError(error, file, fileSource ?? source, lineOffset, setup, fileSource !== undefined);
     }
-    parsed.set(key, templates);
+    parsed.set(key, { templates, warnings });
     return templates;
   };
 

@@ -11,14 +11,25 @@ import { isFile } from '../../read/stat.ts';
 import { describeFile } from '../../site/theme.ts';
 import { laxRewrite } from './lax.ts';
 
-export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): FS {
+export interface IncludeFiles extends FS {
+  /** The lax warnings of a file read before, raised again (its parsed form is being used again). */
+  warnAgain(file: string): void;
+}
+
+export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): IncludeFiles {
+  const warnings = new Map<string, ProblemInit[]>();
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
     const lax = laxRewrite(text);
     const relative = describeFile(sourceDir, file);
-    for (const warning of lax.warnings) {
-      warn({ message: warning.message, file: relative, line: warning.line, hint: warning.hint });
-    }
+    const found = lax.warnings.map((warning) => ({
+      message: warning.message,
+      file: relative,
+      line: warning.line,
+      hint: warning.hint,
+    }));
+    warnings.set(file, found);
+    for (const problem of found) warn(problem);
     return lax.source;
   };
   const contains = (root: string, file: string) => {
@@ -31,6 +42,9 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
     }
   };
   return {
+    warnAgain: (file) => {
+      for (const problem of warnings.get(file) ?? []) warn(problem);
+    },
     exists: async (file) => isFile(file),
     existsSync: isFile,
     readFile: async (file) => read(file),

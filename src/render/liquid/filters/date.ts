@@ -2,17 +2,17 @@
 
 import { unwrapFloat } from '../../../site/ruby-values.ts';
 import { strftime } from '../../../site/strftime.ts';
-import { parseRubyTime, RubyTime, xmlschema } from '../../../site/time.ts';
+import { parseRubyTime, RubyTime, timeShown, xmlschema } from '../../../site/time.ts';
 
 /** `Liquid::Utils.to_date`: Times, `now`/`today`, epoch numbers, and strings Ruby can parse. */
-export function toDate(value: unknown): Date | undefined {
+export function toDate(value: unknown, now: () => Date = () => new Date()): Date | undefined {
   const input = unwrapFloat(value);
   if (input instanceof Date) return input;
   if (typeof input === 'number') return new Date(input * 1000);
   if (input == null) return undefined;
   const text = String(input).trim();
   if (text === '') return undefined;
-  if (/^(now|today)$/i.test(text)) return new Date();
+  if (/^(now|today)$/i.test(text)) return now();
   if (/^\d+$/.test(text)) return new Date(Number(text) * 1000);
   return parseRubyTime(text) ?? parseLoose(text);
 }
@@ -24,34 +24,23 @@ function parseLoose(text: string): Date | undefined {
   return Number.isNaN(parsed.getTime()) ? undefined : new RubyTime(parsed);
 }
 
-export function date(input: unknown, format?: unknown): unknown {
-  if (format == null || String(format) === '') return input;
-  const value = toDate(input);
-  if (!value) return input;
-  return strftime(value, String(format));
-}
+/** Each way a date filter shows a time, by the filter's name and its arguments. */
+const SHOW: Record<string, (value: Date, ...args: unknown[]) => string> = {
+  date: (value, format) => strftime(value, String(format)),
+  date_to_xmlschema: (value) => xmlschema(value),
+  date_to_rfc822: (value) => strftime(value, '%a, %d %b %Y %H:%M:%S %z'),
+  date_to_string: (value, type, style) => stringify(value, '%b', type, style),
+  date_to_long_string: (value, type, style) => stringify(value, '%B', type, style),
+};
 
-function jekyllTime(input: unknown): Date | undefined {
-  if (input == null || input === '') return undefined;
-  const value = toDate(input);
-  if (!value) throw new Error(`Invalid Date: '${String(input)}' is not a valid datetime.`);
-  return value;
-}
-
-export function dateToXmlschema(input: unknown): unknown {
-  const value = jekyllTime(input);
-  return value ? xmlschema(value) : input;
-}
-
-export function dateToRfc822(input: unknown): unknown {
-  const value = jekyllTime(input);
-  return value ? strftime(value, '%a, %d %b %Y %H:%M:%S %z') : input;
+/** What a date filter named in `how` (its name, then its arguments) shows of `value`. */
+export function showTime(how: unknown[], value: Date): string | undefined {
+  const show = SHOW[String(how[0])];
+  return show?.(value, ...how.slice(1));
 }
 
 /** `date_to_string` / `date_to_long_string`, with Jekyll's `type` ("ordinal") and `style` ("US"). */
-function stringify(input: unknown, month: '%b' | '%B', type?: unknown, style?: unknown): unknown {
-  const value = jekyllTime(input);
-  if (!value) return input;
+function stringify(value: Date, month: '%b' | '%B', type?: unknown, style?: unknown): string {
   if (type !== 'ordinal') return strftime(value, `%d ${month} %Y`);
   const day = value.getDate();
   const suffix = [11, 12, 13].includes(day % 100)
@@ -62,11 +51,36 @@ function stringify(input: unknown, month: '%b' | '%B', type?: unknown, style?: u
     : strftime(value, `${day}${suffix} ${month} %Y`);
 }
 
-export const dateFilters = {
-  date,
-  date_to_xmlschema: dateToXmlschema,
-  date_to_rfc822: dateToRfc822,
-  date_to_string: (input: unknown, type?: unknown, style?: unknown) => stringify(input, '%b', type, style),
-  date_to_long_string: (input: unknown, type?: unknown, style?: unknown) =>
-    stringify(input, '%B', type, style),
-};
+/**
+ * The date filters. `now` is the time that `"now"` and `"today"` stand for: the build time as a
+ * page renders (so a page showing it is checked like one showing `site.time`).
+ */
+export function dateFilters(now: () => Date = () => new Date()) {
+  const show = (value: Date, how: unknown[]) =>
+    timeShown(value, how, (time) => SHOW[String(how[0])](time, ...how.slice(1)));
+  const jekyllTime = (input: unknown): Date | undefined => {
+    if (input == null || input === '') return undefined;
+    const value = toDate(input, now);
+    if (!value) throw new Error(`Invalid Date: '${String(input)}' is not a valid datetime.`);
+    return value;
+  };
+  /** A Jekyll date filter: nil and '' pass through, anything else must be a time. */
+  const jekyllFilter =
+    (name: string) =>
+    (input: unknown, ...args: unknown[]): unknown => {
+      const value = jekyllTime(input);
+      return value ? show(value, [name, ...args]) : input;
+    };
+  return {
+    date(input: unknown, format?: unknown): unknown {
+      if (format == null || String(format) === '') return input;
+      const value = toDate(input, now);
+      if (!value) return input;
+      return show(value, ['date', String(format)]);
+    },
+    date_to_xmlschema: jekyllFilter('date_to_xmlschema'),
+    date_to_rfc822: jekyllFilter('date_to_rfc822'),
+    date_to_string: jekyllFilter('date_to_string'),
+    date_to_long_string: jekyllFilter('date_to_long_string'),
+  };
+}

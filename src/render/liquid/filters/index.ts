@@ -10,12 +10,14 @@ export interface FilterSetup {
   config: Record<string, unknown>;
   markdownify(text: string): string;
   scssify(text: string, syntax: 'scss' | 'sass'): string;
+  /** What `"now"` means to the date filters (the build time, as a page renders). */
+  now?(): Date;
 }
 
 export function registerFilters(liquid: Liquid, setup: FilterSetup): void {
   const all: Record<string, (...args: never[]) => unknown> = {
     ...urlFilters(setup.config),
-    ...dateFilters,
+    ...dateFilters(setup.now),
     ...stringFilters(setup),
     ...arrayFilters,
     ...numberFilters,
