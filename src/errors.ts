@@ -41,9 +41,7 @@ export class SiteError extends Error {
 
   /** `file:line:column`, as editors and terminals link it. */
   get where(): string {
-    return [this.file, this.line, this.line ? this.column : undefined]
-      .filter((part) => part !== undefined)
-      .join(':');
+    return whereOf(this);
   }
 
   /** The full text a user sees. */
@@ -83,11 +81,12 @@ export class Diagnostics {
    * page reused from the last build saying what it said then) is not repeated.
    */
   warn(problem: SiteError | ProblemInit): void {
-    const error = problem instanceof SiteError ? problem : new SiteError(problem);
-    this.recording?.push(problemOf(error));
-    const key = `${error.where}\0${error.message}`;
+    this.recording?.push(problem instanceof SiteError ? problemOf(problem) : problem);
+    // Told before a SiteError is made: an include's warning comes again for every page using it.
+    const key = `${whereOf(problem)}\0${problem.message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
+    const error = problem instanceof SiteError ? problem : new SiteError(problem);
     this.warnings.push(error);
     this.print(error.format('Warning'));
   }
@@ -118,6 +117,10 @@ export class Diagnostics {
   }
 
   private readonly repeats = new Map<string, number>();
+}
+
+function whereOf({ file, line, column }: Location): string {
+  return [file, line, line ? column : undefined].filter((part) => part !== undefined).join(':');
 }
 
 /** A problem as plain data, to keep between builds. */
