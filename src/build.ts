@@ -133,12 +133,14 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
     // A build with the disk cache starts from what the last one rendered and kept: it renders
     // again only what the files changed since can affect (incremental/saved). `-I` then writes
-    // only the files that changed; a plain build writes the whole site anew.
-    const saved = site.cacheDir
-      ? profiler.time('restore', () =>
-          restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
-        )
-      : undefined;
+    // only the files that changed; a plain build writes the whole site anew. (serve keeps its
+    // own state in memory.)
+    const saved =
+      site.cacheDir && !options.incremental
+        ? profiler.time('restore', () =>
+            restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
+          )
+        : undefined;
     const incremental = options.incremental ?? saved;
     site.fileTexts = incremental?.fileTexts;
     site.loadedFiles = incremental?.loadedFiles;
