@@ -1,11 +1,12 @@
 /**
- * Incremental builds (`serve`'s rebuilds, and `build -I` from a saved state, see `saved.ts`): the
+ * Incremental builds (`serve`'s rebuilds, and builds from a saved state, see `saved.ts`): the
  * site is read again (cheap), but a page or document is rendered again
  * only when something it read while rendering changed. Each render records what it read (see
- * `Site#uses`): layouts, includes, `site.data` keys, lists of documents, Sass. A changed body
- * re-renders that item and every item that read a list it is in (archives, indexes, feed…).
- * Generated pages (pagination, feed, sitemap, redirects) always render. Only outputs whose text
- * changed are written, each by an atomic rename, so the server never sends a torn file.
+ * `Site#uses`): layouts, includes, `site.data` keys, lists of documents, Sass, `site.github`, and
+ * what it showed of the build time. A changed body re-renders that item and every item that read
+ * a list it is in (archives, indexes, feed…). Generated pages (pagination, feed, sitemap,
+ * redirects) always render. Either the whole site is written anew (a plain build), or only the
+ * outputs whose text changed, each by an atomic rename, so the server never sends a torn file.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -54,7 +55,8 @@ const EMPTY: Snapshot = {
 export class IncrementalBuilder implements IncrementalBuild {
   /**
    * Whether pages made by plugins (feed, sitemap, redirects) are reused when their data and
-   * template are the same. `serve` does; `build -I` renders them afresh, as Jekyll does.
+   * template are the same. `serve` does; builds from a saved state render them afresh, as
+   * Jekyll's `-I` does.
    */
   private readonly reuseGenerated: boolean;
   /** Whether each build replaces the whole destination (a plain build) instead of writing what changed. */

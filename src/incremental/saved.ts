@@ -1,12 +1,14 @@
 /**
- * `build --incremental` (Jekyll's `-I`): `serve`'s incremental state, kept on disk between builds
- * in `.jekyll-cache/scholarsite/incremental-…` (one per destination). A build that starts from it reads the site as usual,
- * renders again only what the files changed since could affect, and writes only the outputs that
- * changed. The state says which files the last build saw (time and size) and what each page read.
+ * What a build keeps for the next one (every build with the disk cache: plain, and `-I`): the
+ * incremental state `serve` keeps in memory, on disk in `.jekyll-cache/scholarsite/incremental-…`
+ * (one per destination). A build that starts from it reads the site as usual and renders again
+ * only what the files changed since could affect; a plain build then writes the whole site, `-I`
+ * only the outputs that changed. The state says which files the last build saw (time and size),
+ * what each page read, and what it rendered.
  *
- * It is trusted only for the same scholarsite, config and JEKYLL_ENV, and while the destination
- * still has every file it lists; any other build forgets it before writing, since the destination
- * then no longer matches it.
+ * It is trusted only for the same scholarsite, config, JEKYLL_ENV and timezone, and while the
+ * destination still has every file it lists; a build without it (`--disable-disk-cache`, serve)
+ * forgets it before writing, since the destination then no longer matches it.
  */
 import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
