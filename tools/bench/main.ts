@@ -10,6 +10,7 @@
  * with one of those words (Jekyll takes over eight minutes a build at 16,000 posts).
  * Never run as a test: these machines are shared and noisy.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -143,6 +144,8 @@ if (values.site) {
 
 const servePages = sizes[0];
 console.error(`bench: serve, ${servePages} posts`);
+// As before each timed build: what the builds above wrote and deleted is on disk first.
+execFileSync('sync');
 const serveLabel = `serve, ${servePages} posts`;
 try {
   const latency = await serveLatency(path.join(work, 'serve'), servePages);
