@@ -12,6 +12,7 @@ import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BuildFailed, build } from '../../src/build.ts';
 import { SiteError } from '../../src/errors.ts';
+import { readTree } from '../support/serve-site.ts';
 import { tempSite } from '../support/temp-site.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
@@ -192,6 +193,46 @@ describe('fuzzing the build', { timeout: 600_000 }, () => {
 
   test('mutated real pages build, or fail with located errors', async () => {
     await fc.assert(fc.asyncProperty(mutated, buildWith), { numRuns: RUNS });
+  });
+
+  // Each build above starts from what the one before it kept; this checks that such a build
+  // writes what a full one does, or fails as it does.
+  test("a build from the last one's cache writes what a full build writes", async () => {
+    const time = new Date('2025-01-01T00:00:00Z');
+    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-fuzz-full-'));
+    const outcome = async (options: { destination: string; diskCache: boolean }) => {
+      try {
+        await build({ source: site, ...options, time, print: () => {} });
+        return 'built';
+      } catch (error) {
+        if (!(error instanceof BuildFailed)) throw error;
+        return error.diagnostics.errors.map((problem) => problem.format()).join('\n');
+      }
+    };
+    try {
+      await fc.assert(
+        fc.asyncProperty(fc.oneof(page, mutated), async (text) => {
+          writeFileSync(path.join(site, 'fuzz.md'), text);
+          const cached = await outcome({ destination, diskCache: true });
+          rmSync(fresh, { recursive: true, force: true });
+          const full = await outcome({ destination: fresh, diskCache: false });
+          assert.equal(cached, full, JSON.stringify(text));
+          if (cached !== 'built') return;
+          const expected = readTree(fresh);
+          const actual = readTree(destination);
+          assert.deepEqual([...actual.keys()].sort(), [...expected.keys()].sort(), JSON.stringify(text));
+          for (const [file, bytes] of expected)
+            assert.equal(
+              actual.get(file)?.toString(),
+              bytes.toString(),
+              `${file}, for ${JSON.stringify(text)}`,
+            );
+        }),
+        { numRuns: Math.ceil(RUNS / 2) },
+      );
+    } finally {
+      rmSync(fresh, { recursive: true, force: true });
+    }
   });
 
   test('inputs that once crashed the build', async () => {
