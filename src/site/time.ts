@@ -133,7 +133,7 @@ for (const prototype of [RubyTime.prototype, Date.prototype]) {
 
 /**
  * `show(value)`, a date filter's text for `value`; when `value` is the build time, noted as a
- * dependency with `how` (the filter and its arguments) and the text, for `timeShownAgain`.
+ * dependency with `how` (the filter and its arguments) and the text, for `sameTimeShown`.
  */
 export function timeShown(value: Date, how: unknown[], show: (value: Date) => string): string {
   if (!(value instanceof BuildTime)) return show(value);

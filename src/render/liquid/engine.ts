@@ -12,7 +12,7 @@ import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
-import { laxRewrite } from './lax.ts';
+import { laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
 import { GistTag } from './tags/gist.ts';
@@ -134,12 +134,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       return known.templates;
     }
     const lax = laxRewrite(source);
-    const warnings = lax.warnings.map((warning) => ({
-      message: warning.message,
-      file,
-      line: warning.line + lineOffset,
-      hint: warning.hint,
-    }));
+    const warnings = laxProblems(lax.warnings, file, lineOffset);
     for (const warning of warnings) setup.warn(warning);
     let templates: Template[];
     try {

@@ -9,7 +9,7 @@ import type { FS } from 'liquidjs';
 import type { ProblemInit } from '../../errors.ts';
 import { isFile } from '../../read/stat.ts';
 import { describeFile } from '../../site/theme.ts';
-import { laxRewrite } from './lax.ts';
+import { laxProblems, laxRewrite } from './lax.ts';
 
 export interface IncludeFiles extends FS {
   /** The lax warnings of a file read before, raised again (its parsed form is being used again). */
@@ -21,13 +21,7 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
     const lax = laxRewrite(text);
-    const relative = describeFile(sourceDir, file);
-    const found = lax.warnings.map((warning) => ({
-      message: warning.message,
-      file: relative,
-      line: warning.line,
-      hint: warning.hint,
-    }));
+    const found = laxProblems(lax.warnings, describeFile(sourceDir, file));
     warnings.set(file, found);
     for (const problem of found) warn(problem);
     return lax.source;

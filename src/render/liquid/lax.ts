@@ -12,10 +12,17 @@
  *   literals; liquidjs would read `"\n"` as a newline).
  */
 
+import type { ProblemInit } from '../../errors.ts';
+
 export interface LaxWarning {
   line: number;
   message: string;
   hint: string;
+}
+
+/** The lax warnings of a template as problems of `file`, whose template starts after `lineOffset` lines. */
+export function laxProblems(warnings: LaxWarning[], file: string, lineOffset = 0): ProblemInit[] {
+  return warnings.map(({ message, line, hint }) => ({ message, file, line: line + lineOffset, hint }));
 }
 
 const TAG = /{%(-?)(\s*)(if|elsif|unless|assign)\b([\s\S]*?)(-?)%}/g;

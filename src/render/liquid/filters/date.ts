@@ -56,8 +56,7 @@ function stringify(value: Date, month: '%b' | '%B', type?: unknown, style?: unkn
  * page renders (so a page showing it is checked like one showing `site.time`).
  */
 export function dateFilters(now: () => Date = () => new Date()) {
-  const show = (value: Date, how: unknown[]) =>
-    timeShown(value, how, (time) => SHOW[String(how[0])](time, ...how.slice(1)));
+  const show = (value: Date, how: unknown[]) => timeShown(value, how, (time) => showTime(how, time) ?? '');
   const jekyllTime = (input: unknown): Date | undefined => {
     if (input == null || input === '') return undefined;
     const value = toDate(input, now);
