@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SiteError } from '../errors.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
 import { type CompileFailure, type CompileRequest, type CompileResponse, DartSass } from './dart-sass.ts';
@@ -66,7 +67,7 @@ export class SassCompiler {
   private request(job: SassJob, wantsMap: boolean): CompileRequest {
     return {
       source: job.text,
-      url: `file://${path.join(this.options.source, job.file)}`,
+      url: pathToFileURL(path.join(this.options.source, job.file)).href,
       syntax: job.syntax === 'sass' ? 'indented' : 'scss',
       style: this.style,
       loadPaths: this.loadPaths,
@@ -175,7 +176,7 @@ export class SassCompiler {
     const map = JSON.parse(result.sourceMap) as { file?: string; sources: string[] };
     map.file = job.outputName;
     map.sources = map.sources.map((source: string) =>
-      source.startsWith('file://') ? path.relative(this.options.source, new URL(source).pathname) : source,
+      source.startsWith('file:') ? path.relative(this.options.source, fileURLToPath(source)) : source,
     );
     css += `\n\n/*# sourceMappingURL=${encodeURI(`${job.outputName}.map`)} */`;
     return { css, map: JSON.stringify(map, null, '\t') };
@@ -184,7 +185,7 @@ export class SassCompiler {
   private located(failure: CompileFailure, job: SassJob): SiteError {
     const { span } = failure;
     const own = path.join(this.options.source, job.file);
-    const other = span?.url?.startsWith('file:') ? new URL(span.url).pathname : undefined;
+    const other = span?.url?.startsWith('file:') ? fileURLToPath(span.url) : undefined;
     const inOther = other !== undefined && other !== own;
     return new SiteError({
       message: `Sass: ${failure.message.split('\n')[0]}`,

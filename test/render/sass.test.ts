@@ -5,12 +5,12 @@ import { test } from 'node:test';
 import { runCli } from '../support/cli.ts';
 import { tempSite } from '../support/temp-site.ts';
 
-const site = () =>
-  tempSite({
-    '_config.yml': 'sass:\n  style: compressed\n',
-    '_sass/_colours.scss': '$ink: #123456;\n',
-    'assets/main.scss': '---\n---\n@import "colours";\nbody { color: $ink; }\n',
-  });
+const FILES = {
+  '_config.yml': 'sass:\n  style: compressed\n',
+  '_sass/_colours.scss': '$ink: #123456;\n',
+  'assets/main.scss': '---\n---\n@import "colours";\nbody { color: $ink; }\n',
+};
+const site = () => tempSite(FILES);
 
 test('stylesheets compile with _sass partials, and write a source map beside them', () => {
   const source = site();
@@ -81,4 +81,19 @@ test('the scssify filter compiles with the site’s settings, inside a page', ()
     readFileSync(path.join(source, '_site/index.html'), 'utf8'),
     /<style>\.x\{color:#123456\}\n<\/style>/,
   );
+});
+
+test('a site in a folder whose name has a space: the map names its sources, an error its partial', () => {
+  const folder = 'My Site é';
+  const source = path.join(
+    tempSite(Object.fromEntries(Object.entries(FILES).map(([name, text]) => [`${folder}/${name}`, text]))),
+    folder,
+  );
+  assert.equal(runCli(['build', '-s', source]).code, 0);
+  const map = JSON.parse(readFileSync(path.join(source, '_site/assets/main.css.map'), 'utf8'));
+  assert.deepEqual(map.sources, ['assets/main.scss', '_sass/_colours.scss']);
+  writeFileSync(path.join(source, '_sass/_colours.scss'), '$ink: #123456;\n.a { width: 1px +; }\n');
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 1);
+  assert.match(result.stderr, /Error: _sass\/_colours\.scss:2:\d+: Sass: Expected expression/);
 });
