@@ -166,6 +166,8 @@ class BlockReader {
     if (anchored) {
       anchor = anchored[1];
       rest = rest.slice(anchored[0].length);
+      // Inside its own block the name means this node, which is still being read (a circle).
+      this.anchors.delete(anchor);
     }
     let value: unknown;
     if (rest === '' || rest.startsWith('#')) {

@@ -384,6 +384,13 @@ function yamlOfOurSites(): { file: string; text: string }[] {
   return found;
 }
 
+test('the fast path leaves to the full parser an alias to the node it is inside (a circle)', () => {
+  const text = 'x: &a 1\ny: &a\n  z: *a\n';
+  assert.equal(fastYaml(text), undefined);
+  const full = parseFully(text, { file: 'x.yml' }) as { y: { z: unknown } };
+  assert.equal(full.y.z, full.y);
+});
+
 test('the fast path reads the config, data and front matter of real-style sites as the full parser does', () => {
   const samples = yamlOfOurSites();
   const read: string[] = [];
