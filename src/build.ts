@@ -295,27 +295,28 @@ async function renderAll(
     const dependencies = new Set<string>();
     site.tracker = incremental && ((dependency) => dependencies.add(dependency));
     diagnostics.startRecording();
+    let warnings: ProblemInit[];
     try {
       await profiler.timeAsync(item.sourceFile, () => renderer.render(item), 'template');
-      if (written) writer.early(outputOf(item));
-      const warnings = diagnostics.stopRecording();
-      incremental?.rendered(
-        item,
-        {
-          content: item.content,
-          output: item.output ?? '',
-          sourceMap: renderer.sourceMaps.get(item),
-          warnings: warnings.length ? warnings : undefined,
-        },
-        dependencies,
-      );
     } catch (error) {
       if (error instanceof SiteError) diagnostics.error(error);
       else throw error;
+      continue;
     } finally {
-      diagnostics.stopRecording();
+      warnings = diagnostics.stopRecording();
       site.tracker = undefined;
     }
+    if (written) writer.early(outputOf(item));
+    incremental?.rendered(
+      item,
+      {
+        content: item.content,
+        output: item.output ?? '',
+        sourceMap: renderer.sourceMaps.get(item),
+        warnings: warnings.length ? warnings : undefined,
+      },
+      dependencies,
+    );
   }
 }
 
