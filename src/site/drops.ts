@@ -170,10 +170,11 @@ export class Drops {
     };
     define(drop, 'time', () => site.time);
     if ('github' in drop)
-      define(drop, 'github', () => {
-        site.uses('github');
-        return site.config.github;
-      });
+      define(
+        drop,
+        'github',
+        listing('github', () => site.config.github),
+      );
     let recordingData: unknown;
     define(drop, 'data', () => {
       if (!site.tracker) return site.data;
