@@ -213,7 +213,9 @@ async function buildSite(
   // A build that replaces the whole site writes each page while the next ones render; serve's
   // and -I's later builds write only what changed, at the end.
   const writer =
-    !incremental || incremental.replacesSite(site) ? new SiteWriter(site.destination) : undefined;
+    !incremental || incremental.replacesSite(site)
+      ? new SiteWriter(site.destination, site.pages.length + site.documents.length + site.staticFiles.length)
+      : undefined;
   try {
     const result = await renderAndWrite(site, renderer, reuse, writer, diagnostics, profiler, options);
     // A build that reused pages saw only some of the site's texts: it keeps the others too.

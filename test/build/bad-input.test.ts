@@ -381,18 +381,21 @@ describe('where files go', () => {
     );
   });
 
-  test('a disk that fills up in the middle of writing', () => {
-    const pages: Record<string, string> = {};
-    for (let i = 0; i < 20; i++) pages[`page-${i}.md`] = `---\n---\nPage ${i}\n`;
-    const built = brokenSite(pages);
-    const result = runCli(['build', '-s', built.source], { env: failingWrites('ENOSPC', 10) });
-    assert.equal(result.code, 1, result.stderr);
-    assertLines(result.stderr, [
-      `Error: ${built.site}: the disk is full: the new site could not be written here`,
-      '  Hint: Free some disk space, then build again. The previous site was not touched.',
-    ]);
-    assertOldSiteKept(built);
-  });
+  // A site of 250 pages is written by the worker thread while it renders, one of 20 at the end.
+  for (const count of [20, 250]) {
+    test(`a disk that fills up in the middle of writing (${count} pages)`, () => {
+      const pages: Record<string, string> = {};
+      for (let i = 0; i < count; i++) pages[`page-${i}.md`] = `---\n---\nPage ${i}\n`;
+      const built = brokenSite(pages);
+      const result = runCli(['build', '-s', built.source], { env: failingWrites('ENOSPC', 10) });
+      assert.equal(result.code, 1, result.stderr);
+      assertLines(result.stderr, [
+        `Error: ${built.site}: the disk is full: the new site could not be written here`,
+        '  Hint: Free some disk space, then build again. The previous site was not touched.',
+      ]);
+      assertOldSiteKept(built);
+    });
+  }
 });
 
 describe('_data files with a syntax error', () => {
