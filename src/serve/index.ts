@@ -210,6 +210,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
       include: config.include as string[],
       debounceMs: options.debounceMs,
       onChange: schedule,
+      warn: (message) => print(`Warning: ${message}`),
     });
     await watcher.ready;
   };

@@ -30,7 +30,6 @@ import { after, before, describe, test } from 'node:test';
 import autocannon from 'autocannon';
 import { build } from '../../src/build.ts';
 import { type BuildOutcome, type RunningServer, serve } from '../../src/serve/index.ts';
-import { watchSource } from '../../src/serve/watcher.ts';
 import { postDate, postName, postText, writeJekyllWorkload } from '../../tools/bench/workload.ts';
 
 const POSTS = 200;
@@ -406,37 +405,6 @@ describe('serve under load and under attack', () => {
     const home = await fetch(`${origin}/`);
     assert.equal(home.status, 200);
     assert.match(await home.text(), new RegExp(`Post number ${EDITED} rev-\\d+`));
-  });
-});
-
-describe('serve: found under load', () => {
-  // chokidar 5 drops a change within 50 ms of the last one it reported for that file, and sends
-  // none later (paulmillr/chokidar#1455); the watcher looks at each file again to catch it.
-  test('a second save of a file soon after the first is seen too', async () => {
-    const source = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-watch-'));
-    const post = path.join(source, '_posts', '2024-01-10-first.md');
-    mkdirSync(path.dirname(post));
-    writeFileSync(post, 'Before.\n');
-    const batches: string[][] = [];
-    const watcher = watchSource({
-      source,
-      destination: path.join(source, '_site'),
-      configFiles: [],
-      exclude: [],
-      include: [],
-      onChange: (paths) => batches.push(paths),
-    });
-    await watcher.ready;
-    try {
-      writeFileSync(post, 'First save.\n');
-      await waitFor(() => batches.length === 1);
-      // A formatter that saves again, a second quick save: the site would keep the first.
-      writeFileSync(post, 'Second save.\n');
-      await waitFor(() => batches.length === 2, 2000);
-    } finally {
-      await watcher.close();
-      rmSync(source, { recursive: true, force: true });
-    }
   });
 });
 
