@@ -289,8 +289,9 @@ export class IncrementalBuilder implements IncrementalBuild {
       }
     }
     for (const key of this.last.records.keys()) {
+      if (seen.has(key)) continue;
       const [kind, label, sourceFile] = key.split('\0');
-      if (seen.has(key) || kind === 'generated') continue;
+      if (kind === 'generated') continue;
       keys.add(`content:${sourceFile}`);
       keys.add(kind === 'page' ? 'list:pages' : `list:${label}`);
       anyList = true;

@@ -19,6 +19,7 @@ import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
+import { posixRelative } from '../site/relative-path.ts';
 import { unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
@@ -280,13 +281,11 @@ class Reader {
   ): void {
     const { site } = this;
     const base = path.join(site.source, dir, magicDir);
+    const collectionsRoot = path.join(site.source, site.collectionsDir);
     for (const entry of this.entriesUnder(base, path.posix.join(dir, magicDir))) {
       if (!matcher.test(entry)) continue;
       const absolute = path.join(base, entry);
-      const relative = path
-        .relative(path.join(site.source, site.collectionsDir), absolute)
-        .split(path.sep)
-        .join('/');
+      const relative = posixRelative(collectionsRoot, absolute);
       const doc = new Document(site, posts, absolute, relative, draft);
       doc.data.draft = draft;
       // Categories from the folders above `_posts` (`categories_from_path`).

@@ -5,6 +5,7 @@
  */
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
+import { posixRelative } from './relative-path.ts';
 import { slugify } from './slugify.ts';
 import { strftime } from './strftime.ts';
 import { parseRubyTime, RubyTime } from './time.ts';
@@ -72,7 +73,7 @@ abstract class Convertible {
   /** The file as the user knows it, relative to the site folder, for messages. */
   get sourceFile(): string {
     this.cachedSourceFile ??= this.sourcePath
-      ? path.relative(this.site.source, this.sourcePath).split(path.sep).join('/')
+      ? posixRelative(this.site.source, this.sourcePath)
       : this.relativePath;
     return this.cachedSourceFile;
   }

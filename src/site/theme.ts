@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
+import { posixRelative } from './relative-path.ts';
 
 /** `src/site/` and the bundle in `dist/cli/` are both two folders below the package, beside `theme/`. */
 export const BUILT_IN_THEME_ROOT = fileURLToPath(new URL('../../theme', import.meta.url));
@@ -19,9 +20,9 @@ export const THEME_PLUGINS = ['jekyll-seo-tag', 'jekyll-feed', 'jekyll-sitemap']
 /** A file as messages name it: relative to the site, or `(scholarsite theme) _includes/x.html`. */
 export function describeFile(source: string, absolute: string): string {
   if (absolute === BUILT_IN_THEME_ROOT || absolute.startsWith(BUILT_IN_THEME_ROOT + path.sep)) {
-    return `(${BUILT_IN_THEME_NAME} theme) ${path.relative(BUILT_IN_THEME_ROOT, absolute).split(path.sep).join('/')}`;
+    return `(${BUILT_IN_THEME_NAME} theme) ${posixRelative(BUILT_IN_THEME_ROOT, absolute)}`;
   }
-  return path.relative(source, absolute).split(path.sep).join('/');
+  return posixRelative(source, absolute);
 }
 
 export interface Theme {
