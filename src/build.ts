@@ -23,7 +23,7 @@ import { extractExcerpt } from './render/excerpt.ts';
 import { createLiquid } from './render/liquid/index.ts';
 import { createMarkdown } from './render/markdown/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
-import { Renderer, type RenderTools } from './render/renderer.ts';
+import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
 import type { Renderable } from './site/document.ts';
@@ -198,6 +198,9 @@ async function buildSite(
     String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass'),
   );
   if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
+  // Nothing compiled yet (and no serve keeping its stylesheets): each stylesheet without Liquid
+  // starts compiling as soon as it is read, while the rest of the site is read and rendered.
+  if (!options.sass && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);
 
   if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));

@@ -174,7 +174,10 @@ class Reader {
     const head = this.readHead(absolute);
     if (hasFrontMatter(head)) {
       const page = new Page(site, dir ? `/${dir}` : '', name, absolute);
-      if (this.load(page, absolute, 'pages') && site.publishable(page.data, undefined)) site.pages.push(page);
+      if (this.load(page, absolute, 'pages') && site.publishable(page.data, undefined)) {
+        site.pages.push(page);
+        site.pageRead?.(page);
+      }
     } else {
       site.staticFiles.push(new StaticFile(path.posix.join(dir, name), absolute, statSync(absolute).mtime));
     }
@@ -230,7 +233,10 @@ class Reader {
       if (hasFrontMatter(readHead(absolute))) {
         if (pages.has(relative)) continue;
         const page = new Page(site, `/${dir}`, name, absolute);
-        if (this.load(page, absolute, 'pages')) site.pages.push(page);
+        if (this.load(page, absolute, 'pages')) {
+          site.pages.push(page);
+          site.pageRead?.(page);
+        }
       } else if (!statics.has(relative)) {
         site.staticFiles.push(new StaticFile(relative, absolute, statSync(absolute).mtime));
       }

@@ -2,7 +2,6 @@
  * Jekyll's `Renderer#run` for one page or document: Liquid over the body, then the converter
  * (Markdown or Sass), then the layout chain from the front matter.
  */
-import path from 'node:path';
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
 import { type Pager, pagerToLiquid } from '../generate/paginate.ts';
@@ -10,7 +9,7 @@ import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import type { Site } from '../site/site.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
-import type { SassCompiler, SassResult } from './sass.ts';
+import { type SassCompiler, stylesheetJob } from './sass.ts';
 
 export interface RenderTools {
   site: Site;
@@ -86,34 +85,14 @@ export class Renderer {
    * works while the other pages render. Their output still lands in Jekyll's order.
    */
   startStylesheets(items: Iterable<Renderable>): void {
-    for (const item of items) {
-      if (item.isSass && !item.renderWithLiquid && !item.prerendered) {
-        const pending = this.compileSass(item, item.content);
-        pending.catch(() => {}); // reported when its turn comes
-        this.pendingSass.set(item, pending);
-      }
-    }
-  }
-
-  private readonly pendingSass = new Map<Renderable, Promise<SassResult>>();
-
-  private compileSass(item: Renderable, text: string): Promise<SassResult> {
-    return this.tools.sass.compile({
-      text,
-      syntax: item.ext.toLowerCase() === '.sass' ? 'sass' : 'scss',
-      file: item.sourceFile,
-      outputName: path.posix.basename(item.destinationPath),
-      lineOffset: item.bodyLine - 1,
-      fileSource: item.sourceText || undefined,
-    });
+    for (const item of items) startStylesheet(this.tools.sass, item);
   }
 
   async convert(item: Renderable, text: string): Promise<string> {
     if (item.isMarkdown) return this.tools.markdown(text);
     if (item.isSass) {
       this.tools.site.uses('sass');
-      const result = await (this.pendingSass.get(item) ?? this.compileSass(item, text));
-      this.pendingSass.delete(item);
+      const result = await this.tools.sass.compile(stylesheetJob(item, text));
       if (result.map) this.addSourceMap(item, result.map);
       return result.css;
     }
@@ -185,6 +164,12 @@ export class Renderer {
     }
     return output;
   }
+}
+
+/** Start compiling a stylesheet page that has no Liquid (its text is final): see SassCompiler#prefetch. */
+export function startStylesheet(sass: SassCompiler, item: Renderable): void {
+  if (item.isSass && !item.renderWithLiquid && !item.prerendered)
+    sass.prefetch(stylesheetJob(item, item.content));
 }
 
 function frontMatterLine(text: string, key: string): number | undefined {

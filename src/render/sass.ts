@@ -10,6 +10,7 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { SiteError } from '../errors.ts';
+import type { Renderable } from '../site/document.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
 import { type CompileFailure, type CompileRequest, type CompileResponse, DartSass } from './dart-sass.ts';
 
@@ -39,6 +40,18 @@ export interface SassJob {
   lineOffset?: number;
   /** The whole file, for a code frame. */
   fileSource?: string;
+}
+
+/** The compile job of a stylesheet page, whose body (after Liquid) is `text`. */
+export function stylesheetJob(item: Renderable, text: string): SassJob {
+  return {
+    text,
+    syntax: item.ext.toLowerCase() === '.sass' ? 'sass' : 'scss',
+    file: item.sourceFile,
+    outputName: path.posix.basename(item.destinationPath),
+    lineOffset: item.bodyLine - 1,
+    fileSource: item.sourceText || undefined,
+  };
 }
 
 export class SassCompiler {
@@ -100,8 +113,31 @@ export class SassCompiler {
     return hash.digest('hex');
   }
 
+  /** Compilations started before their stylesheet's turn (`prefetch`), by job. */
+  private readonly started = new Map<string, Promise<SassResult>>();
+
+  /**
+   * Start compiling a stylesheet now, so that Dart Sass works while the site is read and
+   * rendered; `compile` of the same job takes the result.
+   */
+  prefetch(job: SassJob): void {
+    const key = jobKey(job);
+    if (this.started.has(key)) return;
+    const pending = this.compileNow(job);
+    pending.catch(() => {}); // reported when its turn comes
+    this.started.set(key, pending);
+  }
+
   /** Compile a stylesheet page in Dart Sass's process (or take it from the disk cache). */
-  async compile(job: SassJob): Promise<SassResult> {
+  compile(job: SassJob): Promise<SassResult> {
+    const key = jobKey(job);
+    const started = this.started.get(key);
+    if (!started) return this.compileNow(job);
+    this.started.delete(key);
+    return started;
+  }
+
+  private async compileNow(job: SassJob): Promise<SassResult> {
     const wantsMap = this.wantsMap && job.outputName !== '';
     const cacheFile = this.options.cacheDir
       ? path.join(this.options.cacheDir, `${this.cacheKey(job, wantsMap)}.json`)
@@ -197,6 +233,8 @@ export class SassCompiler {
     });
   }
 }
+
+const jobKey = (job: SassJob) => JSON.stringify([job.file, job.outputName, job.syntax, job.text]);
 
 function listFiles(dir: string): string[] {
   try {

@@ -57,6 +57,8 @@ export class Site implements SiteContext {
   fileTexts: Map<string, string> | undefined;
   /** Pages and documents as read by the last build, by absolute path (`serve`). */
   loadedFiles: Map<string, LoadedFile> | undefined;
+  /** Told of each page as soon as it is read (a stylesheet can start compiling then). */
+  pageRead: ((page: Page) => void) | undefined;
   /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
   cacheDir: string | undefined;
 
