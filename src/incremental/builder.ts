@@ -8,7 +8,7 @@
  * redirects) always render. Either the whole site is written anew (a plain build), or only the
  * outputs whose text changed, each by an atomic rename, so the server never sends a torn file.
  */
-import { createHash } from 'node:crypto';
+import crypto, { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -20,8 +20,13 @@ import { isTimeDependency, sameTimeShown } from '../site/time.ts';
 import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
 
 interface RenderRecord {
-  /** The file as read (any edit shows here); for a generated page, its data and template. */
+  /**
+   * The file as read (any edit shows here); for a generated page, its data and template. A state
+   * read from disk has its digest (`digestOf`).
+   */
   input: string;
+  /** In a state read from disk: the digest of the input's front matter (`frontMatterOf`). */
+  frontMatter?: string;
   result: ReusedRender;
   dependencies: Set<string>;
   /** Its url, worked out again only when its file changes (config edits start afresh). */
@@ -124,6 +129,7 @@ export class IncrementalBuilder implements IncrementalBuild {
       github: JSON.stringify(github ?? null),
     };
     this.counts = { rendered: 0, reused: 0 };
+    this.digests = new Map();
     const records =
       this.next.config === this.last.config ? this.last.records : new Map<string, RenderRecord>();
     for (const [name, layout] of site.layouts) this.next.layouts.set(name, layout.sourceText);
@@ -155,7 +161,7 @@ export class IncrementalBuilder implements IncrementalBuild {
       const record = key === undefined ? undefined : records.get(key);
       // A document without a date has the build's: its url may hold the day.
       const datedByBuild = item.kind === 'document' && item.date === site.time;
-      if (record && record.input === item.sourceText && !datedByBuild) item.knownUrl(record.url);
+      if (record && this.keptIs(record.input, item.sourceText) && !datedByBuild) item.knownUrl(record.url);
     }
     return (item) => {
       const key = keyOf(item);
@@ -164,7 +170,7 @@ export class IncrementalBuilder implements IncrementalBuild {
       const input = inputOf(item);
       this.inputs.set(item, input);
       const record = records.get(key);
-      if (!record || record.input !== input) return undefined;
+      if (!record || !this.keptIs(record.input, input)) return undefined;
       for (const dependency of record.dependencies) if (isStale(dependency)) return undefined;
       this.next.records.set(key, record);
       this.counts.reused++;
@@ -173,6 +179,20 @@ export class IncrementalBuilder implements IncrementalBuild {
   }
 
   private inputs = new Map<Renderable, string>();
+  /** This build's digests of texts, each made once (a state read from disk keeps digests). */
+  private digests = new Map<string, string>();
+
+  /** Whether `kept` (a text a build kept, or its digest) stands for `text`. */
+  private keptIs(kept: string | undefined, text: string | undefined): boolean {
+    if (kept === text) return true;
+    if (kept === undefined || text === undefined || !kept.startsWith(DIGEST)) return false;
+    let digest = this.digests.get(text);
+    if (digest === undefined) {
+      digest = digestOf(text);
+      this.digests.set(text, digest);
+    }
+    return kept === digest;
+  }
   private stale = { keys: new Set<string>(), anyList: false, anyData: false };
 
   rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void {
@@ -221,7 +241,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     this.written = [];
     const copies: Promise<void>[] = [];
     for (const file of files) {
-      if (this.last.outputs.get(file.destination) === outputs.get(file.destination)) continue;
+      if (this.keptIs(this.last.outputs.get(file.destination), outputs.get(file.destination))) continue;
       this.written.push(file.destination);
       const target = insideDestination(root, file.destination);
       mkdirSync(path.dirname(target), { recursive: true });
@@ -278,12 +298,16 @@ export class IncrementalBuilder implements IncrementalBuild {
       const key = keyOf(item);
       if (key === undefined || !item.sourcePath) continue;
       seen.add(key);
-      const previous = this.last.records.get(key)?.input;
-      if (previous === item.sourceText) continue;
+      const previous = this.last.records.get(key);
+      if (previous && this.keptIs(previous.input, item.sourceText)) continue;
       keys.add(`content:${item.sourceFile}`);
       // A document without front matter text (a BibTeX entry) is all data: any edit moves its lists.
       const data = frontMatterOf(item.sourceText);
-      if (previous === undefined || !data || frontMatterOf(previous) !== data) {
+      const sameData =
+        previous?.frontMatter !== undefined
+          ? previous.frontMatter === digestOf(data)
+          : previous !== undefined && frontMatterOf(previous.input) === data;
+      if (!data || !sameData) {
         keys.add(listOf(item));
         anyList = true;
       }
@@ -320,8 +344,19 @@ function inputOf(item: Renderable): string {
   return item.sourcePath ? item.sourceText : `${JSON.stringify(item.data)}\0${item.content}`;
 }
 
+const DIGEST = '\0sha1:';
+
+/** What a saved state keeps of a long text (a source, an output): a digest, not the text. */
+export function digestOf(text: string): string {
+  // crypto.hash (Node 20.12+) is twice as fast as a Hash object for texts of a page's size.
+  const digest = crypto.hash
+    ? crypto.hash('sha1', text, 'base64')
+    : crypto.createHash('sha1').update(text).digest('base64');
+  return `${DIGEST}${digest}`;
+}
+
 /** The front matter of a file's text (up to its closing `---`), or '' without one. */
-function frontMatterOf(text: string): string {
+export function frontMatterOf(text: string): string {
   return /^(?:\uFEFF)?---[ \t]*\r?\n(?:[\s\S]*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/.exec(text)?.[0] ?? '';
 }
 

@@ -6,8 +6,8 @@
  * only the outputs that changed. The state says which files the last build saw (time and size),
  * what each page read, and what it rendered.
  *
- * It is trusted only for the same scholarsite, config, JEKYLL_ENV and timezone, and while the
- * destination still has every file it lists; a build without it (`--disable-disk-cache`, serve)
+ * It is trusted only for the same scholarsite, config, JEKYLL_ENV and timezone, and by `-I` only
+ * while the destination still has every file it lists; a build without it (`--disable-disk-cache`, serve)
  * forgets it before writing, since the destination then no longer matches it.
  */
 import { createHash } from 'node:crypto';
@@ -18,10 +18,10 @@ import { codeStamp } from '../cli/version.ts';
 import type { Site } from '../site/site.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
 import type { OutputFile } from '../write/writer.ts';
-import { IncrementalBuilder, type Snapshot } from './builder.ts';
+import { digestOf, frontMatterOf, IncrementalBuilder, type Snapshot } from './builder.ts';
 
 /** Bumped when the saved shape changes, so an old file is ignored rather than misread. */
-const FORMAT = 2;
+const FORMAT = 3;
 
 interface SavedState {
   format: number;
@@ -29,7 +29,7 @@ interface SavedState {
   /** Every source (and theme) file the build saw: absolute path → `mtime:size`. */
   files: Map<string, string>;
   snapshot: Snapshot;
-  /** The search index written with that build, and what its HTML pages were. */
+  /** The search index written with that build, and the digest of its HTML pages. */
   search?: { index: OutputFile[]; pages: string };
 }
 
@@ -71,8 +71,11 @@ export function restoreIncremental(site: Site, { inPlace }: { inPlace: boolean }
     return builder; // none yet, or unreadable: a full build
   }
   if (saved.format !== FORMAT || saved.context !== start.context) return builder;
-  for (const destination of saved.snapshot.outputs.keys()) {
-    if (!existsSync(path.join(site.destination, destination))) return builder;
+  // Writing in place trusts the destination to hold what the state says (a plain build writes it all).
+  if (inPlace) {
+    for (const destination of saved.snapshot.outputs.keys()) {
+      if (!existsSync(path.join(site.destination, destination))) return builder;
+    }
   }
   const now = start.stamps;
   const changed = new Set<string>();
@@ -95,7 +98,7 @@ export function keptSearchIndex(builder: IncrementalBuilder, files: OutputFile[]
   const now = files
     .filter((file) => file.destination.endsWith('.html'))
     .map((file): [string, string | undefined] => [file.destination, file.text]);
-  return joinPages(now) === saved.pages ? saved.index : undefined;
+  return digestOf(joinPages(now)) === saved.pages ? saved.index : undefined;
 }
 
 /** The HTML pages a destination holds, name and text, as one string to compare. */
@@ -116,10 +119,36 @@ export function saveIncremental(site: Site, builder: IncrementalBuilder): void {
     format: FORMAT,
     context: atStart.get(builder)?.context ?? contextOf(site),
     files: atStart.get(builder)?.stamps ?? fileStamps(site),
-    snapshot: builder.snapshot(),
-    search: builder.searchIndex && { index: builder.searchIndex, pages: htmlPages(builder.snapshot()) },
+    snapshot: onDisk(builder.snapshot()),
+    search: builder.searchIndex && {
+      index: builder.searchIndex,
+      pages: digestOf(htmlPages(builder.snapshot())),
+    },
   };
   keepCacheFile(stateFile(site), v8.serialize(state));
+}
+
+/**
+ * The state as kept on disk: each source and each output as a digest, not its text (which a
+ * build compares, never reads back). Only what reused pages show is kept whole: their body and
+ * page. At 4,000 posts: 31 MB → ~16 MB, a third of a second less to read and write.
+ */
+function onDisk(snapshot: Snapshot): Snapshot {
+  const records: Snapshot['records'] = new Map();
+  for (const [key, record] of snapshot.records) {
+    const kept = record.frontMatter !== undefined; // read from disk: digests already
+    records.set(
+      key,
+      kept
+        ? record
+        : { ...record, input: digestOf(record.input), frontMatter: digestOf(frontMatterOf(record.input)) },
+    );
+  }
+  const outputs: Snapshot['outputs'] = new Map();
+  // A copied or binary file is kept as a short stamp (`\0copy:…`, `\0bytes:…`), a digest as it is.
+  for (const [destination, kept] of snapshot.outputs)
+    outputs.set(destination, kept.startsWith('\0') ? kept : digestOf(kept));
+  return { ...snapshot, records, outputs };
 }
 
 /** Called before any other build writes the destination: the saved state would no longer match it. */
