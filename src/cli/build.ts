@@ -3,7 +3,8 @@ import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
 import type { Config } from '../config/index.ts';
 import { isDirectory } from '../read/stat.ts';
-import { parseFlags, reportBug, showHelp } from './flags.ts';
+import { parseFlags, reportBug } from './flags.ts';
+import { showHelp } from './help.ts';
 
 export const BUILD_OPTIONS = {
   source: { type: 'string', short: 's' },

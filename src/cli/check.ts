@@ -5,7 +5,8 @@ import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
 import { checkSite, formatJson, formatReport, type Problem, summarize } from '../check/index.ts';
 import { isSiteFolder, siteOptionsFrom } from './build.ts';
-import { parseFlags, reportBug, showHelp } from './flags.ts';
+import { parseFlags, reportBug } from './flags.ts';
+import { showHelp } from './help.ts';
 
 export const CHECK_OPTIONS = {
   source: { type: 'string', short: 's' },

@@ -4,7 +4,8 @@ import { BuildFailed } from '../build.ts';
 import { printCv } from '../cv/pdf.ts';
 import { SiteError } from '../errors.ts';
 import { isSiteFolder } from './build.ts';
-import { parseFlagsAndFolders, showHelp } from './flags.ts';
+import { parseFlagsAndFolders } from './flags.ts';
+import { showHelp } from './help.ts';
 
 export async function runCv(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {

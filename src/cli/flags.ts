@@ -28,12 +28,6 @@ export function parseFlagsAndFolders<const O extends Options>(argv: string[], op
   }
 }
 
-/** `scholarsite COMMAND --help` shows the whole help. */
-export async function showHelp(): Promise<number> {
-  const { main } = await import('./main.ts');
-  return main(['--help']);
-}
-
 /** A user's problem (a SiteError) printed with its place and hint, exit code 1; anything else is a bug. */
 export function reportProblem(error: unknown): number {
   if (!(error instanceof SiteError)) throw error;

@@ -7,7 +7,8 @@ import { markedFile, type WriteOutcome, writeGenerated } from '../import/generat
 import { type ImportedFile, parseTsv, publicationsFromTsv, talksFromTsv, tsvKind } from '../import/tsv.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { isSiteFolder } from './build.ts';
-import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem } from './flags.ts';
+import { showHelp } from './help.ts';
 
 const USAGE =
   'Hint: scholarsite import tsv publications.tsv | talks.tsv, or scholarsite import bibtex papers.bib (-s SITE, --force)';

@@ -1,7 +1,8 @@
 /** `scholarsite migrate SRC DEST`. */
 import path from 'node:path';
 import { migrate } from '../scaffold/migrate.ts';
-import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem } from './flags.ts';
+import { showHelp } from './help.ts';
 import { version } from './version.ts';
 
 export async function runMigrate(argv: string[]): Promise<number> {

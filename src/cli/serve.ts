@@ -3,7 +3,8 @@ import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PortInUse, serve } from '../serve/index.ts';
 import { BUILD_OPTIONS, isSiteFolder, siteOptionsFrom } from './build.ts';
-import { parseFlags, showHelp } from './flags.ts';
+import { parseFlags } from './flags.ts';
+import { showHelp } from './help.ts';
 
 const SERVE_OPTIONS = {
   ...BUILD_OPTIONS,

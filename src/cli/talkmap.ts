@@ -2,7 +2,8 @@
 import path from 'node:path';
 import { geocodeTalks } from '../talkmap/geocode.ts';
 import { isSiteFolder } from './build.ts';
-import { parseFlagsAndFolders, reportProblem, showHelp } from './flags.ts';
+import { parseFlagsAndFolders, reportProblem } from './flags.ts';
+import { showHelp } from './help.ts';
 import { version } from './version.ts';
 
 export async function runTalkmap(argv: string[]): Promise<number> {

@@ -5,6 +5,7 @@
  */
 import { SiteError } from '../errors.ts';
 import { pageWithoutAFile } from '../generate/util.ts';
+import { importPackage } from '../import-package.ts';
 import type { Site } from '../site/site.ts';
 import type { OutputFile } from '../write/writer.ts';
 
@@ -27,7 +28,7 @@ export function addSearchPage(site: Site): void {
 
 /** The index files for these outputs (their HTML pages), to write with them. */
 export async function searchIndex(files: OutputFile[], baseurl: string): Promise<OutputFile[]> {
-  const pagefind = await import('pagefind');
+  const pagefind = await importPackage<typeof import('pagefind')>('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   try {
     if (!index) throw new Error(errors.join('; '));

@@ -5,6 +5,7 @@
  */
 import type { Creator } from '@retorquere/bibtex-parser';
 import { SiteError } from '../../errors.ts';
+import { importPackage } from '../../import-package.ts';
 import { xmlEscape } from '../../render/liquid/filters/string.ts';
 import { cleanEntry, type RawEntry, splitEntry } from './clean.ts';
 
@@ -70,7 +71,8 @@ let parserModule: typeof import('@retorquere/bibtex-parser') | undefined;
 
 /** The parser takes ~0.2 s to load, so only sites with a bibliography load it, before reading. */
 export async function loadBibtexParser(): Promise<void> {
-  parserModule ??= await import('@retorquere/bibtex-parser');
+  parserModule ??=
+    await importPackage<typeof import('@retorquere/bibtex-parser')>('@retorquere/bibtex-parser');
 }
 
 export function bibtexParserLoaded(): boolean {
