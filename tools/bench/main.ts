@@ -4,21 +4,21 @@
  * size; then build times and peak memory of scholarsite, Jekyll, Hugo and Eleventy (those
  * installed; Eleventy is installed into the work folder) on synthetic blogs of each size, the
  * same posts and pages written for each tool; with `--site`, scholarsite and Jekyll on a real
- * site too. Builds are timed with
- * hyperfine, side by side; a tool whose runs would take over three minutes gets at most 3.
- * Prints one table, then how each tool's time grows from the smallest size to the largest.
+ * site too. Builds are timed in turns, one run of each tool after the other (see measure.ts); a
+ * tool whose runs would take over three minutes gets at most 3. Prints one table, then how each tool's time grows from the smallest size to the largest.
  * `--pages N` is `--sizes N`. `--tools scholarsite,hugo` times only the tools whose names start
  * with one of those words (Jekyll takes over eight minutes a build at 16,000 posts).
  * Never run as a test: these machines are shared and noisy.
  */
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { copySite } from '../compat/copy-site.ts';
-import { countPages, GNU_TIME, hyperfine, singleBuild } from './measure.ts';
+import { countPages, GNU_TIME, singleBuild, timeInTurns } from './measure.ts';
 import { median, serveLatency } from './serve-latency.ts';
-import { chosenTools, has, type Workload } from './tools.ts';
+import { chosenTools, type Workload } from './tools.ts';
 import { writeEleventyWorkload, writeHugoWorkload, writeJekyllWorkload } from './workload.ts';
 
 const { values } = parseArgs({
@@ -35,6 +35,7 @@ if (sizes.some((size) => !Number.isInteger(size) || size < 1)) {
   throw new Error(`--sizes takes post counts separated by commas, not ${values.pages ?? values.sizes}`);
 }
 const runs = Number(values.runs);
+const sleep = (ms: number) => Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, ms);
 /** Longest one tool's timed runs should take on one workload; beyond it, at most 3 runs. */
 const RUNS_BUDGET_SECONDS = 180;
 const WRITERS: Record<Workload, (root: string, count: number) => void> = {
@@ -78,14 +79,10 @@ function compareBuilds(
 ): Record<string, number> {
   console.error(`bench: ${label}`);
   const chosen = tools.filter((tool) => sources[tool.workload]);
-  if (!has('hyperfine')) {
-    addRow([label, 'hyperfine not installed (apt-get install hyperfine)', '', '', '']);
-    return {};
-  }
   const failed = new Map<string, string>();
   const memory = new Map<string, string>();
-  // Tools with fewer runs are timed in a second hyperfine call: runs → name → command.
-  const batches = new Map<number, Record<string, string>>();
+  const commands: Record<string, string> = {};
+  const runsOf: Record<string, number> = {};
   for (const tool of chosen) {
     if (tool.missing) {
       failed.set(tool.name, tool.missing);
@@ -113,12 +110,16 @@ function compareBuilds(
         `${tool.name}, ${label}: ${toolRuns} runs, not ${runs} (one build took ${build.seconds.toFixed(1)} s)`,
       );
     }
-    batches.set(toolRuns, { ...batches.get(toolRuns), [tool.name]: command });
+    commands[tool.name] = command;
+    runsOf[tool.name] = toolRuns;
   }
-  const medians: Record<string, number> = {};
-  for (const [count, commands] of batches) {
-    Object.assign(medians, hyperfine(commands, count, path.join(work, 'hyperfine.json'), folder));
-  }
+  // Before each timed run, the old sites that scholarsite deletes in a detached process after it
+  // ends are gone, and `sync` has flushed what the previous run wrote: neither is billed to it.
+  const settle = () => {
+    while (readdirSync(folder).some((name) => name.includes('.trash-'))) sleep(50);
+    execFileSync('sync');
+  };
+  const medians = timeInTurns(commands, runsOf, settle);
   const cold = medians['scholarsite cold'];
   for (const { name } of chosen) {
     const seconds = medians[name];

@@ -1,29 +1,47 @@
 /**
- * Measurements of shell commands: hyperfine's medians, and one build under GNU time for its peak
+ * Measurements of shell commands: medians of runs taken in turns, and one build under GNU time for its peak
  * memory (which also tells whether the build works at all, and how long one takes).
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { stripVTControlCharacters } from 'node:util';
 
 export const GNU_TIME = '/usr/bin/time';
 
-/** hyperfine's median of each command, in seconds, all timed side by side. */
-export function hyperfine(
+/**
+ * Each command's median in seconds. The commands are timed in turns: one run of each, then the
+ * next round in another order, so that the machine's drift from one minute to the next (runs of
+ * one build here differ by 20-40% within the hour) falls on every tool alike, where hyperfine
+ * would time all of one command's runs, then all of the next one's. `runs`: how many timed runs
+ * each command gets; one untimed run of each comes first. `prepare` runs, untimed, before each.
+ */
+export function timeInTurns(
   commands: Record<string, string>,
-  runs: number,
-  json: string,
-  outputs: string,
+  runs: Record<string, number>,
+  prepare: () => void,
 ): Record<string, number> {
-  // Before each run, the old sites that scholarsite deletes in a detached process after it ends
-  // are gone, and `sync` has flushed what the previous run wrote: neither is billed to this run.
-  const prepare = `while [ -n "$(find ${outputs} -maxdepth 1 -name '.*trash-*' -print -quit)" ]; do sleep 0.05; done; sync`;
-  const args = ['--runs', String(runs), '--warmup', '1', '--prepare', prepare, '--export-json', json];
-  args.push('--style', 'none');
-  for (const [name, command] of Object.entries(commands)) args.push('-n', name, command);
-  execFileSync('hyperfine', args, { stdio: ['ignore', 'ignore', 'inherit'] });
-  const results = JSON.parse(readFileSync(json, 'utf8')).results as { command: string; median: number }[];
-  return Object.fromEntries(results.map((result) => [result.command, result.median]));
+  const names = Object.keys(commands);
+  const times = new Map<string, number[]>(names.map((name) => [name, []]));
+  const rounds = Math.max(0, ...names.map((name) => runs[name])) + 1;
+  for (let round = 0; round < rounds; round++) {
+    const order = [...names.slice(round % names.length), ...names.slice(0, round % names.length)];
+    for (const name of order) {
+      if (round > runs[name]) continue;
+      prepare();
+      const started = performance.now();
+      const run = spawnSync('sh', ['-c', commands[name]], { stdio: 'ignore' });
+      const seconds = (performance.now() - started) / 1000;
+      if (run.status !== 0) throw new Error(`${name} failed (exit ${run.status}): ${commands[name]}`);
+      if (round > 0) times.get(name)!.push(seconds);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, median(times.get(name)!)]));
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 export interface SingleBuild {
