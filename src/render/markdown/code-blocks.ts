@@ -8,6 +8,7 @@
 import type { MarkdownIt } from 'markdown-it';
 
 import { escapeCode } from '../escape-code.ts';
+import { LAZY_END } from './lazy-lines.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
 export function codeBlocks(md: MarkdownIt): void {
@@ -22,6 +23,7 @@ export function codeBlocks(md: MarkdownIt): void {
   };
   md.renderer.rules.fence = (tokens, idx) => render(tokens[idx].content, tokens[idx].info);
   keepFenceIndentation(md);
+  lazyCodeLines(md);
   md.renderer.rules.code_block = (tokens, idx) => render(tokens[idx].content, '');
 }
 
@@ -50,4 +52,43 @@ function keepFenceIndentation(md: MarkdownIt): void {
     // A fence may still end a paragraph, a list, a quote.
     { alt: rule.alt },
   );
+}
+
+/**
+ * kramdown's indented code block goes on with the non-blank lines after it ("lazy" lines, as a
+ * paragraph does) up to a blank line, an IAL, an end-of-block marker or block HTML, and joins
+ * each one indented less than four spaces to the line before it with a space (its
+ * CODEBLOCK_MATCH, then `gsub(/\n( {0,3}\S)/, ' \1')`); blank lines and indented lines after
+ * them continue the block. markdown-it ends the block at the first line indented less.
+ */
+function lazyCodeLines(md: MarkdownIt): void {
+  const rule = md.block.ruler.__rules__.find((candidate) => candidate.name === 'code')!;
+  const code = rule.fn;
+  md.block.ruler.at('code', (state, startLine, endLine, silent) => {
+    if (!code(state, startLine, endLine, silent)) return false;
+    const token = state.tokens[state.tokens.length - 1];
+    if (silent || token?.type !== 'code_block' || !token.map) return true;
+    const text = (line: number) => state.src.slice(state.bMarks[line], state.eMarks[line]);
+    const lazy = (line: number) =>
+      line < endLine &&
+      !state.isEmpty(line) &&
+      state.sCount[line] >= state.blkIndent &&
+      !LAZY_END.test(text(line));
+    let last = state.line;
+    if (!lazy(last)) return true;
+    for (;;) {
+      while (lazy(last)) last++;
+      let next = last;
+      while (next < endLine && state.isEmpty(next)) next++;
+      if (next === last || next >= endLine || state.sCount[next] - state.blkIndent < 4) break;
+      last = next;
+    }
+    token.content = state
+      .getLines(startLine, last, state.blkIndent, true)
+      .replace(/\n( {0,3}\S)/g, ' $1')
+      .replace(/^(?:\t| {4})/gm, '');
+    token.map[1] = last;
+    state.line = last;
+    return true;
+  });
 }

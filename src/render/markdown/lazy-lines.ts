@@ -10,6 +10,18 @@ const ITEM = /^(\s*)([*+-]|\d+[.)])([ \t]+)\S/;
 const FENCE = /^(\s*)(`{3,}|~{3,})/;
 const LAZY_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)/;
 
+const QUOTE = /^ {0,3}>/;
+const SPAN_ELEMENTS =
+  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var script';
+
+/**
+ * A line that ends kramdown's lazy lines (its LAZY_END, a blank line aside): an IAL, an
+ * end-of-block marker, or a tag of block HTML at the start of the line.
+ */
+export const LAZY_END = new RegExp(
+  String.raw`^(?: {0,3}\{:(?!:|\/).+\}\s*$|\^\s*$| {0,3}<\/?(?!(?:${SPAN_ELEMENTS.split(' ').join('|')})\b)[\w:])`,
+);
+
 const kindOf = (marker: string) => (/\d/.test(marker) ? 'ordered' : 'bullet');
 
 export function indentLazyLines(source: string): string {
@@ -42,7 +54,24 @@ export function indentLazyLines(source: string): string {
     // Past a blank line, a line indented less than an item's content has left that item.
     if (item) while (items.length && items[items.length - 1] > item[1].length) items.pop();
     else if (afterBlank) while (items.length && items[items.length - 1] > indent) items.pop();
+    const startsBlock = afterBlank || i === 0;
     afterBlank = false;
+    // An indented code block and its lazy lines (see code-blocks.ts): nothing in it is a quote.
+    if (startsBlock && !item && items.length === 0 && contentIndent < 0 && indent >= 4) {
+      let k = i + 1;
+      while (k < lines.length && lines[k].trim() !== '' && !LAZY_END.test(lines[k])) k++;
+      i = k - 1;
+      continue;
+    }
+    // kramdown's quote takes every line after it up to a blank line, an IAL, an end-of-block
+    // marker or block HTML: a heading or a list right under `> …` is inside the quote.
+    if (!item && items.length === 0 && contentIndent < 0 && QUOTE.test(line)) {
+      let k = i + 1;
+      for (; k < lines.length && lines[k].trim() !== '' && !LAZY_END.test(lines[k]); k++)
+        if (!QUOTE.test(lines[k])) lines[k] = `> ${lines[k]}`;
+      i = k - 1;
+      continue;
+    }
     const fence = FENCE.exec(line);
     if (fence) {
       const marker = fence[2];
