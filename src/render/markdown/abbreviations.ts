@@ -3,6 +3,7 @@
  * and every whole-word occurrence of the abbreviation in text becomes `<abbr title="…">`.
  */
 import type { MarkdownIt, StateBlock, StateCore, Token } from 'markdown-it';
+import { endOfBlock } from './block-rules.ts';
 
 const DEFINITION = /^\*\[([^\]]+)\]:[ \t]*(.*)$/;
 
@@ -15,7 +16,7 @@ function definition(state: StateBlock, startLine: number, _endLine: number, sile
   const env = state.env as { kramdownAbbreviations?: Map<string, string> };
   env.kramdownAbbreviations ??= new Map();
   env.kramdownAbbreviations.set(match[1], match[2].trim());
-  state.line = startLine + 1;
+  endOfBlock(state, startLine, startLine + 1);
   return true;
 }
 

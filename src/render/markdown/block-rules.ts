@@ -29,3 +29,15 @@ export function cannotInterruptParagraph(md: MarkdownIt, name: string): void {
 export function lineText(state: StateBlock, line: number): string {
   return state.src.slice(state.bMarks[line] + state.tShift[line], state.eMarks[line]);
 }
+
+/**
+ * A definition (a footnote's, an abbreviation's) read from lines `startLine` to `endLine`: it
+ * shows nothing, but ends the block before it, as kramdown's `:eob` element does, so that two
+ * lists around it stay two lists (see lists.ts, which joins adjacent ones).
+ */
+export function endOfBlock(state: StateBlock, startLine: number, endLine: number): void {
+  const token = state.push('kramdown_end_of_block', '', 0);
+  token.hidden = true;
+  token.map = [startLine, endLine];
+  state.line = endLine;
+}

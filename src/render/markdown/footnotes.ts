@@ -4,6 +4,7 @@
  * with a backlink (`&nbsp;↩`) at the end of each note's last paragraph.
  */
 import type { MarkdownIt, StateBlock, StateCore, StateInline } from 'markdown-it';
+import { endOfBlock } from './block-rules.ts';
 
 interface Footnotes {
   definitions: Map<string, string>;
@@ -46,7 +47,7 @@ function definition(state: StateBlock, startLine: number, endLine: number, silen
     line++;
   }
   footnotesOf(state.env).definitions.set(match[1], lines.join('\n'));
-  state.line = line;
+  endOfBlock(state, startLine, line);
   return true;
 }
 

@@ -1,0 +1,91 @@
+/** Random Markdown documents, each kind in the shapes that real pages take (see main.ts). */
+export type Random = () => number;
+
+const pick = <T>(random: Random, choices: T[]): T => choices[Math.floor(random() * choices.length)];
+
+/** Nested lists (two or four spaces a level) with lazy lines at every indentation, and blank lines. */
+function lists(random: Random): string {
+  const lines = ['Intro paragraph.', ''];
+  const step = pick(random, [2, 4]);
+  const markers = [pick(random, ['-', '*']), pick(random, ['-', '*', '1.']), pick(random, ['-', '1.'])];
+  let depth = 0;
+  const count = 3 + Math.floor(random() * 7);
+  for (let i = 0; i < count; i++) {
+    const kind = random();
+    if (kind < 0.5 || i === 0) {
+      depth = i === 0 ? 0 : Math.max(0, Math.min(2, depth + pick(random, [-1, 0, 1])));
+      const aligned = markers.slice(0, depth).reduce((width, marker) => width + marker.length + 1, 0);
+      lines.push(`${' '.repeat(step === 4 ? depth * 4 : aligned)}${markers[depth]} item ${i}`);
+    } else if (kind < 0.8) {
+      lines.push(
+        `${pick(random, ['', '', ' '.repeat(step * depth), ' '.repeat(step * (depth + 1))])}lazy ${i}`,
+      );
+    } else lines.push('');
+  }
+  lines.push('', 'After.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** An indented code block, and what may follow it without a blank line. */
+function code(random: Random): string {
+  const lines = ['Intro.', '', '    code 1'];
+  const count = 2 + Math.floor(random() * 6);
+  for (let i = 0; i < count; i++) {
+    lines.push(
+      pick(random, [
+        `    code ${i}`,
+        `lazy ${i}`,
+        ` one space ${i}`,
+        `   three ${i}`,
+        '',
+        `- item ${i}`,
+        `# head ${i}`,
+        `<div>html ${i}</div>`,
+        `<b>bold</b> ${i}`,
+        `> quote ${i}`,
+        `        deeper ${i}`,
+        `text with <em>em</em> ${i}`,
+      ]),
+    );
+  }
+  lines.push('', 'After.');
+  return `${lines.join('\n')}\n`;
+}
+
+/** Paragraphs, headings, quotes, lists, fences, tables, rules and HTML, one after the other. */
+function blocks(random: Random): string {
+  const inline = () =>
+    pick(random, [
+      'plain words',
+      'some *emphasis* and **strong**',
+      'a [link](https://example.org) here',
+      'code `x = 1` inline',
+      'it\'s "quoted" -- and...',
+      'a footnote[^1] mark',
+      'an <span>inline</span> tag',
+    ]);
+  const parts: string[] = [];
+  const count = 3 + Math.floor(random() * 6);
+  for (let i = 0; i < count; i++) {
+    const block = pick(random, [
+      () => `${inline()}\n${inline()}`,
+      () => `${pick(random, ['#', '##', '###'])} Heading ${i}`,
+      () => `Setext ${i}\n${pick(random, ['===', '---'])}`,
+      () => `> ${inline()}\n> ${inline()}`,
+      () => `- ${inline()}\n- ${inline()}\n  - ${inline()}`,
+      () => `1. ${inline()}\n2. ${inline()}`,
+      () => '```\nfenced code\n```',
+      () => `| a | b |\n|---|---|\n| ${i} | ${inline()} |`,
+      () => '---',
+      () => `<div>\n${inline()}\n</div>`,
+      () => `Term ${i}\n: ${inline()}`,
+      () => '[^1]: The footnote.',
+      () => `    indented code ${i}`,
+    ])();
+    parts.push(block);
+    parts.push('\n\n');
+  }
+  return `${parts.join('').trimEnd()}\n`;
+}
+
+export const GENERATORS = { lists, code, blocks };

@@ -1,0 +1,64 @@
+/**
+ * `npm run kramdown-diff [-- --kind lists|code|blocks] [--count N] [--seed S] [--show N]
+ * [--file F.md]`: random Markdown documents of one kind (or the one file given), converted by scholarsite and by Jekyll's kramdown (Debian's
+ * Jekyll must be installed), compared with whitespace between tags collapsed. Prints the first
+ * differing documents with both outputs, then how many differ. A way to find kramdown's corners;
+ * a case worth keeping becomes a fixture in test/fixtures/markdown/, its golden made by
+ * tools/markdown-goldens.rb.
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createMarkdown } from '../../src/render/markdown/index.ts';
+import { GENERATORS, type Random } from './documents.ts';
+
+const { values } = parseArgs({
+  options: {
+    kind: { type: 'string', default: 'blocks' },
+    count: { type: 'string', default: '300' },
+    seed: { type: 'string', default: '1' },
+    show: { type: 'string', default: '3' },
+    file: { type: 'string' },
+  },
+});
+const generate = GENERATORS[values.kind as keyof typeof GENERATORS];
+if (!generate) throw new Error(`--kind is one of ${Object.keys(GENERATORS).join(', ')}`);
+
+let state = Number(values.seed) || 1;
+const random: Random = () => {
+  state = (state * 1103515245 + 12345) % 2147483648;
+  return state / 2147483648;
+};
+const texts = values.file
+  ? [readFileSync(values.file, 'utf8')]
+  : Array.from({ length: Number(values.count) }, () => generate(random));
+
+const work = mkdtempSync(path.join(os.tmpdir(), 'kramdown-diff-'));
+writeFileSync(path.join(work, 'in.json'), JSON.stringify(texts));
+execFileSync('ruby', [
+  path.join(import.meta.dirname, 'convert.rb'),
+  path.join(work, 'in.json'),
+  path.join(work, 'out.json'),
+]);
+const expected = JSON.parse(readFileSync(path.join(work, 'out.json'), 'utf8')) as string[];
+rmSync(work, { recursive: true, force: true });
+
+const convert = createMarkdown();
+const normal = (html: string) =>
+  html
+    .replaceAll('&nbsp;', '\u00a0')
+    .replace(/\s*\/>/g, '>')
+    .replace(/\s+/g, ' ')
+    .replace(/ ?([<>]) ?/g, '$1')
+    .trim();
+let differ = 0;
+for (const [i, text] of texts.entries()) {
+  const ours = convert(text);
+  if (normal(ours) === normal(expected[i])) continue;
+  if (differ++ < Number(values.show))
+    console.log(`---- document ${i}\n${text}---- kramdown\n${expected[i]}---- scholarsite\n${ours}`);
+}
+console.log(`${differ} of ${texts.length} documents differ (--kind ${values.kind} --seed ${values.seed})`);
+process.exitCode = differ ? 1 : 0;
