@@ -88,4 +88,36 @@ function blocks(random: Random): string {
   return `${parts.join('').trimEnd()}\n`;
 }
 
-export const GENERATORS = { lists, code, blocks };
+/** The same blocks, but often with no blank line between them, as hand-written pages have. */
+function tight(random: Random): string {
+  const text = [
+    'Some text here',
+    '**Bold title**',
+    'A line with a [link](https://example.org)',
+    'Text after',
+  ];
+  const parts: string[] = [];
+  const count = 3 + Math.floor(random() * 6);
+  for (let i = 0; i < count; i++) {
+    parts.push(
+      pick(random, [
+        () => pick(random, text),
+        () => `- item ${i}\n- item ${i + 1}`,
+        () => `* item ${i}\n  * nested ${i}`,
+        () => `1. one ${i}\n2. two ${i}`,
+        () => `## Heading ${i}`,
+        () => `> quote ${i}`,
+        () => '```\ncode\n```',
+        () => `| a | b |\n|---|---|\n| ${i} | x |`,
+        () => '<br>',
+        () => '<div>block</div>',
+        () => '---',
+        () => `Setext ${i}\n===`,
+      ])(),
+    );
+    parts.push(pick(random, ['\n', '\n', '\n\n']));
+  }
+  return `${parts.join('').trimEnd()}\n`;
+}
+
+export const GENERATORS = { lists, code, blocks, tight };

@@ -11,6 +11,7 @@ const FENCE = /^(\s*)(`{3,}|~{3,})/;
 const LAZY_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)/;
 
 const QUOTE = /^ {0,3}>/;
+const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
 const SPAN_ELEMENTS =
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var script';
 
@@ -36,6 +37,23 @@ export function indentLazyLines(source: string): string {
   // line gets that indent put in front of its own.
   const reindent = (k: number) => {
     if (/^ */.exec(lines[k])![0].length < contentIndent) lines[k] = ' '.repeat(contentIndent) + lines[k];
+  };
+  /**
+   * kramdown's quote at line `at` takes the lines after it up to a blank line, an IAL, an
+   * end-of-block marker, block HTML, or the next item of the list it is in (`list`: that
+   * list's kind and content column): each line without its own `>` gets one, at column `column`.
+   * The last line taken.
+   */
+  const intoQuote = (at: number, column: number, list?: { kind: string; column: number }): number => {
+    let k = at + 1;
+    for (; k < lines.length && lines[k].trim() !== '' && !LAZY_END.test(lines[k]); k++) {
+      const item = ITEM.exec(lines[k]);
+      if (item && list && item[1].length < list.column && kindOf(item[2]) === list.kind) break;
+      if (QUOTE.test(lines[k])) {
+        if (/^ */.exec(lines[k])![0].length < column) lines[k] = ' '.repeat(column) + lines[k].trimStart();
+      } else lines[k] = `${' '.repeat(column)}> ${lines[k]}`;
+    }
+    return k - 1;
   };
   /** Content columns of the list items the current line is in, innermost last. */
   const items: number[] = [];
@@ -66,10 +84,7 @@ export function indentLazyLines(source: string): string {
     // kramdown's quote takes every line after it up to a blank line, an IAL, an end-of-block
     // marker or block HTML: a heading or a list right under `> …` is inside the quote.
     if (!item && items.length === 0 && contentIndent < 0 && QUOTE.test(line)) {
-      let k = i + 1;
-      for (; k < lines.length && lines[k].trim() !== '' && !LAZY_END.test(lines[k]); k++)
-        if (!QUOTE.test(lines[k])) lines[k] = `> ${lines[k]}`;
-      i = k - 1;
+      i = intoQuote(i, 0);
       continue;
     }
     const fence = FENCE.exec(line);
@@ -93,11 +108,20 @@ export function indentLazyLines(source: string): string {
       i = end;
       continue;
     }
+    // `---` or `===` right under an item's text underlines it: a heading in the item (kramdown
+    // reads the lazy line as the item's; markdown-it would end the list with a rule).
+    if (!item && contentIndent >= 0 && SETEXT_UNDERLINE.test(line) && indent < contentIndent) {
+      reindent(i);
+      continue;
+    }
     // A heading or a quote under an item line is in the item too (kramdown lets both interrupt
     // the item's paragraph), and so is every line after it up to a blank line.
     if (!item && contentIndent >= 0 && LAZY_BLOCK.test(line) && /^ */.exec(line)![0].length < contentIndent) {
       reindent(i);
       lazy = true;
+      // A quote there takes the lines after it as above, up to the next item of the list.
+      if (QUOTE.test(line) && itemKind)
+        i = intoQuote(i, contentIndent, { kind: itemKind, column: contentIndent });
       continue;
     }
     if (item) {

@@ -1,7 +1,10 @@
 /** kramdown writes a column's alignment as `style="text-align: left"` (with a space). */
 import type { MarkdownIt, Token } from 'markdown-it';
+import { cannotInterruptParagraph } from './block-rules.ts';
 
 export function tables(md: MarkdownIt): void {
+  // A table starts a block in kramdown: right under a paragraph's line it is more of its text.
+  cannotInterruptParagraph(md, 'table');
   const align = (tokens: Token[], idx: number) => {
     const style = tokens[idx].attrGet('style');
     if (typeof style === 'string')
