@@ -16,8 +16,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { copySite } from '../compat/copy-site.ts';
-import { countPages, GNU_TIME, singleBuild, timeInTurns } from './measure.ts';
-import { median, serveLatency } from './serve-latency.ts';
+import { countPages, GNU_TIME, median, singleBuild, timeInTurns } from './measure.ts';
+import { serveLatency } from './serve-latency.ts';
 import { chosenTools, type Workload } from './tools.ts';
 import { writeEleventyWorkload, writeHugoWorkload, writeJekyllWorkload } from './workload.ts';
 

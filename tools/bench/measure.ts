@@ -1,6 +1,6 @@
 /**
- * Measurements of shell commands: medians of runs taken in turns, and one build under GNU time for its peak
- * memory (which also tells whether the build works at all, and how long one takes).
+ * Measurements of shell commands: medians of runs taken in turns, and one build under GNU time
+ * for its peak memory (which also tells whether the build works at all, and how long one takes).
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -38,7 +38,7 @@ export function timeInTurns(
   return Object.fromEntries(names.map((name) => [name, median(times.get(name)!)]));
 }
 
-function median(values: number[]): number {
+export function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = sorted.length >> 1;
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

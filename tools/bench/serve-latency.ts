@@ -6,6 +6,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import path from 'node:path';
 import { serve } from '../../src/serve/index.ts';
+import { median } from './measure.ts';
 import { postDate, postName, postText, writeJekyllWorkload } from './workload.ts';
 
 export interface LatencyResult {
@@ -61,12 +62,6 @@ export async function serveLatency(root: string, pages: number, saves = 15): Pro
 /** Where the workload's permalink (`/:year/:month/:day/:title/`) puts post `i`. */
 function postOutput(i: number): string {
   return `${postDate(i).replaceAll('-', '/')}/post-${i}/index.html`;
-}
-
-export function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

@@ -1,7 +1,7 @@
 /**
  * `npm run kramdown-diff [-- --kind lists|code|blocks] [--count N] [--seed S] [--show N]
  * [--file F.md]`: random Markdown documents of one kind (or the one file given), converted by scholarsite and by Jekyll's kramdown (Debian's
- * Jekyll must be installed), compared with whitespace between tags collapsed. Prints the first
+ * Jekyll must be installed), compared as the fixture tests compare them (tools/compat/normalise.ts). Prints the first
  * differing documents with both outputs, then how many differ. A way to find kramdown's corners;
  * a case worth keeping becomes a fixture in test/fixtures/markdown/, its golden made by
  * tools/markdown-goldens.rb.
@@ -12,6 +12,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createMarkdown } from '../../src/render/markdown/index.ts';
+import { normaliseHtml } from '../compat/normalise.ts';
 import { GENERATORS, type Random } from './documents.ts';
 
 const { values } = parseArgs({
@@ -46,17 +47,10 @@ const expected = JSON.parse(readFileSync(path.join(work, 'out.json'), 'utf8')) a
 rmSync(work, { recursive: true, force: true });
 
 const convert = createMarkdown();
-const normal = (html: string) =>
-  html
-    .replaceAll('&nbsp;', '\u00a0')
-    .replace(/\s*\/>/g, '>')
-    .replace(/\s+/g, ' ')
-    .replace(/ ?([<>]) ?/g, '$1')
-    .trim();
 let differ = 0;
 for (const [i, text] of texts.entries()) {
   const ours = convert(text);
-  if (normal(ours) === normal(expected[i])) continue;
+  if (normaliseHtml(ours).join('\n') === normaliseHtml(expected[i]).join('\n')) continue;
   if (differ++ < Number(values.show))
     console.log(`---- document ${i}\n${text}---- kramdown\n${expected[i]}---- scholarsite\n${ours}`);
 }
