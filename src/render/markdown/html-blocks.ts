@@ -9,7 +9,8 @@
  */
 import type { MarkdownIt, StateBlock } from 'markdown-it';
 
-const SPAN_ELEMENTS = new Set(
+/** kramdown's HTML_SPAN_ELEMENTS: at the start of a line they are text, not a block. */
+export const SPAN_ELEMENTS = new Set(
   'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var'.split(
     ' ',
   ),

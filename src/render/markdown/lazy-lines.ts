@@ -5,22 +5,25 @@
  * such a fence (and its code) to the item's content column gives markdown-it the same tree.
  * The same goes for a list of the other kind right under an item: kramdown nests it, and for a
  * heading or a quote. A fence that kramdown does not close is escaped: kramdown reads it as text.
+ * A quote takes every line after it up to a blank line (each gets its `>`), and `---` under an
+ * item's text is that text's underline. Indented code blocks are passed over (code-blocks.ts
+ * gives them their own lazy lines).
  */
+import { SPAN_ELEMENTS } from './html-blocks.ts';
+
 const ITEM = /^(\s*)([*+-]|\d+[.)])([ \t]+)\S/;
 const FENCE = /^(\s*)(`{3,}|~{3,})/;
 const LAZY_BLOCK = /^ {0,3}(?:#{1,6}(?:[ \t]|$)|>)/;
-
 const QUOTE = /^ {0,3}>/;
 const SETEXT_UNDERLINE = /^ {0,3}(?:=+|-+)[ \t]*$/;
-const SPAN_ELEMENTS =
-  'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var script';
 
 /**
  * A line that ends kramdown's lazy lines (its LAZY_END, a blank line aside): an IAL, an
- * end-of-block marker, or a tag of block HTML at the start of the line.
+ * end-of-block marker, or a tag of block HTML at the start of the line (a span element or
+ * `<script>` is text: kramdown's LAZY_END_HTML_SPAN_ELEMENTS).
  */
 export const LAZY_END = new RegExp(
-  String.raw`^(?: {0,3}\{:(?!:|\/).+\}\s*$|\^\s*$| {0,3}<\/?(?!(?:${SPAN_ELEMENTS.split(' ').join('|')})\b)[\w:])`,
+  String.raw`^(?: {0,3}\{:(?!:|\/).+\}\s*$|\^\s*$| {0,3}<\/?(?!(?:${[...SPAN_ELEMENTS, 'script'].join('|')})\b)[\w:])`,
 );
 
 const kindOf = (marker: string) => (/\d/.test(marker) ? 'ordered' : 'bullet');
