@@ -1,6 +1,6 @@
 /** `scholarsite --help`: every command and option. */
 
-export const HELP = `scholarsite — academic homepages, built like Jekyll builds them, without Ruby.
+const HELP = `scholarsite — academic homepages, built like Jekyll builds them, without Ruby.
 
 Usage:
   scholarsite build [options]     Build the site into the destination folder

@@ -1,5 +1,5 @@
 /** `scholarsite <command> [options]`: the commands and flags Jekyll users already know. */
-import { HELP } from './help.ts';
+import { showHelp } from './help.ts';
 import { runCommand } from './load-command.ts';
 import { version } from './version.ts';
 
@@ -27,8 +27,8 @@ export async function main(argv: string[]): Promise<number> {
   }
   const [command, ...rest] = argv;
   if (!command || command === '--help' || command === '-h' || command === 'help') {
-    process.stdout.write(HELP);
-    return command ? 0 : 1;
+    showHelp();
+    return command ? 0 : 1; // no command at all is a mistake
   }
   if (command === '--version' || command === '-v' || command === 'version') {
     process.stdout.write(`scholarsite ${version()}\n`);

@@ -8,7 +8,7 @@
  * redirects) always render. Either the whole site is written anew (a plain build), or only the
  * outputs whose text changed, each by an atomic rename, so the server never sends a torn file.
  */
-import crypto, { createHash } from 'node:crypto';
+import crypto from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
@@ -362,7 +362,7 @@ export function frontMatterOf(text: string): string {
 
 /** A written text stands for itself (a reused page is the very same string); a copy, by its stamp. */
 function stamp(file: OutputFile): string {
-  if (file.bytes) return `\0bytes:${createHash('sha1').update(file.bytes).digest('hex')}`;
+  if (file.bytes) return `\0bytes:${crypto.createHash('sha1').update(file.bytes).digest('hex')}`;
   if (!file.copyFrom) return file.text ?? '';
   try {
     const stats = statSync(file.copyFrom);

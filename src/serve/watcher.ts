@@ -128,31 +128,32 @@ export function watchSource(options: WatchOptions): Watcher {
   };
 
   /** Something happened to `name` in `folder`: a save, a new file or folder, a removal. */
-  const changed = (folder: string, name: string | Buffer | null) => {
+  const changed = (folder: string, entry: string | Buffer | null) => {
     const known = folders.get(folder);
     if (closed || !known) return;
-    if (name === null) {
+    if (entry === null) {
       // The system could not say which entry: look at the whole folder again.
       forget(folder);
       watchFolder(folder, true);
       return;
     }
-    const file = path.join(folder, String(name));
+    const name = String(entry);
+    const file = path.join(folder, name);
     let isFolder: boolean | undefined;
     try {
       isFolder = lstatSync(file).isDirectory();
     } catch {
       // removed, or renamed away
     }
-    const wasFolder = known.entries.get(String(name));
+    const wasFolder = known.entries.get(name);
     if (isFolder === undefined || (wasFolder && !isFolder)) {
-      known.entries.delete(String(name));
+      known.entries.delete(name);
       if (wasFolder) forget(file);
       else if (wasFolder === false) note(file);
       if (isFolder === undefined) return;
     }
     if (ignored(file, isFolder)) return;
-    known.entries.set(String(name), isFolder);
+    known.entries.set(name, isFolder);
     if (isFolder) watchFolder(file, true);
     else note(file);
   };
