@@ -20,8 +20,23 @@ import path from 'node:path';
 export const SITES = path.resolve(import.meta.dirname, '../test/fixtures/sites');
 export const MANIFEST = path.join(SITES, 'goldens.json');
 
-/** Each golden: the fixture it builds and the flags it builds with. */
-export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
+/**
+ * Each golden: the fixture it builds and the flags it builds with. `githubPages`: built as GitHub
+ * Pages builds it (Jekyll with tools/compat/github-pages.rb; scholarsite with --github-pages).
+ * `theme`: the fixture's stand-in for the theme it names, a folder under test/fixtures/themes
+ * (Jekyll reads it from there; scholarsite's tests serve it as GitHub would).
+ */
+export interface Variant {
+  site: string;
+  flags: string[];
+  githubPages?: boolean;
+  theme?: string;
+}
+
+export const THEMES = path.resolve(import.meta.dirname, '../test/fixtures/themes');
+const GITHUB_PAGES_RB = path.resolve(import.meta.dirname, 'compat/github-pages.rb');
+
+export const VARIANTS: Record<string, Variant> = {
   basics: { site: 'basics', flags: [] },
   posts: { site: 'posts', flags: [] },
   'posts-all': { site: 'posts', flags: ['--drafts', '--future', '--unpublished'] },
@@ -30,6 +45,7 @@ export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
   liquid: { site: 'liquid', flags: [] },
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
+  'github-pages': { site: 'github-pages', flags: [], githubPages: true },
 };
 
 export function goldenDir(variant: string): string {
@@ -42,7 +58,7 @@ export function goldenTimes(): Record<string, string> {
 }
 
 function generate(variant: string): void {
-  const { site, flags } = VARIANTS[variant];
+  const { site, flags, githubPages, theme } = VARIANTS[variant];
   const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-golden-'));
   const source = path.join(work, site);
   cpSync(path.join(SITES, site), source, { recursive: true });
@@ -50,7 +66,15 @@ function generate(variant: string): void {
   const started = new Date();
   const result = spawnSync('jekyll', ['build', '-s', source, '-d', out, ...flags], {
     encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', JEKYLL_ENV: 'development' },
+    env: {
+      ...process.env,
+      TZ: 'UTC',
+      JEKYLL_ENV: 'development',
+      // Debian's Jekyll, not through bundler (a fixture's Gemfile says how GitHub Pages builds it).
+      JEKYLL_NO_BUNDLER_REQUIRE: 'true',
+      ...(githubPages ? { RUBYOPT: `-r${GITHUB_PAGES_RB}` } : {}),
+      ...(theme ? { GITHUB_PAGES_THEME_DIR: path.join(THEMES, theme) } : {}),
+    },
   });
   if (result.status !== 0) throw new Error(`jekyll failed on ${variant}:\n${result.stdout}${result.stderr}`);
   rmSync(goldenDir(variant), { recursive: true, force: true });
