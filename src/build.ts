@@ -137,6 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
     const site = new Site(config, diagnostics, options.time?.getTime());
+    site.githubPages = mode.githubPages;
     site.cacheDir =
       options.diskCache === false
         ? undefined

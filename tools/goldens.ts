@@ -23,14 +23,15 @@ export const MANIFEST = path.join(SITES, 'goldens.json');
 /**
  * Each golden: the fixture it builds and the flags it builds with. `githubPages`: built as GitHub
  * Pages builds it (Jekyll with tools/compat/github-pages.rb; scholarsite with --github-pages).
- * `theme`: the fixture's stand-in for the theme it names, a folder under test/fixtures/themes
- * (Jekyll reads it from there; scholarsite's tests serve it as GitHub would).
+ * `theme`: the fixture's stand-in for the theme it names, a folder under test/fixtures/themes,
+ * and the repository it stands for (Jekyll reads the folder; scholarsite's tests fetch it from a
+ * stand-in for GitHub).
  */
 export interface Variant {
   site: string;
   flags: string[];
   githubPages?: boolean;
-  theme?: string;
+  theme?: { folder: string; repository: string };
 }
 
 export const THEMES = path.resolve(import.meta.dirname, '../test/fixtures/themes');
@@ -46,6 +47,18 @@ export const VARIANTS: Record<string, Variant> = {
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
   'github-pages': { site: 'github-pages', flags: [], githubPages: true },
+  'theme-minimal': {
+    site: 'theme-minimal',
+    flags: [],
+    githubPages: true,
+    theme: { folder: 'minimal', repository: 'pages-themes/minimal@v0.2.0' },
+  },
+  'remote-theme': {
+    site: 'remote-theme',
+    flags: [],
+    githubPages: true,
+    theme: { folder: 'academic', repository: 'octo-org/academic-theme@v1.0' },
+  },
 };
 
 export function goldenDir(variant: string): string {
@@ -73,7 +86,7 @@ function generate(variant: string): void {
       // Debian's Jekyll, not through bundler (a fixture's Gemfile says how GitHub Pages builds it).
       JEKYLL_NO_BUNDLER_REQUIRE: 'true',
       ...(githubPages ? { RUBYOPT: `-r${GITHUB_PAGES_RB}` } : {}),
-      ...(theme ? { GITHUB_PAGES_THEME_DIR: path.join(THEMES, theme) } : {}),
+      ...(theme ? { GITHUB_PAGES_THEME_DIR: path.join(THEMES, theme.folder) } : {}),
     },
   });
   if (result.status !== 0) throw new Error(`jekyll failed on ${variant}:\n${result.stdout}${result.stderr}`);

@@ -139,9 +139,7 @@ function warnMissingPlugins(site: Site): void {
   const known = new Set(PLUGINS.map((plugin) => plugin.name));
   for (const name of listedPlugins(site)) {
     if (known.has(name) || name in NOTHING_TO_DO) continue;
-    // In GitHub Pages mode the config carries GitHub Pages' whitelist.
-    const githubPages = Array.isArray(site.config.whitelist) && site.config.whitelist.length > 0;
-    const skippedByPages = githubPages && !PLUGIN_WHITELIST.includes(name);
+    const skippedByPages = site.githubPages && !PLUGIN_WHITELIST.includes(name);
     site.diagnostics.warn({
       message: skippedByPages
         ? `the plugin '${name}' is not part of scholarsite, and GitHub Pages does not run it either (it is not on GitHub Pages' list of plugins)`

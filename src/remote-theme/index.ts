@@ -133,6 +133,15 @@ export async function fetchTheme(config: Config, diagnostics: Diagnostics): Prom
   }
 }
 
+/** Why a fetch failed, in words. */
+const REASONS: Record<string, string> = {
+  ENOTFOUND: 'the name could not be looked up (no internet connection?)',
+  EAI_AGAIN: 'the name could not be looked up (no internet connection?)',
+  ECONNREFUSED: 'the connection was refused',
+  ECONNRESET: 'the connection was cut',
+  TimeoutError: 'no answer within 60 seconds',
+};
+
 function fetchProblem(
   download: ThemeDownload,
   url: string,
@@ -141,7 +150,8 @@ function fetchProblem(
   source: string,
 ): ProblemInit {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  const reason = cause?.code ?? cause?.message ?? (error as Error).message;
+  const code = cause?.code ?? (error as { name?: string }).name;
+  const reason = REASONS[code ?? ''] ?? cause?.message ?? (error as Error).message;
   const key = download.remote ? 'remote_theme' : 'theme';
   return {
     message: `could not fetch the theme '${download.label}' from ${url}: ${reason}`,

@@ -106,6 +106,15 @@ function gemDependencies(root: string): string[] {
   return [...text.matchAll(dependency)].map((m) => m[1]).filter((name) => name !== 'jekyll');
 }
 
+/** Whether the site uses scholarsite's own theme (whose search and bibliography are on by default). */
+export function usesBuiltInTheme(config: Config): boolean {
+  return (
+    typeof config.theme === 'string' &&
+    config.theme.trim().toLowerCase() === BUILT_IN_THEME_NAME &&
+    !themeDownload(config)
+  );
+}
+
 /** Warn about a `theme:` that names something scholarsite does not have. */
 export function checkTheme(config: Config, diagnostics: Diagnostics): void {
   const invalid = invalidRemoteTheme(config);

@@ -3,23 +3,35 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { compareTrees, type FileResult } from '../../tools/compat/compare.ts';
-import { goldenDir, goldenTimes, SITES, VARIANTS } from '../../tools/goldens.ts';
-import { runCli } from './cli.ts';
+import { goldenDir, goldenTimes, SITES, THEMES, VARIANTS } from '../../tools/goldens.ts';
+import { runCliAsync } from './cli.ts';
+import { startThemeServer } from './theme-server.ts';
 
 export { VARIANTS };
 
 /**
- * The files that differ from the golden, with a readable diff each; empty when all match.
- * `env`: more of the environment (a theme server's address).
+ * The files that differ from the golden, with a readable diff each; empty when all match. A
+ * fixture's theme is fetched from a stand-in for GitHub into an empty cache; no fixture reaches
+ * GitHub (GitHub Pages' default theme is asked of a closed port and left out with a warning, as
+ * the goldens' Jekyll leaves it out).
  */
-export function differencesFromGolden(variant: string, env: Record<string, string> = {}): FileResult[] {
-  const { site, flags, githubPages } = VARIANTS[variant];
+export async function differencesFromGolden(variant: string): Promise<FileResult[]> {
+  const { site, flags, githubPages, theme } = VARIANTS[variant];
   const out = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-fixture-'));
+  const cache = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-theme-cache-'));
+  const [nwo, ref] = theme?.repository.split('@') ?? [];
+  const server = theme && (await startThemeServer({ [`${nwo}/${ref}`]: path.join(THEMES, theme.folder) }));
   try {
     const started = Date.now();
     const args = ['build', '-s', path.join(SITES, site), '-d', out, '-q', ...flags];
     if (githubPages) args.push('--github-pages');
-    const result = runCli(args, { env: { TZ: 'UTC', ...NO_THEME_SERVER, ...env } });
+    const result = await runCliAsync(args, {
+      env: {
+        TZ: 'UTC',
+        SCHOLARSITE_THEME_URL: server?.url ?? 'http://127.0.0.1:2',
+        SCHOLARSITE_THEME_CACHE: cache,
+      },
+    });
     if (result.code !== 0) return [{ file: '(build)', verdict: 'different', diff: result.stderr }];
     const generatedAt = Date.parse(goldenTimes()[variant] ?? '');
     return compareTrees(goldenDir(variant), out, {
@@ -27,18 +39,11 @@ export function differencesFromGolden(variant: string, env: Record<string, strin
       actual: started,
     }).filter((r) => r.verdict !== 'equal');
   } finally {
+    await server?.close();
     rmSync(out, { recursive: true, force: true });
+    rmSync(cache, { recursive: true, force: true });
   }
 }
-
-/**
- * Fixtures never reach GitHub: without a stand-in, a theme is asked of a closed port (GitHub
- * Pages' default theme is then left out with a warning, as the goldens' Jekyll leaves it out).
- */
-const NO_THEME_SERVER = {
-  SCHOLARSITE_THEME_URL: 'http://127.0.0.1:9',
-  SCHOLARSITE_THEME_CACHE: path.join(os.tmpdir(), 'scholarsite-no-theme-cache'),
-};
 
 export function describe(results: FileResult[]): string {
   return results.map((r) => `${r.verdict} ${r.file}${r.diff ? `\n${r.diff}` : ''}`).join('\n');

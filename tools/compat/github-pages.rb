@@ -50,6 +50,28 @@ module GitHubPagesCompat
     "ignore_theme_config" => true,
   }.freeze
 
+  # Jekyll 3.10 reads no theme _data (4.3 merges it under the site's).
+  module NoThemeData
+    def data_path
+      nil
+    end
+  end
+  Jekyll::Theme.prepend(NoThemeData)
+
+  # A theme that is no installed gem is left for the after_reset hook below (GitHub Pages has
+  # every supported theme; Jekyll would stop here, before any plugin could step in).
+  module ThemeFromElsewhere
+    private
+
+    def configure_theme
+      name = config["theme"]
+      return super unless name.is_a?(String) && !GitHubPagesCompat.gem_theme?(name)
+
+      self.theme = nil
+    end
+  end
+  Jekyll::Site.prepend(ThemeFromElsewhere)
+
   # A theme read from a folder, as jekyll-remote-theme makes one from a downloaded zip.
   class LocalTheme < Jekyll::Theme
     def initialize(name, root)
@@ -105,7 +127,7 @@ module GitHubPagesCompat
     end
     site.config["theme"] = name.to_s
     site.theme = LocalTheme.new(name.to_s, dir)
-    site.theme.configure_sass
+    site.theme.configure_sass if site.theme.respond_to?(:configure_sass)
     site.send(:configure_include_paths)
     site.plugin_manager.require_theme_deps
   end
