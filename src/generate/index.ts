@@ -84,9 +84,27 @@ const NOTHING_TO_DO: Record<string, string> = {
   'jekyll-commonmark-ghpages': 'it is used only with `markdown: GFM`',
 };
 
-/** What the GitHub Pages plugins scholarsite lacks would have done, for the warning. */
+/** Plugins that change nothing in the built site (commands, servers, editors). */
+const NOT_IN_THE_SITE = new Set([
+  'jekyll-admin',
+  'jekyll-compose',
+  'jekyll-watch',
+  'hawkins',
+  'jekyll-livereload',
+]);
+
+/** What plugins scholarsite lacks would have done, for the warning. */
 const MISSING: Record<string, string> = {
   'jekyll-octicons': 'it would have drawn GitHub icons with {% octicon name %}',
+  'jekyll-archives': 'it would have made pages listing posts by year, category and tag',
+  'jekyll-scholar':
+    "it would have rendered {% bibliography %} and {% cite %} with its own styles (scholarsite's bibliography: setting reads _bibliography/ its own way)",
+  'jekyll-last-modified-at':
+    'it would have given pages `last_modified_at` and the {% last_modified_at %} tag',
+  'jekyll-toc': 'it would have added the `toc` and `toc_only` filters',
+  'jekyll-email-protect': 'it would have added the `encode_email` filter',
+  'jekyll-katex': 'it would have rendered maths with KaTeX on the server',
+  'jekyll-spaceship': 'it would have added its extra Markdown (tables, maths, diagrams, media)',
 };
 
 /** The plugins that run for this site, in Jekyll's order (see `activeGenerators`). */
@@ -138,7 +156,7 @@ function listedPlugins(site: Site): string[] {
 function warnMissingPlugins(site: Site): void {
   const known = new Set(PLUGINS.map((plugin) => plugin.name));
   for (const name of listedPlugins(site)) {
-    if (known.has(name) || name in NOTHING_TO_DO) continue;
+    if (known.has(name) || name in NOTHING_TO_DO || NOT_IN_THE_SITE.has(name)) continue;
     const skippedByPages = site.githubPages && !PLUGIN_WHITELIST.includes(name);
     site.diagnostics.warn({
       message: skippedByPages
