@@ -4,7 +4,7 @@
  * `:post_render` hook. A listed plugin scholarsite does not have is named in a warning.
  */
 import type { Liquid } from 'liquidjs';
-import { PLUGIN_WHITELIST } from '../config/github-pages.ts';
+import { PLUGIN_WHITELIST } from '../config/index.ts';
 import { addSearchPage, searchEnabled } from '../search/index.ts';
 import type { Site } from '../site/site.ts';
 import { avatar } from './avatar.ts';
