@@ -129,7 +129,7 @@ test('build prints the mode and why; --no-github-pages builds the plain Jekyll s
 
 test('a listed plugin scholarsite does not have is named with what it would have done', () => {
   const source = tempSite({
-    '_config.yml': 'theme: null\nplugins: [jekyll-octicons, jekyll-scholar]\n',
+    '_config.yml': 'theme: null\nplugins: [jekyll-octicons, jekyll-scholar, jekyll-unheard-of]\n',
     'index.html': '---\n---\nhome\n',
   });
   const plain = runCli(['build', '-s', source, '--no-github-pages']);
@@ -140,7 +140,11 @@ test('a listed plugin scholarsite does not have is named with what it would have
   );
   assert.match(
     plain.stderr,
-    /the plugin 'jekyll-scholar' is not part of scholarsite: what it would have added/,
+    /the plugin 'jekyll-scholar' is not part of scholarsite: it would have rendered \{% bibliography %\}/,
+  );
+  assert.match(
+    plain.stderr,
+    /the plugin 'jekyll-unheard-of' is not part of scholarsite: what it would have added to the site is missing/,
   );
   const pages = runCli(['build', '-s', source, '--github-pages']);
   assert.match(
