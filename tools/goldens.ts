@@ -47,6 +47,7 @@ export const VARIANTS: Record<string, Variant> = {
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
   'github-pages': { site: 'github-pages', flags: [], githubPages: true },
+  'listed-plugins': { site: 'listed-plugins', flags: [] },
   'theme-minimal': {
     site: 'theme-minimal',
     flags: [],

@@ -1,7 +1,9 @@
 /**
- * jekyll-relative-links 0.7: in Markdown pages (and, with `collections: true`, written
- * documents), a link to a file of the site by its path (`[text](other.md)`, `[ref]: ../a.md`)
- * is rewritten to that file's url before the page is converted.
+ * jekyll-relative-links: in Markdown pages (and, with `collections: true`, written documents), a
+ * link to a file of the site by its path (`[text](other.md)`, `[ref]: ../a.md`) is rewritten to
+ * that file's url before the page is converted. GitHub Pages runs 0.6.1, which knows no link
+ * titles, decodes no `%20` and reads `/a.md` from the page's folder; elsewhere 0.7.0, the version
+ * a site installs today (and Debian ships).
  */
 import path from 'node:path';
 import type { Renderable } from '../site/document.ts';
@@ -12,12 +14,37 @@ import { pluginOption } from './util.ts';
 
 const CONFIG_KEY = 'relative_links';
 
-// The gem's patterns, group for group. (Its second title form opens with `"` and closes with `'`.)
-const FRAGMENT = '(#.+?|)?';
+/** What differs between the two versions. */
+interface Version {
+  /** `LINK_REGEX`: an inline link's groups (text, path, fragment, title), then a reference's. */
+  link: RegExp;
+  groups: number;
+  /** `/a.md` is from the site's folder (0.7), not the page's (0.6). */
+  absoluteFromRoot: boolean;
+  /** `CGI.unescape` of the path (0.7). */
+  unescape: boolean;
+}
+
+function linkRegex(fragment: string, title: string): RegExp {
+  const inline = String.raw`\[(.*?)\]\(([^)]+?)${fragment}${title}\)`;
+  const reference = String.raw`^\s*?\[(.*?)\]: (.+?)${fragment}${title}\s*?$`;
+  return new RegExp(`(${inline}|${reference})`, 'gm');
+}
+
+// The gems' patterns, group for group. (0.7's second title form opens with `"`, closes with `'`.)
 const TITLE = String.raw`(\s+"(?:\\"|[^"])*(?<!\\)"|\s+"(?:\\'|[^'])*(?<!\\)')?`;
-const INLINE = String.raw`\[(.*?)\]\(([^)]+?)${FRAGMENT}${TITLE}\)`;
-const REFERENCE = String.raw`^\s*?\[(.*?)\]: (.+?)${FRAGMENT}${TITLE}\s*?$`;
-const LINK = new RegExp(`(${INLINE}|${REFERENCE})`, 'gm');
+const GITHUB_PAGES: Version = {
+  link: linkRegex('(#.+?)?', ''),
+  groups: 3,
+  absoluteFromRoot: false,
+  unescape: false,
+};
+const CURRENT: Version = {
+  link: linkRegex('(#.+?|)?', TITLE),
+  groups: 4,
+  absoluteFromRoot: true,
+  unescape: true,
+};
 
 /** Where the site is, standing in for Ruby's working folder in `File.expand_path`. */
 const ROOT = '/.site-root';
@@ -38,31 +65,31 @@ export const relativeLinks: Plugin = {
     for (const file of [...site.staticFiles].reverse()) targets.set(file.relativePath, file.url);
     for (const page of [...site.pages].reverse()) targets.set(page.relativePath, page.url);
     const exclude = pluginOption(site, CONFIG_KEY, 'exclude');
+    const version = site.githubPages ? GITHUB_PAGES : CURRENT;
     for (const item of items) {
       if (!item.isMarkdown || excluded(exclude, item.relativePath)) continue;
       const base = path.posix.dirname(item.relativePath);
-      const content = item.content.replace(LINK, (original, ...groups: (string | undefined)[]) => {
+      const content = item.content.replace(version.link, (original, ...groups: (string | undefined)[]) => {
         const inline = groups[1] !== undefined;
-        const [text, linkPath, fragment, title] = inline ? groups.slice(1, 5) : groups.slice(5, 9);
+        const first = inline ? 1 : 1 + version.groups;
+        const [text, linkPath, fragment, title] = groups.slice(first, first + version.groups);
         if (!linkPath || linkPath.startsWith('#') || isAbsoluteUrl(linkPath)) return original;
-        const url = targets.get(fromRoot(linkPath, base));
+        const url = targets.get(fromRoot(linkPath, base, version));
         if (url === undefined) return original;
-        const target = (relativeUrl(site.config, url) ?? url) + (fragment ?? '');
-        return inline ? `[${text}](${target}${title ?? ''})` : `\n[${text}]: ${target}${title ?? ''}`;
+        const target = (relativeUrl(site.config, url) ?? url) + (fragment ?? '') + (title ?? '');
+        return inline ? `[${text}](${target})` : `\n[${text}]: ${target}`;
       });
       if (content !== item.content) item.content = item.rawContent = content;
     }
   },
 };
 
-/** `path_from_root` then `CGI.unescape`: the linked file's path from the site's folder. */
-function fromRoot(linkPath: string, base: string): string {
-  const absolute = path.posix.resolve(
-    ROOT,
-    linkPath.startsWith('/') ? '' : base,
-    linkPath.replace(/^\//, ''),
-  );
+/** `path_from_root` (then, in 0.7, `CGI.unescape`): the linked file's path from the site's folder. */
+function fromRoot(linkPath: string, base: string, version: Version): string {
+  const fromSite = version.absoluteFromRoot && linkPath.startsWith('/');
+  const absolute = path.posix.resolve(ROOT, fromSite ? '' : base, linkPath.replace(/^\//, ''));
   const relative = absolute.startsWith(`${ROOT}/`) ? absolute.slice(ROOT.length + 1) : absolute;
+  if (!version.unescape) return relative;
   try {
     return decodeURIComponent(relative.replaceAll('+', ' '));
   } catch {

@@ -72,6 +72,37 @@ module GitHubPagesCompat
   end
   Jekyll::Site.prepend(ThemeFromElsewhere)
 
+  # GitHub Pages runs jekyll-relative-links 0.6.1; Debian ships 0.7.0, which also rewrites links
+  # with titles, decodes `%20` and reads `/a.md` from the site's folder. This is 0.6.1's rewrite.
+  module RelativeLinks061
+    FRAGMENT = %r!(#.+?)?!.freeze
+    INLINE = %r!\[(.*?)\]\(([^\)]+?)#{FRAGMENT}\)!.freeze
+    REFERENCE = %r!^\s*?\[(.*?)\]: (.+?)#{FRAGMENT}\s*?$!.freeze
+    LINK = %r!(#{INLINE}|#{REFERENCE})!.freeze
+
+    def replace_relative_links!(document)
+      url_base = File.dirname(document.relative_path)
+      return document if document.content.nil?
+
+      document.content = document.content.dup.gsub(LINK) do |original|
+        m = Regexp.last_match
+        text, path, fragment = m[2] ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]]
+        next original unless replaceable_link?(path)
+
+        from_root = File.expand_path(path.sub(%r!\A/!, ""), url_base)
+          .sub(%r!\A#{Regexp.escape(Dir.pwd)}/!, "")
+        target = potential_targets.find { |p| p.relative_path.sub(%r!\A/!, "") == from_root }
+        next original unless target&.url
+
+        url = relative_url(target.url)
+        url += fragment if fragment
+        m[2] ? "[#{text}](#{url})" : "\n[#{text}]: #{url}"
+      end
+    rescue ArgumentError => e
+      raise e unless e.to_s.start_with?("invalid byte sequence in UTF-8")
+    end
+  end
+
   # A theme read from a folder, as jekyll-remote-theme makes one from a downloaded zip.
   class LocalTheme < Jekyll::Theme
     def initialize(name, root)
@@ -131,6 +162,11 @@ module GitHubPagesCompat
     site.send(:configure_include_paths)
     site.plugin_manager.require_theme_deps
   end
+end
+
+Jekyll::Hooks.register :site, :post_read do |_site|
+  generator = defined?(JekyllRelativeLinks::Generator) && JekyllRelativeLinks::Generator
+  generator.prepend(GitHubPagesCompat::RelativeLinks061) if generator && !(generator < GitHubPagesCompat::RelativeLinks061)
 end
 
 Jekyll::Hooks.register :site, :after_reset do |site|
