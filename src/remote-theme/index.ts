@@ -2,12 +2,13 @@
  * Themes from GitHub, fetched as jekyll-remote-theme fetches them: `remote_theme: owner/repo@ref`,
  * and the themes GitHub Pages supports by name (`theme: jekyll-theme-minimal`, `minima`, its
  * default `jekyll-theme-primer`), which are gems there and come from their GitHub repositories
- * here. The codeload zip of the ref is unpacked into a cache shared by every site, once.
+ * here. The codeload zip of the ref is unpacked into a cache shared by every site, once (a
+ * moving ref, such as HEAD, once a day).
  *
  * SCHOLARSITE_THEME_URL replaces https://codeload.github.com (tests point it at a stand-in);
  * SCHOLARSITE_THEME_CACHE replaces ~/.cache/scholarsite/themes.
  */
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
@@ -94,16 +95,24 @@ export function themeZipUrl(download: ThemeDownload): string {
   return `${base}/${download.owner}/${download.repo}/zip/${download.ref}`;
 }
 
+/** Refs that move (`remote_theme: owner/repo` means HEAD): their copy is fetched again after a day. */
+const MOVING_REFS = new Set(['HEAD', 'main', 'master']);
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Fetch the theme the config names unless it is in the cache already. True when it was fetched
- * now (the config is then read again, with the theme). A theme that cannot be fetched fails the
- * build, saying what to do; GitHub Pages' default theme only warns.
+ * Fetch the theme the config names unless the cache has it (a copy of a moving ref, such as
+ * HEAD, is renewed once a day, as GitHub Pages always takes the newest). True when it was
+ * fetched now (the config is then read again, with the theme). A theme that cannot be fetched
+ * fails the build, saying what to do; GitHub Pages' default theme only warns; a copy already
+ * kept is used as it is.
  */
 export async function fetchTheme(config: Config, diagnostics: Diagnostics): Promise<boolean> {
   const download = themeDownload(config);
   if (!download) return false;
   const folder = themeFolder(download);
-  if (existsSync(folder)) return false;
+  const kept = existsSync(folder);
+  if (kept && !(MOVING_REFS.has(download.ref) && Date.now() - statSync(folder).mtimeMs > DAY_MS))
+    return false;
   const url = themeZipUrl(download);
   try {
     const response = await fetch(url, {
@@ -114,16 +123,19 @@ export async function fetchTheme(config: Config, diagnostics: Diagnostics): Prom
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
     const zip = Buffer.from(await response.arrayBuffer());
     mkdirSync(path.dirname(folder), { recursive: true });
-    // Unpacked beside its place, then moved there whole: a build stopped halfway leaves no half theme.
+    // Unpacked beside its place, then moved there whole: a build stopped halfway leaves no half
+    // theme, and one that fetched the same theme meanwhile keeps its copy.
     const staging = mkdtempSync(`${folder}.partial-`);
     try {
       if (unzip(zip, staging) === 0) throw new Error('the archive holds no files');
-      renameSync(staging, folder);
+      if (kept) rmSync(folder, { recursive: true, force: true });
+      if (!existsSync(folder)) renameSync(staging, folder);
     } finally {
       rmSync(staging, { recursive: true, force: true });
     }
     return true;
   } catch (error) {
+    if (kept) return false;
     const problem = fetchProblem(download, url, folder, error, String(config.source));
     if (download.label === DEFAULT_THEME && !download.remote) {
       diagnostics.warn({ ...problem, message: `${problem.message}; the site is built without it` });

@@ -3,7 +3,7 @@
  * used as Jekyll uses a theme; what a build says when it cannot fetch one.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -40,12 +40,24 @@ test('a remote theme is fetched once, kept in the cache, and used when GitHub ca
     assert.ok(
       existsSync(path.join(env.SCHOLARSITE_THEME_CACHE, 'someone/fancy-theme@HEAD/_layouts/default.html')),
     );
+    const again = await runCliAsync(['build', '-s', source, '--no-github-pages'], { env });
+    assert.equal(again.code, 0, again.stderr);
+    assert.equal(server.requests.length, 1, 'kept: not fetched again');
+    // HEAD moves: a copy older than a day is fetched again.
+    const dayAgo = new Date(Date.now() - 25 * 60 * 60 * 1000);
+    utimesSync(path.join(env.SCHOLARSITE_THEME_CACHE, 'someone/fancy-theme@HEAD'), dayAgo, dayAgo);
+    const renewed = await runCliAsync(['build', '-s', source, '--no-github-pages'], { env });
+    assert.equal(renewed.code, 0, renewed.stderr);
+    assert.equal(server.requests.length, 2);
+    utimesSync(path.join(env.SCHOLARSITE_THEME_CACHE, 'someone/fancy-theme@HEAD'), dayAgo, dayAgo);
   } finally {
     await server.close();
   }
+  // Offline, the copy kept is used, old as it is, without a word.
   const offline = await runCliAsync(['build', '-s', source, '--no-github-pages'], { env });
   assert.equal(offline.code, 0, offline.stderr);
-  assert.equal(server.requests.length, 1);
+  assert.doesNotMatch(offline.stderr, /theme/);
+  assert.match(readFileSync(path.join(source, '_site/index.html'), 'utf8'), /content="minimal"/);
 });
 
 test('offline with an empty cache, the build names the theme it could not fetch and what to do', async () => {
