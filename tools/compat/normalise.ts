@@ -260,7 +260,7 @@ export function normaliseCss(css: string): string[] {
             .map((part) =>
               part
                 .replace(/\s*([>+~])\s*/g, '$1')
-                .replace(/\[([\w-]+)=["']([\w-]+)["']\]/g, '[$1=$2]')
+                .replace(/\[([\w-]+)([~|^$*]?=)["']([\w-]+)["']\]/g, '[$1$2$3]')
                 .trim(),
             )
             .join(',');

@@ -54,6 +54,11 @@ test('CSS: spellings that render the same are forgiven, other values are not', (
     normaliseCss('a { color: #FFFFFF; margin: 0.5em }\n.b{content:"\\f26e";background:transparent}'),
     normaliseCss('a{color:white;margin:.5em}.b{content:"\uf26e";background:rgba(0,0,0,0)}'),
   );
+  // libsass keeps the quotes of an attribute selector's value, Dart Sass drops them.
+  assert.deepEqual(
+    normaliseCss('.g>[class*="col-"]{padding:8px}[type=\'a\']{x:1}'),
+    normaliseCss('.g > [class*=col-]{padding:8px}[type=a]{x:1}'),
+  );
   assert.deepEqual(
     normaliseCss('html{a:1}@media (min-width:1px){html{b:2}}html{c:3}'),
     normaliseCss('html{a:1;c:3}@media(min-width:1px){html{b:2}}'),
