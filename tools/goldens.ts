@@ -47,6 +47,12 @@ export const VARIANTS: Record<string, Variant> = {
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
   'github-pages': { site: 'github-pages', flags: [], githubPages: true },
+  'github-pages-primer': {
+    site: 'github-pages',
+    flags: [],
+    githubPages: true,
+    theme: { folder: 'primer', repository: 'pages-themes/primer@v0.6.0' },
+  },
   'listed-plugins': { site: 'listed-plugins', flags: [] },
   'theme-minimal': {
     site: 'theme-minimal',
