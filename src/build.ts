@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig, type PublishingMode, publishingMode } from './config/index.ts';
+import { type Config, loadConfig, publishingMode } from './config/index.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
 import { IncrementalBuilder } from './incremental/builder.ts';
@@ -99,8 +99,6 @@ export interface ReusedRender {
 
 export interface BuildResult {
   site: Site;
-  /** Whether it was built as GitHub Pages builds it, and why. */
-  mode: PublishingMode;
   diagnostics: Diagnostics;
   files: number;
   profile?: Profiler;
@@ -165,7 +163,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         incremental,
       });
       if (saved) saveIncremental(site, saved);
-      return { ...result, mode };
+      return result;
     } finally {
       if (!options.sass) await sass.dispose();
     }
@@ -201,7 +199,7 @@ async function buildSite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
-): Promise<Omit<BuildResult, 'mode'>> {
+): Promise<BuildResult> {
   const { strict, incremental } = options;
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
@@ -248,7 +246,7 @@ async function renderAndWrite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
-): Promise<Omit<BuildResult, 'mode'>> {
+): Promise<BuildResult> {
   const { strict, incremental } = options;
   const log = options.log ?? (() => {});
   if (writer) for (const file of staticOutputs(site)) writer.early(file);
