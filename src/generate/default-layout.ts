@@ -14,6 +14,7 @@ export const defaultLayout: Plugin = {
     for (const item of [...site.pages, ...site.posts.docs]) {
       if (!item.isMarkdown || 'layout' in item.data) continue;
       item.data.layout = layoutFor(site, item);
+      item.madeFromSite += `layout:${item.data.layout}`;
     }
   },
 };

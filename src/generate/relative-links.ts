@@ -79,7 +79,9 @@ export const relativeLinks: Plugin = {
         const target = (relativeUrl(site.config, url) ?? url) + (fragment ?? '') + (title ?? '');
         return inline ? `[${text}](${target})` : `\n[${text}]: ${target}`;
       });
-      if (content !== item.content) item.content = item.rawContent = content;
+      if (content === item.content) continue;
+      item.content = item.rawContent = content;
+      item.madeFromSite += `links:${content}`;
     }
   },
 };

@@ -161,7 +161,7 @@ export class IncrementalBuilder implements IncrementalBuild {
       const record = key === undefined ? undefined : records.get(key);
       // A document without a date has the build's: its url may hold the day.
       const datedByBuild = item.kind === 'document' && item.date === site.time;
-      if (record && this.keptIs(record.input, item.sourceText) && !datedByBuild) item.knownUrl(record.url);
+      if (record && this.keptIs(record.input, inputOf(item)) && !datedByBuild) item.knownUrl(record.url);
     }
     return (item) => {
       const key = keyOf(item);
@@ -299,7 +299,7 @@ export class IncrementalBuilder implements IncrementalBuild {
       if (key === undefined || !item.sourcePath) continue;
       seen.add(key);
       const previous = this.last.records.get(key);
-      if (previous && this.keptIs(previous.input, item.sourceText)) continue;
+      if (previous && this.keptIs(previous.input, inputOf(item))) continue;
       keys.add(`content:${item.sourceFile}`);
       // A document without front matter text (a BibTeX entry) is all data: any edit moves its lists.
       const data = frontMatterOf(item.sourceText);
@@ -339,9 +339,14 @@ function keyOf(item: Renderable): string | undefined {
   return `page\0\0${item.sourceFile}`;
 }
 
-/** What an item is made from: its file, or for a generated page, its data and template. */
+/**
+ * What an item is made from: its file (and what plugins made of it from the rest of the site),
+ * or for a generated page, its data and template.
+ */
 function inputOf(item: Renderable): string {
-  return item.sourcePath ? item.sourceText : `${JSON.stringify(item.data)}\0${item.content}`;
+  if (item.sourcePath)
+    return item.madeFromSite ? `${item.sourceText}\0${item.madeFromSite}` : item.sourceText;
+  return `${JSON.stringify(item.data)}\0${item.content}`;
 }
 
 const DIGEST = '\0sha1:';

@@ -58,6 +58,11 @@ abstract class Convertible {
   /** The original file text, for code frames. */
   sourceText = '';
   hasFrontMatter = false;
+  /**
+   * What plugins made of it from the rest of the site (links rewritten to other pages' urls, a
+   * layout chosen among the site's): with its file, what it is made from, for a later build.
+   */
+  madeFromSite = '';
   /** Output already set (a Sass source map): rendering leaves it alone. */
   prerendered = false;
   private cachedUrl: string | undefined;

@@ -19,6 +19,13 @@ function get(server: RunningServer, url: string): Promise<{ status: number; body
   });
 }
 
+async function rebuildAfter(server: RunningServer, change: () => void): Promise<void> {
+  const built = new Promise((resolve) => server.onBuild(resolve));
+  change();
+  await built;
+  await server.idle();
+}
+
 const SITE = {
   Gemfile: 'gem "github-pages", group: :jekyll_plugins\n',
   '_config.yml': 'title: Lab\ntheme: null\n',
@@ -46,6 +53,14 @@ test('serve shows the pages GitHub Pages adds, and rebuilds them when their file
     const saved = (await get(server, '/notes.html')).body;
     assert.match(saved, /<title>Lab notes<\/title>/);
     assert.match(saved, /Second version\./);
+
+    // The front page was not saved, but what its link and its layout were made from was.
+    await rebuildAfter(server, () => edit(source, { 'notes.md': undefined }));
+    assert.match((await get(server, '/')).body, /<a href="notes\.md">the notes<\/a>/);
+    await rebuildAfter(server, () =>
+      edit(source, { '_layouts/page.html': '---\nlayout: default\n---\n<article>{{ content }}</article>\n' }),
+    );
+    assert.match((await get(server, '/code/')).body, /<main><article><h2 id="about-the-code">/);
   } finally {
     await server.close();
   }
