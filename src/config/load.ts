@@ -103,7 +103,10 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
       });
     }
   }
-  config.exclude = [...new Set([...(config.exclude as string[]).map(String), ...DEFAULT_EXCLUDES])];
+  // Jekyll 4 always excludes its defaults (Gemfile, node_modules…); GitHub Pages' Jekyll 3.10
+  // excludes only what the site lists, or CNAME when it lists nothing.
+  const alwaysExcluded = options.githubPages ? [] : DEFAULT_EXCLUDES;
+  config.exclude = [...new Set([...(config.exclude as string[]).map(String), ...alwaysExcluded])];
   config.include = (config.include as unknown[]).map(String);
   config.keep_files = (config.keep_files as unknown[]).map(String);
 

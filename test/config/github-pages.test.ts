@@ -80,10 +80,8 @@ test("GitHub Pages' defaults give way to the site's settings; its overrides do n
     'jekyll-default-layout',
     'jekyll-titles-from-headings',
   ]);
-  assert.ok(
-    (config.exclude as string[]).includes('CNAME'),
-    'CNAME is excluded when the site sets no exclude',
-  );
+  // As GitHub Pages' Jekyll 3.10: CNAME alone when the site lists nothing (no Gemfile, no node_modules).
+  assert.deepEqual(config.exclude, ['CNAME']);
 
   const plain = loadConfig({ source }).config;
   assert.equal(plain.safe, false);
@@ -92,11 +90,11 @@ test("GitHub Pages' defaults give way to the site's settings; its overrides do n
   assert.deepEqual(plain.plugins, ['jekyll-feed']);
 });
 
-test('in GitHub Pages mode, `theme: null` keeps no theme, an own exclude list gains no CNAME, remote_theme loads jekyll-remote-theme, production compresses Sass', () => {
+test('in GitHub Pages mode, `theme: null` keeps no theme, an own exclude list is all that is excluded, remote_theme loads jekyll-remote-theme, production compresses Sass', () => {
   const source = tempSite({ '_config.yml': 'theme: null\nexclude: [drafts]\nremote_theme: a/b\n' });
   const { config } = loadConfig({ source, githubPages: true });
   assert.equal(config.theme, null);
-  assert.ok(!(config.exclude as string[]).includes('CNAME'));
+  assert.deepEqual(config.exclude, ['drafts']);
   assert.ok((config.plugins as string[]).includes('jekyll-remote-theme'));
   const before = process.env.JEKYLL_ENV;
   process.env.JEKYLL_ENV = 'production';

@@ -126,13 +126,20 @@ module GitHubPagesCompat
     defaults = defaults.merge("sass" => { "style" => "compressed" }) if Jekyll.env == "production"
     config = Jekyll::Utils.deep_merge_hashes(defaults, user)
     config["theme"] = user["theme"] if user.key?("theme")
-    # The gem adds CNAME when the site sets no `exclude`; Jekyll 4.3 has already turned that into
-    # its default list, which it keeps (Jekyll 3.10 would have dropped it).
-    config["exclude"] = config["exclude"] + ["CNAME"] if user["exclude"] == Jekyll::Configuration::DEFAULT_EXCLUDES
+    # Jekyll 3.10 has no default excludes beyond its DEFAULTS' list, which the gem's replaces:
+    # what the site lists, or CNAME alone. (Jekyll 4.3 has added its own list by now; the site's
+    # own is read again from its _config.yml.)
+    own = own_config(user["source"])
+    config["exclude"] = own.key?("exclude") ? Array(own["exclude"]) : ["CNAME"]
     config = Jekyll::Utils.deep_merge_hashes(config, OVERRIDES)
     # jekyll-remote-theme is not packaged: configure_theme below does its work.
     config["plugins"] = (Array(config["plugins"]) | DEFAULT_PLUGINS) - ["jekyll-remote-theme"]
     config
+  end
+
+  def self.own_config(source)
+    file = %w(_config.yml _config.yaml).map { |name| File.join(source.to_s, name) }.find { |f| File.file?(f) }
+    (file && YAML.safe_load(File.read(file), permitted_classes: [Date, Time, Symbol], aliases: true)) || {}
   end
 
   def self.gem_theme?(name)
