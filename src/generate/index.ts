@@ -76,13 +76,16 @@ const PLUGINS: Plugin[] = [
   searchPage,
 ];
 
-/** Plugins GitHub Pages runs that have nothing to do here, and why. */
-const NOTHING_TO_DO: Record<string, string> = {
-  'jekyll-gist': 'its {% gist %} tag is always there',
-  'jekyll-remote-theme': '`remote_theme:` is read by scholarsite itself',
-  'jekyll-coffeescript': 'it converts .coffee files, which GitHub Pages sites rarely have',
-  'jekyll-commonmark-ghpages': 'it is used only with `markdown: GFM`',
-};
+/**
+ * Plugins whose work scholarsite does without a file in generate/ (the gist tag, remote themes),
+ * or that only matter for what `unusedConverters` looks for.
+ */
+const NOTHING_TO_DO = new Set([
+  'jekyll-gist',
+  'jekyll-remote-theme',
+  'jekyll-coffeescript',
+  'jekyll-commonmark-ghpages',
+]);
 
 /** Plugins that change nothing in the built site (commands, servers, editors). */
 const NOT_IN_THE_SITE = new Set([
@@ -154,9 +157,10 @@ function listedPlugins(site: Site): string[] {
 
 /** A listed plugin that scholarsite does not have is said, never silently ignored. */
 function warnMissingPlugins(site: Site): void {
+  warnUnusedConverters(site);
   const known = new Set(PLUGINS.map((plugin) => plugin.name));
   for (const name of listedPlugins(site)) {
-    if (known.has(name) || name in NOTHING_TO_DO || NOT_IN_THE_SITE.has(name)) continue;
+    if (known.has(name) || NOTHING_TO_DO.has(name) || NOT_IN_THE_SITE.has(name)) continue;
     const skippedByPages = site.githubPages && !PLUGIN_WHITELIST.includes(name);
     site.diagnostics.warn({
       message: skippedByPages
@@ -166,6 +170,30 @@ function warnMissingPlugins(site: Site): void {
       hint: skippedByPages
         ? `Remove '${name}' from plugins: in _config.yml; the site GitHub Pages publishes never had it.`
         : `Remove '${name}' from plugins: in _config.yml, or add what it would have made to the site yourself.`,
+    });
+  }
+}
+
+/**
+ * GitHub Pages also converts CoffeeScript (jekyll-coffeescript, always on there) and, with
+ * `markdown: GFM`, Markdown by CommonMark (jekyll-commonmark-ghpages); scholarsite does neither.
+ */
+function warnUnusedConverters(site: Site): void {
+  const listed = listedPlugins(site);
+  const coffee = site.pages.find((page) => page.ext === '.coffee');
+  if (coffee && (site.githubPages || listed.includes('jekyll-coffeescript'))) {
+    site.diagnostics.warn({
+      message: `${coffee.relativePath} is CoffeeScript, which jekyll-coffeescript would have converted to JavaScript; scholarsite writes it as it is`,
+      file: coffee.sourceFile,
+      hint: 'Convert it to JavaScript once (npx coffeescript -c FILE) and keep the .js file instead.',
+    });
+  }
+  const markdown = String(site.config.markdown ?? '').toLowerCase();
+  if (site.githubPages && (markdown === 'gfm' || markdown === 'commonmarkghpages')) {
+    site.diagnostics.warn({
+      message: `with \`markdown: ${String(site.config.markdown)}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
+      file: '_config.yml',
+      hint: "Remove the `markdown:` line to publish the same pages on GitHub Pages as here (kramdown, GitHub Pages' default).",
     });
   }
 }

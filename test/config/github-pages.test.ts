@@ -152,3 +152,23 @@ test('a listed plugin scholarsite does not have is named with what it would have
 });
 
 const readFile = (file: string) => readFileSync(file, 'utf8');
+
+test('GitHub Pages converters scholarsite lacks are named: CoffeeScript, and CommonMark for `markdown: GFM`', () => {
+  const source = tempSite({
+    '_config.yml': 'theme: null\nmarkdown: GFM\n',
+    'index.html': '---\n---\nhome\n',
+    'assets/app.coffee': '---\n---\nsquare = (x) -> x * x\n',
+  });
+  const pages = runCli(['build', '-s', source, '--github-pages']);
+  assert.equal(pages.code, 0, pages.stderr);
+  assert.match(
+    pages.stderr,
+    /Warning: assets\/app\.coffee: assets\/app\.coffee is CoffeeScript, which jekyll-coffeescript would have converted to JavaScript/,
+  );
+  assert.match(
+    pages.stderr,
+    /Warning: _config.yml: with `markdown: GFM` GitHub Pages converts Markdown with CommonMark \(jekyll-commonmark-ghpages\)/,
+  );
+  const plain = runCli(['build', '-s', source, '--no-github-pages']);
+  assert.doesNotMatch(plain.stderr, /CoffeeScript|CommonMark/);
+});
