@@ -78,7 +78,7 @@ const PLUGINS: Plugin[] = [
 
 /**
  * Plugins whose work scholarsite does without a file in generate/ (the gist tag, remote themes),
- * or that only matter for what `unusedConverters` looks for.
+ * or whose work `warnUnusedConverters` names when a site needs it.
  */
 const NOTHING_TO_DO = new Set([
   'jekyll-gist',
