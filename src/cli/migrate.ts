@@ -6,7 +6,10 @@ import { showHelp } from './help.ts';
 import { version } from './version.ts';
 
 export async function runMigrate(argv: string[]): Promise<number> {
-  const parsed = parseFlagsAndFolders(argv, { help: { type: 'boolean', short: 'h' } });
+  const parsed = parseFlagsAndFolders(argv, {
+    help: { type: 'boolean', short: 'h' },
+    'no-vendor': { type: 'boolean' },
+  });
   if (!parsed) return 1;
   if (parsed.values.help) return showHelp();
   if (parsed.positionals.length !== 2) {
@@ -17,13 +20,16 @@ export async function runMigrate(argv: string[]): Promise<number> {
   }
   const [src, dest] = parsed.positionals.map((folder) => path.resolve(folder));
   try {
-    const result = migrate(src, dest, version());
+    const result = migrate(src, dest, version(), { vendor: !parsed.values['no-vendor'] });
     const out: string[] = [`Copied ${result.copied.length} files from ${src} to ${dest}.`];
     if (result.leftBehind.length)
       out.push(`Left behind (the old theme and build files): ${result.leftBehind.join(', ')}.`);
     out.push('_config.yml now says `theme: scholarsite`.');
     if (result.workflow)
       out.push('Added .github/workflows/scholarsite.yml to publish the site on GitHub Pages.');
+    if (result.vendored.file)
+      out.push(`Added ${result.vendored.file}, the scholarsite that workflow installs.`);
+    if (result.vendored.problem) out.push(`Warning: ${result.vendored.problem}`);
     if (result.missing.length) {
       out.push(
         '',

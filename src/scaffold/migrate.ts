@@ -12,7 +12,7 @@ import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
 import { walkFiles } from '../read/reader.ts';
 import { BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT } from '../site/theme.ts';
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
-import { WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
+import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
 
 /** What a build, Ruby or a theme's JavaScript build leaves behind, besides the theme folders. */
 const LEFT_BEHIND = [
@@ -45,13 +45,15 @@ export interface MigrateResult {
   copied: string[];
   leftBehind: string[];
   workflow: boolean;
+  /** The packed scholarsite the workflow installs, or why there is none. */
+  vendored: { file?: string; problem?: string };
   /** Includes and layouts the content names that neither the site nor the theme has. */
   missing: Reference[];
   /** Settings to fix by hand, each with what to write. */
   advice: string[];
 }
 
-export function migrate(src: string, dest: string, version: string): MigrateResult {
+export function migrate(src: string, dest: string, version: string, { vendor = true } = {}): MigrateResult {
   const source = path.resolve(src);
   const target = path.resolve(dest);
   if (!['_config.yml', '_config.yaml'].some((name) => existsSync(path.join(source, name)))) {
@@ -88,10 +90,13 @@ export function migrate(src: string, dest: string, version: string): MigrateResu
   }
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
+  const vendored = vendor ? vendorScholarsite(target) : {};
+  if (vendored.file) copied.push(vendored.file);
   return {
     copied,
     leftBehind,
     workflow,
+    vendored,
     missing: missingReferences(target, copied, config),
     advice: adviceOn(config),
   };
@@ -103,8 +108,9 @@ export function migrate(src: string, dest: string, version: string): MigrateResu
  */
 function adviceOn(config: Config): string[] {
   const url = typeof config.url === 'string' ? config.url : '';
-  const folder = /^https?:\/\/[^/]+(\/.*?)\/?$/.exec(url)?.[1];
-  if (!folder || config.baseurl) return [];
+  // `https://example.org/` is a bare domain: only a path with something in it is a folder.
+  const folder = /^https?:\/\/[^/]+(\/.*?)\/*$/.exec(url)?.[1];
+  if (!folder || folder === '/' || config.baseurl) return [];
   const origin = url.slice(0, url.length - url.replace(/^https?:\/\/[^/]+/, '').length);
   return [
     `_config.yml: \`url: ${url}\` ends in a folder, but \`baseurl\` is empty; the theme's links would miss the folder.` +

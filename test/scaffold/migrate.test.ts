@@ -38,8 +38,9 @@ const newFolder = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'scholarsit
 test('migrate copies content and settings, leaves the old theme, and names what the content still uses', () => {
   const old = academicpagesSite();
   const dest = newFolder();
-  const result = runCli(['migrate', old, dest]);
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
   assert.equal(result.code, 0, result.stderr);
+  assert.ok(!existsSync(path.join(dest, '.github/scholarsite')), '--no-vendor packs nothing');
   assert.match(
     result.stdout,
     /Left behind \(the old theme and build files\): Gemfile, _includes, _layouts, _sass, assets\/css, assets\/js\./,
@@ -69,7 +70,7 @@ test('migrate copies content and settings, leaves the old theme, and names what 
   );
   assert.match(
     readFileSync(path.join(dest, '.github/workflows/scholarsite.yml'), 'utf8'),
-    /npx --yes scholarsite@/,
+    /npm install --global --no-audit --no-fund scholarsite@/,
   );
   assert.equal(
     readFileSync(path.join(old, '_layouts/single.html'), 'utf8'),
@@ -127,4 +128,14 @@ test('migrate refuses a folder that is not a site, a destination with files, and
   const usage = runCli(['migrate', old]);
   assert.equal(usage.code, 1);
   assert.match(usage.stderr, /Hint: scholarsite migrate my-old-site my-site/);
+});
+
+test('migrate gives no baseurl advice for a bare domain written with a trailing slash', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\nurl: "https://example.org/"\n',
+    '_pages/about.md': '---\ntitle: About\npermalink: /\n---\nHi\n',
+  });
+  const result = runCli(['migrate', old, newFolder(), '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /ends in a folder|baseurl/);
 });
