@@ -220,7 +220,8 @@ test('comments from academicpages settings load in production, on pages that ask
     assert.doesNotMatch(about, /comments__title/, `${provider}: a page without comments: true has none`);
   }
   const staticman = buildWith('comments:\n  provider: staticman\n', production, {
-    '_data/comments/hello/entry1.yml': 'name: Bea\nurl: https://bea.example.org\nmessage: "Nice *post*"\ndate: 2024-01-03\n',
+    '_data/comments/hello/entry1.yml':
+      'name: Bea\nurl: https://bea.example.org\nmessage: "Nice *post*"\ndate: 2024-01-03\n',
   });
   assert.match(staticman.post, /<a href="https:\/\/bea\.example\.org" rel="nofollow">Bea<\/a>/);
   assert.match(staticman.post, /<p>Nice <em>post<\/em><\/p>/);
