@@ -42,8 +42,9 @@ def show(str)
     ENV["TZ"] = zone
     now = Time.local(*NOW)
     value = begin
-      t = Time.parse(str, now).localtime
-      { "ms" => (t.to_r * 1000).floor.to_i, "local" => t.strftime("%Y-%m-%d %H:%M:%S %z") }
+      parsed = Time.parse(str, now)
+      t = parsed.dup.localtime
+      { "ms" => (t.to_r * 1000).floor.to_i, "local" => t.strftime("%Y-%m-%d %H:%M:%S %z"), "shown" => parsed.to_s }
     rescue ArgumentError => e
       { "error" => e.message }
     end

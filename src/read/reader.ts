@@ -20,7 +20,7 @@ import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import { posixRelative } from '../site/relative-path.ts';
-import { unwrapFloat } from '../site/ruby-values.ts';
+import { rubyInspect, unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readBibliography } from './bibliography/index.ts';
@@ -427,14 +427,16 @@ class Reader {
       else merged.categories = own;
       merged.draft ??= item.data.draft;
     }
-    if (merged.date != null) {
-      const date =
-        merged.date instanceof RubyTime && !merged.date.dateOnly ? merged.date : parseDate(merged.date);
+    // Jekyll reads the date of documents only (`Document#merge_date!`); a page keeps what YAML gave.
+    if (item.kind === 'document' && 'date' in merged) {
+      const date = documentDate(merged.date, site.time);
       if (!date) {
+        const own = 'date' in data;
         site.diagnostics.error({
-          message: `'${String(merged.date)}' is not a valid date`,
-          file,
-          hint: 'Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT.',
+          message: `Invalid date '${rubyToS(merged.date)}': this document's date ${own ? 'in its front matter' : 'from the front matter defaults in _config.yml'} is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
+          file: own ? file : '_config.yml',
+          line: own ? frontMatterKeyLine(text, 'date') : undefined,
+          hint: 'Write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +/-TTTT with a time; leave the key out when there is no date.',
         });
         return false;
       }
@@ -442,7 +444,15 @@ class Reader {
     }
     item.data = merged;
     item.rawContent = item.content;
-    if (item.kind === 'document') item.finishReading();
+    const invalidDate = item.kind === 'document' ? item.finishReading() : undefined;
+    if (invalidDate !== undefined) {
+      site.diagnostics.error({
+        message: `Invalid date '${invalidDate}': the date in this file's name is not a real date, and Jekyll stops the build on it`,
+        file,
+        hint: 'Name the file YYYY-MM-DD-title.md with a real month (01–12) and day.',
+      });
+      return false;
+    }
     if (site.loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
       const data = copyData(item.data) as Record<string, unknown>;
       site.loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
@@ -457,12 +467,29 @@ class Reader {
   }
 }
 
-function parseDate(value: unknown): RubyTime | undefined {
+/**
+ * `Utils.parse_date(date.to_s)`: a document's date as Jekyll reads it, in the site's zone, its
+ * missing parts taken from the build time. A YAML date is local midnight.
+ */
+function documentDate(value: unknown, now: Date): RubyTime | undefined {
   if (value instanceof RubyTime && value.dateOnly) {
     return new RubyTime(new Date(value.getFullYear(), value.getMonth(), value.getDate()));
   }
   if (value instanceof Date) return new RubyTime(value);
-  return parseRubyTime(String(value));
+  return parseRubyTime(rubyToS(value), now);
+}
+
+/** Ruby's `to_s` of a front matter value: nil is '', a string itself, anything else its inspect. */
+function rubyToS(value: unknown): string {
+  if (value == null) return '';
+  return typeof value === 'string' ? value : rubyInspect(value);
+}
+
+/** The line of a top-level front matter key, for messages (the front matter starts on line 1). */
+function frontMatterKeyLine(text: string, key: string): number | undefined {
+  const lines = (splitFrontMatter(text)?.yaml ?? '').split('\n');
+  const at = lines.findIndex((line) => line.startsWith(key) && /^\s*:/.test(line.slice(key.length)));
+  return at < 0 ? undefined : at + 1;
 }
 
 /** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */

@@ -530,10 +530,20 @@ function instant(f: Fields, utc: boolean): number {
  * `now` (a time alone is today's), a zone time.rb knows applied, else local time. Throws
  * RubyArgumentError where Ruby raises ArgumentError.
  */
-export function timeParse(input: string, now: Date = new Date()): Date {
+export function timeParse(input: string, now: Date = new Date()): ParsedTime {
   const d = dateParse(input);
   const { year, yday, mon, mday, hour, min, sec, secFraction, zone } = d;
   return makeTime(input, { year, yday, mon, day: mday, hour, min, sec, secFraction }, zone, now);
+}
+
+/**
+ * A time as `Time.parse` returns it: the instant, and the zone the Time object keeps, which
+ * `strftime` and `to_s` print in: `local`, `utc` (`Z`, `UTC`, `UT`, `-0000`), or a fixed offset
+ * in seconds east of UTC (a zone it knows that is not the local one's offset at that instant).
+ */
+export interface ParsedTime {
+  time: Date;
+  zone: 'local' | 'utc' | number;
 }
 
 interface Found {
@@ -548,7 +558,7 @@ interface Found {
 }
 
 /** time.rb's `make_time`. */
-function makeTime(input: string, found: Found, zone: string | undefined, now: Date): Date {
+function makeTime(input: string, found: Found, zone: string | undefined, now: Date): ParsedTime {
   const { yday } = found;
   if (Object.values(found).every((v) => v === undefined))
     throw new RubyArgumentError(`no time information in ${JSON.stringify(input)}`);
@@ -561,7 +571,7 @@ function makeTime(input: string, found: Found, zone: string | undefined, now: Da
     mon += 1;
     day += 1;
     const t = makeTime(input, { ...found, yday: undefined, mon, day }, zone, now);
-    const diff = yday - dayOfYear(t, off);
+    const diff = yday - dayOfYear(t.time, off);
     if (diff === 0) return t;
     day += diff;
     const days = monthDays(offYear, mon) ?? 31;
@@ -581,9 +591,9 @@ function makeTime(input: string, found: Found, zone: string | undefined, now: Da
   };
   let { year, mon, day, hour, min, sec } = found;
   let usec = found.secFraction === undefined ? undefined : found.secFraction * 1_000_000;
-  const n = nowFields();
-  // Fill from "now" up to the first part the text gave, and no further.
+  // Fill from "now" up to the first part the text gave, and no further (and read "now" only then).
   if (year === undefined) {
+    const n = nowFields();
     year = n.year;
     if (mon === undefined) {
       mon = n.mon;
@@ -613,11 +623,14 @@ function makeTime(input: string, found: Found, zone: string | undefined, now: Da
   };
   if (off === undefined) {
     checkFields(fields);
-    return new Date(instant(fields, false));
+    return { time: new Date(instant(fields, false)), zone: 'local' };
   }
   applyOffset(fields, off);
   checkFields(fields);
-  return new Date(instant(fields, true));
+  const time = new Date(instant(fields, true));
+  // time.rb's `force_zone!`: UTC for the UTC names, else the local zone when it has that offset.
+  if (zone !== undefined && /^(?:-00:00|-0000|-00|UTC|Z|UT)$/i.test(zone)) return { time, zone: 'utc' };
+  return { time, zone: -time.getTimezoneOffset() * 60 === off ? 'local' : off };
 }
 
 function localFields(d: Date): Fields {

@@ -7,10 +7,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { dateParse, RubyArgumentError, timeParse } from '../../src/ruby/date-parse.ts';
+import { parseRubyTimeInItsZone } from '../../src/site/time.ts';
 
 interface Outcome {
   ms?: number;
   local?: string;
+  /** Ruby's `to_s` of the time Time.parse returned, in its own zone. */
+  shown?: string;
   error?: string;
 }
 interface Case {
@@ -59,7 +62,8 @@ for (const zone of ['Asia/Shanghai', 'America/New_York']) {
         if (outcome.error !== undefined) {
           assert.throws(() => timeParse(c.input, now), { name: 'ArgumentError', message: outcome.error });
         } else {
-          assert.equal(timeParse(c.input, now).getTime(), outcome.ms, outcome.local);
+          assert.equal(timeParse(c.input, now).time.getTime(), outcome.ms, outcome.local);
+          assert.equal(parseRubyTimeInItsZone(c.input, now)?.toString(), outcome.shown);
         }
       });
     }
