@@ -115,6 +115,58 @@ describe('front matter', () => {
   });
 });
 
+describe('dates Ruby cannot read (Jekyll stops the build)', () => {
+  const hint =
+    '  Hint: Write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +/-TTTT with a time; leave the key out when there is no date.';
+  // Each of these makes Jekyll 4.3.1 print "Invalid date '…': Document '…' does not have a valid date" and stop.
+  for (const [date, shown] of [
+    ['12/31/99', '12/31/99'],
+    ['Fall 2019', 'Fall 2019'],
+    ['2020', '2020'],
+    ['', ''],
+  ]) {
+    test(`a post dated ${JSON.stringify(date)}`, () => {
+      fails({ '_posts/2020-01-05-talk.md': `---\ntitle: Talk\ndate: ${date}\n---\ntext\n` }, [
+        `Error: _posts/2020-01-05-talk.md:3: Invalid date '${shown}': this document's date in its front matter is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
+        hint,
+      ]);
+    });
+  }
+
+  test('a front matter default with a date Ruby cannot read', () => {
+    fails(
+      {
+        '_config.yml':
+          'title: T\ndefaults:\n  - scope: { type: posts }\n    values: { date: "Spring 2020" }\n',
+        '_posts/2020-01-05-talk.md': '---\ntitle: Talk\n---\ntext\n',
+      },
+      [
+        "Error: _config.yml: Invalid date 'Spring 2020': this document's date from the front matter defaults in _config.yml is not one Ruby's Time.parse can read, and Jekyll stops the build on it",
+      ],
+    );
+  });
+
+  test('a post whose file name holds no real date', () => {
+    fails({ '_posts/2020-13-45-talk.md': '---\ntitle: Talk\n---\ntext\n' }, [
+      "Error: _posts/2020-13-45-talk.md: Invalid date '2020-13-45': the date in this file's name is not a real date, and Jekyll stops the build on it",
+      '  Hint: Name the file YYYY-MM-DD-title.md with a real month (01–12) and day.',
+    ]);
+  });
+
+  test('a page keeps a date Ruby cannot read as text, as Jekyll does', () => {
+    const built = brokenSite({ 'about.html': '---\ndate: Spring 2020\n---\n<p>{{ page.date }}</p>\n' });
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(path.join(built.site, 'about.html'), 'utf8'), '<p>Spring 2020</p>\n');
+  });
+
+  test('a date filter given text that is no date stops the build, as Jekyll does', () => {
+    fails({ 'when.html': '---\n---\n<p>{{ "soon" | date_to_xmlschema }}</p>\n' }, [
+      `Error: when.html:3:4: Liquid: Invalid Date: '"soon"' is not a valid datetime.`,
+    ]);
+  });
+});
+
 describe('_config.yml', () => {
   test('a tab used for indentation', () => {
     fails({ '_config.yml': 'title: T\n\tauthor: me\n' }, [
