@@ -360,10 +360,10 @@ function renderTools(
       excerptOf: (item) => {
         if (excerpts.has(item)) return excerpts.get(item);
         if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        if (item.excerptSeparator === '' || item.data.excerpt !== undefined) {
-          const own = item.data.excerpt;
-          return own == null ? undefined : String(own);
-        }
+        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
+        const own = item.data.excerpt;
+        if (own != null && own !== false) return String(own);
+        if (item.excerptSeparator === '') return undefined;
         const text = extractExcerpt(item, item.rawContent);
         let output = text;
         try {

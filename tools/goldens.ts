@@ -31,6 +31,7 @@ export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
   dates: { site: 'dates', flags: [] },
+  filters: { site: 'filters', flags: [] },
 };
 
 export function goldenDir(variant: string): string {

@@ -279,9 +279,11 @@ export class Document extends Convertible {
       ext = m?.[2];
     }
     slug = slug.replace(/\.*$/, '');
-    if (this.data.title == null) this.data.title = slug.split('-').map(capitalize).join(' ');
-    if (this.data.slug == null) this.data.slug = slug;
-    if (this.data.ext == null) this.data.ext = ext;
+    // Ruby's `||=`: nil and false are both replaced.
+    const unset = (key: string) => this.data[key] == null || this.data[key] === false;
+    if (unset('title')) this.data.title = slug.split('-').map(capitalize).join(' ');
+    if (unset('slug')) this.data.slug = slug;
+    if (unset('ext')) this.data.ext = ext;
 
     const categories = [...toArray(this.data.categories), ...pluralized(this.data, 'category', 'categories')];
     // Ruby's `to_s`: a nil category is "".

@@ -3,14 +3,18 @@ import { RubyFloat } from '../../../site/ruby-values.ts';
 import { slugify } from '../../../site/slugify.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
-/** `String#encode(xml: :attr)` without the surrounding quotes. */
+const XML_ATTR_ESCAPE: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Jekyll's `xml_escape`: `String#encode(xml: :attr)` without the surrounding quotes. */
 export function xmlEscape(input: unknown): string {
   if (input == null) return '';
-  return String(input)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return String(input).replace(/[&<>"']/g, (c) => XML_ATTR_ESCAPE[c]);
 }
 
 const HTML_ESCAPE: Record<string, string> = {
@@ -57,9 +61,16 @@ export function rubySplit(input: unknown, pattern: unknown): string[] {
 
 const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/gu;
 
+/** Ruby's whitespace for `String#split` and `\s`: ASCII only, never a no-break or ideographic space. */
+const RUBY_SPACE = /[ \t\n\v\f\r]+/;
+
+/**
+ * Jekyll's `number_of_words`: `input.split.length`, Ruby's split on ASCII whitespace. The `cjk`
+ * and `auto` modes are Jekyll 4.1+ (GitHub Pages' 3.10 stops the build on the argument).
+ */
 export function numberOfWords(input: unknown, mode?: unknown): number {
   const text = input == null ? '' : String(input);
-  const words = (value: string) => (value.trim() === '' ? 0 : value.trim().split(/\s+/).length);
+  const words = (value: string) => value.split(RUBY_SPACE).filter(Boolean).length;
   if (mode === 'cjk') return (text.match(CJK) ?? []).length + words(text.replace(CJK, ' '));
   if (mode === 'auto') {
     const cjk = (text.match(CJK) ?? []).length;
@@ -68,18 +79,44 @@ export function numberOfWords(input: unknown, mode?: unknown): number {
   return words(text);
 }
 
+/** Ruby's `to_s` inside a string: nil is empty, an array or hash its inspect. */
+const interpolated = (value: unknown): string =>
+  value == null
+    ? ''
+    : typeof value === 'object' && !(value instanceof Date)
+      ? rubyInspect(value)
+      : String(value);
+
+/** Ruby's `Array#join`: nil is empty, nested arrays are joined in place with the same separator. */
+const joined = (items: unknown[], separator: string): string =>
+  items.map((item) => (Array.isArray(item) ? joined(item, separator) : interpolated(item))).join(separator);
+
 export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
-  const array = Array.isArray(input) ? input.map(String) : [];
+  const array = Array.isArray(input) ? input : [];
+  const and = interpolated(connector);
   if (array.length === 0) return '';
-  if (array.length === 1) return array[0];
-  if (array.length === 2) return `${array[0]} ${String(connector)} ${array[1]}`;
-  return `${array.slice(0, -1).join(', ')}, ${String(connector)} ${array[array.length - 1]}`;
+  if (array.length === 1) return interpolated(array[0]);
+  if (array.length === 2) return `${interpolated(array[0])} ${and} ${interpolated(array[1])}`;
+  return `${joined(array.slice(0, -1), ', ')}, ${and} ${interpolated(array[array.length - 1])}`;
 }
 
-/** kramdown's SmartyPants rules on plain text: quotes, dashes, ellipses. */
+/**
+ * Jekyll's `smartify`: kramdown's SmartyPants parser (HTML tags and entities kept, quotes, dashes
+ * and ellipses made typographic) and HTML converter, which escapes `&`, `<` and `>` in the text.
+ */
 export function smartify(input: unknown): string {
   if (input == null) return '';
   return String(input)
+    .split(/(<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : smartText(part)))
+    .join('');
+}
+
+function smartText(text: string): string {
+  return text
+    .replace(/&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/---/g, '—')
     .replace(/--/g, '–')
     .replace(/\.\.\./g, '…')
