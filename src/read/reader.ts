@@ -27,6 +27,7 @@ import { readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { folderLoopProblem, folderToEnter, isFile } from './stat.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -70,6 +71,7 @@ class Reader {
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
       this.warn,
+      (problem) => site.diagnostics.error(problem),
     );
     if (site.theme?.dataPath) {
       // Site data wins over the theme's, merged key by key (`Reader#read_data`).
@@ -155,7 +157,8 @@ class Reader {
     return { dirs, files };
   }
 
-  private readDirectory(dir: string): void {
+  /** `read_directories`; `ancestors` are the real paths of the folders the walk is inside. */
+  private readDirectory(dir: string, ancestors: string[] = [this.realSource]): void {
     const { site } = this;
     const absolute = path.join(site.source, dir);
     if (absolute === site.destination) return;
@@ -163,7 +166,16 @@ class Reader {
     this.readPosts(dir);
     for (const entry of dirs) {
       const child = path.join(absolute, entry);
-      if (child !== site.destination) this.readDirectory(path.posix.join(dir, entry));
+      if (child === site.destination) continue;
+      const folder = folderToEnter(child, ancestors);
+      if (!folder) continue;
+      if (folder.loops) {
+        site.diagnostics.error(
+          folderLoopProblem(site.relative(child), posixRelative(this.realSource, folder.real)),
+        );
+        continue;
+      }
+      this.readDirectory(path.posix.join(dir, entry), [...ancestors, folder.real]);
     }
     for (const entry of files) this.readFile(dir, entry);
   }
@@ -593,8 +605,10 @@ function readHead(absolute: string): string {
 }
 
 /**
- * Every file below a folder, relative, sorted; folders are followed but not listed. `links`
- * names the files that are symlinks themselves (only those need checking where they point).
+ * Every file below a folder, relative, sorted, as Ruby's recursive `Dir` glob finds them (Jekyll's
+ * collections, posts, layouts and theme assets): folders are entered but not listed, and a
+ * symbolic link to a folder is neither (Ruby's `**` does not follow those, so a link back to a
+ * parent cannot loop). `links` names the files that are symlinks (only those need checking).
  */
 export function walkFiles(root: string): string[] & { links: Set<string> } {
   const out = Object.assign([] as string[], { links: new Set<string>() });
@@ -609,19 +623,13 @@ export function walkFiles(root: string): string[] & { links: Set<string> } {
     for (const entry of entries) {
       const absolute = path.join(dir, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          isDirectory = statSync(absolute).isDirectory();
-        } catch {
-          continue;
+      if (entry.isDirectory()) walk(absolute, relative);
+      else if (entry.isSymbolicLink()) {
+        if (isFile(absolute)) {
+          out.push(relative);
+          out.links.add(relative);
         }
-      }
-      if (isDirectory) walk(absolute, relative);
-      else {
-        out.push(relative);
-        if (entry.isSymbolicLink()) out.links.add(relative);
-      }
+      } else out.push(relative);
     }
   };
   walk(root, '');

@@ -376,6 +376,99 @@ describe('where files go', () => {
     assert.ok(!existsSync(path.join(built.site, 'leak.txt')));
   });
 
+  /** The build fails with these lines and keeps the old site (a site given symlinks after its first build). */
+  const failsWithLinks = (links: [string, string][], lines: string[], files: Record<string, string> = {}) => {
+    const built = brokenSite(files);
+    for (const [name, target] of links) {
+      mkdirSync(path.dirname(path.join(built.source, name)), { recursive: true });
+      symlinkSync(target, path.join(built.source, name));
+    }
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 1, result.stderr);
+    assertLines(result.stderr, lines);
+    assertOldSiteKept(built);
+  };
+  const loopHint =
+    '  Hint: Remove the link; outside _data, listing it under `exclude:` in _config.yml also works.';
+
+  test('a folder linking to the site folder stops the build instead of reading it forever', () => {
+    // Jekyll 4.3.1, safe or not, follows it until "Too many levels of symbolic links" and stops.
+    failsWithLinks(
+      [['docs/loop', '..']],
+      [
+        'Error: docs/loop: this folder is a symbolic link to the site folder, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        loopHint,
+      ],
+      { 'docs/a.txt': 'a\n' },
+    );
+  });
+
+  test('two folders linking back each stop the build (the walk used to multiply without end)', () => {
+    failsWithLinks(
+      [
+        ['a/up', '..'],
+        ['b/deeper/up', '../..'],
+      ],
+      [
+        'Error: a/up: this folder is a symbolic link to the site folder, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        'Error: b/deeper/up: this folder is a symbolic link to the site folder, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        'Build failed: 2 errors. The previous site was left as it was.',
+      ],
+    );
+  });
+
+  test('a _data folder linking to its parent stops the build', () => {
+    failsWithLinks(
+      [['_data/people/up', '..']],
+      [
+        'Error: _data/people/up: this folder is a symbolic link to _data/, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        loopHint,
+      ],
+      { '_data/people/ada.yml': 'name: Ada\n' },
+    );
+  });
+
+  test("a linked folder inside a collection is not entered, as Ruby's glob does not (so no loop)", () => {
+    const built = brokenSite({
+      '_config.yml': 'title: T\ncollections:\n  talks:\n    output: true\n',
+      '_talks/t.md': '---\n---\ntalk\n',
+      '_posts/2021-01-01-new.md': '---\n---\nnew\n',
+      'old/2020-01-01-old.md': '---\n---\nold\n',
+    });
+    symlinkSync('..', path.join(built.source, '_talks', 'up'));
+    symlinkSync('../old', path.join(built.source, '_posts', 'archive'));
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    // What Jekyll 4.3.1 writes for this site: the linked folders' files are not posts or talks.
+    const written = readdirSync(built.site, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(built.site, path.join(entry.parentPath, entry.name)))
+      .sort();
+    assert.deepEqual(written, [
+      '2021/01/01/new.html',
+      'index.html',
+      'old/2020-01-01-old.html',
+      'talks/t.html',
+    ]);
+  });
+
+  test('in safe mode (as GitHub Pages builds) a symlink pointing outside the source is skipped too', () => {
+    const built = brokenSite({ '_config.yml': 'title: T\nsafe: true\n', 'docs/a.txt': 'a\n' });
+    symlinkSync('/etc/hostname', path.join(built.source, 'leak.txt'));
+    symlinkSync('/usr/share', path.join(built.source, 'shared'));
+    symlinkSync('docs', path.join(built.source, 'docs2'));
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    assertLines(result.stderr, [
+      'Warning: leak.txt: this symbolic link points outside the site folder and is skipped',
+      'Warning: shared: this symbolic link points outside the site folder and is skipped',
+    ]);
+    assert.ok(!existsSync(path.join(built.site, 'leak.txt')));
+    assert.ok(!existsSync(path.join(built.site, 'shared')));
+    // A link inside the site is followed, safe or not, as Jekyll does.
+    assert.equal(readFileSync(path.join(built.site, 'docs2', 'a.txt'), 'utf8'), 'a\n');
+  });
+
   test('a destination equal to the source', () => {
     const built = brokenSite({});
     const result = runCli(['build', '-s', built.source, '-d', built.source]);
