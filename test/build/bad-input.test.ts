@@ -153,6 +153,13 @@ describe('dates Ruby cannot read (Jekyll stops the build)', () => {
     ]);
   });
 
+  test('a time: in _config.yml Ruby cannot read', () => {
+    fails({ '_config.yml': 'title: T\ntime: next week\n' }, [
+      "Error: _config.yml: Invalid time 'next week' in _config.yml: Ruby's Time.parse cannot read it, and Jekyll stops the build on it",
+      '  Hint: Write it as YYYY-MM-DD HH:MM:SS +/-TTTT, or remove `time:` to use the time of the build.',
+    ]);
+  });
+
   test('a page keeps a date Ruby cannot read as text, as Jekyll does', () => {
     const built = brokenSite({ 'about.html': '---\ndate: Spring 2020\n---\n<p>{{ page.date }}</p>\n' });
     const result = runCli(['build', '-s', built.source]);
