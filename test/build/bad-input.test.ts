@@ -167,6 +167,23 @@ describe('dates Ruby cannot read (Jekyll stops the build)', () => {
     assert.equal(readFileSync(path.join(built.site, 'about.html'), 'utf8'), '<p>Spring 2020</p>\n');
   });
 
+  test('a text filter given a number stops the build, as Jekyll does', () => {
+    // A post tagged `[2019]`: Jekyll 4.3.1 stops with this NoMethodError on `{{ tag | slugify }}`.
+    fails(
+      {
+        '_posts/2020-01-01-a.md':
+          '---\ntags: [2019, ai]\n---\n{% for t in page.tags %}{{ t | slugify }} {% endfor %}\n',
+      },
+      ["Error: _posts/2020-01-01-a.md:4:25: Liquid: undefined method `gsub' for 2019:Integer"],
+    );
+  });
+
+  test('number_of_words on nothing stops the build, as Jekyll does', () => {
+    fails({ 'count.html': '---\n---\n<p>{{ page.missing | number_of_words }}</p>\n' }, [
+      "Error: count.html:3:4: Liquid: undefined method `split' for nil:NilClass",
+    ]);
+  });
+
   test('a date filter given text that is no date stops the build, as Jekyll does', () => {
     fails({ 'when.html': '---\n---\n<p>{{ "soon" | date_to_xmlschema }}</p>\n' }, [
       `Error: when.html:3:4: Liquid: Invalid Date: '"soon"' is not a valid datetime.`,

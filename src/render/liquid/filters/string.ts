@@ -3,6 +3,25 @@ import { RubyFloat } from '../../../site/ruby-values.ts';
 import { slugify } from '../../../site/slugify.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
+/**
+ * Ruby's class of a value whose class surely has no String methods (nil, numbers, booleans,
+ * arrays), else undefined: Jekyll's text filters call `split`, `gsub`… on their input and stop
+ * the build with a NoMethodError when given one of these.
+ */
+function notTextClass(value: unknown): string | undefined {
+  if (value == null) return 'NilClass';
+  if (value instanceof RubyFloat) return 'Float';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';
+  if (typeof value === 'boolean') return value ? 'TrueClass' : 'FalseClass';
+  if (Array.isArray(value)) return 'Array';
+  return undefined;
+}
+
+/** Ruby's NoMethodError text, as Jekyll prints it when it stops. */
+function noMethod(method: string, value: unknown, className: string): Error {
+  return new Error(`undefined method \`${method}' for ${rubyInspect(value)}:${className}`);
+}
+
 const XML_ATTR_ESCAPE: Record<string, string> = {
   '&': '&amp;',
   '<': '&lt;',
@@ -69,7 +88,9 @@ const RUBY_SPACE = /[ \t\n\v\f\r]+/;
  * and `auto` modes are Jekyll 4.1+ (GitHub Pages' 3.10 stops the build on the argument).
  */
 export function numberOfWords(input: unknown, mode?: unknown): number {
-  const text = input == null ? '' : String(input);
+  const className = notTextClass(input);
+  if (className) throw noMethod(mode === 'cjk' || mode === 'auto' ? 'scan' : 'split', input, className);
+  const text = String(input);
   const words = (value: string) => value.split(RUBY_SPACE).filter(Boolean).length;
   if (mode === 'cjk') return (text.match(CJK) ?? []).length + words(text.replace(CJK, ' '));
   if (mode === 'auto') {
@@ -92,7 +113,12 @@ const joined = (items: unknown[], separator: string): string =>
   items.map((item) => (Array.isArray(item) ? joined(item, separator) : interpolated(item))).join(separator);
 
 export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
-  const array = Array.isArray(input) ? input : [];
+  const className = notTextClass(input);
+  if (className && className !== 'Array') throw noMethod('length', input, className);
+  // A string is taken as Ruby takes it: its characters, which it cannot join.
+  const array = typeof input === 'string' ? [...input] : Array.isArray(input) ? input : [];
+  if (typeof input === 'string' && array.length > 2)
+    throw noMethod('join', array.slice(0, -1).join(''), 'String');
   const and = interpolated(connector);
   if (array.length === 0) return '';
   if (array.length === 1) return interpolated(array[0]);
@@ -161,6 +187,8 @@ export function jsonify(input: unknown): string {
 const FLOAT_MARK = '\u0000float\u0000';
 const FLOAT_IN_JSON = /"\\u0000float\\u0000([^"\\]*)\\u0000float\\u0000"/g;
 
+const SLUG_MODES = new Set(['raw', 'default', 'pretty', 'ascii', 'latin']);
+
 export function stringFilters(setup: {
   markdownify(text: string): string;
   scssify(text: string, syntax: 'scss' | 'sass'): string;
@@ -174,8 +202,12 @@ export function stringFilters(setup: {
     smartify,
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
     sassify: (input: unknown) => setup.scssify(String(input ?? ''), 'sass'),
-    slugify: (input: unknown, mode?: unknown) =>
-      input == null ? input : slugify(input, mode == null ? undefined : String(mode)),
+    slugify: (input: unknown, mode?: unknown) => {
+      const className = input == null ? undefined : notTextClass(input);
+      if (className)
+        throw noMethod(SLUG_MODES.has(String(mode ?? 'default')) ? 'gsub' : 'downcase', input, className);
+      return input == null ? input : slugify(input, mode == null ? undefined : String(mode));
+    },
     jsonify,
     normalize_whitespace: (input: unknown) => normalizeWhitespace(String(input ?? '')),
     number_of_words: numberOfWords,
