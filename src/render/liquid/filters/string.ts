@@ -66,12 +66,15 @@ export function normalizeWhitespace(input: string): string {
   return input.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
 }
 
+/** Ruby's whitespace for `String#split` and `\s`: ASCII only, never a no-break or ideographic space. */
+const RUBY_SPACE = /[ \t\n\v\f\r]+/;
+
 /** Ruby's `String#split(pattern)`: a single space splits on runs of whitespace; trailing empties go. */
 export function rubySplit(input: unknown, pattern: unknown): string[] {
   const text = input == null ? '' : String(input);
   const separator = pattern == null ? ' ' : String(pattern);
   let parts: string[];
-  if (separator === ' ') parts = text.trim() === '' ? [] : text.trim().split(/\s+/);
+  if (separator === ' ') parts = text.split(RUBY_SPACE).filter(Boolean);
   else if (separator === '') parts = [...text];
   else parts = text.split(separator);
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
@@ -79,9 +82,6 @@ export function rubySplit(input: unknown, pattern: unknown): string[] {
 }
 
 const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/gu;
-
-/** Ruby's whitespace for `String#split` and `\s`: ASCII only, never a no-break or ideographic space. */
-const RUBY_SPACE = /[ \t\n\v\f\r]+/;
 
 /**
  * Jekyll's `number_of_words`: `input.split.length`, Ruby's split on ASCII whitespace. The `cjk`
@@ -111,6 +111,27 @@ const interpolated = (value: unknown): string =>
 /** Ruby's `Array#join`: nil is empty, nested arrays are joined in place with the same separator. */
 const joined = (items: unknown[], separator: string): string =>
   items.map((item) => (Array.isArray(item) ? joined(item, separator) : interpolated(item))).join(separator);
+
+/**
+ * Liquid 4.0.4's `truncatewords` (GitHub Pages'): Ruby's split on ASCII whitespace; text with
+ * fewer words than asked comes back untouched, spacing and all; exactly as many gets the ending
+ * too (Liquid 5 does not add it there).
+ */
+/** `Liquid::Utils.to_integer`: an Integer, or text Ruby's `Integer()` reads; else "invalid integer". */
+function liquidInteger(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  const text = interpolated(value);
+  if (!/^\s*[-+]?\d+(?:_\d+)*\s*$/.test(text)) throw new Error('invalid integer');
+  return Number.parseInt(text.replace(/_/g, ''), 10);
+}
+
+export function truncateWords(input: unknown, words: unknown = 15, ending: unknown = '...'): unknown {
+  if (input == null) return input;
+  const text = interpolated(input);
+  const list = text.split(RUBY_SPACE).filter(Boolean);
+  const last = Math.max(liquidInteger(words) - 1, 0);
+  return list.length > last ? `${list.slice(0, last + 1).join(' ')}${interpolated(ending)}` : input;
+}
 
 export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
   const className = notTextClass(input);
@@ -211,6 +232,7 @@ export function stringFilters(setup: {
     jsonify,
     normalize_whitespace: (input: unknown) => normalizeWhitespace(String(input ?? '')),
     number_of_words: numberOfWords,
+    truncatewords: truncateWords,
     array_to_sentence_string: arrayToSentenceString,
     inspect: (input: unknown) => xmlEscape(rubyInspect(input)),
     split: rubySplit,
