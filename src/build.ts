@@ -31,7 +31,7 @@ import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
-import { BuildTime } from './site/time.ts';
+import { BuildTime, parseRubyTime } from './site/time.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -126,7 +126,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
-    const site = new Site(config, diagnostics, options.time?.getTime());
+    const site = new Site(
+      config,
+      diagnostics,
+      options.time?.getTime() ?? configuredTime(config, diagnostics),
+    );
     site.cacheDir =
       options.diskCache === false
         ? undefined
@@ -325,6 +329,20 @@ async function renderAll(
   }
 }
 
+/** `time:` in _config.yml (Jekyll's `Utils.parse_date(config["time"].to_s)`), else undefined (now). */
+function configuredTime(config: Config, diagnostics: Diagnostics): number | undefined {
+  const value = config.time;
+  if (value == null) return undefined;
+  const time = value instanceof Date ? value : parseRubyTime(String(value));
+  if (time) return time.getTime();
+  diagnostics.error({
+    message: `Invalid time '${String(value)}' in _config.yml: Ruby's Time.parse cannot read it, and Jekyll stops the build on it`,
+    file: '_config.yml',
+    hint: 'Write it as YYYY-MM-DD HH:MM:SS +/-TTTT, or remove `time:` to use the time of the build.',
+  });
+  return undefined;
+}
+
 function failOnErrors(diagnostics: Diagnostics, strict = false): void {
   if (diagnostics.errors.length || (strict && diagnostics.warnings.length))
     throw new BuildFailed(diagnostics);
@@ -360,10 +378,10 @@ function renderTools(
       excerptOf: (item) => {
         if (excerpts.has(item)) return excerpts.get(item);
         if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        if (item.excerptSeparator === '' || item.data.excerpt !== undefined) {
-          const own = item.data.excerpt;
-          return own == null ? undefined : String(own);
-        }
+        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
+        const own = item.data.excerpt;
+        if (own != null && own !== false) return String(own);
+        if (item.excerptSeparator === '') return undefined;
         const text = extractExcerpt(item, item.rawContent);
         let output = text;
         try {

@@ -30,6 +30,8 @@ export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
   liquid: { site: 'liquid', flags: [] },
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
+  dates: { site: 'dates', flags: [] },
+  filters: { site: 'filters', flags: [] },
 };
 
 export function goldenDir(variant: string): string {

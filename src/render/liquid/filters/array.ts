@@ -30,6 +30,9 @@ function isPlainHash(input: unknown): input is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
+/** A document as templates see it (Jekyll's DocumentDrop, which has no `size`). */
+const isDocumentDrop = (value: object) => 'collection' in value && 'url' in value && 'next' in value;
+
 function toArray(input: unknown): unknown[] {
   if (Array.isArray(input)) return input;
   if (input == null) return [];
@@ -154,6 +157,17 @@ export const arrayFilters = {
         return (a.value == null ? 0 : compare(a.value, b.value)) || a.index - b.index;
       })
       .map((entry) => entry.item);
+  },
+  /**
+   * Liquid's `size`: `input.size` where Ruby has one. Text counts characters (an emoji is one),
+   * a hash its keys, an Integer its bytes (8); a float, a time, true/false, nil or a document is 0.
+   */
+  size(input: unknown): number {
+    if (typeof input === 'string') return [...input].length;
+    if (Array.isArray(input)) return input.length;
+    if (typeof input === 'number') return Number.isInteger(input) ? 8 : 0;
+    if (!isHash(input) || isDocumentDrop(input)) return 0;
+    return Object.keys(input).length;
   },
   push: (input: unknown, value: unknown) => (Array.isArray(input) ? [...input, value] : input),
   pop: (input: unknown, count: unknown = 1) =>
