@@ -12,14 +12,16 @@ import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
-import { laxProblems, laxRewrite } from './lax.ts';
+import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
+import { AssignTag } from './tags/assign.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
+import { RawTextTag } from './tags/raw-text.ts';
 
 // liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
 const readNumber = Tokenizer.prototype.readNumber;
@@ -116,6 +118,8 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   );
   liquid.registerTag('link', urlTag('link', setup.linkUrl));
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
+  liquid.registerTag('assign', AssignTag);
+  liquid.registerTag('raw_text', RawTextTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
   liquid.registerTag('bibliography', BibliographyTag);
@@ -133,11 +137,12 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       for (const warning of known.warnings) setup.warn(warning);
       return known.templates;
     }
-    const lax = laxRewrite(source);
-    const warnings = laxProblems(lax.warnings, file, lineOffset);
-    for (const warning of warnings) setup.warn(warning);
     let templates: Template[];
+    let warnings: ProblemInit[];
     try {
+      const lax = laxRewrite(source);
+      warnings = laxProblems(lax.warnings, file, lineOffset);
+      for (const warning of warnings) setup.warn(warning);
       templates = stripBlankBlocks(liquid.parse(lax.source, file));
     } catch (error) {
       throw toSiteError(error, file, fileSource ?? source, lineOffset, setup, fileSource !== undefined);
@@ -230,6 +235,15 @@ function toSiteError(
   sourceIsWholeFile = false,
 ): SiteError {
   if (error instanceof SiteError) return error;
+  if (error instanceof LiquidTemplateError) {
+    return new SiteError({
+      message: error.message,
+      file,
+      line: error.line + lineOffset,
+      source: sourceIsWholeFile ? source : '\n'.repeat(lineOffset) + source,
+      hint: 'Jekyll stops here too: correct the Liquid at this line.',
+    });
+  }
   const e = error as LiquidjsError;
   // Nested render errors wrap the innermost one; its token points at the real place.
   let inner: LiquidjsError = e;

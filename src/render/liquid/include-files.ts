@@ -6,10 +6,10 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FS } from 'liquidjs';
-import type { ProblemInit } from '../../errors.ts';
+import { type ProblemInit, SiteError } from '../../errors.ts';
 import { isFile } from '../../read/stat.ts';
 import { describeFile } from '../../site/theme.ts';
-import { laxProblems, laxRewrite } from './lax.ts';
+import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 
 export interface IncludeFiles extends FS {
   /** The lax warnings of a file read before, raised again (its parsed form is being used again). */
@@ -20,7 +20,19 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
   const warnings = new Map<string, ProblemInit[]>();
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
-    const lax = laxRewrite(text);
+    let lax: ReturnType<typeof laxRewrite>;
+    try {
+      lax = laxRewrite(text);
+    } catch (error) {
+      if (!(error instanceof LiquidTemplateError)) throw error;
+      throw new SiteError({
+        message: error.message,
+        file: describeFile(sourceDir, file),
+        line: error.line,
+        source: text,
+        hint: 'Jekyll stops here too: correct the Liquid at this line.',
+      });
+    }
     const found = laxProblems(lax.warnings, describeFile(sourceDir, file));
     warnings.set(file, found);
     for (const problem of found) warn(problem);
