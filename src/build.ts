@@ -107,7 +107,7 @@ export class BuildFailed extends Error {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const diagnostics = new Diagnostics(options.print);
+  const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
     // reset
@@ -409,6 +409,7 @@ function renderTools(
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
     warn: (problem) => diagnostics.warn(problem),
+    note: (problem) => diagnostics.note(problem),
     uses: (dependency) => site.uses(dependency),
     now: () => new BuildTime(Date.now(), site.time.note),
     extend: (liquid) => {

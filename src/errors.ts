@@ -45,7 +45,7 @@ export class SiteError extends Error {
   }
 
   /** The full text a user sees. */
-  format(severity: 'Error' | 'Warning' = 'Error'): string {
+  format(severity: 'Error' | 'Warning' | 'Note' = 'Error'): string {
     const lines = [`${severity}: ${this.where}: ${this.message}`];
     if (this.frame) lines.push(this.frame);
     if (this.hint) lines.push(`  Hint: ${this.hint}`);
@@ -74,7 +74,23 @@ export function codeFrame(source: string, line: number, column?: number): string
 export class Diagnostics {
   readonly warnings: SiteError[] = [];
   readonly errors: SiteError[] = [];
-  constructor(private readonly print: (text: string) => void = (text) => console.error(text)) {}
+  constructor(
+    private readonly print: (text: string) => void = (text) => console.error(text),
+    /** Where notes go: `--verbose`'s output, else nowhere. */
+    private readonly log?: (text: string) => void,
+  ) {}
+
+  /**
+   * What Jekyll builds without a word but a careful user may want to know (Liquid that only the
+   * lax parser reads, inside an include): shown with `--verbose`, once a build, never counted.
+   */
+  note(problem: ProblemInit): void {
+    if (!this.log) return;
+    const key = `note\0${whereOf(problem)}\0${problem.message}`;
+    if (this.warned.has(key)) return;
+    this.warned.add(key);
+    this.log(new SiteError(problem).format('Note'));
+  }
 
   /**
    * A warning is printed once a build: the same one met again (an include every page uses, a

@@ -16,12 +16,14 @@ import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
+import { CycleTag } from './tags/cycle.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
 import { RawTextTag } from './tags/raw-text.ts';
+import { TablerowTag } from './tags/tablerow.ts';
 
 // liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
 const readNumber = Tokenizer.prototype.readNumber;
@@ -41,6 +43,8 @@ export interface LiquidSetup {
   postUrl(name: string): string | undefined;
   linkUrl(relativePath: string): string | undefined;
   warn(problem: ProblemInit): void;
+  /** What Jekyll does not warn about (an include read the lax way): for `--verbose`. */
+  note?(problem: ProblemInit): void;
   /** Register plugin tags (seo, feed_meta) on the engine. */
   extend?(liquid: Liquid): void;
   /** Told each include a template looks up (`include:NAME`), found or not, for `serve`. */
@@ -69,7 +73,7 @@ export interface JekyllLiquid {
 }
 
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
-  const fs = includeFiles(setup.sourceDir, setup.warn);
+  const fs = includeFiles(setup.sourceDir, setup.note ?? (() => {}));
   const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
   const liquid = new Liquid({
     root: setup.includeDirs,
@@ -104,7 +108,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       if (!templates) {
         templates = stripBlankBlocks(liquid.parse(fs.readFileSync(file), file));
         includeTemplates.set(file, templates);
-      } else fs.warnAgain(file); // each page that uses it hears its warnings (see Diagnostics#warn)
+      } else fs.warnAgain(file); // each page that uses it hears its notes
       return templates;
     },
     describeDir: (dir: string) => describeFile(setup.sourceDir, dir) || '.',
@@ -120,6 +124,8 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
   liquid.registerTag('assign', AssignTag);
   liquid.registerTag('raw_text', RawTextTag);
+  liquid.registerTag('cycle', CycleTag);
+  liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
   liquid.registerTag('bibliography', BibliographyTag);

@@ -1,7 +1,8 @@
 /**
  * How liquidjs reads include files: from the include folders only (never a file outside them,
- * followed symlinks included), each rewritten by the lax rules like any template, with its
- * lax warnings reported against the include file.
+ * followed symlinks included), each read as Ruby Liquid reads it like any template. What only the
+ * lax parser accepts in an include is a note, not a warning: Jekyll prints "Liquid Warning" for
+ * pages and layouts only (Renderer#render_liquid), and stock academicpages includes lean on it.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
@@ -12,11 +13,11 @@ import { describeFile } from '../../site/theme.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 
 export interface IncludeFiles extends FS {
-  /** The lax warnings of a file read before, raised again (its parsed form is being used again). */
+  /** The lax notes of a file read before, told again (its parsed form is being used again). */
   warnAgain(file: string): void;
 }
 
-export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): IncludeFiles {
+export function includeFiles(sourceDir: string, note: (problem: ProblemInit) => void): IncludeFiles {
   const warnings = new Map<string, ProblemInit[]>();
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
@@ -35,7 +36,7 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
     }
     const found = laxProblems(lax.warnings, describeFile(sourceDir, file));
     warnings.set(file, found);
-    for (const problem of found) warn(problem);
+    for (const problem of found) note(problem);
     return lax.source;
   };
   const contains = (root: string, file: string) => {
@@ -49,7 +50,7 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
   };
   return {
     warnAgain: (file) => {
-      for (const problem of warnings.get(file) ?? []) warn(problem);
+      for (const problem of warnings.get(file) ?? []) note(problem);
     },
     exists: async (file) => isFile(file),
     existsSync: isFile,

@@ -88,7 +88,7 @@ const REWRITES: Record<string, (markup: string) => Rewritten> = {
 };
 
 const WARNING_HINT =
-  "Jekyll reads this with Liquid's lax parser and renders it the same way; write it in Liquid's strict syntax to silence the warning.";
+  'Jekyll renders this the same lax way; write it in strict Liquid syntax to silence the warning.';
 
 const newlines = (text: string) => '\n'.repeat(text.split('\n').length - 1);
 
