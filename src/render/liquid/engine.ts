@@ -42,9 +42,8 @@ export interface LiquidSetup {
   scssify(text: string, syntax: 'scss' | 'sass'): string;
   postUrl(name: string): string | undefined;
   linkUrl(relativePath: string): string | undefined;
+  /** Warnings, and notes (ProblemInit#note) of what Jekyll says nothing about. */
   warn(problem: ProblemInit): void;
-  /** What Jekyll does not warn about (an include read the lax way): for `--verbose`. */
-  note?(problem: ProblemInit): void;
   /** Register plugin tags (seo, feed_meta) on the engine. */
   extend?(liquid: Liquid): void;
   /** Told each include a template looks up (`include:NAME`), found or not, for `serve`. */
@@ -73,7 +72,7 @@ export interface JekyllLiquid {
 }
 
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
-  const fs = includeFiles(setup.sourceDir, setup.note ?? (() => {}));
+  const fs = includeFiles(setup.sourceDir, setup.warn);
   const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
   const liquid = new Liquid({
     root: setup.includeDirs,

@@ -17,7 +17,7 @@ export interface IncludeFiles extends FS {
   warnAgain(file: string): void;
 }
 
-export function includeFiles(sourceDir: string, note: (problem: ProblemInit) => void): IncludeFiles {
+export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => void): IncludeFiles {
   const warnings = new Map<string, ProblemInit[]>();
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
@@ -34,9 +34,9 @@ export function includeFiles(sourceDir: string, note: (problem: ProblemInit) => 
         hint: 'Jekyll stops here too: correct the Liquid at this line.',
       });
     }
-    const found = laxProblems(lax.warnings, describeFile(sourceDir, file));
+    const found = laxProblems(lax.warnings, describeFile(sourceDir, file), 0, 'verbose');
     warnings.set(file, found);
-    for (const problem of found) note(problem);
+    for (const problem of found) warn(problem);
     return lax.source;
   };
   const contains = (root: string, file: string) => {
@@ -50,7 +50,7 @@ export function includeFiles(sourceDir: string, note: (problem: ProblemInit) => 
   };
   return {
     warnAgain: (file) => {
-      for (const problem of warnings.get(file) ?? []) note(problem);
+      for (const problem of warnings.get(file) ?? []) warn(problem);
     },
     exists: async (file) => isFile(file),
     existsSync: isFile,

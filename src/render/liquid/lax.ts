@@ -49,9 +49,17 @@ export class LiquidTemplateError extends Error {
   }
 }
 
-/** The lax warnings of a template as problems of `file`, whose template starts after `lineOffset` lines. */
-export function laxProblems(warnings: LaxWarning[], file: string, lineOffset = 0): ProblemInit[] {
-  return warnings.map(({ message, line, hint }) => ({ message, file, line: line + lineOffset, hint }));
+/**
+ * The lax warnings of a template as problems of `file`, whose template starts after `lineOffset`
+ * lines; as notes for an include, of which Jekyll says nothing.
+ */
+export function laxProblems(
+  warnings: LaxWarning[],
+  file: string,
+  lineOffset = 0,
+  note?: ProblemInit['note'],
+): ProblemInit[] {
+  return warnings.map(({ message, line, hint }) => ({ message, file, line: line + lineOffset, hint, note }));
 }
 
 /** liquid.rb's TemplateParser: a tag up to the first `%}`, an output up to the first `}` or `}}`,

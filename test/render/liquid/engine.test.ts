@@ -20,8 +20,7 @@ function engine(includes: Record<string, string> = {}) {
     scssify: (text) => text,
     postUrl: () => undefined,
     linkUrl: () => undefined,
-    warn: (problem) => warnings.push(problem),
-    note: (problem) => notes.push(problem),
+    warn: (problem) => (problem.note ? notes : warnings).push(problem),
   });
   return { liquid, warnings, notes };
 }
