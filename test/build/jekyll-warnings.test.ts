@@ -67,6 +67,6 @@ test('a template Jekyll refuses stops the build at its line, as Jekyll does', ()
   assert.equal(result.code, 1);
   assert.match(
     result.stderr,
-    /Error: index\.md:4: Liquid syntax error: Variable '\{\{ page\.title \}' was not properly terminated/,
+    /Error: index\.md:4:1: Liquid syntax error: Variable '\{\{ page\.title \}' was not properly terminated/,
   );
 });

@@ -245,6 +245,7 @@ function toSiteError(
       message: error.message,
       file,
       line: error.line + lineOffset,
+      column: error.column,
       source: sourceIsWholeFile ? source : '\n'.repeat(lineOffset) + source,
       hint: 'Jekyll stops here too: correct the Liquid at this line.',
     });

@@ -30,6 +30,7 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
         message: error.message,
         file: describeFile(sourceDir, file),
         line: error.line,
+        column: error.column,
         source: text,
         hint: 'Jekyll stops here too: correct the Liquid at this line.',
       });

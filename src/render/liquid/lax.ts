@@ -44,6 +44,7 @@ export class LiquidTemplateError extends Error {
   constructor(
     message: string,
     readonly line: number,
+    readonly column: number,
   ) {
     super(message);
   }
@@ -107,9 +108,11 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   const out: string[] = [];
   const open: string[] = [];
   let line = 1;
+  let offset = 0;
   const inComment = () => open.includes('comment');
-  const fail = (message: string, at = line): never => {
-    throw new LiquidTemplateError(`Liquid syntax error: ${message}`, at);
+  const fail = (message: string, at = line, from = offset): never => {
+    const column = from - source.lastIndexOf('\n', from - 1);
+    throw new LiquidTemplateError(`Liquid syntax error: ${message}`, at, column);
   };
   const rewrite = (read: () => Rewritten): string => {
     try {
@@ -140,7 +143,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       if (!full) fail(`Tag '${token}' was not properly terminated with regexp: /\\%\\}/`);
       const [, name, markup] = full as RegExpExecArray;
       if (name === 'raw') {
-        const start = line;
+        const [start, startOffset] = [line, offset];
         if (markup.trim() !== '') fail("Syntax Error in 'raw' - Valid syntax: raw");
         let body = '';
         let closed = false;
@@ -155,7 +158,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
             else body += next;
           } else body += next;
         }
-        if (!closed) fail("'raw' tag was never closed", start);
+        if (!closed) fail("'raw' tag was never closed", start, startOffset);
         // The body goes as data: liquidjs's tokenizer would read Liquid inside it.
         out.push(
           inComment()
@@ -163,27 +166,21 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
             : `{%${trimLeft} raw_text ${encodeURIComponent(body)} ${newlines(rawText)}${trimRight}%}`,
         );
         line += rawText.split('\n').length - 1;
+        offset += rawText.length;
         continue;
       }
       const block = open.at(-1);
       const wasInComment = inComment();
       let written = token;
+      // Tags out of place (an end tag of another block, a block never closed) are left as they
+      // are: liquidjs refuses them too, and says where the block began.
       if (name in BLOCKS) open.push(name);
-      else if (name.startsWith('end') && name.slice(3) in BLOCKS) {
-        if (block === name.slice(3)) open.pop();
-        else if (block && block !== 'comment')
-          fail(`'${name}' is not a valid delimiter for ${block} tags. use end${block}`);
-        else if (!block) fail(`Unknown tag '${name}'`);
-      } else if ((name === 'else' || name === 'elsif' || name === 'when') && block !== 'comment') {
-        if (!block) fail(`Unknown tag '${name}'`);
-        else if (!BLOCKS[block]?.includes(name))
-          fail(name === 'else' ? `${block} tag does not expect 'else' tag` : `Unknown tag '${name}'`);
-        if (name === 'else') {
-          if (block === 'case' && markup.trim() !== '')
-            fail("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ");
-          // Ruby ignores what follows `else`; liquidjs refuses it.
-          written = `{%${trimLeft} else ${newlines(token)}${trimRight}%}`;
-        }
+      else if (name.startsWith('end') && block === name.slice(3)) open.pop();
+      else if (name === 'else' && block && BLOCKS[block]?.includes('else')) {
+        if (block === 'case' && markup.trim() !== '')
+          fail("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ");
+        // Ruby ignores what follows `else`; liquidjs refuses it.
+        written = `{%${trimLeft} else ${newlines(token)}${trimRight}%}`;
       }
       // Inside a comment, Liquid still parses the tags it knows (their warnings and errors
       // stand); what the comment's own body holds otherwise is ignored.
@@ -197,7 +194,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       out.push(written);
     }
     line += token.split('\n').length - 1;
+    offset += token.length;
   }
-  if (open.length > 0) fail(`'${open.at(-1)}' tag was never closed`);
   return { source: out.join(''), warnings };
 }
