@@ -26,7 +26,7 @@ import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
-import type { Renderable } from './site/document.ts';
+import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
@@ -107,7 +107,7 @@ export class BuildFailed extends Error {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const diagnostics = new Diagnostics(options.print);
+  const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
     // reset
@@ -484,9 +484,19 @@ function staticOutputs(site: Site): OutputFile[] {
     }));
 }
 
+/**
+ * A page jekyll-redirect-from made for a `redirect_from` entry (a RedirectPage): Jekyll's
+ * conflict check leaves these out (Doctor#allow_used_permalink?).
+ */
+function isRedirectPage(page: Page): boolean {
+  const redirect = page.data.redirect as { from?: unknown } | undefined;
+  return page.sourcePath === undefined && page.name === 'redirect.html' && typeof redirect?.from === 'string';
+}
+
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
 function collectOutputs(site: Site): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
+  const redirects = new Set<OutputFile>();
   const add = (file: OutputFile) => {
     const list = byDestination.get(file.destination);
     if (list) list.push(file);
@@ -494,7 +504,9 @@ function collectOutputs(site: Site): OutputFile[] {
   };
   for (const page of site.pages) {
     warnIfClimbing(site, page);
-    add(outputOf(page));
+    const file = outputOf(page);
+    if (isRedirectPage(page)) redirects.add(file);
+    add(file);
   }
   for (const file of staticOutputs(site)) add(file);
   for (const doc of site.documents) {
@@ -506,10 +518,11 @@ function collectOutputs(site: Site): OutputFile[] {
 
   const files: OutputFile[] = [];
   for (const [destination, list] of byDestination) {
-    if (list.length > 1) {
+    const conflicting = list.filter((file) => !redirects.has(file));
+    if (conflicting.length > 1) {
       site.diagnostics.warn({
-        message: `${list.length} files write the same destination ${destination}; the last one wins: ${list.map((f) => f.source).join(', ')}`,
-        file: list[0].source,
+        message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
+        file: conflicting[0].source,
         hint: 'Give one of them a different permalink.',
       });
     }
