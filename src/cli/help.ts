@@ -28,6 +28,9 @@ Build options (as in \`jekyll build\`):
       --profile             Print where the time went, per template and per stage
       --disable-disk-cache  Keep nothing in .jekyll-cache: render and compile everything
   -I, --incremental         Write only the files that changed, in place, not a whole new site
+      --github-pages        Build as GitHub Pages publishes (its defaults, overrides, always-on plugins)
+      --no-github-pages     Build as plain Jekyll 4.3 (default: GitHub Pages when the Gemfile names
+                            github-pages and no workflow builds the site another way)
   -q, --quiet               Print only errors and warnings
   -V, --verbose             Print more about what is happening
 
@@ -41,6 +44,8 @@ Serve options (as in \`jekyll serve\`, plus all build options):
 
 Environment:
   JEKYLL_ENV                jekyll.environment in templates (default: development)
+  SCHOLARSITE_THEME_CACHE   Where themes fetched from GitHub are kept (default: ~/.cache/scholarsite/themes)
+  SCHOLARSITE_THEME_URL     Where themes are fetched from (default: https://codeload.github.com)
 `;
 
 /** Print the help; exit code 0. */

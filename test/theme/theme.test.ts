@@ -119,12 +119,12 @@ test("the site's own layouts, includes, Sass partials, assets and data win over 
 });
 
 test('a theme scholarsite does not have is named, with what to do', () => {
-  const source = tempSite({ '_config.yml': 'theme: minima\n', 'index.md': '---\n---\nhi\n' });
+  const source = tempSite({ '_config.yml': 'theme: jekyll-theme-chirpy\n', 'index.md': '---\n---\nhi\n' });
   const result = runCli(['build', '-s', source]);
   assert.equal(result.code, 0);
   assert.match(
     result.stderr,
-    /Warning: _config.yml: the theme 'minima' is a Ruby gem, which scholarsite cannot load.*\n {2}Hint: .*`theme: scholarsite`/,
+    /Warning: _config.yml: the theme 'jekyll-theme-chirpy' is a Ruby gem, which scholarsite cannot load.*\n {2}Hint: .*`theme: scholarsite`/,
   );
 });
 
