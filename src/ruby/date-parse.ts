@@ -40,7 +40,8 @@ const WORD = String.raw`[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}]`;
 const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
 
 /** A pattern of date_parse.c, its `\b` a Unicode word boundary as in Ruby (JavaScript's is ASCII). */
-const re = (source: string, flags = '') => new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), `${flags}u`);
+const re = (source: string, flags = '') =>
+  new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), `${flags}u`);
 
 /** The sub-parsers' patterns, as date_parse.c writes them (`NUMBER` is `(?<!\d)\d`). */
 const PATTERN = {
