@@ -3,11 +3,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig } from './config/index.ts';
+import { type Config, loadConfig, type PublishingMode, publishingMode } from './config/index.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
-import { registerFeedMetaTag } from './generate/feed.ts';
-import { runGenerators, runPostRender } from './generate/index.ts';
-import { registerSeoTag } from './generate/seo-tag.ts';
+import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
 import { IncrementalBuilder } from './incremental/builder.ts';
 import {
   forgetIncremental,
@@ -19,6 +17,7 @@ import { Profiler } from './profile.ts';
 import { bibFilesKnown, hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
+import { fetchTheme } from './remote-theme/index.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createLiquid } from './render/liquid/index.ts';
 import { createMarkdown } from './render/markdown/index.ts';
@@ -26,7 +25,7 @@ import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
-import type { Renderable } from './site/document.ts';
+import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
@@ -55,6 +54,11 @@ export interface BuildOptions {
    * destination. (Every build with the disk cache starts from what the last one rendered.)
    */
   keepIncremental?: boolean;
+  /**
+   * Build as GitHub Pages publishes (its defaults, overrides and always-on plugins), as plain
+   * Jekyll 4.3 (false), or as the site's repository says (unset: see `publishingMode`).
+   */
+  githubPages?: boolean;
   /** A Sass compiler kept alive between builds by `serve` (else one per build). */
   sass?: SassCompiler;
   /** `site.time` (tests pin it; else now). */
@@ -95,6 +99,8 @@ export interface ReusedRender {
 
 export interface BuildResult {
   site: Site;
+  /** Whether it was built as GitHub Pages builds it, and why. */
+  mode: PublishingMode;
   diagnostics: Diagnostics;
   files: number;
   profile?: Profiler;
@@ -107,20 +113,24 @@ export class BuildFailed extends Error {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const diagnostics = new Diagnostics(options.print);
+  const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
     // reset
     const overrides: Config = { ...options.overrides };
     if (options.destination) overrides.destination = path.resolve(options.destination);
-    const { config, files: configFiles } = profiler.time('config', () =>
+    const mode = publishingMode(path.resolve(options.source), options.githubPages);
+    const readConfig = () =>
       loadConfig({
         source: options.source,
         configFiles: options.configFiles,
         overrides,
         warn: (problem) => diagnostics.warn(problem),
-      }),
-    );
+        githubPages: mode.githubPages,
+      });
+    let { config, files: configFiles } = profiler.time('config', readConfig);
+    // A theme from GitHub not fetched yet: fetch it, then read the config again with it.
+    if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
     for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
     if (config.timezone) process.env.TZ = String(config.timezone);
@@ -131,6 +141,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
       diagnostics,
       options.time?.getTime() ?? configuredTime(config, diagnostics),
     );
+    site.githubPages = mode.githubPages;
     site.cacheDir =
       options.diskCache === false
         ? undefined
@@ -158,7 +169,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         incremental,
       });
       if (saved) saveIncremental(site, saved);
-      return result;
+      return { ...result, mode };
     } finally {
       if (!options.sass) await sass.dispose();
     }
@@ -194,7 +205,7 @@ async function buildSite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
-): Promise<BuildResult> {
+): Promise<Omit<BuildResult, 'mode'>> {
   const { strict, incremental } = options;
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
@@ -241,7 +252,7 @@ async function renderAndWrite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
-): Promise<BuildResult> {
+): Promise<Omit<BuildResult, 'mode'>> {
   const { strict, incremental } = options;
   const log = options.log ?? (() => {});
   if (writer) for (const file of staticOutputs(site)) writer.early(file);
@@ -249,7 +260,7 @@ async function renderAndWrite(
     renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental, writer),
   );
   failOnErrors(diagnostics, strict);
-  await runPostRender(site); // plugins' :post_render hooks (jemoji)
+  await runPostRender(site); // plugins' :post_render hooks (jemoji, mentions)
 
   const files = profiler.time('collect', () => collectOutputs(site));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
@@ -429,11 +440,7 @@ function renderTools(
     warn: (problem) => diagnostics.warn(problem),
     uses: (dependency) => site.uses(dependency),
     now: () => new BuildTime(Date.now(), site.time.note),
-    extend: (liquid) => {
-      const plugins = new Set(site.config.plugins as string[]);
-      if (plugins.has('jekyll-seo-tag')) registerSeoTag(liquid, site);
-      if (plugins.has('jekyll-feed')) registerFeedMetaTag(liquid, site);
-    },
+    extend: (liquid) => registerPluginTags(liquid, site),
   });
   return tools;
 }
@@ -484,9 +491,19 @@ function staticOutputs(site: Site): OutputFile[] {
     }));
 }
 
+/**
+ * A page jekyll-redirect-from made for a `redirect_from` entry (a RedirectPage): Jekyll's
+ * conflict check leaves these out (Doctor#allow_used_permalink?).
+ */
+function isRedirectPage(page: Page): boolean {
+  const redirect = page.data.redirect as { from?: unknown } | undefined;
+  return page.sourcePath === undefined && page.name === 'redirect.html' && typeof redirect?.from === 'string';
+}
+
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
 function collectOutputs(site: Site): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
+  const redirects = new Set<OutputFile>();
   const add = (file: OutputFile) => {
     const list = byDestination.get(file.destination);
     if (list) list.push(file);
@@ -494,7 +511,9 @@ function collectOutputs(site: Site): OutputFile[] {
   };
   for (const page of site.pages) {
     warnIfClimbing(site, page);
-    add(outputOf(page));
+    const file = outputOf(page);
+    if (isRedirectPage(page)) redirects.add(file);
+    add(file);
   }
   for (const file of staticOutputs(site)) add(file);
   for (const doc of site.documents) {
@@ -506,10 +525,11 @@ function collectOutputs(site: Site): OutputFile[] {
 
   const files: OutputFile[] = [];
   for (const [destination, list] of byDestination) {
-    if (list.length > 1) {
+    const conflicting = list.filter((file) => !redirects.has(file));
+    if (conflicting.length > 1) {
       site.diagnostics.warn({
-        message: `${list.length} files write the same destination ${destination}; the last one wins: ${list.map((f) => f.source).join(', ')}`,
-        file: list[0].source,
+        message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
+        file: conflicting[0].source,
         hint: 'Give one of them a different permalink.',
       });
     }

@@ -73,7 +73,8 @@ class Reader {
       this.warn,
       (problem) => site.diagnostics.error(problem),
     );
-    if (site.theme?.dataPath) {
+    // Jekyll 4.3 reads a theme's _data; GitHub Pages' Jekyll 3.10 does not.
+    if (site.theme?.dataPath && !site.githubPages) {
       // Site data wins over the theme's, merged key by key (`Reader#read_data`).
       site.data = deepMerge(
         readData(site.theme.dataPath, site.theme.root, () => false),

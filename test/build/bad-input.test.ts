@@ -99,12 +99,19 @@ describe('front matter', () => {
     ]);
   });
 
-  test('a key set twice', () => {
-    const built = warns({ 'broken.md': '---\ntitle: First\ntitle: Second\n---\n{{ page.title }}\n' }, [
-      'Warning: broken.md:3:1: "title" is set twice here; the last value is the one used',
+  test('a key set twice is a note (Jekyll says nothing), shown with --verbose and by check', () => {
+    const built = brokenSite({ 'broken.md': '---\ntitle: First\ntitle: Second\n---\n{{ page.title }}\n' });
+    const quiet = runCli(['build', '-s', built.source, '--strict']);
+    assert.equal(quiet.code, 0, quiet.stderr);
+    assert.doesNotMatch(quiet.stderr, /set twice/);
+    assert.equal(readFileSync(path.join(built.site, 'broken.html'), 'utf8'), '<p>Second</p>\n');
+    const verbose = runCli(['build', '-s', built.source, '--verbose']);
+    assertLines(verbose.stdout, [
+      'Note: broken.md:3:1: "title" is set twice here; the last value is the one used',
       '  Hint: Remove one of the two "title:" lines.',
     ]);
-    assert.equal(readFileSync(path.join(built.site, 'broken.html'), 'utf8'), '<p>Second</p>\n');
+    const check = runCli(['check', '-s', built.source]);
+    assert.match(check.stdout, /Warning: broken\.md:3: "title" is set twice here; .*\[build\]/);
   });
 
   test('front matter that is a list, not settings', () => {
@@ -213,15 +220,16 @@ describe('_config.yml', () => {
     ]);
   });
 
-  test('a key set twice warns and keeps the last, as Jekyll reads it', () => {
+  test('a key set twice keeps the last, as Jekyll reads it, with a note for --verbose', () => {
     const built = brokenSite({
       '_config.yml': 'title: First\nurl: https://x.org\ntitle: Second\n',
       'index.html': '---\n---\n{{ site.title }}\n',
     });
-    const result = runCli(['build', '-s', built.source]);
+    const result = runCli(['build', '-s', built.source, '--verbose']);
     assert.equal(result.code, 0, result.stderr);
-    assertLines(result.stderr, [
-      'Warning: _config.yml:3:1: "title" is set twice here; the last value is the one used',
+    assert.doesNotMatch(result.stderr, /set twice/);
+    assertLines(result.stdout, [
+      'Note: _config.yml:3:1: "title" is set twice here; the last value is the one used',
       '  Hint: Remove one of the two "title:" lines.',
     ]);
     assert.equal(readFileSync(path.join(built.site, 'index.html'), 'utf8'), 'Second\n');

@@ -24,6 +24,12 @@ function itemProperty(item: unknown, property: unknown): unknown {
   return value;
 }
 
+function isPlainHash(input: unknown): input is Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** A document as templates see it (Jekyll's DocumentDrop, which has no `size`). */
 const isDocumentDrop = (value: object) => 'collection' in value && 'url' in value && 'next' in value;
 
@@ -131,6 +137,10 @@ export const arrayFilters = {
   },
   sort(input: unknown, property?: unknown, nils: unknown = 'first') {
     if (input == null) throw new Error('Cannot sort a null object.');
+    // Ruby's Hash#sort: [key, value] pairs in key order (academicpages' staticman comments).
+    if (property == null && isPlainHash(input)) {
+      return Object.entries(input).sort(([a], [b]) => compare(a, b));
+    }
     const array = [...toArray(input)];
     if (property == null) return array.sort(compare);
     if (nils !== 'first' && nils !== 'last') {
