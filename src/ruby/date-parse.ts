@@ -138,9 +138,9 @@ class Parse {
     }
     if (y !== undefined) {
       // A year followed by more than digits ("5th") is a day: the year moves to the day's place.
-      const m2 = /[-+\d]/.exec(y);
-      if (m2) {
-        const rest = y.slice(m2.index);
+      const start = /[-+\d]/.exec(y);
+      if (start) {
+        const rest = y.slice(start.index);
         const number = /^[-+]?\d*/.exec(rest)![0];
         if (number.length < rest.length) [y, d] = [d, number];
       }
