@@ -1,6 +1,8 @@
 # `ruby tools/time-parse-goldens.rb`: what Ruby's Time.parse makes of each date string below, in
 # two time zones and at a fixed "now", written to test/fixtures/ruby/time-parse.json for
 # test/ruby/date-parse.test.ts (the tests need no Ruby). Add a string here, run it, commit both.
+# It also writes time-parse-mixed.json: 1,500 strings glued at random (a fixed seed) from the
+# pieces dates are made of, to catch what a hand-written list misses.
 require "time"
 require "json"
 
@@ -56,3 +58,30 @@ cases = INPUTS.map { |str| { "input" => str, "parts" => (Date._parse(str) rescue
 path = File.expand_path("../test/fixtures/ruby/time-parse.json", __dir__)
 File.write(path, JSON.pretty_generate({ "ruby" => RUBY_VERSION, "now" => NOW, "cases" => cases }) + "\n")
 puts "#{cases.size} cases -> #{path}"
+
+PIECES = [
+  "2020", "20", "05", "5", "1", "12", "31", "13", "2020-01-05", "2020-1-5", "01/05/2020", "5/1/20",
+  "2020/01/05", "10:30", "10:30:45", "3pm", "10 am", "12:00 AM", "T10:00", "Z", "+0100", "-05:00",
+  "UTC", "GMT", "EST", "PST", "CET", "Jan", "January", "Mar.", "March", "Sept", "Dec", "mon",
+  "Monday", "Tue,", "1st", "2nd", "23rd", "4th", "of", "'", "\"", ",", ".", "-", "/", "BC", "AD",
+  "19", "99", "69", "68", "H31.04.30", "2020-W02", "2020-005", "20200105", "20200105T1030",
+  "103000", "noon", "today", "foo", "(", ")", "  ", "\t", "日", "é",
+]
+random = Random.new(7)
+mixed = Array.new(1500) do
+  glue = random.rand(2).zero? ? "" : " "
+  Array.new(random.rand(1..4)) { PIECES[random.rand(PIECES.size)] }.join(glue)
+end
+mixed_cases = mixed.filter_map do |str|
+  outcome = show(str)
+  # Years JavaScript's Date cannot hold, and Ruby's RangeError on huge numbers, are left out.
+  next if outcome.values.any? { |o| o["ms"] && o["ms"].abs > 8_640_000_000_000_000 }
+  next if outcome.values.any? { |o| o["error"]&.include?("too big") }
+  # [input, then per zone: milliseconds (nil when Ruby raised) and to_s (or Ruby's message)]
+  [str, *ZONES.flat_map { |zone| o = outcome[zone]; [o["ms"], o["shown"] || o["error"]] }]
+rescue RangeError
+  nil
+end
+mixed_path = File.expand_path("../test/fixtures/ruby/time-parse-mixed.json", __dir__)
+File.write(mixed_path, JSON.generate({ "ruby" => RUBY_VERSION, "now" => NOW, "zones" => ZONES, "cases" => mixed_cases }).gsub("],[", "],\n[") + "\n")
+puts "#{mixed_cases.size} mixed cases -> #{mixed_path}"

@@ -35,7 +35,13 @@ const MONTHS = 'jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec';
 const DAYS = 'sun|mon|tue|wed|thu|fri|sat';
 const ERA = String.raw`c(?:e|\.e\.)|b(?:ce|\.c\.e\.)|a(?:d|\.d\.)|b(?:c|\.c\.)`;
 
-const re = (source: string, flags = '') => new RegExp(source, `${flags}u`);
+/** A word character as Onigmo sees one in a UTF-8 string (`é` and `日` are), for `\b`. */
+const WORD = String.raw`[\p{Alphabetic}\p{M}\p{Nd}\p{Pc}]`;
+const BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
+/** A pattern of date_parse.c, its `\b` a Unicode word boundary as in Ruby (JavaScript's is ASCII). */
+const re = (source: string, flags = '') =>
+  new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), `${flags}u`);
 
 /** The sub-parsers' patterns, as date_parse.c writes them (`NUMBER` is `(?<!\d)\d`). */
 const PATTERN = {
@@ -132,9 +138,9 @@ class Parse {
     }
     if (y !== undefined) {
       // A year followed by more than digits ("5th") is a day: the year moves to the day's place.
-      const m2 = /[-+\d]/.exec(y);
-      if (m2) {
-        const rest = y.slice(m2.index);
+      const start = /[-+\d]/.exec(y);
+      if (start) {
+        const rest = y.slice(start.index);
         const number = /^[-+]?\d*/.exec(rest)![0];
         if (number.length < rest.length) [y, d] = [d, number];
       }
@@ -522,6 +528,8 @@ function instant(f: Fields, utc: boolean): number {
     if (later.getHours() === date.getHours() && later.getMinutes() === date.getMinutes())
       return later.getTime();
   }
+  // Ruby's Time reaches any year; JavaScript's Date stops at ±275,760.
+  if (Number.isNaN(date.getTime())) throw new RubyArgumentError('year out of range');
   return date.getTime();
 }
 
@@ -563,6 +571,7 @@ function makeTime(input: string, found: Found, zone: string | undefined, now: Da
   if (Object.values(found).every((v) => v === undefined))
     throw new RubyArgumentError(`no time information in ${JSON.stringify(input)}`);
   const off = zone === undefined ? undefined : zoneOffset(zone);
+  if (off !== undefined && Math.abs(off) >= 86_400) throw new RubyArgumentError('utc_offset out of range');
 
   if (yday !== undefined) {
     if (yday < 1 || yday > 366) throw new RubyArgumentError(`yday ${yday} out of range`);

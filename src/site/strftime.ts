@@ -228,7 +228,8 @@ function field(d: Date, directive: string): [string, Kind, number, string] | und
     case 'c':
       return a(strftime(d, '%a %b %e %H:%M:%S %Y'));
     case '+':
-      return a(strftime(d, '%a %b %e %H:%M:%S %Z %Y'));
+      // `Date#strftime` has it, `Time#strftime` prints it as written.
+      return ownZoneName(d) === '+00:00' ? a(strftime(d, '%a %b %e %H:%M:%S %Z %Y')) : undefined;
     default:
       return undefined;
   }

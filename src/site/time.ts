@@ -47,7 +47,8 @@ class ZoneClock extends Date {
   constructor(
     time: Date,
     readonly offset: number,
-    readonly utc: boolean,
+    /** What `%Z` prints: `UTC`, nothing for a fixed offset, `+00:00` for a Ruby Date. */
+    readonly zoneName: string,
   ) {
     super(time.getTime());
     this.shifted = new Date(time.getTime() + offset * 1000);
@@ -82,15 +83,24 @@ class ZoneClock extends Date {
   }
 }
 
-/** `d` to read with local getters in the zone it prints in; undefined `%Z` for a fixed offset. */
+/**
+ * `d` to read with local getters in the zone it prints in. A Ruby Date (a YAML date) prints as
+ * midnight UTC, as `Date#strftime` does (`%z` +0000, `%s` that midnight's seconds).
+ */
 export function wallClock(d: Date): Date {
-  if (!(d instanceof RubyTime) || d.zone === 'local') return d;
-  return d.zone === 'utc' ? new ZoneClock(d, 0, true) : new ZoneClock(d, d.zone, false);
+  if (!(d instanceof RubyTime)) return d;
+  if (d.dateOnly) {
+    const midnight = new Date(0);
+    midnight.setUTCFullYear(d.getFullYear(), d.getMonth(), d.getDate());
+    return new ZoneClock(midnight, 0, '+00:00');
+  }
+  if (d.zone === 'local') return d;
+  return d.zone === 'utc' ? new ZoneClock(d, 0, 'UTC') : new ZoneClock(d, d.zone, '');
 }
 
-/** `%Z` of a time in a zone of its own: `UTC`, or nothing for a fixed offset (Ruby prints ""). */
+/** `%Z` of a time in a zone of its own (see ZoneClock), else undefined: the local zone's name. */
 export function ownZoneName(d: Date): string | undefined {
-  return d instanceof ZoneClock ? (d.utc ? 'UTC' : '') : undefined;
+  return d instanceof ZoneClock ? d.zoneName : undefined;
 }
 
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
@@ -140,9 +150,9 @@ export function parseRubyTime(input: string, now: Date = new Date()): RubyTime |
   return time && new RubyTime(time);
 }
 
-/** Ruby's `Time#localtime`: the same instant in the site's zone. */
+/** Ruby's `to_time.localtime`: the same instant in the site's zone (a Date: its local midnight). */
 export function localTime(d: Date): Date {
-  return d instanceof RubyTime && d.zone !== 'local' ? new RubyTime(d, d.dateOnly) : d;
+  return d instanceof RubyTime && (d.zone !== 'local' || d.dateOnly) ? new RubyTime(d) : d;
 }
 
 /**

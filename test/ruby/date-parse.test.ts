@@ -69,3 +69,33 @@ for (const zone of ['Asia/Shanghai', 'America/New_York']) {
     }
   });
 }
+
+const mixed = JSON.parse(
+  readFileSync(path.resolve(import.meta.dirname, '../fixtures/ruby/time-parse-mixed.json'), 'utf8'),
+) as { now: number[]; zones: string[]; cases: [string, ...(number | string | null)[]][] };
+
+describe('Time.parse on 1,479 strings glued from date pieces', () => {
+  mixed.zones.forEach((zone, z) => {
+    it(`reads each as Ruby does in ${zone}`, () => {
+      process.env.TZ = zone;
+      const [y, mo, d, h, mi, s] = mixed.now;
+      const now = new Date(y, mo - 1, d, h, mi, s);
+      const wrong: string[] = [];
+      for (const [input, ...outcomes] of mixed.cases) {
+        const ms = outcomes[2 * z] as number | null;
+        const shown = outcomes[2 * z + 1] as string;
+        let ours: string;
+        try {
+          const time = timeParse(input, now).time.getTime();
+          ours = `${time} ${parseRubyTimeInItsZone(input, now)?.toString()}`;
+        } catch (error) {
+          if (!(error instanceof RubyArgumentError)) throw error;
+          ours = `error ${error.message}`;
+        }
+        const ruby = ms === null ? `error ${shown}` : `${ms} ${shown}`;
+        if (ours !== ruby) wrong.push(`${JSON.stringify(input)}: Ruby ${ruby}, ours ${ours}`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+  });
+});
