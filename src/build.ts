@@ -25,12 +25,12 @@ import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
-import type { Renderable } from './site/document.ts';
+import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
-import { BuildTime } from './site/time.ts';
+import { BuildTime, parseRubyTime } from './site/time.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -111,7 +111,7 @@ export class BuildFailed extends Error {
 }
 
 export async function build(options: BuildOptions): Promise<BuildResult> {
-  const diagnostics = new Diagnostics(options.print);
+  const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
     // reset
@@ -134,7 +134,11 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
-    const site = new Site(config, diagnostics, options.time?.getTime());
+    const site = new Site(
+      config,
+      diagnostics,
+      options.time?.getTime() ?? configuredTime(config, diagnostics),
+    );
     site.githubPages = mode.githubPages;
     site.cacheDir =
       options.diskCache === false
@@ -334,6 +338,20 @@ async function renderAll(
   }
 }
 
+/** `time:` in _config.yml (Jekyll's `Utils.parse_date(config["time"].to_s)`), else undefined (now). */
+function configuredTime(config: Config, diagnostics: Diagnostics): number | undefined {
+  const value = config.time;
+  if (value == null) return undefined;
+  const time = value instanceof Date ? value : parseRubyTime(String(value));
+  if (time) return time.getTime();
+  diagnostics.error({
+    message: `Invalid time '${String(value)}' in _config.yml: Ruby's Time.parse cannot read it, and Jekyll stops the build on it`,
+    file: '_config.yml',
+    hint: 'Write it as YYYY-MM-DD HH:MM:SS +/-TTTT, or remove `time:` to use the time of the build.',
+  });
+  return undefined;
+}
+
 function failOnErrors(diagnostics: Diagnostics, strict = false): void {
   if (diagnostics.errors.length || (strict && diagnostics.warnings.length))
     throw new BuildFailed(diagnostics);
@@ -369,10 +387,10 @@ function renderTools(
       excerptOf: (item) => {
         if (excerpts.has(item)) return excerpts.get(item);
         if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        if (item.excerptSeparator === '' || item.data.excerpt !== undefined) {
-          const own = item.data.excerpt;
-          return own == null ? undefined : String(own);
-        }
+        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
+        const own = item.data.excerpt;
+        if (own != null && own !== false) return String(own);
+        if (item.excerptSeparator === '') return undefined;
         const text = extractExcerpt(item, item.rawContent);
         let output = text;
         try {
@@ -471,9 +489,19 @@ function staticOutputs(site: Site): OutputFile[] {
     }));
 }
 
+/**
+ * A page jekyll-redirect-from made for a `redirect_from` entry (a RedirectPage): Jekyll's
+ * conflict check leaves these out (Doctor#allow_used_permalink?).
+ */
+function isRedirectPage(page: Page): boolean {
+  const redirect = page.data.redirect as { from?: unknown } | undefined;
+  return page.sourcePath === undefined && page.name === 'redirect.html' && typeof redirect?.from === 'string';
+}
+
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
 function collectOutputs(site: Site): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
+  const redirects = new Set<OutputFile>();
   const add = (file: OutputFile) => {
     const list = byDestination.get(file.destination);
     if (list) list.push(file);
@@ -481,7 +509,9 @@ function collectOutputs(site: Site): OutputFile[] {
   };
   for (const page of site.pages) {
     warnIfClimbing(site, page);
-    add(outputOf(page));
+    const file = outputOf(page);
+    if (isRedirectPage(page)) redirects.add(file);
+    add(file);
   }
   for (const file of staticOutputs(site)) add(file);
   for (const doc of site.documents) {
@@ -493,10 +523,11 @@ function collectOutputs(site: Site): OutputFile[] {
 
   const files: OutputFile[] = [];
   for (const [destination, list] of byDestination) {
-    if (list.length > 1) {
+    const conflicting = list.filter((file) => !redirects.has(file));
+    if (conflicting.length > 1) {
       site.diagnostics.warn({
-        message: `${list.length} files write the same destination ${destination}; the last one wins: ${list.map((f) => f.source).join(', ')}`,
-        file: list[0].source,
+        message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
+        file: conflicting[0].source,
         hint: 'Give one of them a different permalink.',
       });
     }

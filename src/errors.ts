@@ -18,6 +18,11 @@ export interface ProblemInit extends Location {
   source?: string;
   /** A code frame drawn already (a warning kept from an earlier build). */
   frame?: string;
+  /**
+   * Something Jekyll builds without a word, so not a warning: `verbose` is shown with
+   * `--verbose` only; `check` also by `scholarsite check`, being a mistake in the site.
+   */
+  note?: 'verbose' | 'check';
 }
 
 export class SiteError extends Error {
@@ -26,6 +31,7 @@ export class SiteError extends Error {
   readonly column?: number;
   readonly hint?: string;
   readonly frame?: string;
+  readonly note?: 'verbose' | 'check';
 
   constructor(init: ProblemInit) {
     super(init.message);
@@ -34,6 +40,7 @@ export class SiteError extends Error {
     this.line = init.line;
     this.column = init.column;
     this.hint = init.hint;
+    this.note = init.note;
     this.frame =
       init.frame ??
       (init.source !== undefined && init.line ? codeFrame(init.source, init.line, init.column) : undefined);
@@ -45,7 +52,7 @@ export class SiteError extends Error {
   }
 
   /** The full text a user sees. */
-  format(severity: 'Error' | 'Warning' = 'Error'): string {
+  format(severity: 'Error' | 'Warning' | 'Note' = 'Error'): string {
     const lines = [`${severity}: ${this.where}: ${this.message}`];
     if (this.frame) lines.push(this.frame);
     if (this.hint) lines.push(`  Hint: ${this.hint}`);
@@ -74,21 +81,40 @@ export function codeFrame(source: string, line: number, column?: number): string
 export class Diagnostics {
   readonly warnings: SiteError[] = [];
   readonly errors: SiteError[] = [];
-  constructor(private readonly print: (text: string) => void = (text) => console.error(text)) {}
+  constructor(
+    private readonly print: (text: string) => void = (text) => console.error(text),
+    /** Where notes go: `--verbose`'s output, else nowhere. */
+    private readonly log?: (text: string) => void,
+  ) {}
+
+  /** What Jekyll says nothing of (see ProblemInit#note), each once a build. */
+  readonly notes: SiteError[] = [];
 
   /**
    * A warning is printed once a build: the same one met again (an include every page uses, a
-   * page reused from the last build saying what it said then) is not repeated.
+   * page reused from the last build saying what it said then) is not repeated. A note is kept
+   * and shown with `--verbose` only.
    */
   warn(problem: SiteError | ProblemInit): void {
     this.recording?.push(problem instanceof SiteError ? problemOf(problem) : problem);
     // Told before a SiteError is made: an include's warning comes again for every page using it.
-    const key = `${whereOf(problem)}\0${problem.message}`;
+    const note = problem instanceof SiteError ? undefined : problem.note;
+    const key = `${note ?? ''}\0${whereOf(problem)}\0${problem.message}`;
     if (this.warned.has(key)) return;
     this.warned.add(key);
     const error = problem instanceof SiteError ? problem : new SiteError(problem);
+    if (note) {
+      this.notes.push(error);
+      this.log?.(error.format('Note'));
+      return;
+    }
     this.warnings.push(error);
     this.print(error.format('Warning'));
+  }
+
+  /** Notes `scholarsite check` reports: mistakes in the site that Jekyll builds silently. */
+  get findings(): SiteError[] {
+    return this.notes.filter((note) => note.note === 'check');
   }
 
   private readonly warned = new Set<string>();
@@ -125,6 +151,6 @@ function whereOf({ file, line, column }: Location): string {
 
 /** A problem as plain data, to keep between builds. */
 export function problemOf(error: SiteError): ProblemInit {
-  const { message, file, line, column, hint, frame } = error;
-  return { message, file, line, column, hint, frame };
+  const { message, file, line, column, hint, frame, note } = error;
+  return { message, file, line, column, hint, frame, note };
 }

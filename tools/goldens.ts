@@ -46,6 +46,8 @@ export const VARIANTS: Record<string, Variant> = {
   liquid: { site: 'liquid', flags: [] },
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
+  dates: { site: 'dates', flags: [] },
+  filters: { site: 'filters', flags: [] },
   'github-pages': { site: 'github-pages', flags: [], githubPages: true },
   'github-pages-primer': {
     site: 'github-pages',

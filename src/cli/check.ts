@@ -57,10 +57,19 @@ export async function runCheck(argv: string[]): Promise<number> {
     const checked = await checkSite(site, destination, {
       external: values.external ? { cacheFile, timeout: timeout * 1000 } : undefined,
     });
-    const summary = summarize(checked.problems, checked.pages, checked.externalLinks);
-    process.stdout.write(
-      values.json ? formatJson(checked.problems, summary) : formatReport(checked.problems, summary),
-    );
+    // What the build noted but Jekyll builds without a word (a YAML key set twice).
+    const noted: Problem[] = result.diagnostics.findings.map((note) => ({
+      severity: 'warning',
+      rule: 'build',
+      message: note.message,
+      file: note.file,
+      ...(note.line !== undefined ? { line: note.line } : {}),
+      output: note.file,
+      hint: note.hint ?? 'Correct the source file.',
+    }));
+    const problems = [...noted, ...checked.problems];
+    const summary = summarize(problems, checked.pages, checked.externalLinks);
+    process.stdout.write(values.json ? formatJson(problems, summary) : formatReport(problems, summary));
     return summary.errors > 0 ? 1 : 0;
   } catch (error) {
     if (error instanceof BuildFailed) {

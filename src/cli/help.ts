@@ -7,6 +7,8 @@ Usage:
   scholarsite serve [options]     Build, serve at http://localhost:4000, rebuild and reload on save
   scholarsite new DIR             Start a new site in DIR from the starter site (built-in theme)
   scholarsite migrate SRC DEST    Copy the academicpages site SRC to DEST on the built-in theme
+                                  (both add a publishing workflow and, in .github/scholarsite/, the
+                                  scholarsite it installs; --no-vendor: install it from npm instead)
   scholarsite import tsv FILE     Write _publications/ or _talks/ from academicpages' publications.tsv / talks.tsv
   scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
   scholarsite cv --pdf            Print the CV page to a PDF with Chromium (-s SITE, -o cv.pdf, --page /cv/)

@@ -9,7 +9,7 @@ import { escapeOnce, normalizeWhitespace, stripHtml } from '../render/liquid/fil
 import { isHash } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
-import { parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
+import { localTime, parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
 import type { Plugin } from './index.ts';
 
 export const SEO_TAG_VERSION = '2.8.0';
@@ -60,7 +60,7 @@ export function uriEscape(input: string): string {
 /** Jekyll's `date_to_xmlschema`. */
 function dateToXmlschema(value: unknown): unknown {
   if (value == null || String(value) === '') return value;
-  const date = value instanceof Date ? value : parseRubyTime(String(value));
+  const date = value instanceof Date ? localTime(value) : parseRubyTime(String(value));
   return date ? xmlschema(date) : value;
 }
 

@@ -30,13 +30,13 @@ const psychTimestamp: ScalarTag = {
     if (date) return new RubyTime(new Date(+date[1], +date[2] - 1, +date[3]), true);
     const m = TIME.exec(source)!;
     const ms = m[7] ? Math.round(Number(`0.${m[7]}`) * 1000) : 0;
-    let utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms);
-    if (m[8] && m[8] !== 'Z') {
-      const [, sign, hours, minutes] = /^([-+])(\d{1,2}):?(\d\d)?$/.exec(m[8])!;
-      const offset = (+hours * 60 + +(minutes ?? 0)) * 60_000;
-      utc += sign === '-' ? offset : -offset;
-    }
-    return new RubyTime(utc);
+    const utc = Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6], ms);
+    // Psych keeps the zone written: `Z` is a UTC time, an offset a fixed-offset time (printed so).
+    if (m[8] === 'Z') return new RubyTime(utc, false, 'utc');
+    if (!m[8]) return new RubyTime(utc);
+    const [, sign, hours, minutes] = /^([-+])(\d{1,2}):?(\d\d)?$/.exec(m[8])!;
+    const offset = (sign === '-' ? -1 : 1) * (+hours * 3600 + +(minutes ?? 0) * 60);
+    return new RubyTime(utc - offset * 1000, false, offset);
   },
 };
 

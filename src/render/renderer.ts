@@ -81,6 +81,29 @@ export class Renderer {
   }
 
   /**
+   * Jekyll names the page when its converter fails ("Conversion error: … while converting FILE");
+   * so do we, for what can still go wrong in ours: HTML nested thousands of levels deep exhausts
+   * the stack, as it does kramdown's ("stack level too deep").
+   */
+  private convertMarkdown(item: Renderable, text: string): string {
+    try {
+      return this.tools.markdown(text);
+    } catch (error) {
+      if (error instanceof SiteError) throw error;
+      const tooDeep = error instanceof RangeError;
+      throw new SiteError({
+        message: tooDeep
+          ? 'Markdown: this text nests elements too deeply to convert (thousands of unclosed HTML tags or list levels)'
+          : `Markdown: the converter failed: ${(error as Error).message}`,
+        file: item.sourceFile,
+        hint: tooDeep
+          ? 'Close the HTML tags this page opens (a tag opened in a loop, or pasted markup missing its end tags).'
+          : 'This is a bug in scholarsite: please report it with this page.',
+      });
+    }
+  }
+
+  /**
    * Stylesheets without Liquid can be compiled before their turn: start them now, so Dart Sass
    * works while the other pages render. Their output still lands in Jekyll's order.
    */
@@ -89,7 +112,7 @@ export class Renderer {
   }
 
   async convert(item: Renderable, text: string): Promise<string> {
-    if (item.isMarkdown) return this.tools.markdown(text);
+    if (item.isMarkdown) return this.convertMarkdown(item, text);
     if (item.isSass) {
       this.tools.site.uses('sass');
       const result = await this.tools.sass.compile(stylesheetJob(item, text));

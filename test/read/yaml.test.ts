@@ -19,15 +19,19 @@ test('YAML is read the way Ruby Psych reads it (YAML 1.1)', () => {
   assert.deepEqual(plain(data), { a: true, b: 'y', c: false, d: 493, e: 1000, f: null, g: 80 });
 });
 
-test('dates become RubyTime: a bare date prints as YYYY-MM-DD, a time without zone is UTC', () => {
+test('dates become RubyTime: a bare date prints as YYYY-MM-DD, a time without zone is UTC, a zone is kept', () => {
   process.env.TZ = 'America/New_York';
-  const data = parseYaml('day: 2021-04-05\nat: 2021-04-05 10:00:00\nzoned: 2021-04-05 10:00:00 +0200\n', {
-    file: 'x.yml',
-  }) as Record<string, RubyTime>;
+  const data = parseYaml(
+    'day: 2021-04-05\nat: 2021-04-05 10:00:00\nzoned: 2021-04-05 10:00:00 +0200\nz: 2021-04-05T10:00:00Z\n',
+    { file: 'x.yml' },
+  ) as Record<string, RubyTime>;
   assert.ok(data.day instanceof RubyTime);
+  // As Ruby's Psych prints them (TZ=America/New_York ruby -ryaml).
   assert.equal(String(data.day), '2021-04-05');
   assert.equal(String(data.at), '2021-04-05 06:00:00 -0400');
-  assert.equal(String(data.zoned), '2021-04-05 04:00:00 -0400');
+  assert.equal(String(data.zoned), '2021-04-05 10:00:00 +0200');
+  assert.equal(String(data.z), '2021-04-05 10:00:00 UTC');
+  assert.equal(data.zoned.getTime(), Date.UTC(2021, 3, 5, 8));
 });
 
 test('anchors, aliases and merge keys work; duplicate keys keep the last value', () => {

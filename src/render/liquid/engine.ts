@@ -12,14 +12,18 @@ import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
-import { laxProblems, laxRewrite } from './lax.ts';
+import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
+import { AssignTag } from './tags/assign.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
+import { CycleTag } from './tags/cycle.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
+import { RawTextTag } from './tags/raw-text.ts';
+import { TablerowTag } from './tags/tablerow.ts';
 
 // liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
 const readNumber = Tokenizer.prototype.readNumber;
@@ -38,6 +42,7 @@ export interface LiquidSetup {
   scssify(text: string, syntax: 'scss' | 'sass'): string;
   postUrl(name: string): string | undefined;
   linkUrl(relativePath: string): string | undefined;
+  /** Warnings, and notes (ProblemInit#note) of what Jekyll says nothing about. */
   warn(problem: ProblemInit): void;
   /** Register plugin tags (seo, feed_meta) on the engine. */
   extend?(liquid: Liquid): void;
@@ -102,7 +107,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       if (!templates) {
         templates = stripBlankBlocks(liquid.parse(fs.readFileSync(file), file));
         includeTemplates.set(file, templates);
-      } else fs.warnAgain(file); // each page that uses it hears its warnings (see Diagnostics#warn)
+      } else fs.warnAgain(file); // each page that uses it hears its notes
       return templates;
     },
     describeDir: (dir: string) => describeFile(setup.sourceDir, dir) || '.',
@@ -116,6 +121,10 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   );
   liquid.registerTag('link', urlTag('link', setup.linkUrl));
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
+  liquid.registerTag('assign', AssignTag);
+  liquid.registerTag('raw_text', RawTextTag);
+  liquid.registerTag('cycle', CycleTag);
+  liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
   liquid.registerTag('bibliography', BibliographyTag);
@@ -133,11 +142,12 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
       for (const warning of known.warnings) setup.warn(warning);
       return known.templates;
     }
-    const lax = laxRewrite(source);
-    const warnings = laxProblems(lax.warnings, file, lineOffset);
-    for (const warning of warnings) setup.warn(warning);
     let templates: Template[];
+    let warnings: ProblemInit[];
     try {
+      const lax = laxRewrite(source);
+      warnings = laxProblems(lax.warnings, file, lineOffset);
+      for (const warning of warnings) setup.warn(warning);
       templates = stripBlankBlocks(liquid.parse(lax.source, file));
     } catch (error) {
       throw toSiteError(error, file, fileSource ?? source, lineOffset, setup, fileSource !== undefined);
@@ -230,6 +240,16 @@ function toSiteError(
   sourceIsWholeFile = false,
 ): SiteError {
   if (error instanceof SiteError) return error;
+  if (error instanceof LiquidTemplateError) {
+    return new SiteError({
+      message: error.message,
+      file,
+      line: error.line + lineOffset,
+      column: error.column,
+      source: sourceIsWholeFile ? source : '\n'.repeat(lineOffset) + source,
+      hint: 'Jekyll stops here too: correct the Liquid at this line.',
+    });
+  }
   const e = error as LiquidjsError;
   // Nested render errors wrap the innermost one; its token points at the real place.
   let inner: LiquidjsError = e;

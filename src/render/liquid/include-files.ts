@@ -1,18 +1,19 @@
 /**
  * How liquidjs reads include files: from the include folders only (never a file outside them,
- * followed symlinks included), each rewritten by the lax rules like any template, with its
- * lax warnings reported against the include file.
+ * followed symlinks included), each read as Ruby Liquid reads it like any template. What only the
+ * lax parser accepts in an include is a note, not a warning: Jekyll prints "Liquid Warning" for
+ * pages and layouts only (Renderer#render_liquid), and stock academicpages includes lean on it.
  */
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FS } from 'liquidjs';
-import type { ProblemInit } from '../../errors.ts';
+import { type ProblemInit, SiteError } from '../../errors.ts';
 import { isFile } from '../../read/stat.ts';
 import { describeFile } from '../../site/theme.ts';
-import { laxProblems, laxRewrite } from './lax.ts';
+import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 
 export interface IncludeFiles extends FS {
-  /** The lax warnings of a file read before, raised again (its parsed form is being used again). */
+  /** The lax notes of a file read before, told again (its parsed form is being used again). */
   warnAgain(file: string): void;
 }
 
@@ -20,8 +21,21 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
   const warnings = new Map<string, ProblemInit[]>();
   const read = (file: string) => {
     const text = readFileSync(file, 'utf8');
-    const lax = laxRewrite(text);
-    const found = laxProblems(lax.warnings, describeFile(sourceDir, file));
+    let lax: ReturnType<typeof laxRewrite>;
+    try {
+      lax = laxRewrite(text);
+    } catch (error) {
+      if (!(error instanceof LiquidTemplateError)) throw error;
+      throw new SiteError({
+        message: error.message,
+        file: describeFile(sourceDir, file),
+        line: error.line,
+        column: error.column,
+        source: text,
+        hint: 'Jekyll stops here too: correct the Liquid at this line.',
+      });
+    }
+    const found = laxProblems(lax.warnings, describeFile(sourceDir, file), 0, 'verbose');
     warnings.set(file, found);
     for (const problem of found) warn(problem);
     return lax.source;

@@ -1,18 +1,37 @@
 /**
- * Ruby Liquid's lax parser accepts templates liquidjs refuses. Jekyll (error_mode: warn)
- * warns and renders them the lax way; we rewrite the markup to what the lax parser means:
- * - parentheses in `if`/`elsif`/`unless`/`assign` markup are ignored (`(a or b) and c`), and a
- *   number glued to a `)` is read as a variable of that name, which is nil (`sort:0)`);
- * - `page.[include.key]` is `page[include.key]`;
- * - a quoted "filter name" (`{{ x | "text" }}`) is an unknown filter, which does nothing;
- * - a float literal given to a filter (`divided_by: 4.0`) is passed as text, which Ruby's
- *   `to_number` reads as a Float just the same, so that the result stays a float (liquidjs has
- *   no float type: `4.0` would arrive as the integer 4);
- * - a backslash in a quoted string is just a backslash (Ruby Liquid has no escapes in string
- *   literals; liquidjs would read `"\n"` as a newline).
+ * Templates as Ruby Liquid reads them, handed to liquidjs in a form it reads the same way.
+ *
+ * Jekyll runs Liquid with `error_mode: warn`, and GitHub Pages runs Liquid 4.0.4: a template is
+ * cut into tokens by one regex (TemplateParser), each output and each tag's markup is read by the
+ * strict parser and, where that fails, by the tag's lax regexes, with a warning. Real sites lean
+ * on what only the lax reading accepts (`{{ x %}}`, `{% assign a.b = … %}`, `{% if (a or b) %}`),
+ * and liquidjs's own tokenizer and tag parsers refuse or misread it.
+ *
+ * So this is a translation, not a list of patches: Ruby's tokenizer, then for each token
+ * Liquid's own reading (lax/markup.ts, lax/expression.ts), then the token written again as the
+ * liquidjs markup with the same meaning: every expression becomes the liquidjs expression of the
+ * value Ruby's `Expression.parse` gives it. liquidjs then parses and renders with its own tags,
+ * which behave as Ruby's for well-formed markup. Translating is one linear pass over the
+ * template, done once per file a build (parsed templates are cached), so it costs far less than
+ * reimplementing every tag's rendering, and it keeps line numbers: a token is written on the
+ * same lines as the original. Where Liquid 4.0.4 (GitHub Pages) and 5.4 (Debian's Jekyll 4.3)
+ * differ, 4.0.4 is followed: it warns on an empty output `{{ }}`, and `{%- endraw %}` does not
+ * close a raw block.
  */
-
 import type { ProblemInit } from '../../errors.ts';
+import {
+  assign,
+  capture,
+  caseLeft,
+  condition,
+  cycle,
+  forLoop,
+  LiquidSyntaxError,
+  type Rewritten,
+  tablerow,
+  variable,
+  when,
+} from './lax/markup.ts';
 
 export interface LaxWarning {
   line: number;
@@ -20,110 +39,162 @@ export interface LaxWarning {
   hint: string;
 }
 
-/** The lax warnings of a template as problems of `file`, whose template starts after `lineOffset` lines. */
-export function laxProblems(warnings: LaxWarning[], file: string, lineOffset = 0): ProblemInit[] {
-  return warnings.map(({ message, line, hint }) => ({ message, file, line: line + lineOffset, hint }));
+/** A template Jekyll refuses to build, at `line`. */
+export class LiquidTemplateError extends Error {
+  constructor(
+    message: string,
+    readonly line: number,
+    readonly column: number,
+  ) {
+    super(message);
+  }
 }
 
-const TAG = /{%(-?)(\s*)(if|elsif|unless|assign)\b([\s\S]*?)(-?)%}/g;
-const RAW =
-  /{%-?\s*raw\s*-?%}[\s\S]*?{%-?\s*endraw\s*-?%}|{%-?\s*comment\s*-?%}[\s\S]*?{%-?\s*endcomment\s*-?%}/g;
-const RANGE = /\(\s*[\w.-]+\s*\.\.\s*[\w.-]+\s*\)/g;
-
-/** Apply `rewrite` outside quotes only. */
-function outsideQuotes(text: string, rewrite: (part: string) => string): string {
-  return text
-    .split(/("[^"]*"|'[^']*')/)
-    .map((part, i) => (i % 2 ? part : rewrite(part)))
-    .join('');
+/**
+ * The lax warnings of a template as problems of `file`, whose template starts after `lineOffset`
+ * lines; as notes for an include, of which Jekyll says nothing.
+ */
+export function laxProblems(
+  warnings: LaxWarning[],
+  file: string,
+  lineOffset = 0,
+  note?: ProblemInit['note'],
+): ProblemInit[] {
+  return warnings.map(({ message, line, hint }) => ({ message, file, line: line + lineOffset, hint, note }));
 }
 
-/** Drop grouping parentheses, keeping ranges like `(1..5)`. */
-function dropParentheses(part: string): string {
-  const ranges: string[] = [];
-  const masked = part.replace(RANGE, (range) => {
-    ranges.push(range);
-    return `\u2063${ranges.length - 1}\u2063`;
-  });
-  const stripped = masked.replace(/(^|[\s:,])-?\d+(?:\.\d+)?\)/g, '$1nil ').replace(/[()]/g, ' ');
-  return stripped.replace(/\u2063(\d+)\u2063/g, (_, i: string) => ranges[Number(i)]);
-}
+/** liquid.rb's TemplateParser: a tag up to the first `%}`, an output up to the first `}` or `}}`,
+ * or a lone `{{` / `{%`. Everything between is text. */
+const TEMPLATE_PARSER = /(\{%[\s\S]*?%\}|\{\{[\s\S]*?\}\}?|\{%|\{\{)/;
+const FULL_TOKEN = /^\{%-?[ \t\r\n\f\v]*(\w+)[ \t\r\n\f\v]*([\s\S]*?)-?%\}$/;
+const CONTENT_OF_VARIABLE = /^\{\{-?([\s\S]*?)-?\}\}$/;
+/** raw.rb: what ends a raw block (Liquid 4.0.4 reads no `-` before the tag name). */
+const RAW_END = /^([\s\S]*)\{%[ \t\r\n\f\v]*(\w+)[ \t\r\n\f\v]*([\s\S]*)?%\}$/;
+
+/** Block tags and the tags allowed inside them, as Liquid checks them while parsing. */
+const BLOCKS: Record<string, string[]> = {
+  if: ['elsif', 'else'],
+  unless: ['elsif', 'else'],
+  for: ['else'],
+  case: ['when', 'else'],
+  capture: [],
+  tablerow: [],
+  comment: [],
+  ifchanged: [],
+};
+
+const REWRITES: Record<string, (markup: string) => Rewritten> = {
+  if: condition,
+  elsif: condition,
+  unless: condition,
+  for: forLoop,
+  assign,
+  capture,
+  case: caseLeft,
+  when,
+  cycle,
+  tablerow,
+};
+
+const WARNING_HINT =
+  'Jekyll renders this the same lax way; write it in strict Liquid syntax to silence the warning.';
+
+const newlines = (text: string) => '\n'.repeat(text.split('\n').length - 1);
 
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
-  const floats = /[:,]\s*-?\d+\.\d/.test(source);
-  const backslashes = source.includes('\\');
-  if (
-    !floats &&
-    !backslashes &&
-    !source.includes('(') &&
-    !source.includes('.[') &&
-    !/\|\s*["']/.test(source)
-  ) {
-    return { source, warnings: [] };
-  }
+  if (!source.includes('{{') && !source.includes('{%')) return { source, warnings: [] };
+  const tokens = source.split(TEMPLATE_PARSER);
   const warnings: LaxWarning[] = [];
-  const protectedRanges: [number, number][] = [];
-  for (const m of source.matchAll(RAW)) protectedRanges.push([m.index, m.index + m[0].length]);
-  const isProtected = (at: number) => protectedRanges.some(([start, end]) => at >= start && at < end);
-  const lineAt = (at: number) => source.slice(0, at).split('\n').length;
+  const out: string[] = [];
+  const open: string[] = [];
+  let line = 1;
+  let offset = 0;
+  const inComment = () => open.includes('comment');
+  const fail = (message: string, at = line, from = offset): never => {
+    const column = from - source.lastIndexOf('\n', from - 1);
+    throw new LiquidTemplateError(`Liquid syntax error: ${message}`, at, column);
+  };
+  const rewrite = (read: () => Rewritten): string => {
+    try {
+      const result = read();
+      if (result.warning)
+        warnings.push({ line, message: `Liquid syntax error: ${result.warning}`, hint: WARNING_HINT });
+      return result.markup;
+    } catch (error) {
+      if (error instanceof LiquidSyntaxError) return fail(error.message);
+      throw error;
+    }
+  };
 
-  let out = source.replace(
-    TAG,
-    (whole, open: string, space: string, name: string, markup: string, close: string, at: number) => {
-      if (isProtected(at)) return whole;
-      const rewritten = outsideQuotes(markup, dropParentheses);
-      if (
-        outsideQuotes(rewritten, (p) => p.replace(/\s+/g, ' ')) ===
-        outsideQuotes(markup, (p) => p.replace(/\s+/g, ' '))
-      )
-        return whole;
-      warnings.push({
-        line: lineAt(at),
-        message: `Liquid syntax error: parentheses are not allowed in "${markup.trim()}"; they were ignored`,
-        hint: 'Remove the parentheses: Liquid does not group expressions.',
-      });
-      return `{%${open}${space}${name}${rewritten}${close}%}`;
-    },
-  );
-  out = out.replace(/{{([\s\S]*?)}}/g, (whole, body: string, at: number) => {
-    if (isProtected(at) || !/\|\s*["']/.test(body)) return whole;
-    const rewritten = body.replace(/\|\s*("[^"]*"|'[^']*')/g, (filter: string) => {
-      warnings.push({
-        line: lineAt(at),
-        message: `Liquid syntax error: ${filter.slice(1).trim()} is not a filter name; it was ignored`,
-        hint: 'A filter is a name such as `upcase`; to print text, put it outside the {{ }}.',
-      });
-      return '';
-    });
-    return `{{${rewritten}}}`;
-  });
-  if (out.includes('.[')) {
-    out = out.replace(
-      /({{|{%)([\s\S]*?)(}}|%})/g,
-      (whole, open: string, body: string, close: string, at: number) =>
-        isProtected(at) ? whole : open + outsideQuotes(body, (part) => part.replace(/\.\[/g, '[')) + close,
-    );
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token === '') continue;
+    const trimLeft = token[2] === '-' ? '-' : '';
+    const trimRight = token.length > 4 && token[token.length - 3] === '-' ? '-' : '';
+    if (i % 2 === 0) {
+      out.push(inComment() ? newlines(token) : token);
+    } else if (token.startsWith('{{')) {
+      const content = CONTENT_OF_VARIABLE.exec(token);
+      if (!content) fail(`Variable '${token}' was not properly terminated with regexp: /\\}\\}/`);
+      const markup = rewrite(() => variable(content?.[1] ?? ''));
+      out.push(inComment() ? newlines(token) : `{{${trimLeft} ${markup} ${newlines(token)}${trimRight}}}`);
+    } else {
+      const full = FULL_TOKEN.exec(token);
+      if (!full) fail(`Tag '${token}' was not properly terminated with regexp: /\\%\\}/`);
+      const [, name, markup] = full as RegExpExecArray;
+      if (name === 'raw') {
+        const [start, startOffset] = [line, offset];
+        if (markup.trim() !== '') fail("Syntax Error in 'raw' - Valid syntax: raw");
+        let body = '';
+        let closed = false;
+        let rawText = token;
+        while (!closed && ++i < tokens.length) {
+          const next = tokens[i];
+          rawText += next;
+          const end = RAW_END.exec(next);
+          if (end) {
+            body += end[1];
+            if (end[2] === 'endraw') closed = true;
+            else body += next;
+          } else body += next;
+        }
+        if (!closed) fail("'raw' tag was never closed", start, startOffset);
+        // The body goes as data: liquidjs's tokenizer would read Liquid inside it.
+        out.push(
+          inComment()
+            ? newlines(rawText)
+            : `{%${trimLeft} raw_text ${encodeURIComponent(body)} ${newlines(rawText)}${trimRight}%}`,
+        );
+        line += rawText.split('\n').length - 1;
+        offset += rawText.length;
+        continue;
+      }
+      const block = open.at(-1);
+      const wasInComment = inComment();
+      let written = token;
+      // Tags out of place (an end tag of another block, a block never closed) are left as they
+      // are: liquidjs refuses them too, and says where the block began.
+      if (name in BLOCKS) open.push(name);
+      else if (name.startsWith('end') && block === name.slice(3)) open.pop();
+      else if (name === 'else' && block && BLOCKS[block]?.includes('else')) {
+        if (block === 'case' && markup.trim() !== '')
+          fail("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ");
+        // Ruby ignores what follows `else`; liquidjs refuses it.
+        written = `{%${trimLeft} else ${newlines(token)}${trimRight}%}`;
+      }
+      // Inside a comment, Liquid still parses the tags it knows (their warnings and errors
+      // stand); what the comment's own body holds otherwise is ignored.
+      const read = REWRITES[name];
+      if (read && !(block === 'comment' && (name === 'elsif' || name === 'when'))) {
+        const markupText = rewrite(() => read(markup));
+        written = `{%${trimLeft} ${name} ${markupText} ${newlines(token)}${trimRight}%}`;
+      }
+      // A comment is written as its opening and closing tags alone.
+      if (wasInComment && inComment()) written = newlines(token);
+      out.push(written);
+    }
+    line += token.split('\n').length - 1;
+    offset += token.length;
   }
-  if (backslashes) {
-    out = out.replace(
-      /({{|{%)([\s\S]*?)(}}|%})/g,
-      (whole, open: string, body: string, close: string, at: number) =>
-        // Jekyll's include tags read their own parameters, `\'` and `\"` included.
-        isProtected(at) || !body.includes('\\') || /^-?\s*include(?:_relative)?\s/.test(body)
-          ? whole
-          : open + body.replace(/"[^"]*"|'[^']*'/g, (literal) => literal.replace(/\\/g, '\\\\')) + close,
-    );
-  }
-  if (floats) {
-    out = out.replace(
-      /({{|{%)([\s\S]*?)(}}|%})/g,
-      (whole, open: string, body: string, close: string, at: number) =>
-        isProtected(at) || !body.includes('|')
-          ? whole
-          : open +
-            outsideQuotes(body, (part) => part.replace(/([:,]\s*)(-?\d+\.\d+)(?![\d.])/g, '$1"$2"')) +
-            close,
-    );
-  }
-  return { source: out, warnings };
+  return { source: out.join(''), warnings };
 }

@@ -1,3 +1,4 @@
+import { Drop } from 'liquidjs';
 import { rubyInspect } from '../../site/ruby-values.ts';
 
 export { rubyInspect };
@@ -14,6 +15,8 @@ export function rubyString(value: unknown): string {
   if (typeof value === 'object') {
     const liquid = (value as { toLiquidString?: () => string }).toLiquidString;
     if (typeof liquid === 'function') return liquid.call(value);
+    // liquidjs's nil, empty and blank literals are drops; Ruby prints nil, '' and ''.
+    if (value instanceof Drop && value.valueOf() !== value) return rubyString(value.valueOf());
     return rubyInspect(value);
   }
   return String(value);

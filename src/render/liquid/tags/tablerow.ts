@@ -1,0 +1,65 @@
+/**
+ * `tablerow` as Ruby Liquid 4.0.4 writes it: a newline after the first `<tr>` and after each
+ * `</tr>`, a row even for an empty list, one row when `cols` is not given, and the
+ * `tablerowloop` it counts with. liquidjs's own tag parses the markup (lax.ts hands it the
+ * attributes Ruby read); only the rendering differs.
+ */
+import { type Context, type Emitter, evalToken, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
+
+/** Utils.slice_collection's view of a value: a list, a hash's pairs, a string as one item. */
+function items(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value;
+  if (typeof value === 'string') return value === '' ? [] : [value];
+  if (value && typeof value === 'object') return Object.entries(value);
+  return [];
+}
+
+const toInteger = (value: unknown) => {
+  const n = Number.parseInt(String(value ?? 0), 10);
+  return Number.isNaN(n) ? 0 : n;
+};
+
+export class TablerowTag extends LiquidjsTablerowTag {
+  override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
+    const value = yield evalToken(this.collection, ctx);
+    if (value == null || value === false) return;
+    const args = (yield this.args.render(ctx)) as Record<string, unknown>;
+    const from = toInteger(args.offset);
+    const all = items(value);
+    const list = args.limit === undefined ? all.slice(from) : all.slice(from, from + toInteger(args.limit));
+    const cols = toInteger(args.cols);
+    const length = list.length;
+    let col = 1;
+    let row = 1;
+    const loop: Record<string, unknown> = { length };
+    const scope: Record<string, unknown> = { tablerowloop: loop };
+    ctx.push(scope);
+    emitter.write('<tr class="row1">\n');
+    for (let index = 0; index < length; index++) {
+      Object.assign(loop, {
+        index: index + 1,
+        index0: index,
+        rindex: length - index,
+        rindex0: length - index - 1,
+        first: index === 0,
+        last: index === length - 1,
+        col,
+        col0: col - 1,
+        col_first: col === 1,
+        col_last: col === cols,
+        row,
+      });
+      scope[this.variable] = list[index];
+      emitter.write(`<td class="col${col}">`);
+      yield this.liquid.renderer.renderTemplates(this.templates, ctx, emitter);
+      emitter.write('</td>');
+      if (col === cols && index !== length - 1) emitter.write(`</tr>\n<tr class="row${row + 1}">`);
+      if (col === cols) {
+        col = 1;
+        row++;
+      } else col++;
+    }
+    emitter.write('</tr>\n');
+    ctx.pop();
+  }
+}
