@@ -73,7 +73,8 @@ test('the scssify filter compiles with the site’s settings, inside a page', ()
   const source = site();
   writeFileSync(
     path.join(source, 'index.html'),
-    '---\n---\n<style>{{ "@import \'colours\'; .x { color: $ink; }" | scssify }}</style>\n',
+    // Captured: Ruby Liquid ends an output tag at its first `}`, so `{ … }` cannot sit inside `{{ }}`.
+    "---\n---\n{% capture scss %}@import 'colours'; .x { color: $ink; }{% endcapture %}<style>{{ scss | scssify }}</style>\n",
   );
   const result = runCli(['build', '-s', source]);
   assert.equal(result.code, 0, result.stderr);
