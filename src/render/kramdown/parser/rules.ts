@@ -44,8 +44,8 @@ export interface Rule {
    * in running text (kramdown's span_start).
    */
   spanStart?: string;
-  /** Parses at the pointer. A block rule returns false to let the next rule try. */
-  parse(p: Parser): boolean | undefined | void;
+  /** Parses at the pointer. A block rule returns false to let the next rule try; a span rule's result is ignored. */
+  parse(p: Parser): boolean;
 }
 
 export function blockRules(options: KramdownOptions): Rule[] {
