@@ -8,8 +8,8 @@
 import type { MarkdownIt } from 'markdown-it';
 
 import { escapeCode } from '../escape-code.ts';
+import { ROUGE_LEXERS } from '../kramdown/converter/rouge-lexers.ts';
 import { LAZY_END } from './lazy-lines.ts';
-import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
 export function codeBlocks(md: MarkdownIt): void {
   const render = (code: string, info: string) => {

@@ -83,5 +83,11 @@ export function resolveOptions(config: Record<string, unknown> = {}): KramdownOp
         target[key] = value;
     }
   }
+  // Jekyll's KramdownParser#setup: Rouge guesses as the top-level guess_lang says.
+  options.syntax_highlighter_opts = {
+    ...options.syntax_highlighter_opts,
+    default_lang: options.syntax_highlighter_opts.default_lang || 'plaintext',
+    guess_lang: options.guess_lang,
+  };
   return options;
 }

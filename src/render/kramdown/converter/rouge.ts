@@ -1,0 +1,59 @@
+/**
+ * kramdown's Rouge syntax highlighter (converter/syntax_highlighter/rouge.rb) as Jekyll configures
+ * it: `default_lang: plaintext`, `guess_lang` from the site's `kramdown:` settings, the
+ * HTMLLegacy formatter. Rouge's token spans are left out: the escaped code text and the markup
+ * around it are what a page shows the same.
+ */
+import { ROUGE_LEXERS } from './rouge-lexers.ts';
+
+export type CodeType = 'block' | 'span';
+
+interface HighlighterOptions {
+  default_lang?: string;
+  guess_lang?: boolean;
+  disable?: boolean;
+  css_class?: string;
+  wrap?: boolean;
+}
+
+/** Rouge's tags for the plain-text lexer (its tag and alias). */
+const PLAIN_TEXT = new Set(['plaintext', 'text']);
+
+/** The options for one kind of code: the shared ones, then those under `span:` or `block:`. */
+export function highlighterOptions(opts: Record<string, unknown>, type: CodeType): HighlighterOptions {
+  const { span, block, ...shared } = opts;
+  const own = (type === 'span' ? span : block) as Record<string, unknown> | undefined;
+  const merged: HighlighterOptions = { ...shared, ...(own ?? {}) };
+  if (type === 'span') merged.wrap = false;
+  return merged;
+}
+
+/** Rouge::Lexer.find_fancy's name: `ruby?opt=1` names `ruby`; `guess` (Rouge guesses) is read as plain text. */
+function lexerTag(name: string): string | undefined {
+  const tag = name.includes('?') || name === 'guess' ? name.split('?', 1)[0] : name;
+  if (tag === 'guess' || tag === '') return 'plaintext';
+  return ROUGE_LEXERS.has(tag) ? tag : undefined;
+}
+
+/**
+ * The highlighted code, or undefined where kramdown writes its own `<pre><code>` (no lexer of
+ * that name, highlighting disabled, or plain text without `guess_lang`).
+ */
+export function highlight(
+  text: string,
+  lang: string | undefined,
+  opts: HighlighterOptions,
+): string | undefined {
+  if (!lang && !opts.default_lang && !opts.guess_lang) return undefined;
+  const tag = lexerTag(lang ?? opts.default_lang ?? 'guess');
+  if (opts.disable || !tag || (PLAIN_TEXT.has(tag) && !opts.guess_lang)) return undefined;
+  const code = escapeCode(text);
+  if (opts.wrap === false) return code;
+  const cssClass = opts.css_class ?? 'highlight';
+  return `<div class="highlight"><pre class="${cssClass}"><code>${code}</code></pre></div>`;
+}
+
+/** Rouge escapes `&`, `<` and `>` only. */
+function escapeCode(code: string): string {
+  return code.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+}

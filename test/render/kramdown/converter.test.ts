@@ -1,0 +1,71 @@
+/**
+ * The HTML converter on kramdown's own trees: each test/fixtures/kramdown/converter/NAME.md was
+ * parsed by kramdown (NAME.json) and converted by Jekyll (NAME.html), with the `kramdown:`
+ * settings of NAME.options.json; we convert the same tree and must write the same bytes, but for
+ * Rouge's token spans, which we leave out. Remade with
+ * `ruby tools/kramdown-diff/converter-goldens.rb`.
+ */
+import assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { convertHtml } from '../../../src/render/kramdown/converter/html.ts';
+import { resolveOptions } from '../../../src/render/kramdown/converter/options.ts';
+import { Element } from '../../../src/render/kramdown/element.ts';
+import { fromAst } from '../../support/kramdown-tree.ts';
+
+const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/kramdown/converter');
+
+/** Highlighted code (blocks and spans) without Rouge's token spans; the code text inside stays. */
+function withoutTokenSpans(html: string): string {
+  const highlighted =
+    /(<pre class="[^"]*"><code>|<code class="[^"]*highlighter-rouge">)([\s\S]*?)(<\/code>)/g;
+  return html.replace(highlighted, (_m, open, code, close) => {
+    return open + code.replace(/<span class="[\w -]+">|<\/span>/g, '') + close;
+  });
+}
+
+function settingsOf(name: string): Record<string, unknown> {
+  const file = path.join(FIXTURES, `${name}.options.json`);
+  return existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
+}
+
+for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.md'))) {
+  const name = file.slice(0, -3);
+  test(`converter: ${name} is written as kramdown writes it`, () => {
+    const tree = fromAst(JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')));
+    const expected = readFileSync(path.join(FIXTURES, `${name}.html`), 'utf8');
+    const { html } = convertHtml(tree, resolveOptions(settingsOf(name)));
+    assert.equal(withoutTokenSpans(html), withoutTokenSpans(expected));
+  });
+}
+
+test('a header id is made unique, and "section" when nothing is left of the text', () => {
+  const root = new Element('root', undefined, undefined, { abbrev_defs: {}, abbrev_attr: {} });
+  for (const text of ['Intro', 'Intro', '123', '!!!']) {
+    const header = new Element('header', undefined, undefined, { level: 2, raw_text: text });
+    header.children.push(new Element('text', text));
+    root.children.push(header);
+  }
+  const { html } = convertHtml(root, resolveOptions({}));
+  assert.equal(
+    html,
+    '<h2 id="intro">Intro</h2>\n<h2 id="intro-1">Intro</h2>\n<h2 id="section">123</h2>\n<h2 id="section-1">!!!</h2>\n',
+  );
+});
+
+test('a math engine other than MathJax is named in a warning, and the math kept between dollars', () => {
+  const root = new Element('root', undefined, undefined, { abbrev_defs: {}, abbrev_attr: {} });
+  root.children.push(new Element('math', 'x<y', undefined, { category: 'block' }));
+  const { html, warnings } = convertHtml(root, resolveOptions({ math_engine: 'katex' }));
+  assert.equal(html, '<div class="kdmath">$$\nx<y\n$$</div>\n');
+  assert.deepEqual(warnings, ['The configured math engine katex is not available.']);
+});
+
+test('a smart_quotes setting naming no entity fails, naming the setting', () => {
+  const root = new Element('root', undefined, undefined, { abbrev_defs: {}, abbrev_attr: {} });
+  const p = new Element('p');
+  p.children.push(new Element('smart_quote', 'ldquo'));
+  root.children.push(p);
+  assert.throws(() => convertHtml(root, resolveOptions({ smart_quotes: 'a,b,c,d' })), /smart_quotes/);
+});
