@@ -29,8 +29,11 @@ export interface FootnoteData {
   [key: string]: unknown;
 }
 
-/** A link definition: url, title and (kramdown ≥ 2.4) attributes from an IAL after it. */
-export type LinkDefinition = [url: string, title: string | undefined, attr?: Record<string, string>];
+/**
+ * A link definition: url, title and (kramdown ≥ 2.4) the definition's `eob` element, on which an
+ * IAL written after the definition lands (its `options.ial` is read when a link uses it).
+ */
+export type LinkDefinition = [url: string, title: string | undefined, eob?: Element];
 
 interface Env {
   src: Scanner;
@@ -190,7 +193,8 @@ export class Parser {
       }
       if (!processed && !stopFound) this.addText(this.src.getch());
     }
-    const [tree, type] = this.stack.pop() as [Element, TextType];
+    // An empty stack (spans parsed right after resetEnv) leaves no tree, as kramdown's pop of nil.
+    const [tree, type] = (this.stack.pop() ?? [undefined, undefined]) as [Element, TextType];
     this.tree = tree;
     this.textType = type;
     return stopFound;
@@ -317,7 +321,7 @@ export class Parser {
 
 /** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */
 export function normalizeLinkId(id: string): string {
-  return id.replace(/[\s]+/g, ' ').toLowerCase();
+  return id.replace(/[ \t\n\v\f\r]+/g, ' ').toLowerCase(); // Ruby's \s is ASCII only
 }
 
 /** UTF-8 text with Unix line ends, ending in exactly one newline (kramdown's adapt_source). */
