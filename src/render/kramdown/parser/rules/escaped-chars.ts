@@ -1,4 +1,20 @@
+/**
+ * Backslash escapes (kramdown's escaped_chars, with GFM's set, which adds `~`): the character
+ * after the backslash is text.
+ */
 import type { Rule } from '../rules.ts';
 
-// Placeholder: replaced by the rule's implementation.
-export const escapedCharsGfm: Rule = { name: 'escapedCharsGfm', start: /(?!)/, parse: () => false };
+/** kramdown's own set (ESCAPED_CHARS), which link texts are unescaped with. */
+export const ESCAPED_CHARS = /\\([\\.*_+`<>()[\]{}#!:|"'$=-])/gu;
+const ESCAPED_CHARS_GFM = /\\([\\.*_+`<>()[\]{}#!:|"'$=\-~])/u;
+
+export const escapedCharsGfm: Rule = {
+  name: 'escaped_chars_gfm',
+  start: ESCAPED_CHARS_GFM,
+  spanStart: '\\\\',
+  parse(p) {
+    p.src.scan(ESCAPED_CHARS_GFM);
+    p.addText(p.src.group(1) as string);
+    return true;
+  },
+};
