@@ -69,3 +69,37 @@ test('a smart_quotes setting naming no entity fails, naming the setting', () => 
   root.children.push(p);
   assert.throws(() => convertHtml(root, resolveOptions({ smart_quotes: 'a,b,c,d' })), /smart_quotes/);
 });
+
+test('kramdown: settings are read as kramdown reads them (text for numbers, lists and flags)', () => {
+  const options = resolveOptions({
+    toc_levels: '1,3,3',
+    header_offset: '1',
+    auto_ids: 'False ',
+    entity_output: ':numeric',
+    smart_quotes: '171, 187,apos,quot',
+    typographic_symbols: '{hellip: "..."}',
+    guess_lang: false,
+  });
+  assert.deepEqual(options.toc_levels, [1, 3]);
+  assert.equal(options.header_offset, 1);
+  assert.equal(options.auto_ids, false);
+  assert.equal(options.entity_output, 'numeric');
+  assert.deepEqual(options.smart_quotes, [171, 187, 'apos', 'quot']);
+  assert.deepEqual(options.typographic_symbols, { hellip: '...' });
+  assert.equal(options.syntax_highlighter_opts.guess_lang, false);
+  assert.equal(options.syntax_highlighter_opts.default_lang, 'plaintext');
+});
+
+test('a kramdown: setting kramdown refuses stops the build, naming the setting and _config.yml', () => {
+  for (const [config, message] of [
+    [{ toc_levels: '1-3' }, /Invalid syntax for option toc_levels/],
+    [{ toc_levels: [0, 1] }, /toc_levels have to be integers from 1 to 6/],
+    [{ footnote_nr: 'one' }, /Invalid integer value for option 'footnote_nr': 'one'/],
+    [{ smart_quotes: 'lsquo,rsquo' }, /Option smart_quotes needs exactly 4 values/],
+  ] as const) {
+    assert.throws(
+      () => resolveOptions(config),
+      (error: Error & { file?: string }) => message.test(error.message) && error.file === '_config.yml',
+    );
+  }
+});
