@@ -8,7 +8,8 @@ require "json"
 require "tmpdir"
 
 empty = Dir.mktmpdir
-site = Jekyll::Site.new(Jekyll.configuration("source" => empty, "destination" => File.join(empty, "_site"), "quiet" => true))
+site = Jekyll::Site.new(Jekyll.configuration("source" => empty, "destination" => File.join(empty, "_site"), "quiet" => true,
+                                          "kramdown" => JSON.parse(ENV.fetch("KRAMDOWN_CONFIG", "{}"))))
 converter = site.find_converter_instance(Jekyll::Converters::Markdown)
 converter.setup
 config = converter.instance_variable_get(:@parser).instance_variable_get(:@config)
