@@ -20,6 +20,7 @@ import { bibFilesKnown, hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
+import { createKramdown, KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
 import { createLiquid } from './render/liquid/index.ts';
 import { createMarkdown } from './render/markdown/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
@@ -146,7 +147,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     site.loadedFiles = incremental?.loadedFiles;
     // serve renders only what a save affects: its conversions would not fill the cache.
     const markdownCache =
-      site.cacheDir && !options.incremental ? new MarkdownCache(site.cacheDir, config.kramdown) : undefined;
+      site.cacheDir && !options.incremental
+        ? new MarkdownCache(site.cacheDir, config.kramdown, markdownConverterName())
+        : undefined;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
       const result = await buildSite(site, sass, markdownCache, diagnostics, profiler, {
@@ -342,13 +345,35 @@ function checkDestination(source: string, destination: string): void {
   }
 }
 
+/** While kramdown's reimplementation is finished, SCHOLARSITE_MARKDOWN=markdown-it selects the old converter. */
+function markdownConverterName(): string {
+  return process.env.SCHOLARSITE_MARKDOWN === 'markdown-it' ? 'markdown-it' : KRAMDOWN_IMPLEMENTATION;
+}
+
+/**
+ * Jekyll's Markdown converter as GitHub Pages configures it: kramdown with GFM input. GitHub Pages
+ * reads `markdown: gfm` as CommonMark (cmark-gfm), which we lack: such a site is told so.
+ */
+function markdownConverter(config: Config, diagnostics: Diagnostics): (text: string) => string {
+  const engine = String(config.markdown ?? 'kramdown').toLowerCase();
+  if (engine === 'gfm' || engine === 'commonmarkghpages') {
+    diagnostics.warn({
+      file: '_config.yml',
+      message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
+      hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
+    });
+  }
+  const settings = (config.kramdown ?? {}) as Record<string, unknown>;
+  return markdownConverterName() === 'markdown-it' ? createMarkdown(settings) : createKramdown(settings);
+}
+
 function renderTools(
   site: Site,
   diagnostics: Diagnostics,
   sass: SassCompiler,
   markdownCache: MarkdownCache | undefined,
 ): RenderTools {
-  const convert = createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+  const convert = markdownConverter(site.config, diagnostics);
   const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {

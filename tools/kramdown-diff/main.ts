@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMarkdown } from '../../src/render/markdown/index.ts';
+import { createKramdown } from '../../src/render/kramdown/index.ts';
 import { normaliseHtml } from '../compat/normalise.ts';
 import { GENERATORS, type Random } from './documents.ts';
 
@@ -46,7 +46,7 @@ execFileSync('ruby', [
 const expected = JSON.parse(readFileSync(path.join(work, 'out.json'), 'utf8')) as string[];
 rmSync(work, { recursive: true, force: true });
 
-const convert = createMarkdown();
+const convert = createKramdown();
 let differ = 0;
 for (const [i, text] of texts.entries()) {
   const ours = convert(text);

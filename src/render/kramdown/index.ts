@@ -10,6 +10,9 @@ import { Parser } from './parser/parser.ts';
 export type { Element } from './element.ts';
 export type { KramdownOptions } from './options.ts';
 
+/** Names this implementation in cache keys: HTML kept from another converter is not reused. */
+export const KRAMDOWN_IMPLEMENTATION = 'kramdown 2.4 (scholarsite)';
+
 export function createKramdown(config: Record<string, unknown> = {}): (source: string) => string {
   const options = resolveOptions(config);
   return (source) => {
