@@ -33,8 +33,11 @@ export function toAst(el: Element): AstNode {
   const node: AstNode = { type: el.type };
   if (el.value !== undefined && el.value !== null) node.value = plain(el.value);
   if (Object.keys(el.attr).length) node.attr = el.attr;
+  // A key set to undefined is Ruby's key set to nil (kramdown sets some, e.g. a dl's :ial).
   const options = Object.fromEntries(
-    Object.entries(el.options).filter(([k, v]) => k !== 'location' && v !== undefined),
+    Object.entries(el.options)
+      .filter(([k]) => k !== 'location')
+      .map(([k, v]) => [k, v === undefined ? null : v]),
   );
   if (Object.keys(options).length) node.options = plain(options) as Record<string, unknown>;
   if (el.children.length) node.children = el.children.map(toAst);

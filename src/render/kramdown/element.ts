@@ -44,7 +44,9 @@ export type ElementType =
   | 'xml_comment'
   | 'xml_pi'
   | 'comment'
-  | 'raw';
+  | 'raw'
+  /** A list item's content while it is parsed. */
+  | 'temp';
 
 export type Category = 'block' | 'span';
 

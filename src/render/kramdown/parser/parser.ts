@@ -11,7 +11,8 @@ import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
-import { paragraphEndFor, rawTextOf, updateElements } from './rules/gfm.ts';
+import { rawTextOf, updateElements } from './rules/gfm.ts';
+import { paragraphEndFor } from './rules/paragraph.ts';
 import { blockRules, type Rule, spanRules } from './rules.ts';
 
 /** Thrown by a rule to end the innermost `parseBlocks` (kramdown's `throw :stop_block_parsing`). */
@@ -21,12 +22,17 @@ export class StopBlockParsing {
 
 export type TextType = 'text' | 'raw_text';
 
-/** A footnote definition: its content, and once referenced, the marker element (kramdown's @footnotes values). */
+/**
+ * A footnote definition (kramdown's @footnotes values): its content; until first referenced, the
+ * end-of-block marker that holds an IAL written after it; then that marker's attributes and
+ * options, and the markers that refer to it.
+ */
 export interface FootnoteData {
   content: Element;
-  marker?: Element;
-  eob?: boolean;
-  [key: string]: unknown;
+  eob?: Element;
+  attr?: Record<string, string>;
+  options?: Element['options'];
+  markers?: Element[];
 }
 
 /**
@@ -70,7 +76,12 @@ export class Parser {
   /** GFM: a text holding this becomes text and `br` elements ("\\\n", or "\n" with hard_wrap). */
   readonly hardLineBreak: string;
 
-  constructor(readonly options: KramdownOptions) {
+  /** The options for this document: `{::options}` changes them from where it stands. */
+  readonly options: KramdownOptions;
+
+  constructor(options: KramdownOptions) {
+    // GFM always strips header ids to their text (kramdown-parser-gfm's initialize).
+    this.options = { ...options, auto_id_stripping: true };
     this.root = new Element('root', undefined, undefined, {
       location: 1,
       options: {},
@@ -78,12 +89,12 @@ export class Parser {
       abbrev_attr: {},
     });
     for (const [id, definition] of Object.entries(options.link_defs ?? {})) {
-      this.linkDefs.set(normalizeLinkId(id), definition);
+      this.linkDefs.set(normalizeLinkId(id), [definition[0], definition[1]]);
     }
     this.blockRules = blockRules(options);
     this.spanRules = spanRules(options);
     this.spanStart = this.spanStartOf(this.spanRules);
-    this.paragraphEnd = paragraphEndFor(options);
+    this.paragraphEnd = paragraphEndFor(this.options);
     this.hardLineBreak = options.hard_wrap ? '\n' : '\\\n';
     this.resetEnv();
   }
@@ -100,7 +111,7 @@ export class Parser {
     }
     let footnoteCount = 0;
     for (const [name, data] of this.footnotes) {
-      if (data.marker) {
+      if (data.markers) {
         footnoteCount++;
         continue;
       }
@@ -211,7 +222,8 @@ export class Parser {
         this.parseSpans(child);
         children.push(...child.children);
       } else if (child.type === 'eob') {
-        if (child.options.ial) this.updateAttrWithIal(element.attr, child.options.ial, child);
+        // Kept on the marker: a link, abbreviation or footnote definition reads them from there.
+        if (child.options.ial) this.updateAttrWithIal(child.attr, child.options.ial);
       } else if (child.type === 'blank') {
         if (lastBlank) {
           lastBlank.value = lastBlank.text + child.text;
@@ -233,7 +245,7 @@ export class Parser {
   }
 
   /** Applies an IAL (and the ALDs it refers to) to `attr` (kramdown's update_attr_with_ial). */
-  updateAttrWithIal(attr: Record<string, string>, ial: Ial, _eob?: Element): void {
+  updateAttrWithIal(attr: Record<string, string>, ial: Ial): void {
     for (const ref of ial.refs ?? []) {
       const ald = this.alds[ref];
       if (ald) this.updateAttrWithIal(attr, ald);

@@ -1,4 +1,62 @@
+/**
+ * kramdown's paragraph (parser/kramdown/paragraph.rb): lines up to the paragraph end. With GFM's
+ * paragraph_end quirk (kramdown-parser-gfm's PARAGRAPH_END_GFM) a list, an ATX header, a quote or
+ * a fence also ends it, as on GitHub.
+ */
+import type { KramdownOptions } from '../../options.ts';
+import { BOL, DOT, lstrip, rstrip, rx } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
+import { LAZY_END, PARAGRAPH_MATCH } from './block-boundary.ts';
+import { BLOCKQUOTE_START } from './blockquote.ts';
+import { FENCED_CODEBLOCK_START_GFM } from './codeblock.ts';
+import { OPT_SPACE } from './extensions.ts';
+import { ATX_HEADER_START_GFM } from './header.ts';
+import { DEFINITION_LIST_START, LIST_START } from './list.ts';
 
-// Placeholder: replaced by the rule's implementation.
-export const paragraph: Rule = { name: 'paragraph', start: /(?!)/, parse: () => false };
+const PARAGRAPH_END = rx(`${LAZY_END}|${DEFINITION_LIST_START}`);
+const PARAGRAPH_END_GFM = rx(
+  [
+    LAZY_END,
+    LIST_START,
+    ATX_HEADER_START_GFM,
+    DEFINITION_LIST_START,
+    BLOCKQUOTE_START,
+    FENCED_CODEBLOCK_START_GFM,
+  ]
+    .map((source) => `(?:${source})`)
+    .join('|'),
+);
+
+/** Where a paragraph ends under these options (kramdown-parser-gfm's paragraph_end). */
+export function paragraphEndFor(options: KramdownOptions): RegExp {
+  return options.gfm_quirks.includes('paragraph_end') ? PARAGRAPH_END_GFM : PARAGRAPH_END;
+}
+
+export const paragraph: Rule = {
+  name: 'paragraph',
+  start: rx(`${BOL}${OPT_SPACE}[^ \\t]${DOT}*?\\n`),
+  parse(p) {
+    const src = p.src;
+    const pos = src.pos;
+    const location = src.currentLineNumber();
+    let text = src.scan(PARAGRAPH_MATCH) as string;
+    while (src.check(p.paragraphEnd) === null) text += src.scan(PARAGRAPH_MATCH);
+    text = rstrip(text);
+    const last = p.tree.children[p.tree.children.length - 1];
+    if (last?.type === 'p') {
+      // A rule declined the line that ended the paragraph: the paragraph goes on.
+      const lastInParagraph = last.children[last.children.length - 1];
+      if (lastInParagraph && lastInParagraph.type === p.textType) {
+        const joiner = src.string.slice(Math.max(0, pos - 3), pos) === '  \n' ? '  \n' : '\n';
+        lastInParagraph.value = lastInParagraph.text + joiner + text;
+      } else {
+        p.addText(text, last);
+      }
+    } else {
+      const el = p.newBlockEl('p', undefined, undefined, { location });
+      p.tree.children.push(el);
+      p.addText(lstrip(text), el);
+    }
+    return true;
+  },
+};
