@@ -25,8 +25,8 @@ export function rawTextOf(item: Element): string {
         text += charOf(child.text);
         break;
       case 'typographic_sym':
-        if (child.value === 'laquo_space') text += '« ';
-        else if (child.value === 'raquo_space') text += ' »';
+        if (child.value === 'laquo_space') text += '«\u00a0';
+        else if (child.value === 'raquo_space') text += '\u00a0»';
         else text += charOf(child.text);
         break;
       default:
@@ -44,16 +44,17 @@ function charOf(name: string): string {
 
 /** Splits hard line breaks and gives headers GFM ids, through the tree under `element` (GFM's update_elements). */
 export function updateElements(p: Parser, element: Element): void {
-  const { auto_ids: autoIds, transliterated_header_ids: transliterated } = p.options;
   const children: Element[] = [];
   for (const child of element.children) {
     if (child.type === 'text' && child.text.includes(p.hardLineBreak)) {
       children.push(...splitHardLineBreaks(p, element, child));
       continue;
     }
-    if (child.type === 'header' && autoIds && !transliterated && !('id' in child.attr)) {
+    // The released kramdown-parser-gfm 1.1.0 (GitHub Pages', Debian's) gives GFM ids even with
+    // transliterated_header_ids; its later sources leave those to the converter.
+    if (child.type === 'header' && p.options.auto_ids && !('id' in child.attr)) {
       child.attr.id = generateGfmHeaderId(p, child.options.raw_text ?? '');
-    } else if (child.type !== 'html_element' && !(child.type === 'header' && autoIds && transliterated)) {
+    } else if (child.type !== 'html_element') {
       updateElements(p, child);
     }
     children.push(child);
