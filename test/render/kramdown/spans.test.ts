@@ -32,7 +32,9 @@ describe('kramdown spans: trees, warnings and HTML as kramdown makes them', () =
       };
       const ours = ourAst(text, resolveOptions(settings));
       // Paragraph by paragraph first, so that a failure names the case.
-      golden.tree.children?.forEach((block, i) => assert.deepEqual(ours.tree.children?.[i], block));
+      for (const [i, block] of (golden.tree.children ?? []).entries()) {
+        assert.deepEqual(ours.tree.children?.[i], block);
+      }
       assert.deepEqual(ours.tree, golden.tree);
       assert.deepEqual(ours.warnings, golden.warnings);
     });
