@@ -22,7 +22,6 @@ import { readSite } from './read/reader.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createKramdown, KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
 import { createLiquid } from './render/liquid/index.ts';
-import { createMarkdown } from './render/markdown/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
@@ -148,7 +147,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // serve renders only what a save affects: its conversions would not fill the cache.
     const markdownCache =
       site.cacheDir && !options.incremental
-        ? new MarkdownCache(site.cacheDir, config.kramdown, markdownConverterName())
+        ? new MarkdownCache(site.cacheDir, config.kramdown, KRAMDOWN_IMPLEMENTATION)
         : undefined;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
@@ -345,15 +344,6 @@ function checkDestination(source: string, destination: string): void {
   }
 }
 
-/** While kramdown's reimplementation is finished, SCHOLARSITE_MARKDOWN=markdown-it selects the old converter. */
-function markdownConverterName(): string {
-  return process.env.SCHOLARSITE_MARKDOWN === 'markdown-it' ? 'markdown-it' : KRAMDOWN_IMPLEMENTATION;
-}
-
-/**
- * Jekyll's Markdown converter as GitHub Pages configures it: kramdown with GFM input. GitHub Pages
- * reads `markdown: gfm` as CommonMark (cmark-gfm), which we lack: such a site is told so.
- */
 function markdownConverter(config: Config, diagnostics: Diagnostics): (text: string) => string {
   const engine = String(config.markdown ?? 'kramdown').toLowerCase();
   if (engine === 'gfm' || engine === 'commonmarkghpages') {
@@ -363,8 +353,7 @@ function markdownConverter(config: Config, diagnostics: Diagnostics): (text: str
       hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
     });
   }
-  const settings = (config.kramdown ?? {}) as Record<string, unknown>;
-  return markdownConverterName() === 'markdown-it' ? createMarkdown(settings) : createKramdown(settings);
+  return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
 }
 
 function renderTools(

@@ -349,10 +349,12 @@ function parseDefinitionList(p: Parser): boolean {
     const children = it.children;
     if (children.length === 0) continue;
     last = children[children.length - 1]?.type === 'blank' ? children.pop() : undefined;
+    const first = children[0];
+    // kramdown deletes the flag only when it reads it, for a definition that starts with a paragraph.
+    if (first?.type !== 'p') continue;
     const firstAsPara = it.options.first_as_para;
     delete it.options.first_as_para;
-    const first = children[0];
-    if (first && first.type === 'p' && !firstAsPara) {
+    if (!firstAsPara) {
       if (children.length > 1) {
         const text = first.children[0] as Element;
         text.value = `${text.text}\n`;
