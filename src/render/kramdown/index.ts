@@ -6,6 +6,7 @@
 import { convertHtml } from './converter/html.ts';
 import { resolveOptions } from './converter/options.ts';
 import { Parser } from './parser/parser.ts';
+import { parseSmartyPants } from './parser/smartypants.ts';
 
 export type { Element } from './element.ts';
 export type { KramdownOptions } from './options.ts';
@@ -19,4 +20,19 @@ export function createKramdown(config: Record<string, unknown> = {}): (source: s
     const root = new Parser(options).parse(source);
     return convertHtml(root, options).html;
   };
+}
+
+const smartifyOptions = new WeakMap<Record<string, unknown>, ReturnType<typeof resolveOptions>>();
+
+/**
+ * Jekyll's `smartify` filter: straight quotes, `--`, `---`, `...`, `<<` and `>>` as typographic
+ * characters (kramdown's SmartyPants input, with the site's `kramdown:` settings), HTML left as it is.
+ */
+export function smartify(text: string, config: Record<string, unknown> = {}): string {
+  let options = smartifyOptions.get(config);
+  if (!options) {
+    options = resolveOptions(config);
+    smartifyOptions.set(config, options);
+  }
+  return convertHtml(parseSmartyPants(text, options).root, options).html.replace(/\r?\n$|\r$/, '');
 }

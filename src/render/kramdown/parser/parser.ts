@@ -41,6 +41,12 @@ export interface FootnoteData {
  */
 export type LinkDefinition = [url: string, title: string | undefined, eob?: Element];
 
+/** The rules of a parser other than GFM's (a subclass of kramdown's parser, in Ruby). */
+export interface Dialect {
+  blockRules: Rule[];
+  spanRules: Rule[];
+}
+
 interface Env {
   src: Scanner;
   tree: Element;
@@ -79,7 +85,11 @@ export class Parser {
   /** The options for this document: `{::options}` changes them from where it stands. */
   readonly options: KramdownOptions;
 
-  constructor(options: KramdownOptions) {
+  /** Whether GFM's steps run after parsing (kramdown-parser-gfm's parse); Jekyll's SmartyPants parser has none. */
+  private readonly gfm: boolean;
+
+  /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
+  constructor(options: KramdownOptions, dialect?: Dialect) {
     // GFM always strips header ids to their text (kramdown-parser-gfm's initialize).
     this.options = { ...options, auto_id_stripping: true };
     this.root = new Element('root', undefined, undefined, {
@@ -91,8 +101,9 @@ export class Parser {
     for (const [id, definition] of Object.entries(options.link_defs ?? {})) {
       this.linkDefs.set(normalizeLinkId(id), [definition[0], definition[1]]);
     }
-    this.blockRules = blockRules(options);
-    this.spanRules = spanRules(options);
+    this.blockRules = dialect?.blockRules ?? blockRules(options);
+    this.spanRules = dialect?.spanRules ?? spanRules(options);
+    this.gfm = dialect === undefined;
     this.spanStart = this.spanStartOf(this.spanRules);
     this.paragraphEnd = paragraphEndFor(this.options);
     this.hardLineBreak = options.hard_wrap ? '\n' : '\\\n';
@@ -119,7 +130,7 @@ export class Parser {
       this.warning(`Footnote definition for '${name}' on line ${line} is unreferenced - ignoring`);
     }
     this.root.options.footnote_count = footnoteCount;
-    updateElements(this, this.root); // GFM
+    if (this.gfm) updateElements(this, this.root);
     return this.root;
   }
 
