@@ -1,6 +1,8 @@
 /** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
+
 import { RubyFloat } from '../../../site/ruby-values.ts';
 import { slugify } from '../../../site/slugify.ts';
+import { smartify } from '../../kramdown/index.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
 /** `String#encode(xml: :attr)` without the surrounding quotes. */
@@ -76,19 +78,6 @@ export function arrayToSentenceString(input: unknown, connector: unknown = 'and'
   return `${array.slice(0, -1).join(', ')}, ${String(connector)} ${array[array.length - 1]}`;
 }
 
-/** kramdown's SmartyPants rules on plain text: quotes, dashes, ellipses. */
-export function smartify(input: unknown): string {
-  if (input == null) return '';
-  return String(input)
-    .replace(/---/g, '—')
-    .replace(/--/g, '–')
-    .replace(/\.\.\./g, '…')
-    .replace(/(^|[\s([{“‘-])"/g, '$1“')
-    .replace(/"/g, '”')
-    .replace(/(^|[\s([{“-])'/g, '$1‘')
-    .replace(/'/g, '’');
-}
-
 /**
  * `jsonify`: Ruby's `to_json`. Documents nested two deep lose their content and neighbours, as
  * Jekyll's DocumentDrop#hash_for_json does, so a page that lists posts does not explode.
@@ -124,7 +113,11 @@ export function jsonify(input: unknown): string {
 const FLOAT_MARK = '\u0000float\u0000';
 const FLOAT_IN_JSON = /"\\u0000float\\u0000([^"\\]*)\\u0000float\\u0000"/g;
 
+/** A site without kramdown: settings (one object, so its options are resolved once). */
+const NO_SETTINGS: Record<string, unknown> = {};
+
 export function stringFilters(setup: {
+  config: Record<string, unknown>;
   markdownify(text: string): string;
   scssify(text: string, syntax: 'scss' | 'sass'): string;
 }) {
@@ -134,7 +127,12 @@ export function stringFilters(setup: {
     escape_once: escapeOnce,
     h: escapeHtml,
     markdownify: (input: unknown) => setup.markdownify(input == null ? '' : String(input)),
-    smartify,
+    // Jekyll's SmartyPants converter: kramdown with the site's kramdown: settings.
+    smartify: (input: unknown) =>
+      smartify(
+        input == null ? '' : String(input),
+        (setup.config.kramdown ?? NO_SETTINGS) as Record<string, unknown>,
+      ),
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
     sassify: (input: unknown) => setup.scssify(String(input ?? ''), 'sass'),
     slugify: (input: unknown, mode?: unknown) =>
