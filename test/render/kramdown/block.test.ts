@@ -1,10 +1,11 @@
 /**
  * kramdown's block rules against kramdown itself: each test/fixtures/kramdown/block/NAME.md (named
  * after the rule it exercises) must give kramdown's tree and warnings (NAME.json) and Jekyll's
- * HTML (NAME.html, but for Rouge's token spans). Goldens: node --import tsx tools/kramdown-diff/goldens.ts test/fixtures/kramdown/block
+ * HTML (NAME.html, but for Rouge's token spans), with the site's `kramdown:` settings of
+ * NAME.options.json where there is one. Goldens: node --import tsx tools/kramdown-diff/goldens.ts test/fixtures/kramdown/block
  */
 import assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { resolveOptions } from '../../../src/render/kramdown/converter/options.ts';
@@ -15,7 +16,12 @@ const DIR = path.resolve(import.meta.dirname, '../../fixtures/kramdown/block');
 const cases = readdirSync(DIR)
   .filter((file) => file.endsWith('.md'))
   .map((file) => file.slice(0, -3));
-const convert = createKramdown({});
+
+/** The site's `kramdown:` settings for a case (NAME.options.json), Jekyll's defaults otherwise. */
+function settingsOf(name: string): Record<string, unknown> {
+  const file = path.join(DIR, `${name}.options.json`);
+  return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
+}
 
 /** Highlighted code without Rouge's token spans, which we leave out (as converter.test.ts compares). */
 function withoutTokenSpans(html: string): string {
@@ -32,7 +38,7 @@ describe('kramdown block rules: trees and warnings as kramdown makes them', () =
         tree: AstNode;
         warnings: string[];
       };
-      const ours = ourAst(text, resolveOptions({}));
+      const ours = ourAst(text, resolveOptions(settingsOf(name)));
       assert.deepEqual(ours.tree, golden.tree);
       assert.deepEqual(ours.warnings, golden.warnings);
     });
@@ -44,7 +50,7 @@ describe('kramdown block rules: the HTML Jekyll writes', () => {
     test(name, () => {
       const text = readFileSync(path.join(DIR, `${name}.md`), 'utf8');
       const expected = readFileSync(path.join(DIR, `${name}.html`), 'utf8');
-      assert.equal(convert(text), withoutTokenSpans(expected));
+      assert.equal(createKramdown(settingsOf(name))(text), withoutTokenSpans(expected));
     });
   }
 });

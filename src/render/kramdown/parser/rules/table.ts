@@ -45,7 +45,8 @@ function cellsOf(p: Parser, line: string): string[] {
       appendToLastCell(cells, part);
       return;
     }
-    p.resetEnv({ src: new Scanner(part) });
+    // Lines count from where the scanner before it stands, as in kramdown (warnings name them).
+    p.resetEnv({ src: new Scanner(part, p.src.currentLineNumber()) });
     const root = new Element('root');
     p.parseSpans(root, undefined, [codespan]);
     for (const child of root.children) {
@@ -71,7 +72,7 @@ function cellsOf(p: Parser, line: string): string[] {
 /** Whether every line of the table has a `|` outside code spans and HTML (kramdown's pipe_on_line check). */
 function pipeOnEveryLine(p: Parser, text: string): boolean {
   const env = p.saveEnv();
-  p.resetEnv({ src: new Scanner(text) });
+  p.resetEnv({ src: new Scanner(text, p.src.currentLineNumber()) });
   const root = new Element('root');
   p.parseSpans(root, undefined, [codespan, spanHtml]);
   p.restoreEnv(env);
