@@ -8,22 +8,21 @@
  * kramdown's ElementConverter (HTML → native elements) is not here: it only runs with
  * `html_to_native`, which Jekyll leaves off.
  *
- * Ruby's regexps are ported with care: `\s` is ASCII whitespace in Ruby (JS's also takes Unicode
- * spaces), `[[:alpha:]]`/`\p{Word}` are Unicode, `.` under Ruby's /m matches newlines, and the
+ * Ruby's regexps are ported with care (see ruby.ts): `\s` is ASCII whitespace in Ruby,
+ * `[[:alpha:]]`/`\p{Word}` are Unicode, `.` under Ruby's /m matches newlines, and the
  * atomic groups `(?>…)` become `(?=(…))\N`.
  */
 import { Element, type ElementOptions } from '../element.ts';
 import type { Parser } from './parser.ts';
+import { ALNUM, ALPHA, downcase, S } from './ruby.ts';
 
-/** Ruby's `\s`: ASCII whitespace only. */
-const S = '[ \\t\\n\\v\\f\\r]';
-const ALPHA = '[\\p{Alphabetic}_]';
-const NAME_CHAR = '[\\-\\p{Alphabetic}\\p{Nd}._]';
+const NAME_START = `[${ALPHA}_]`;
+const NAME_CHAR = `[\\-${ALNUM}._]`;
 /** Ruby's `\p{Word}`. */
 const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\p{Join_Control}]';
 
 /** An XML name with an optional namespace prefix (REXML's UNAME_STR); valid under the `u` flag. */
-export const UNAME = `(?:${ALPHA}${NAME_CHAR}*:)?${ALPHA}${NAME_CHAR}*`;
+export const UNAME = `(?:${NAME_START}${NAME_CHAR}*:)?${NAME_START}${NAME_CHAR}*`;
 
 export const HTML_COMMENT_RE = /<!--([\s\S]*?)-->/u;
 export const HTML_INSTRUCTION_RE = /<\?([\s\S]*?)\?>/u;
@@ -107,7 +106,7 @@ export function isHtmlElement(name: string): boolean {
 
 /** A known element's name in lower case; an unknown one's as written. */
 export function tagName(written: string): string {
-  const lower = written.toLowerCase();
+  const lower = downcase(written);
   return KNOWN_ELEMENTS.has(lower) ? lower : written;
 }
 
@@ -137,7 +136,7 @@ export function parseHtmlAttributes(
 ): Record<string, string> {
   const attrs = new Map<string, string>();
   for (const m of text.matchAll(HTML_ATTRIBUTE_RE)) {
-    const name = inHtmlTag ? (m[1] ?? '').toLowerCase() : (m[1] ?? '');
+    const name = inHtmlTag ? downcase(m[1] ?? '') : (m[1] ?? '');
     if (attrs.has(name)) {
       p.warning(`Duplicate HTML attribute '${name}' on line ${line ?? '?'} - overwriting previous one`);
     }
@@ -238,7 +237,7 @@ export function parseRawHtml(p: Parser, el: Element, handler: StartTagHandler): 
     } else if (p.src.scan(HTML_TAG_CLOSE_RE) !== null) {
       const written = p.src.group(1) ?? '';
       const value = p.tree.value as string;
-      if (value === (isHtmlElement(value) ? written.toLowerCase() : written)) {
+      if (value === (isHtmlElement(value) ? downcase(written) : written)) {
         done = true;
       } else {
         appendText(p.tree, p.src.matched, 'text');

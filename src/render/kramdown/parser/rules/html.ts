@@ -31,6 +31,7 @@ import {
   UNAME,
 } from '../html-parser.ts';
 import { type Parser, StopBlockParsing } from '../parser.ts';
+import { downcase, S } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
 
 /** The `markdown` attribute's values: "1" is the element's own content model. */
@@ -117,14 +118,14 @@ export const blockHtml: Rule = {
     const start = p.src.check(HTML_BLOCK_TAG_RE);
     if (start !== null) {
       const tag = startTagOf(p.src.last as RegExpExecArray);
-      if (HTML_SPAN_ELEMENTS.has(tag.name.toLowerCase())) return false;
+      if (HTML_SPAN_ELEMENTS.has(downcase(tag.name))) return false;
       p.src.setPos(p.src.pos + start.length);
       handleHtmlStartTag(p, tag, line, handleKramdownHtmlTag);
       return true;
     }
     const end = p.src.check(HTML_BLOCK_TAG_CLOSE_RE);
     if (end !== null) {
-      const name = (p.src.group(1) ?? '').toLowerCase();
+      const name = downcase(p.src.group(1) ?? '');
       if (HTML_SPAN_ELEMENTS.has(name)) return false;
       if (p.tree.type === 'html_element' && p.tree.value === name) {
         p.src.setPos(p.src.pos + end.length);
@@ -143,7 +144,7 @@ function spanEndTagOf(name: string): RegExp {
   if (!re) {
     // Names hold letters, digits and `_-.:`, of which only `.` needs escaping.
     const flags = isHtmlElement(name) ? 'iu' : 'u';
-    re = new RegExp(`<\\/${name.replaceAll('.', '\\.')}[ \\t\\n\\v\\f\\r]*>`, flags);
+    re = new RegExp(`<\\/${name.replaceAll('.', '\\.')}${S}*>`, flags);
     spanEndTags.set(name, re);
   }
   return re;
