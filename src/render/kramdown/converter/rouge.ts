@@ -14,6 +14,8 @@ interface HighlighterOptions {
   disable?: boolean;
   css_class?: string;
   wrap?: boolean;
+  line_numbers?: unknown;
+  start_line?: unknown;
 }
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
@@ -47,10 +49,28 @@ export function highlight(
   if (!lang && !opts.default_lang && !opts.guess_lang) return undefined;
   const tag = lexerTag(lang ?? opts.default_lang ?? 'guess');
   if (opts.disable || !tag || (PLAIN_TEXT.has(tag) && !opts.guess_lang)) return undefined;
-  const code = escapeCode(text);
+  let code = escapeCode(text);
+  if (opts.line_numbers) code = withLineNumbers(code, text, Number(opts.start_line ?? 1));
   if (opts.wrap === false) return code;
   const cssClass = opts.css_class ?? 'highlight';
   return `<div class="highlight"><pre class="${cssClass}"><code>${code}</code></pre></div>`;
+}
+
+/** Rouge's HTMLTable: a gutter of line numbers beside the code; code not ending a line gets one. */
+function withLineNumbers(code: string, text: string, startLine: number): string {
+  let lines = text.split('\n').length - 1;
+  let formatted = code;
+  if (!text.endsWith('\n')) {
+    lines++;
+    formatted += '\n';
+  }
+  let numbers = '';
+  for (let line = startLine; line < startLine + lines; line++) numbers += `${line}\n`;
+  return (
+    '<table class="rouge-table"><tbody><tr><td class="rouge-gutter gl">' +
+    `<pre class="lineno">${numbers}</pre></td><td class="rouge-code"><pre>${formatted}</pre></td>` +
+    '</tr></tbody></table>'
+  );
 }
 
 /** Rouge escapes `&`, `<` and `>` only. */
