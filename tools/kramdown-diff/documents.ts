@@ -120,4 +120,112 @@ function tight(random: Random): string {
   return `${parts.join('').trimEnd()}\n`;
 }
 
-export const GENERATORS = { lists, code, blocks, tight };
+/**
+ * Raw HTML in Markdown as hand-written pages have it: block and span tags (known, unknown, upper
+ * case, void, `/>`), attributes in every form (unquoted, valueless, repeated, over lines, the
+ * `markdown` attribute), end tags that close nothing, comments, stray `<`, next to Markdown
+ * lines of every kind.
+ */
+function html(random: Random): string {
+  const tags = [
+    'div',
+    'p',
+    'span',
+    'a',
+    'img',
+    'br',
+    'center',
+    'font',
+    'iframe',
+    'table',
+    'tr',
+    'td',
+    'details',
+    'summary',
+    'script',
+    'style',
+    'pre',
+    'code',
+    'ul',
+    'li',
+    'section',
+    'my-el',
+    'DIV',
+    'b',
+    'i',
+    'em',
+    'h2',
+    'hr',
+    'textarea',
+    'figure',
+    'kbd',
+    'Foo',
+  ];
+  const attributes = [
+    ' class="x"',
+    " id='y'",
+    ' width=100',
+    ' hidden',
+    ' markdown="1"',
+    ' markdown="0"',
+    ' markdown="span"',
+    ' markdown="block"',
+    ' style="a:b"',
+    '\n  data-x="1"',
+    ' title="a > b"',
+    ' width=50%',
+    ' CLASS="z"',
+    ' class="a" class="b"',
+  ];
+  const attribute = () => (random() < 0.5 ? pick(random, attributes) : '');
+  const start = () => `<${pick(random, tags)}${attribute()}${attribute()}${random() < 0.1 ? '/' : ''}>`;
+  const end = () => `</${pick(random, tags)}${random() < 0.1 ? ' ' : ''}>`;
+  const pieces = [
+    'text',
+    '*em*',
+    '**strong**',
+    '`code`',
+    '[l](u)',
+    ' < ',
+    '<3',
+    '&amp;',
+    '<!-- c -->',
+    '<!--',
+    '-->',
+    "it's",
+    '--',
+    ' ',
+  ];
+  const piece = () => (random() < 0.5 ? pick(random, pieces) : random() < 0.5 ? start() : end());
+  const prefixes = [
+    '',
+    '',
+    '',
+    '',
+    ' ',
+    '   ',
+    '    ',
+    '* ',
+    '1. ',
+    '> ',
+    '# ',
+    '| ',
+    '{: .c}\n',
+    ': ',
+    '  ',
+  ];
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 8);
+  for (let i = 0; i < count; i++) {
+    if (random() < 0.2) {
+      lines.push('');
+      continue;
+    }
+    let line = pick(random, prefixes);
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n--) line += piece();
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const GENERATORS = { lists, code, blocks, tight, html };
