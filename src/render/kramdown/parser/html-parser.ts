@@ -220,7 +220,6 @@ export function parseRawHtml(p: Parser, el: Element, handler: StartTagHandler): 
           `Found no end tag for '${p.tree.value}' on line ${p.tree.options.location} - auto-closing it`,
         );
       }
-      done = true;
       break;
     }
     appendText(p.tree, before, 'text');
