@@ -54,10 +54,20 @@ test('a header id is made unique, and "section" when nothing is left of the text
   );
 });
 
-test('a math engine other than MathJax is named in a warning, and the math kept between dollars', () => {
-  const root = new Element('root', undefined, undefined, { abbrev_defs: {}, abbrev_attr: {} });
+test('GitHub Pages converts math with MathJax and code with Rouge, whatever the site sets', () => {
+  const options = resolveOptions({ math_engine: 'katex', syntax_highlighter: 'coderay' });
+  assert.equal(options.math_engine, 'mathjax');
+  assert.equal(options.syntax_highlighter, 'rouge');
+});
+
+test('a math engine other than MathJax ({::options} in the text) is named in a warning, the math kept between dollars', () => {
+  const root = new Element('root', undefined, undefined, {
+    abbrev_defs: {},
+    abbrev_attr: {},
+    options: { math_engine: 'katex' },
+  });
   root.children.push(new Element('math', 'x<y', undefined, { category: 'block' }));
-  const { html, warnings } = convertHtml(root, resolveOptions({ math_engine: 'katex' }));
+  const { html, warnings } = convertHtml(root, resolveOptions({}));
   assert.equal(html, '<div class="kdmath">$$\nx<y\n$$</div>\n');
   assert.deepEqual(warnings, ['The configured math engine katex is not available.']);
 });

@@ -197,6 +197,9 @@ export function resolveOptions(config: Record<string, unknown> = {}): KramdownOp
     if (value === undefined || value === null) continue;
     target[key] = parseOption(key, value);
   }
+  // GitHub Pages sets these whatever the site says (GitHubPages::Configuration::OVERRIDES).
+  options.math_engine = 'mathjax';
+  options.syntax_highlighter = 'rouge';
   // Jekyll's KramdownParser#setup: Rouge's default language, and guessing as guess_lang says.
   options.syntax_highlighter_opts = {
     ...options.syntax_highlighter_opts,
