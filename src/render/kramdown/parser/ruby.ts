@@ -40,18 +40,23 @@ export function rx(source: string, flags = ''): RegExp {
   return new RegExp(source, `u${flags}`);
 }
 
-const STRIP_CHARS = '\0\t\n\v\f\r ';
-const LEADING = /^[\0\t\n\v\f\r ]+/;
-const TRAILING = /[\0\t\n\v\f\r ]+$/;
+/** Ruby's strip characters: ASCII whitespace and NUL (JavaScript's trim also takes Unicode spaces). */
+function isStripped(code: number): boolean {
+  return code === 32 || code === 0 || (code >= 9 && code <= 13);
+}
 
-/** Ruby's `lstrip` (ASCII whitespace and NUL; JavaScript's trim also takes Unicode spaces). */
+/** Ruby's `lstrip`. */
 export function lstrip(text: string): string {
-  return STRIP_CHARS.includes(text[0] ?? 'x') ? text.replace(LEADING, '') : text;
+  let start = 0;
+  while (start < text.length && isStripped(text.charCodeAt(start))) start++;
+  return start === 0 ? text : text.slice(start);
 }
 
 /** Ruby's `rstrip`. */
 export function rstrip(text: string): string {
-  return STRIP_CHARS.includes(text[text.length - 1] ?? 'x') ? text.replace(TRAILING, '') : text;
+  let end = text.length;
+  while (end > 0 && isStripped(text.charCodeAt(end - 1))) end--;
+  return end === text.length ? text : text.slice(0, end);
 }
 
 /** Ruby's `strip`. */

@@ -18,8 +18,9 @@ import { ALD_ANY_CHARS, ALD_ID_NAME, IAL_BLOCK, ialOf, OPT_SPACE, parseAttribute
 import { HR_START } from './horizontal-rule.ts';
 
 const LIST_ITEM_IAL_SOURCE = `${BOL}${S}*(?:\\{:(?!(?:${ALD_ID_NAME})?:|\\/)(${ALD_ANY_CHARS}+)\\})${S}*`;
-const LIST_ITEM_IAL = rx(LIST_ITEM_IAL_SOURCE);
-const LIST_ITEM_IAL_CHECK = rx(`${BOL}(?:${LIST_ITEM_IAL_SOURCE})?${S}*\\n`);
+// Tried on one line of text, where Ruby's `^` can only match at its start: sticky (see atStart).
+const LIST_ITEM_IAL = rx(LIST_ITEM_IAL_SOURCE, 'y');
+const LIST_ITEM_IAL_CHECK = rx(`${BOL}(?:${LIST_ITEM_IAL_SOURCE})?${S}*\\n`, 'y');
 
 const PATTERN_TAIL = `[\\t| ]${DOT}*?\\n`;
 const LIST_START_UL_SOURCE = `${BOL}(${OPT_SPACE}[+*-])(${PATTERN_TAIL})`;
@@ -29,6 +30,7 @@ export const DEFINITION_LIST_START = `${BOL}(${OPT_SPACE}:)(${PATTERN_TAIL})`;
 const LIST_START_UL = rx(LIST_START_UL_SOURCE);
 const LIST_START_OL = rx(LIST_START_OL_SOURCE);
 const LIST_START_RE = rx(LIST_START);
+const LIST_START_AT = rx(LIST_START, 'y');
 const DEFINITION_LIST_START_RE = rx(DEFINITION_LIST_START);
 const BLANK_LINE_RE = rx(BLANK_LINE);
 const EOB_MARKER_RE = rx(EOB_MARKER);
@@ -90,7 +92,7 @@ function parseFirstListLine(
 ): [text: string, indentation: number, patterns: LinePatterns] {
   let content = line;
   let indentation = markerWidth;
-  if (LIST_ITEM_IAL_CHECK.test(content)) {
+  if (atStart(LIST_ITEM_IAL_CHECK, content)) {
     indentation = 4;
   } else {
     for (;;) {
@@ -106,6 +108,12 @@ function parseFirstListLine(
   return [content, indentation, linePatternsFor(indentation)];
 }
 
+/** Whether sticky `re` matches at the start of `line` (Ruby's `line =~ re` when `re` begins with `^`). */
+function atStart(re: RegExp, line: string): boolean {
+  re.lastIndex = 0;
+  return re.test(line);
+}
+
 /** The next line of an item: indented enough, or lazy when no blank line came before. */
 function itemLine(src: Scanner, patterns: LinePatterns, lastIsBlank: boolean): string | null {
   return src.scan(patterns.content) ?? (lastIsBlank ? null : src.scan(patterns.lazy));
@@ -113,10 +121,11 @@ function itemLine(src: Scanner, patterns: LinePatterns, lastIsBlank: boolean): s
 
 /** Takes an IAL at the start of an item's text into the item's options (kramdown's LIST_ITEM_IAL). */
 function takeItemIal(p: Parser, item: Element, text: string): string {
+  LIST_ITEM_IAL.lastIndex = 0;
   const m = LIST_ITEM_IAL.exec(text);
   if (!m) return text;
   parseAttributeList(p, m[1] as string, ialOf(item));
-  return text.slice(0, m.index) + text.slice(m.index + m[0].length);
+  return text.slice(m[0].length);
 }
 
 /** The text of an item, by chunks: a new chunk starts where a nested list does. */
@@ -154,7 +163,7 @@ function parseList(p: Parser): Element {
       list.children.push(item);
       text = takeItemIal(p, item, text);
       listStart = markerPattern(isBullet ? '[+*-]' : '\\d+\\.', indentation);
-      nestedListFound = LIST_START_RE.test(text);
+      nestedListFound = atStart(LIST_START_AT, text);
       lastIsBlank = false;
       current = [text];
       chunks.set(item, current);
@@ -165,10 +174,10 @@ function parseList(p: Parser): Element {
       line = line.replace(LEADING_TABS, (tabs) => ' '.repeat(4 * tabs.length));
       const indented = patterns.indent.test(line);
       if (indented) line = line.replace(patterns.indent, '');
-      if (!nestedListFound && indented && LIST_START_RE.test(line)) {
+      if (!nestedListFound && indented && atStart(LIST_START_AT, line)) {
         current.push('');
         nestedListFound = true;
-      } else if (nestedListFound && !indented && LIST_START_RE.test(line)) {
+      } else if (nestedListFound && !indented && atStart(LIST_START_AT, line)) {
         line = ' '.repeat(indentation + 4) + line;
       }
       current[current.length - 1] += line;
