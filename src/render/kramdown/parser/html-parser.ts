@@ -134,8 +134,12 @@ export function parseHtmlAttributes(
   line: number | undefined,
   inHtmlTag = true,
 ): Record<string, string> {
+  if (text === '') return {};
   const attrs = new Map<string, string>();
-  for (const m of text.matchAll(HTML_ATTRIBUTE_RE)) {
+  HTML_ATTRIBUTE_RE.lastIndex = 0;
+  for (;;) {
+    const m = HTML_ATTRIBUTE_RE.exec(text);
+    if (!m) break;
     const name = inHtmlTag ? downcase(m[1] ?? '') : (m[1] ?? '');
     if (attrs.has(name)) {
       p.warning(`Duplicate HTML attribute '${name}' on line ${line ?? '?'} - overwriting previous one`);
