@@ -3,6 +3,7 @@
  * block and span IALs `{: #id .class key="value"}`, and the `{::comment}`, `{::nomarkdown}` and
  * `{::options … /}` extensions.
  */
+import { parseOption } from '../../converter/options.ts';
 import { Element, type Ial } from '../../element.ts';
 import type { Parser } from '../parser.ts';
 import { BOL, rubySplit, rx, S, strip, TEXT_END_NL, TEXT_START } from '../ruby.ts';
@@ -234,8 +235,7 @@ function handleExtension(
 function setInlineOptions(p: Parser, options: Ial): void {
   for (const [key, value] of Object.entries(options)) {
     if (key === 'refs' || typeof value !== 'string') continue;
-    const kind = OPTION_KINDS[key];
-    if (kind === undefined) {
+    if (!KRAMDOWN_OPTION_NAMES.has(key)) {
       p.warning(`Unknown kramdown option '${key}'`);
       continue;
     }
@@ -243,82 +243,28 @@ function setInlineOptions(p: Parser, options: Ial): void {
       p.warning(`Option ${key} may not be set inline`);
       continue;
     }
-    const parsed = parseOptionValue(kind, value);
-    if (parsed === INVALID) continue;
+    let parsed: unknown;
+    try {
+      parsed = parseOption(key, value);
+    } catch {
+      continue; // kramdown ignores a value it cannot read, silently
+    }
     (p.options as unknown as Record<string, unknown>)[key] = parsed;
     p.root.options.options ??= {};
     (p.root.options.options as Record<string, unknown>)[key] = parsed;
   }
 }
 
-type OptionKind = 'string' | 'integer' | 'symbol' | 'boolean' | 'list' | 'levels' | 'object';
-
-/** Every option kramdown (with kramdown-parser-gfm) defines, by how its value is read from text. */
-const OPTION_KINDS: Record<string, OptionKind> = {
-  template: 'string',
-  auto_ids: 'boolean',
-  auto_id_stripping: 'boolean',
-  auto_id_prefix: 'string',
-  transliterated_header_ids: 'boolean',
-  parse_block_html: 'boolean',
-  parse_span_html: 'boolean',
-  html_to_native: 'boolean',
-  link_defs: 'object',
-  footnote_nr: 'integer',
-  entity_output: 'symbol',
-  toc_levels: 'levels',
-  line_width: 'integer',
-  latex_headers: 'list',
-  smart_quotes: 'list',
-  typographic_symbols: 'object',
-  remove_block_html_tags: 'boolean',
-  remove_span_html_tags: 'boolean',
-  header_offset: 'integer',
-  syntax_highlighter: 'symbol',
-  syntax_highlighter_opts: 'object',
-  math_engine: 'symbol',
-  math_engine_opts: 'object',
-  footnote_backlink: 'string',
-  footnote_backlink_inline: 'boolean',
-  footnote_prefix: 'string',
-  remove_line_breaks_for_cjk: 'boolean',
-  forbidden_inline_options: 'list',
-  list_indent: 'integer',
-  hard_wrap: 'boolean',
-  gfm_quirks: 'list',
-};
-
-const INVALID = Symbol('invalid');
-
-/** kramdown's Options.parse for a value written as text; INVALID where kramdown raises (and ignores it). */
-function parseOptionValue(kind: OptionKind, text: string): unknown {
-  switch (kind) {
-    case 'string':
-      return text;
-    case 'integer':
-      return /^[ \t\n\v\f\r]*[+-]?\d+(?:_\d+)*[ \t\n\v\f\r]*$/.test(text)
-        ? Number(text.replace(/_/g, ''))
-        : INVALID;
-    case 'symbol': {
-      let name = strip(text);
-      if (name.startsWith(':')) name = name.slice(1);
-      return name === '' || name === 'nil' ? null : name;
-    }
-    case 'boolean':
-      return strip(text.toLowerCase()) !== 'false' && text !== '';
-    case 'list':
-      return rubySplit(text, /,/);
-    case 'levels': {
-      const range = /^(\d)\.\.(\d)$/m.exec(text);
-      if (range) {
-        const levels: number[] = [];
-        for (let level = Number(range[1]); level <= Number(range[2]); level++) levels.push(level);
-        return levels;
-      }
-      if (!/^\d(?:,\d)*$/m.test(text)) return INVALID;
-      return [...new Set(rubySplit(text, /,/).map(Number))];
-    }
-    default:
-      return INVALID;
-  }
-}
+/** Every option kramdown 2.4 with kramdown-parser-gfm 1.1 defines (Kramdown::Options.defined?). */
+const KRAMDOWN_OPTION_NAMES = new Set(
+  [
+    'template auto_ids auto_id_stripping auto_id_prefix transliterated_header_ids parse_block_html',
+    'parse_span_html html_to_native link_defs footnote_nr entity_output toc_levels line_width',
+    'latex_headers smart_quotes typographic_symbols remove_block_html_tags remove_span_html_tags',
+    'header_offset syntax_highlighter syntax_highlighter_opts math_engine math_engine_opts',
+    'footnote_backlink footnote_backlink_inline footnote_prefix remove_line_breaks_for_cjk',
+    'forbidden_inline_options list_indent hard_wrap gfm_quirks',
+  ]
+    .join(' ')
+    .split(' '),
+);
