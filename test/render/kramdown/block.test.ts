@@ -54,3 +54,11 @@ describe('kramdown block rules: the HTML Jekyll writes', () => {
     });
   }
 });
+
+describe('kramdown block rules: {::options} in one document', () => {
+  test('does not change the next document converted with the same settings', () => {
+    const convert = createKramdown({});
+    assert.equal(convert('{::options auto_ids="false" /}\n# Title\n'), '<h1>Title</h1>\n');
+    assert.equal(convert('# Title\n'), '<h1 id="title">Title</h1>\n');
+  });
+});
