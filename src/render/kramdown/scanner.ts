@@ -13,6 +13,8 @@ export class Scanner {
   /** The match of the last successful `scan`, `check`, `scanUntil` or `match`. */
   last: RegExpExecArray | null = null;
   private previousPos = 0;
+  private restPos = 0;
+  private restText: string;
   private previousLine: number;
 
   constructor(
@@ -20,6 +22,7 @@ export class Scanner {
     readonly startLine = 1,
   ) {
     this.previousLine = startLine;
+    this.restText = string;
   }
 
   eos(): boolean {
@@ -27,7 +30,12 @@ export class Scanner {
   }
 
   rest(): string {
-    return this.string.slice(this.pos);
+    // One slice per position: the block loop tries every rule's start at the same place.
+    if (this.restPos !== this.pos) {
+      this.restText = this.pos === 0 ? this.string : this.string.slice(this.pos);
+      this.restPos = this.pos;
+    }
+    return this.restText;
   }
 
   terminate(): void {
@@ -58,7 +66,7 @@ export class Scanner {
 
   /** Searches from the pointer and returns the text up to and including the match (Ruby's `scan_until`). */
   scanUntil(re: RegExp): string | null {
-    const rest = this.string.slice(this.pos);
+    const rest = this.rest();
     const m = searchOf(re).exec(rest);
     this.last = m;
     if (!m) return null;
@@ -70,7 +78,7 @@ export class Scanner {
 
   /** Like `scanUntil`, without moving the pointer: the length up to the match's end, or null (Ruby's `check_until`/`exist?`). */
   existUntil(re: RegExp): number | null {
-    const m = searchOf(re).exec(this.string.slice(this.pos));
+    const m = searchOf(re).exec(this.rest());
     this.last = m;
     return m ? m.index + m[0].length : null;
   }
@@ -137,7 +145,7 @@ export class Scanner {
   private anchored(re: RegExp): RegExpExecArray | null {
     const sticky = stickyOf(re);
     sticky.lastIndex = 0;
-    return sticky.exec(this.pos === 0 ? this.string : this.string.slice(this.pos));
+    return sticky.exec(this.rest());
   }
 }
 
