@@ -1,9 +1,11 @@
 /**
  * kramdown's Rouge syntax highlighter (converter/syntax_highlighter/rouge.rb) as Jekyll configures
  * it: `default_lang: plaintext`, `guess_lang` from the site's `kramdown:` settings, the
- * HTMLLegacy formatter. Rouge's token spans are left out: the escaped code text and the markup
- * around it are what a page shows the same.
+ * HTMLLegacy formatter. Rouge's token spans come from the lexers ported so far (rouge/); other
+ * languages get the escaped code text in the same markup, without them.
  */
+import { highlightTokens, type LexerDefinition } from './rouge/regex-lexer.ts';
+import { SHELL } from './rouge/shell.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
 export type CodeType = 'block' | 'span';
@@ -17,6 +19,15 @@ interface HighlighterOptions {
   line_numbers?: unknown;
   start_line?: unknown;
 }
+
+/** The lexers ported from Rouge, by tag and alias; code in another language is written without token spans. */
+const TOKEN_LEXERS: Record<string, LexerDefinition> = {
+  shell: SHELL,
+  bash: SHELL,
+  zsh: SHELL,
+  ksh: SHELL,
+  sh: SHELL,
+};
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
 const PLAIN_TEXT = new Set(['plaintext', 'text']);
@@ -49,7 +60,8 @@ export function highlight(
   if (!lang && !opts.default_lang && !opts.guess_lang) return undefined;
   const tag = lexerTag(lang ?? opts.default_lang ?? 'guess');
   if (opts.disable || !tag || (PLAIN_TEXT.has(tag) && !opts.guess_lang)) return undefined;
-  let code = escapeCode(text);
+  const lexer = TOKEN_LEXERS[tag];
+  let code = lexer ? highlightTokens(lexer, text) : escapeCode(text);
   if (opts.line_numbers) code = withLineNumbers(code, text, Number(opts.start_line ?? 1));
   if (opts.wrap === false) return code;
   const cssClass = opts.css_class ?? 'highlight';

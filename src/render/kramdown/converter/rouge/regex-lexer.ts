@@ -1,0 +1,131 @@
+/**
+ * Rouge's RegexLexer: states of rules tried in order at the scan position, each a regexp with a
+ * token (or one token per group) and a move on the state stack; what no rule takes is an error
+ * token of one character. Adjacent tokens of one kind are joined, as Rouge's `lex` joins them.
+ * Tokens are Rouge's CSS short names (`k`, `s2`…; '' for plain text).
+ */
+
+export interface LexerState {
+  /** The state stack; the last is the current state. */
+  stack: string[];
+  /** Per-lexer memory (a heredoc's end word…). */
+  memory: Record<string, string>;
+  emit(token: string, text: string | undefined): void;
+}
+
+export type Move = string | '#pop' | '#push' | { pop: number };
+
+export interface RegexRule {
+  /** Sticky (`y`), so it matches at the scan position only. */
+  re: RegExp;
+  token?: string;
+  groups?: string[];
+  next?: Move;
+  /** Rouge's rule block: emits and moves itself. */
+  action?(match: RegExpExecArray, lexer: LexerState): void;
+}
+
+export type StateRules = Array<RegexRule | { mixin: string }>;
+
+export type LexerDefinition = Record<string, StateRules>;
+
+const MAX_NULL_SCANS = 5;
+
+/** A rule of Rouge's DSL: `rule(re, token, next)`; the regexp is made sticky (and keeps its flags). */
+export function rule(re: RegExp, token: string, next?: Move): RegexRule {
+  return { re: sticky(re), token, next };
+}
+
+export function groups(re: RegExp, tokens: string[], next?: Move): RegexRule {
+  return { re: sticky(re), groups: tokens, next };
+}
+
+export function action(re: RegExp, run: RegexRule['action']): RegexRule {
+  return { re: sticky(re), action: run };
+}
+
+export function mixin(state: string): { mixin: string } {
+  return { mixin: state };
+}
+
+const WORD = '[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]';
+/** Ruby's `\b` on UTF-8 text: a boundary of Unicode word characters (`é` is one, `½` is not). */
+const WORD_BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
+function sticky(re: RegExp): RegExp {
+  const source = re.source.replace(
+    /(?<!\\)((?:\\\\)*)\\b/g,
+    (_m, slashes: string) => slashes + WORD_BOUNDARY,
+  );
+  return new RegExp(source, `${re.flags.replace(/[uy]/g, '')}uy`);
+}
+
+/** Rouge's `groups`: one token per group of the match (an empty or missing group gives none). */
+export function emitGroups(lexer: LexerState, tokens: string[], match: RegExpExecArray): void {
+  for (const [i, token] of tokens.entries()) lexer.emit(token, match[i + 1]);
+}
+
+/** Rouge's pop!: the stack keeps its root (Rouge would fail on an empty stack). */
+export function pop(stack: string[], times = 1): void {
+  for (let i = 0; i < times && stack.length > 1; i++) stack.pop();
+}
+
+/** The code as Rouge's HTML formatter writes it: token spans around escaped text. */
+export function highlightTokens(definition: LexerDefinition, text: string): string {
+  let html = '';
+  for (const [token, value] of lex(definition, text)) {
+    const escaped = value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+    html += token === '' ? escaped : `<span class="${token}">${escaped}</span>`;
+  }
+  return html;
+}
+
+export function lex(definition: LexerDefinition, text: string): Array<[string, string]> {
+  const tokens: Array<[string, string]> = [];
+  const lexer: LexerState = {
+    stack: ['root'],
+    memory: {},
+    emit(token, value) {
+      if (!value) return;
+      const last = tokens[tokens.length - 1];
+      if (last && last[0] === token) last[1] += value;
+      else tokens.push([token, value]);
+    },
+  };
+  let pos = 0;
+  let nullSteps = 0;
+
+  const step = (state: string): boolean => {
+    for (const entry of definition[state] ?? []) {
+      if ('mixin' in entry) {
+        if (step(entry.mixin)) return true;
+        continue;
+      }
+      entry.re.lastIndex = pos;
+      const match = entry.re.exec(text);
+      if (!match) continue;
+      pos += match[0].length;
+      if (entry.action) entry.action(match, lexer);
+      else if (entry.groups) emitGroups(lexer, entry.groups, match);
+      else lexer.emit(entry.token ?? '', match[0]);
+      if (entry.next === '#pop') pop(lexer.stack);
+      else if (entry.next === '#push') lexer.stack.push(state);
+      else if (typeof entry.next === 'object') pop(lexer.stack, entry.next.pop);
+      else if (entry.next) lexer.stack.push(entry.next);
+      if (match[0].length === 0) {
+        if (++nullSteps > MAX_NULL_SCANS) return false;
+      } else nullSteps = 0;
+      return true;
+    }
+    return false;
+  };
+
+  while (pos < text.length) {
+    if (!step(lexer.stack[lexer.stack.length - 1])) {
+      const char = String.fromCodePoint(text.codePointAt(pos) as number);
+      lexer.emit('err', char);
+      pos += char.length;
+    }
+  }
+  return tokens;
+}
