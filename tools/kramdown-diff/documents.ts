@@ -228,4 +228,57 @@ function html(random: Random): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const GENERATORS = { lists, code, blocks, tight, html };
+const INDENTS = ['', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t', '  \t'];
+const MARKERS = ['*', '-', '+', '1.', '2.', '10.', ':'];
+const AFTER_MARKER = [' ', '  ', '   ', '    ', '     ', '\t', ' \t'];
+const ITEM_TEXTS = ['a', 'b c', '{: .x} t', '[ ] t', '[x] t', '', '> q', '# h', '    code', '* n'];
+const LINES = [
+  'text',
+  'lazy',
+  '> q',
+  '---',
+  '===',
+  '***',
+  '^',
+  '{: .c}',
+  '{:a: .x}',
+  '{: a}',
+  '<div>',
+  '</p>',
+  '<em>x</em>',
+  '| a | b |',
+  '|--|--|',
+  '|==|',
+  '`a|b` | c',
+  '[^f]: n',
+  'x[^f]',
+  '[l]: /u "t"',
+  '*[T]: t',
+  'T',
+  '$$m$$',
+  '```',
+  '~~~ ruby',
+  '{::comment}',
+  '{:/}',
+  '{::options auto_ids="false" /}',
+  '# H',
+  'H #',
+  '\\$$m$$',
+];
+
+/** Lines of every block rule (list markers, quotes, fences, tables, IALs, definitions…) at every indentation. */
+function rules(random: Random): string {
+  const lines: string[] = [];
+  for (let n = 2 + Math.floor(random() * 20); n > 0; n--) {
+    const kind = random();
+    if (kind < 0.35) {
+      lines.push(
+        pick(random, INDENTS) + pick(random, MARKERS) + pick(random, AFTER_MARKER) + pick(random, ITEM_TEXTS),
+      );
+    } else if (kind < 0.55) lines.push(pick(random, ['', '', '  ', '\t']));
+    else lines.push(pick(random, INDENTS.slice(0, 8)) + pick(random, LINES));
+  }
+  return `${lines.join('\n')}${pick(random, ['', '\n'])}`;
+}
+
+export const GENERATORS = { lists, code, blocks, tight, html, rules };
