@@ -90,8 +90,8 @@ export class Parser {
 
   /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
   constructor(options: KramdownOptions, dialect?: Dialect) {
-    // GFM always strips header ids to their text (kramdown-parser-gfm's initialize).
-    this.options = { ...options, auto_id_stripping: true };
+    // A copy: {::options} changes it. GFM always strips header ids to their text (its initialize).
+    this.options = dialect ? { ...options } : { ...options, auto_id_stripping: true };
     this.root = new Element('root', undefined, undefined, {
       location: 1,
       options: {},
