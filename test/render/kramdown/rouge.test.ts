@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { PYTHON } from '../../../src/render/kramdown/converter/rouge/python.ts';
 import {
   highlightTokens,
   type LexerDefinition,
@@ -16,7 +17,7 @@ import { createKramdown } from '../../../src/render/kramdown/index.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/kramdown/rouge');
 
-const LEXERS: Record<string, LexerDefinition> = { shell: SHELL };
+const LEXERS: Record<string, LexerDefinition> = { shell: SHELL, python: PYTHON };
 
 for (const [name, lexer] of Object.entries(LEXERS)) {
   const pairs = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Array<

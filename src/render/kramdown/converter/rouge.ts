@@ -4,6 +4,8 @@
  * HTMLLegacy formatter. Rouge's token spans come from the lexers ported so far (rouge/); other
  * languages get the escaped code text in the same markup, without them.
  */
+
+import { PYTHON } from './rouge/python.ts';
 import { highlightTokens, type LexerDefinition } from './rouge/regex-lexer.ts';
 import { SHELL } from './rouge/shell.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
@@ -27,6 +29,8 @@ const TOKEN_LEXERS: Record<string, LexerDefinition> = {
   zsh: SHELL,
   ksh: SHELL,
   sh: SHELL,
+  python: PYTHON,
+  py: PYTHON,
 };
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */

@@ -8,16 +8,20 @@
 export interface LexerState {
   /** The state stack; the last is the current state. */
   stack: string[];
-  /** Per-lexer memory (a heredoc's end word…). */
-  memory: Record<string, string>;
+  /** Per-lexer memory (a heredoc's end word, the strings open…). */
+  memory: Record<string, unknown>;
   emit(token: string, text: string | undefined): void;
+  /** Rouge's `recurse`: `text` lexed on its own by a new lexer of this language, its tokens emitted here. */
+  recurse(text: string): void;
 }
 
 export type Move = string | '#pop' | '#push' | { pop: number };
 
 export interface RegexRule {
-  /** Sticky (`y`), so it matches at the scan position only. */
+  /** Sticky (`y`), matched against the text from the scan position on, as Ruby's StringScanner does. */
   re: RegExp;
+  /** A regexp starting with `^` is tried only at the start of a line (Rouge's beginning_of_line). */
+  lineStart: boolean;
   token?: string;
   groups?: string[];
   next?: Move;
@@ -33,15 +37,15 @@ const MAX_NULL_SCANS = 5;
 
 /** A rule of Rouge's DSL: `rule(re, token, next)`; the regexp is made sticky (and keeps its flags). */
 export function rule(re: RegExp, token: string, next?: Move): RegexRule {
-  return { re: sticky(re), token, next };
+  return { re: sticky(re), lineStart: re.source.startsWith('^'), token, next };
 }
 
 export function groups(re: RegExp, tokens: string[], next?: Move): RegexRule {
-  return { re: sticky(re), groups: tokens, next };
+  return { re: sticky(re), lineStart: re.source.startsWith('^'), groups: tokens, next };
 }
 
 export function action(re: RegExp, run: RegexRule['action']): RegexRule {
-  return { re: sticky(re), action: run };
+  return { re: sticky(re), lineStart: re.source.startsWith('^'), action: run };
 }
 
 export function mixin(state: string): { mixin: string } {
@@ -91,6 +95,9 @@ export function lex(definition: LexerDefinition, text: string): Array<[string, s
       if (last && last[0] === token) last[1] += value;
       else tokens.push([token, value]);
     },
+    recurse(part) {
+      for (const [token, value] of lex(definition, part)) this.emit(token, value);
+    },
   };
   let pos = 0;
   let nullSteps = 0;
@@ -101,8 +108,11 @@ export function lex(definition: LexerDefinition, text: string): Array<[string, s
         if (step(entry.mixin)) return true;
         continue;
       }
-      entry.re.lastIndex = pos;
-      const match = entry.re.exec(text);
+      if (entry.lineStart && pos > 0 && text[pos - 1] !== '\n') continue;
+      // The rest of the text, as StringScanner matches it: no look-behind reaches before the
+      // position, `^` and `\b` see its start (V8 slices without copying).
+      entry.re.lastIndex = 0;
+      const match = entry.re.exec(pos === 0 ? text : text.slice(pos));
       if (!match) continue;
       pos += match[0].length;
       if (entry.action) entry.action(match, lexer);
