@@ -7,7 +7,10 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { BIBTEX } from '../../../src/render/kramdown/converter/rouge/bibtex.ts';
+import { JSON_LEXER } from '../../../src/render/kramdown/converter/rouge/json.ts';
 import { PYTHON } from '../../../src/render/kramdown/converter/rouge/python.ts';
+import { R } from '../../../src/render/kramdown/converter/rouge/r.ts';
 import {
   highlightTokens,
   type LexerDefinition,
@@ -17,7 +20,13 @@ import { createKramdown } from '../../../src/render/kramdown/index.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/kramdown/rouge');
 
-const LEXERS: Record<string, LexerDefinition> = { shell: SHELL, python: PYTHON };
+const LEXERS: Record<string, LexerDefinition> = {
+  shell: SHELL,
+  python: PYTHON,
+  bibtex: BIBTEX,
+  r: R,
+  json: JSON_LEXER,
+};
 
 for (const [name, lexer] of Object.entries(LEXERS)) {
   const pairs = JSON.parse(readFileSync(path.join(FIXTURES, `${name}.json`), 'utf8')) as Array<

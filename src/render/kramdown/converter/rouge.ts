@@ -5,7 +5,10 @@
  * languages get the escaped code text in the same markup, without them.
  */
 
+import { BIBTEX } from './rouge/bibtex.ts';
+import { JSON_LEXER } from './rouge/json.ts';
 import { PYTHON } from './rouge/python.ts';
+import { R } from './rouge/r.ts';
 import { highlightTokens, type LexerDefinition } from './rouge/regex-lexer.ts';
 import { SHELL } from './rouge/shell.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
@@ -31,6 +34,13 @@ const TOKEN_LEXERS: Record<string, LexerDefinition> = {
   sh: SHELL,
   python: PYTHON,
   py: PYTHON,
+  bibtex: BIBTEX,
+  bib: BIBTEX,
+  r: R,
+  R: R,
+  s: R,
+  S: R,
+  json: JSON_LEXER,
 };
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
