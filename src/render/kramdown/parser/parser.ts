@@ -151,7 +151,9 @@ export class Parser {
     try {
       while (!this.src.eos()) {
         let handled = false;
+        const lineStart = firstAfterSpaces(this.src.rest());
         for (const rule of this.blockRules) {
+          if (rule.lineStarts !== undefined && !rule.lineStarts.includes(lineStart)) continue;
           if (this.src.check(rule.start) !== null && rule.parse(this) !== false) {
             handled = true;
             break;
@@ -340,6 +342,13 @@ export class Parser {
     }
     return re;
   }
+}
+
+/** The character after at most three spaces at the start of `text` (what Rule.lineStarts lists). */
+function firstAfterSpaces(text: string): string {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  return text.charAt(i);
 }
 
 /** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */

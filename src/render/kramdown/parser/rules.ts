@@ -44,6 +44,11 @@ export interface Rule {
    * in running text (kramdown's span_start).
    */
   spanStart?: string;
+  /**
+   * Block rules: the characters `start` can find first on a line after at most three spaces. A
+   * shortcut only (the block loop skips the rule on any other line without trying `start`).
+   */
+  lineStarts?: string;
   /** Parses at the pointer. A block rule returns false to let the next rule try; a span rule's result is ignored. */
   parse(p: Parser): boolean;
 }

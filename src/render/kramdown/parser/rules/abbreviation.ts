@@ -12,6 +12,7 @@ import { OPT_SPACE } from './extensions.ts';
 
 export const abbrevDefinition: Rule = {
   name: 'abbrev_definition',
+  lineStarts: '*',
   start: rx(`${BOL}${OPT_SPACE}\\*\\[(${DOT}+?)\\]:(${DOT}*?)\\n`),
   parse(p) {
     const src = p.src;

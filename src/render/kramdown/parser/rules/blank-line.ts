@@ -8,6 +8,7 @@ export const BLANK_LINE = `(?:${BOL}[ \\t\\v\\f\\r]*\\n)+`;
 
 export const blankLine: Rule = {
   name: 'blank_line',
+  lineStarts: ' \t\n\v\f\r',
   start: rx(BLANK_LINE),
   parse(p) {
     const matched = p.src.matched;

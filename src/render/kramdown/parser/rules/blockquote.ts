@@ -10,6 +10,7 @@ const LAZY_END_RE = rx(LAZY_END);
 
 export const blockquote: Rule = {
   name: 'blockquote',
+  lineStarts: '>',
   start: rx(BLOCKQUOTE_START),
   parse(p) {
     const src = p.src;

@@ -22,6 +22,7 @@ const LAZY_CODE_LINE = rx(`\\n( {0,3}${NS})`, 'g');
 
 export const codeblock: Rule = {
   name: 'codeblock',
+  lineStarts: ' \t',
   start: rx(INDENT),
   parse(p) {
     const location = p.src.currentLineNumber();
@@ -40,6 +41,7 @@ const FENCED_CODEBLOCK_MATCH_GFM = rx(
 
 export const codeblockFencedGfm: Rule = {
   name: 'codeblock_fenced_gfm',
+  lineStarts: '`~',
   start: rx(FENCED_CODEBLOCK_START_GFM),
   parse(p) {
     const src = p.src;

@@ -6,6 +6,7 @@ export const EOB_MARKER = `${BOL}\\^${S}*?\\n`;
 
 export const eobMarker: Rule = {
   name: 'eob_marker',
+  lineStarts: '^',
   start: rx(EOB_MARKER),
   parse(p) {
     p.src.setPos(p.src.pos + p.src.matched.length);

@@ -83,6 +83,7 @@ function updateIalWithIal(ial: Ial, attributes: Ial): void {
 
 export const blockExtensions: Rule = {
   name: 'block_extensions',
+  lineStarts: '{',
   start: rx(`${BOL}${OPT_SPACE}\\{:`),
   parse(p) {
     const src = p.src;

@@ -9,6 +9,7 @@ const INDENTS = rx(INDENT, 'g');
 
 export const footnoteDefinition: Rule = {
   name: 'footnote_definition',
+  lineStarts: '[',
   // The definition's first line, then its indented lines as an indented code block would take them.
   start: rx(`${BOL}${OPT_SPACE}\\[\\^(${ALD_ID_NAME})\\]:${S}*?(${DOT}*?\\n${CODEBLOCK_MATCH})`),
   parse(p) {

@@ -37,6 +37,7 @@ export const setextHeader: Rule = {
 
 export const atxHeaderGfm: Rule = {
   name: 'atx_header_gfm',
+  lineStarts: '#',
   start: rx(ATX_HEADER_START_GFM),
   parse(p) {
     if (!afterBlockBoundary(p)) return false;
@@ -46,6 +47,7 @@ export const atxHeaderGfm: Rule = {
 
 export const atxHeaderGfmQuirk: Rule = {
   name: 'atx_header_gfm_quirk',
+  lineStarts: '#',
   start: atxHeaderGfm.start,
   parse: (p) => parseAtxHeader(p, CLOSING_HASHES_QUIRK),
 };

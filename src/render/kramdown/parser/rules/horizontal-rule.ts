@@ -7,6 +7,7 @@ export const HR_START = rx(`${BOL}${OPT_SPACE}(\\*|-|_)[ \\t]*\\1[ \\t]*\\1(\\1|
 
 export const horizontalRule: Rule = {
   name: 'horizontal_rule',
+  lineStarts: '*-_',
   start: HR_START,
   parse(p) {
     const location = p.src.currentLineNumber();

@@ -13,6 +13,7 @@ const URL_WITH_TITLE = /[ \t]+["']/;
 
 export const linkDefinition: Rule = {
   name: 'link_definition',
+  lineStarts: '[',
   start: LINK_DEFINITION_START,
   parse(p) {
     const src = p.src;

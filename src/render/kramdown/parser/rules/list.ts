@@ -267,6 +267,7 @@ function markTasks(list: Element): void {
 
 export const list: Rule = {
   name: 'list',
+  lineStarts: '+*-0123456789',
   start: LIST_START_RE,
   parse(p) {
     const el = parseList(p);
@@ -387,6 +388,7 @@ function parseDefinitionList(p: Parser): boolean {
 
 export const definitionList: Rule = {
   name: 'definition_list',
+  lineStarts: ':',
   start: DEFINITION_LIST_START_RE,
   parse: parseDefinitionList,
 };

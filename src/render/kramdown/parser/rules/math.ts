@@ -9,6 +9,7 @@ const ESCAPED_MATH_START = rx(`${BOL}${OPT_SPACE}\\\\`);
 
 export const blockMath: Rule = {
   name: 'block_math',
+  lineStarts: '\\$',
   start: rx(`${BOL}${OPT_SPACE}(\\\\)?\\$\\$([\\s\\S]*?)\\$\\$(${S}*?\\n)?`),
   parse(p) {
     const src = p.src;
