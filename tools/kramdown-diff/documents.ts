@@ -281,4 +281,78 @@ function rules(random: Random): string {
   return `${lines.join('\n')}${pick(random, ['', '\n'])}`;
 }
 
-export const GENERATORS = { lists, code, blocks, tight, html, rules };
+/**
+ * Block HTML nested as hand-written pages nest it: elements with every `markdown` value opened
+ * and closed at various indents (some end tags closing the wrong element, text after them), with
+ * Markdown blocks of every kind between them.
+ */
+function htmlBlocks(random: Random): string {
+  const tags = [
+    'div',
+    'section',
+    'details',
+    'center',
+    'p',
+    'td',
+    'figure',
+    'blockquote',
+    'li',
+    'h3',
+    'summary',
+    'table',
+    'tr',
+  ];
+  const markdown = [
+    ' markdown="1"',
+    ' markdown="1"',
+    ' markdown="block"',
+    ' markdown="span"',
+    ' markdown="0"',
+    '',
+    '',
+  ];
+  const blocks = [
+    '* item *em*',
+    '1. one',
+    '> quote',
+    '## Head',
+    'para **b**',
+    'text <span>s</span>',
+    '<!-- c -->',
+    '{: .cls}',
+    '[^1]',
+    '[^1]: note <b>x</b>',
+    '*[HTML]: Hyper',
+    'HTML and <abbr>x</abbr>',
+    '$$x<y$$',
+    'Term\n: <div>def</div>',
+    '| a | <b>b</b> |',
+    '~~~\n<div>\n~~~',
+    '{::nomarkdown}<div>{:/}',
+    '    code <div>',
+    '<img src="a.png">',
+    '<br>',
+    '&nbsp;<3',
+  ];
+  const open: string[] = [];
+  const lines: string[] = [];
+  for (let i = 3 + Math.floor(random() * 12); i > 0; i--) {
+    const indent = pick(random, ['', '', '', ' ', '  ', '   ', '    ']);
+    const kind = random();
+    if (kind < 0.25) {
+      const tag = pick(random, tags);
+      open.push(tag);
+      const attributes = `${pick(random, markdown)}${pick(random, ['', ' class="x"'])}`;
+      lines.push(`${indent}<${tag}${attributes}>${pick(random, ['', '', 'text', '*em*'])}`);
+    } else if (kind < 0.45 && open.length > 0) {
+      const tag = random() < 0.8 ? open.pop() : pick(random, tags);
+      lines.push(
+        `${indent}${pick(random, ['', '', 'x '])}</${tag}>${pick(random, ['', '', ' after', '\n'])}`,
+      );
+    } else if (kind < 0.55) lines.push('');
+    else lines.push(`${indent}${pick(random, blocks)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const GENERATORS = { lists, code, blocks, tight, html, rules, 'html-blocks': htmlBlocks };
