@@ -16,6 +16,7 @@ import {
   type LexerDefinition,
 } from '../../../src/render/kramdown/converter/rouge/regex-lexer.ts';
 import { SHELL } from '../../../src/render/kramdown/converter/rouge/shell.ts';
+import { YAML } from '../../../src/render/kramdown/converter/rouge/yaml.ts';
 import { createKramdown } from '../../../src/render/kramdown/index.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/kramdown/rouge');
@@ -26,6 +27,7 @@ const LEXERS: Record<string, LexerDefinition> = {
   bibtex: BIBTEX,
   r: R,
   json: JSON_LEXER,
+  yaml: YAML,
 };
 
 for (const [name, lexer] of Object.entries(LEXERS)) {

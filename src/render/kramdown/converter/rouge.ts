@@ -11,6 +11,7 @@ import { PYTHON } from './rouge/python.ts';
 import { R } from './rouge/r.ts';
 import { highlightTokens, type LexerDefinition } from './rouge/regex-lexer.ts';
 import { SHELL } from './rouge/shell.ts';
+import { YAML } from './rouge/yaml.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
 export type CodeType = 'block' | 'span';
@@ -41,6 +42,8 @@ const TOKEN_LEXERS: Record<string, LexerDefinition> = {
   s: R,
   S: R,
   json: JSON_LEXER,
+  yaml: YAML,
+  yml: YAML,
 };
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
