@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { BIBTEX } from '../../../src/render/kramdown/converter/rouge/bibtex.ts';
 import { JSON_LEXER } from '../../../src/render/kramdown/converter/rouge/json.ts';
+import { LIQUID } from '../../../src/render/kramdown/converter/rouge/liquid.ts';
 import { PYTHON } from '../../../src/render/kramdown/converter/rouge/python.ts';
 import { R } from '../../../src/render/kramdown/converter/rouge/r.ts';
 import {
@@ -28,6 +29,7 @@ const LEXERS: Record<string, LexerDefinition> = {
   r: R,
   json: JSON_LEXER,
   yaml: YAML,
+  liquid: LIQUID,
 };
 
 for (const [name, lexer] of Object.entries(LEXERS)) {

@@ -7,6 +7,7 @@
 
 import { BIBTEX } from './rouge/bibtex.ts';
 import { JSON_LEXER } from './rouge/json.ts';
+import { LIQUID } from './rouge/liquid.ts';
 import { PYTHON } from './rouge/python.ts';
 import { R } from './rouge/r.ts';
 import { highlightTokens, type LexerDefinition } from './rouge/regex-lexer.ts';
@@ -44,6 +45,7 @@ const TOKEN_LEXERS: Record<string, LexerDefinition> = {
   json: JSON_LEXER,
   yaml: YAML,
   yml: YAML,
+  liquid: LIQUID,
 };
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
