@@ -32,6 +32,18 @@ export function paragraphEndFor(options: KramdownOptions): RegExp {
   return options.gfm_quirks.includes('paragraph_end') ? PARAGRAPH_END_GFM : PARAGRAPH_END;
 }
 
+/**
+ * The characters any paragraph end (GFM's or kramdown's) can find first on a line after at most
+ * three spaces: a line starting otherwise goes on the paragraph without trying the regexp.
+ */
+const END_LINE_STARTS = ' \t\n\v\f\r{^<+*-0123456789#:>`~';
+
+function mayEndParagraph(rest: string): boolean {
+  let i = 0;
+  while (i < 3 && rest.charCodeAt(i) === 32) i++;
+  return i >= rest.length || END_LINE_STARTS.includes(rest.charAt(i));
+}
+
 export const paragraph: Rule = {
   name: 'paragraph',
   start: rx(`${BOL}${OPT_SPACE}[^ \\t]${DOT}*?\\n`),
@@ -40,7 +52,9 @@ export const paragraph: Rule = {
     const pos = src.pos;
     const location = src.currentLineNumber();
     let text = src.scan(PARAGRAPH_MATCH) as string;
-    while (src.check(p.paragraphEnd) === null) text += src.scan(PARAGRAPH_MATCH);
+    while (!mayEndParagraph(src.rest()) || src.check(p.paragraphEnd) === null) {
+      text += src.scan(PARAGRAPH_MATCH);
+    }
     text = rstrip(text);
     const last = p.tree.children[p.tree.children.length - 1];
     if (last?.type === 'p') {
