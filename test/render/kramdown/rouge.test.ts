@@ -8,21 +8,19 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { BIBTEX } from '../../../src/render/kramdown/converter/rouge/bibtex.ts';
+import { C } from '../../../src/render/kramdown/converter/rouge/c.ts';
 import { JSON_LEXER } from '../../../src/render/kramdown/converter/rouge/json.ts';
 import { LIQUID } from '../../../src/render/kramdown/converter/rouge/liquid.ts';
 import { PYTHON } from '../../../src/render/kramdown/converter/rouge/python.ts';
 import { R } from '../../../src/render/kramdown/converter/rouge/r.ts';
-import {
-  highlightTokens,
-  type LexerDefinition,
-} from '../../../src/render/kramdown/converter/rouge/regex-lexer.ts';
+import { highlightTokens, type Lexer } from '../../../src/render/kramdown/converter/rouge/regex-lexer.ts';
 import { SHELL } from '../../../src/render/kramdown/converter/rouge/shell.ts';
 import { YAML } from '../../../src/render/kramdown/converter/rouge/yaml.ts';
 import { createKramdown } from '../../../src/render/kramdown/index.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/kramdown/rouge');
 
-const LEXERS: Record<string, LexerDefinition> = {
+const LEXERS: Record<string, Lexer> = {
   shell: SHELL,
   python: PYTHON,
   bibtex: BIBTEX,
@@ -30,6 +28,7 @@ const LEXERS: Record<string, LexerDefinition> = {
   json: JSON_LEXER,
   yaml: YAML,
   liquid: LIQUID,
+  c: C,
 };
 
 for (const [name, lexer] of Object.entries(LEXERS)) {

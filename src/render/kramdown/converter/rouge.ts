@@ -6,11 +6,12 @@
  */
 
 import { BIBTEX } from './rouge/bibtex.ts';
+import { C } from './rouge/c.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
 import { PYTHON } from './rouge/python.ts';
 import { R } from './rouge/r.ts';
-import { highlightTokens, type LexerDefinition } from './rouge/regex-lexer.ts';
+import { highlightTokens, type Lexer } from './rouge/regex-lexer.ts';
 import { SHELL } from './rouge/shell.ts';
 import { YAML } from './rouge/yaml.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
@@ -28,7 +29,7 @@ interface HighlighterOptions {
 }
 
 /** The lexers ported from Rouge, by tag and alias; code in another language is written without token spans. */
-const TOKEN_LEXERS: Record<string, LexerDefinition> = {
+const TOKEN_LEXERS: Record<string, Lexer> = {
   shell: SHELL,
   bash: SHELL,
   zsh: SHELL,
@@ -46,6 +47,7 @@ const TOKEN_LEXERS: Record<string, LexerDefinition> = {
   yaml: YAML,
   yml: YAML,
   liquid: LIQUID,
+  c: C,
 };
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */

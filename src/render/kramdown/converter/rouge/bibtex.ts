@@ -1,10 +1,10 @@
 /** Rouge 3.30's BibTeX lexer (lexers/bibtex.rb: `bibtex`, `bib`), rule for rule. */
-import { action, type LexerDefinition, mixin, pop, rule } from './regex-lexer.ts';
+import { action, lexer, mixin, pop, rule } from './regex-lexer.ts';
 
 const PUNCTUATION = '@!$&.\\\\:;<>?\\[\\]^`|~*/+\\-';
 const VALID_NAME = `[a-z_${PUNCTUATION}][\\w${PUNCTUATION}]*`;
 
-export const BIBTEX: LexerDefinition = {
+export const BIBTEX = lexer({
   root: [
     mixin('whitespace'),
     action(new RegExp(`@(${VALID_NAME})`, 'i'), (m, lexer) => {
@@ -51,4 +51,4 @@ export const BIBTEX: LexerDefinition = {
   quoted_string: [rule(/\{/, 's', 'braced_string'), rule(/"/, 's', '#pop'), rule(/[^{"]+/, 's')],
   braced_string: [rule(/\{/, 's', 'braced_string'), rule(/\}/, 's', '#pop'), rule(/[^{}]+/, 's')],
   whitespace: [rule(/[ \t\n\v\f\r]+/, '')],
-};
+});

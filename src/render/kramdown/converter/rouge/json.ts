@@ -1,7 +1,7 @@
 /** Rouge 3.30's JSON lexer (lexers/json.rb: `json`), rule for rule. */
-import { groups, type LexerDefinition, mixin, rule } from './regex-lexer.ts';
+import { groups, lexer, mixin, rule } from './regex-lexer.ts';
 
-export const JSON_LEXER: LexerDefinition = {
+export const JSON_LEXER = lexer({
   whitespace: [rule(/[ \t\n\v\f\r]+/, 'w')],
   root: [
     mixin('whitespace'),
@@ -27,4 +27,4 @@ export const JSON_LEXER: LexerDefinition = {
     rule(/-?(?:0|[1-9]\d*)\.\d+(?:e[+-]?\d+)?/i, 'mf'),
     rule(/-?(?:0|[1-9]\d*)(?:e[+-]?\d+)?/i, 'mi'),
   ],
-};
+});

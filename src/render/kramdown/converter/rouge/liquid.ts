@@ -1,14 +1,5 @@
 /** Rouge 3.30's Liquid lexer (lexers/liquid.rb: `liquid`), rule for rule. */
-import {
-  action,
-  emitGroups,
-  groups,
-  type LexerDefinition,
-  type LexerState,
-  mixin,
-  pop,
-  rule,
-} from './regex-lexer.ts';
+import { action, emitGroups, groups, type LexerState, lexer, mixin, pop, rule } from './regex-lexer.ts';
 
 const S = '[ \\t\\n\\v\\f\\r]';
 const NOT_S = '[^ \\t\\n\\v\\f\\r]';
@@ -29,7 +20,7 @@ const closeWith = (tokens: string[]) => (m: RegExpExecArray, lexer: LexerState) 
   pop(lexer.stack);
 };
 
-export const LIQUID: LexerDefinition = {
+export const LIQUID = lexer({
   root: [
     rule(/[^{]+/, ''),
     groups(new RegExp(`(\\{%-?)(${S}*)`), ['p', 'w'], 'tag_or_block'),
@@ -153,4 +144,4 @@ export const LIQUID: LexerDefinition = {
     rule(/-?\}\}/, 'p', '#pop'),
     mixin('variable_param_markup'),
   ],
-};
+});

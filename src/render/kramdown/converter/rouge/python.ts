@@ -2,15 +2,7 @@
  * Rouge 3.30's Python lexer (lexers/python.rb: `python`, `py`), rule for rule. Ruby's
  * `[[:alpha:]]` is Unicode's Alphabetic, `[[:alnum:]]` that or a decimal digit.
  */
-import {
-  action,
-  emitGroups,
-  groups,
-  type LexerDefinition,
-  type LexerState,
-  pop,
-  rule,
-} from './regex-lexer.ts';
+import { action, emitGroups, groups, type LexerState, lexer, pop, rule } from './regex-lexer.ts';
 
 const KEYWORDS = new Set(
   `assert break continue del elif else except exec finally for global if lambda pass print raise
@@ -71,7 +63,7 @@ function innermost(lexer: LexerState): [string, string] {
   return open[open.length - 1] ?? ['', ''];
 }
 
-export const PYTHON: LexerDefinition = {
+export const PYTHON = lexer({
   root: [
     rule(/\n+/, ''),
     groups(new RegExp(`^(:)(${S}*)([ru]{0,2}""".*?""")`, 'msi'), ['p', '', 'sd']),
@@ -154,4 +146,4 @@ export const PYTHON: LexerDefinition = {
     rule(/\{/, 'si', 'generic_interpol'),
     rule(/\}/, 'si', '#pop'),
   ],
-};
+});

@@ -1,5 +1,5 @@
 /** Rouge 3.30's R lexer (lexers/r.rb: `r`, `R`, `s`, `S`), rule for rule. */
-import { action, type LexerDefinition, rule } from './regex-lexer.ts';
+import { action, lexer, rule } from './regex-lexer.ts';
 
 const KEYWORDS = new Set('if else for while repeat in next break function'.split(' '));
 const KEYWORD_CONSTANTS = new Set(
@@ -29,7 +29,7 @@ const PRIMITIVE_FUNCTIONS = `abs acos acosh all any anyNA Arg as.call as.charact
 const ALPHA = '\\p{Alphabetic}';
 const ALNUM = '\\p{Alphabetic}\\p{Nd}';
 
-export const R: LexerDefinition = {
+export const R = lexer({
   root: [
     rule(/#'[^\n]*?$/m, 'cd'),
     rule(/#[^\n]*?$/m, 'c1'),
@@ -52,4 +52,4 @@ export const R: LexerDefinition = {
     rule(/[[\]{}();,]/, 'p'),
     rule(/[-<>?*+^/!=~$@:%&|]/, 'o'),
   ],
-};
+});

@@ -31,7 +31,17 @@ export interface RegexRule {
 
 export type StateRules = Array<RegexRule | { mixin: string }>;
 
-export type LexerDefinition = Record<string, StateRules>;
+export type States = Record<string, StateRules>;
+
+/** A language: its states, and the stack a text starts with (Rouge's `start` blocks push onto it). */
+export interface Lexer {
+  states: States;
+  start: string[];
+}
+
+export function lexer(states: States, start: string[] = ['root']): Lexer {
+  return { states, start };
+}
 
 const MAX_NULL_SCANS = 5;
 
@@ -75,19 +85,19 @@ export function pop(stack: string[], times = 1): void {
 }
 
 /** The code as Rouge's HTML formatter writes it: token spans around escaped text. */
-export function highlightTokens(definition: LexerDefinition, text: string): string {
+export function highlightTokens(language: Lexer, text: string): string {
   let html = '';
-  for (const [token, value] of lex(definition, text)) {
+  for (const [token, value] of lex(language, text)) {
     const escaped = value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
     html += token === '' ? escaped : `<span class="${token}">${escaped}</span>`;
   }
   return html;
 }
 
-export function lex(definition: LexerDefinition, text: string): Array<[string, string]> {
+export function lex(language: Lexer, text: string): Array<[string, string]> {
   const tokens: Array<[string, string]> = [];
   const lexer: LexerState = {
-    stack: ['root'],
+    stack: [...language.start],
     memory: {},
     emit(token, value) {
       if (!value) return;
@@ -96,14 +106,14 @@ export function lex(definition: LexerDefinition, text: string): Array<[string, s
       else tokens.push([token, value]);
     },
     recurse(part) {
-      for (const [token, value] of lex(definition, part)) this.emit(token, value);
+      for (const [token, value] of lex(language, part)) this.emit(token, value);
     },
   };
   let pos = 0;
   let nullSteps = 0;
 
   const step = (state: string): boolean => {
-    for (const entry of definition[state] ?? []) {
+    for (const entry of language.states[state] ?? []) {
       if ('mixin' in entry) {
         if (step(entry.mixin)) return true;
         continue;

@@ -3,7 +3,7 @@
  * Ruby's `\s` is ASCII whitespace, its `.` anything but a newline; `$` ends a line; `\Z` is the end or a
  * last newline.
  */
-import { action, emitGroups, groups, type LexerDefinition, mixin, pop, rule } from './regex-lexer.ts';
+import { action, emitGroups, groups, lexer, mixin, pop, rule } from './regex-lexer.ts';
 
 const KEYWORDS = 'if fi else while do done for then return function select continue until esac elif in'
   .split(' ')
@@ -30,7 +30,7 @@ const BUILTINS = `alias bg bind break builtin caller cd command compgen
 
 const S = '[ \\t\\n\\v\\f\\r]';
 
-export const SHELL: LexerDefinition = {
+export const SHELL = lexer({
   basic: [
     rule(/#[^\n]*$/m, 'c'),
     rule(new RegExp(`\\b(${KEYWORDS})${S}*\\b`), 'k'),
@@ -103,4 +103,4 @@ export const SHELL: LexerDefinition = {
     rule(/\$[*@]/, 'nv'),
   ],
   root: [mixin('basic'), mixin('data')],
-};
+});

@@ -2,15 +2,7 @@
  * Rouge 3.30's YAML lexer (lexers/yaml.rb: `yaml`, `yml`), rule for rule, with its indentation
  * bookkeeping (a stack of indents, the next line's indent, a block scalar's indent).
  */
-import {
-  action,
-  emitGroups,
-  type LexerDefinition,
-  type LexerState,
-  mixin,
-  pop,
-  rule,
-} from './regex-lexer.ts';
+import { action, emitGroups, type LexerState, lexer, mixin, pop, rule } from './regex-lexer.ts';
 
 interface Indents {
   stack: number[];
@@ -61,7 +53,7 @@ function rubyToI(text: string): number {
 
 const PLAIN_SCALAR_START = '[^ \\t\\n\\r\\f\\v?:,\\[\\]{}#&*!|>\'"%@`]';
 
-export const YAML: LexerDefinition = {
+export const YAML = lexer({
   basic: [rule(/#[^\n]*$/m, 'c1')],
   root: [
     mixin('basic'),
@@ -249,4 +241,4 @@ export const YAML: LexerDefinition = {
       goto(lexer, 'ignored_line');
     }),
   ],
-};
+});
