@@ -11,6 +11,7 @@ import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
+import { firstAfterSpaces } from './rules/block-boundary.ts';
 import { rawTextOf, updateElements } from './rules/gfm.ts';
 import { paragraphEndFor } from './rules/paragraph.ts';
 import { blockRules, type Rule, spanRules } from './rules.ts';
@@ -342,13 +343,6 @@ export class Parser {
     }
     return re;
   }
-}
-
-/** The character after at most three spaces at the start of `text` (what Rule.lineStarts lists). */
-function firstAfterSpaces(text: string): string {
-  let i = 0;
-  while (i < 3 && text.charCodeAt(i) === 32) i++;
-  return text.charAt(i);
 }
 
 /** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */

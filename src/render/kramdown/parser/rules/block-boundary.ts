@@ -31,6 +31,19 @@ export const LAZY_END = [
   TEXT_END_NL,
 ].join('|');
 
+/**
+ * The character after at most three spaces at the start of `text` ('' at the end): a block
+ * rule's start, or a block's end, can only match where it is one of a few.
+ */
+export function firstAfterSpaces(text: string): string {
+  let i = 0;
+  while (i < 3 && text.charCodeAt(i) === 32) i++;
+  return text.charAt(i);
+}
+
+/** The characters LAZY_END can find first on a line (after at most three spaces). */
+export const LAZY_END_LINE_STARTS = ' \t\n\v\f\r{^<';
+
 /** One line (Ruby's `^.*?\n`). */
 export const PARAGRAPH_MATCH = rx(`${BOL}${DOT}*?\\n`);
 

@@ -1,7 +1,7 @@
 /** kramdown's blockquote (parser/kramdown/blockquote.rb): `>` lines and their lazy lines. */
 import { BOL, rx } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
-import { LAZY_END, PARAGRAPH_MATCH } from './block-boundary.ts';
+import { firstAfterSpaces, LAZY_END, LAZY_END_LINE_STARTS, PARAGRAPH_MATCH } from './block-boundary.ts';
 import { OPT_SPACE } from './extensions.ts';
 
 export const BLOCKQUOTE_START = `${BOL}${OPT_SPACE}> ?`;
@@ -16,7 +16,9 @@ export const blockquote: Rule = {
     const src = p.src;
     const location = src.currentLineNumber();
     let text = src.scan(PARAGRAPH_MATCH) as string;
-    while (src.check(LAZY_END_RE) === null) text += src.scan(PARAGRAPH_MATCH);
+    while (!LAZY_END_LINE_STARTS.includes(firstAfterSpaces(src.rest())) || src.check(LAZY_END_RE) === null) {
+      text += src.scan(PARAGRAPH_MATCH);
+    }
     text = text.replace(QUOTE_MARKERS, '');
     const el = p.newBlockEl('blockquote', undefined, undefined, { location });
     p.tree.children.push(el);

@@ -6,7 +6,7 @@
 import type { KramdownOptions } from '../../options.ts';
 import { BOL, DOT, lstrip, rstrip, rx } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
-import { LAZY_END, PARAGRAPH_MATCH } from './block-boundary.ts';
+import { firstAfterSpaces, LAZY_END, LAZY_END_LINE_STARTS, PARAGRAPH_MATCH } from './block-boundary.ts';
 import { BLOCKQUOTE_START } from './blockquote.ts';
 import { FENCED_CODEBLOCK_START_GFM } from './codeblock.ts';
 import { OPT_SPACE } from './extensions.ts';
@@ -36,13 +36,7 @@ export function paragraphEndFor(options: KramdownOptions): RegExp {
  * The characters any paragraph end (GFM's or kramdown's) can find first on a line after at most
  * three spaces: a line starting otherwise goes on the paragraph without trying the regexp.
  */
-const END_LINE_STARTS = ' \t\n\v\f\r{^<+*-0123456789#:>`~';
-
-function mayEndParagraph(rest: string): boolean {
-  let i = 0;
-  while (i < 3 && rest.charCodeAt(i) === 32) i++;
-  return i >= rest.length || END_LINE_STARTS.includes(rest.charAt(i));
-}
+const END_LINE_STARTS = `${LAZY_END_LINE_STARTS}+*-0123456789#:>\`~`;
 
 export const paragraph: Rule = {
   name: 'paragraph',
@@ -52,7 +46,8 @@ export const paragraph: Rule = {
     const pos = src.pos;
     const location = src.currentLineNumber();
     let text = src.scan(PARAGRAPH_MATCH) as string;
-    while (!mayEndParagraph(src.rest()) || src.check(p.paragraphEnd) === null) {
+    // ('' is in every string: the end of the text always tries the regexp.)
+    while (!END_LINE_STARTS.includes(firstAfterSpaces(src.rest())) || src.check(p.paragraphEnd) === null) {
       text += src.scan(PARAGRAPH_MATCH);
     }
     text = rstrip(text);
