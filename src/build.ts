@@ -384,7 +384,13 @@ function renderTools(
           if (text.includes('{{') || text.includes('{%')) {
             output = tools.liquid.renderSync(
               text,
-              { site: tools.drops.siteDropFor(), page: tools.drops.of(item) },
+              {
+                site: tools.drops.siteDropFor(),
+                page: tools.drops.of(item),
+                // As the page's own render: Jekyll's Markdown converter's highlight tag newlines.
+                highlighter_prefix: item.isMarkdown ? '\n' : '',
+                highlighter_suffix: item.isMarkdown ? '\n' : '',
+              },
               item.sourceFile,
               {
                 lineOffset: item.bodyLine - 1,

@@ -8,6 +8,7 @@ import { resolveOptions } from './converter/options.ts';
 import { Parser } from './parser/parser.ts';
 import { parseSmartyPants } from './parser/smartypants.ts';
 
+export { rougeTokens } from './converter/rouge.ts';
 export type { Element } from './element.ts';
 export type { KramdownOptions } from './options.ts';
 

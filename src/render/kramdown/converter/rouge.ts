@@ -50,6 +50,12 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   c: C,
 };
 
+/** Rouge's HTML formatter on `code` in `lang`, where that lexer is ported (Jekyll's highlight tag). */
+export function rougeTokens(lang: string, code: string): string | undefined {
+  const lexer = TOKEN_LEXERS[lang];
+  return lexer && highlightTokens(lexer, code);
+}
+
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
 const PLAIN_TEXT = new Set(['plaintext', 'text']);
 
