@@ -2,21 +2,16 @@
  * Where blocks begin and end (kramdown's block_boundary.rb, with the lazy-line end from
  * paragraph.rb): shared by the paragraph, quote, code block, list and table rules.
  */
+
+import { HTML_SPAN_ELEMENTS, UNAME } from '../html-parser.ts';
 import type { Parser } from '../parser.ts';
-import { ALNUM, ALPHA, BOL, DOT, rx, TEXT_END_NL, WORD_END } from '../ruby.ts';
+import { BOL, DOT, rx, TEXT_END_NL, WORD_END } from '../ruby.ts';
 import { BLANK_LINE } from './blank-line.ts';
 import { EOB_MARKER } from './eob.ts';
 import { IAL_BLOCK_START_SOURCE, OPT_SPACE } from './extensions.ts';
 
 /** kramdown's HTML_SPAN_ELEMENTS plus `script`: tags that do not end a lazy line. */
-const LAZY_END_HTML_SPAN_ELEMENTS = [
-  ...'a abbr acronym b big bdo br button cite code del dfn em i img input ins kbd label mark option q'.split(
-    ' ',
-  ),
-  ...'rb rbc rp rt rtc ruby samp select small span strong sub sup tt u var script'.split(' '),
-];
-/** REXML's UNAME_STR: an XML name with an optional prefix. */
-const UNAME = `(?:[${ALPHA}_][-${ALNUM}._]*:)?[${ALPHA}_][-${ALNUM}._]*`;
+const LAZY_END_HTML_SPAN_ELEMENTS = [...HTML_SPAN_ELEMENTS, 'script'];
 const NOT_SPAN_ELEMENT = `(?!(?:${LAZY_END_HTML_SPAN_ELEMENTS.join('|')})${WORD_END})`;
 export const LAZY_END_HTML_START = `<${NOT_SPAN_ELEMENT}${UNAME}`;
 export const LAZY_END_HTML_STOP = `<\\/${NOT_SPAN_ELEMENT}${UNAME}[ \\t\\n\\v\\f\\r]*>`;
