@@ -9,6 +9,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { BIBTEX } from '../../../src/render/kramdown/converter/rouge/bibtex.ts';
 import { C } from '../../../src/render/kramdown/converter/rouge/c.ts';
+import { JAVASCRIPT, TYPESCRIPT } from '../../../src/render/kramdown/converter/rouge/javascript.ts';
 import { JSON_LEXER } from '../../../src/render/kramdown/converter/rouge/json.ts';
 import { LIQUID } from '../../../src/render/kramdown/converter/rouge/liquid.ts';
 import { PYTHON } from '../../../src/render/kramdown/converter/rouge/python.ts';
@@ -29,6 +30,8 @@ const LEXERS: Record<string, Lexer> = {
   yaml: YAML,
   liquid: LIQUID,
   c: C,
+  javascript: JAVASCRIPT,
+  typescript: TYPESCRIPT,
 };
 
 for (const [name, lexer] of Object.entries(LEXERS)) {

@@ -7,6 +7,7 @@
 
 import { BIBTEX } from './rouge/bibtex.ts';
 import { C } from './rouge/c.ts';
+import { JAVASCRIPT, TYPESCRIPT } from './rouge/javascript.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
 import { PYTHON } from './rouge/python.ts';
@@ -48,6 +49,10 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   yml: YAML,
   liquid: LIQUID,
   c: C,
+  javascript: JAVASCRIPT,
+  js: JAVASCRIPT,
+  typescript: TYPESCRIPT,
+  ts: TYPESCRIPT,
 };
 
 /** Rouge's HTML formatter on `code` in `lang`, where that lexer is ported (Jekyll's highlight tag). */

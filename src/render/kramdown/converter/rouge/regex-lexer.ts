@@ -129,7 +129,7 @@ export function lex(language: Lexer, text: string): Array<[string, string]> {
       else if (entry.groups) emitGroups(lexer, entry.groups, match);
       else lexer.emit(entry.token ?? '', match[0]);
       if (entry.next === '#pop') pop(lexer.stack);
-      else if (entry.next === '#push') lexer.stack.push(state);
+      else if (entry.next === '#push') lexer.stack.push(lexer.stack[lexer.stack.length - 1]);
       else if (typeof entry.next === 'object') pop(lexer.stack, entry.next.pop);
       else if (entry.next) lexer.stack.push(entry.next);
       if (match[0].length === 0) {
