@@ -6,6 +6,7 @@
 import {
   action,
   emitGroups,
+  goto,
   groups,
   type LexerState,
   lexer,
@@ -64,10 +65,6 @@ const TYPESCRIPT_WORDS: Vocabulary = {
 
 const ID = '[\\p{L}\\p{Nl}$_][\\p{L}\\p{M}\\p{Nd}\\p{Pc}]*';
 const S = '[ \\t\\n\\v\\f\\r]';
-
-function goto(lexer: LexerState, state: string): void {
-  lexer.stack[lexer.stack.length - 1] = state;
-}
 
 function states(vocabulary: Vocabulary): States {
   const identifier = (m: RegExpExecArray, lexer: LexerState) => {

@@ -15,7 +15,8 @@ export interface LexerState {
   recurse(text: string): void;
 }
 
-export type Move = string | '#pop' | '#push' | { pop: number };
+/** A state to push, or Rouge's :pop! and :push (the current state again). */
+export type Move = string | '#pop' | '#push';
 
 export interface RegexRule {
   /** Sticky (`y`), matched against the text from the scan position on, as Ruby's StringScanner does. */
@@ -74,6 +75,11 @@ function sticky(re: RegExp): RegExp {
   return new RegExp(source, `${re.flags.replace(/[uy]/g, '')}uy`);
 }
 
+/** Rouge's goto: the current state replaced. */
+export function goto(lexer: LexerState, state: string): void {
+  lexer.stack[lexer.stack.length - 1] = state;
+}
+
 /** Rouge's `groups`: one token per group of the match (an empty or missing group gives none). */
 export function emitGroups(lexer: LexerState, tokens: string[], match: RegExpExecArray): void {
   for (const [i, token] of tokens.entries()) lexer.emit(token, match[i + 1]);
@@ -130,7 +136,6 @@ export function lex(language: Lexer, text: string): Array<[string, string]> {
       else lexer.emit(entry.token ?? '', match[0]);
       if (entry.next === '#pop') pop(lexer.stack);
       else if (entry.next === '#push') lexer.stack.push(lexer.stack[lexer.stack.length - 1]);
-      else if (typeof entry.next === 'object') pop(lexer.stack, entry.next.pop);
       else if (entry.next) lexer.stack.push(entry.next);
       if (match[0].length === 0) {
         if (++nullSteps > MAX_NULL_SCANS) return false;

@@ -2,7 +2,7 @@
  * Rouge 3.30's YAML lexer (lexers/yaml.rb: `yaml`, `yml`), rule for rule, with its indentation
  * bookkeeping (a stack of indents, the next line's indent, a block scalar's indent).
  */
-import { action, emitGroups, type LexerState, lexer, mixin, pop, rule } from './regex-lexer.ts';
+import { action, emitGroups, goto, type LexerState, lexer, mixin, pop, rule } from './regex-lexer.ts';
 
 interface Indents {
   stack: number[];
@@ -39,10 +39,6 @@ function setIndent(lexer: LexerState, match: string, implicit = false): void {
   const state = indents(lexer);
   if (indent(lexer) < state.next) state.stack.push(state.next);
   if (!implicit) state.next += match.length;
-}
-
-function goto(lexer: LexerState, state: string): void {
-  lexer.stack[lexer.stack.length - 1] = state;
 }
 
 /** Ruby's String#to_i: an optional sign and the digits that follow, else 0. */
