@@ -36,10 +36,10 @@ const ESCAPE_TEXT = /&(?:[\w:][-\w.:]*;|#\d+;|#x[0-9a-fA-F]+;)|[<>&]/g;
 const ESCAPE_ATTRIBUTE = /&(?:[\w:][-\w.:]*;|#\d+;|#x[0-9a-fA-F]+;)|[<>&"]/g;
 const ESCAPE_BY_TYPE = { all: ESCAPE_ALL, text: ESCAPE_TEXT, attribute: ESCAPE_ATTRIBUTE };
 
-export type EscapeType = keyof typeof ESCAPE_BY_TYPE;
+type EscapeType = keyof typeof ESCAPE_BY_TYPE;
 
 /** kramdown's escape_html: `all` escapes `<>&`; `text` and `attribute` keep references, `attribute` escapes `"` too. */
-export function escapeHtml(text: string, type: EscapeType = 'all'): string {
+function escapeHtml(text: string, type: EscapeType = 'all'): string {
   return text.replace(ESCAPE_BY_TYPE[type], (m) => ESCAPE_MAP[m] ?? m);
 }
 
@@ -85,7 +85,7 @@ function refsOf(ial: Ial | undefined): string[] {
   return ial?.refs ?? [];
 }
 
-export class HtmlConverter {
+class HtmlConverter {
   readonly warnings: string[] = [];
   /** Spaces a nesting level adds (kramdown's @indent). */
   readonly indent = 2;
@@ -179,8 +179,9 @@ export class HtmlConverter {
       case 'abbreviation':
         return this.convertAbbreviation(el);
       default:
-        // Parse-time elements (raw_text, eob, footnote_def) never reach kramdown's converter.
-        throw new Error(`kramdown: no conversion for a ${el.type} element`);
+        // Parse-time elements (raw_text, eob, footnote_def) never reach kramdown's converter;
+        // should one be left, it writes nothing rather than stop the build.
+        return '';
     }
   }
 
@@ -598,7 +599,7 @@ function knownEntity(pointOrName: string | number): Entity {
 }
 
 /** kramdown's basic id: no leading non-letters, only `a-zA-Z0-9 -`, spaces as dashes, lower case. */
-export function basicGenerateId(text: string): string {
+function basicGenerateId(text: string): string {
   return text
     .replace(/^[^a-zA-Z]+/gm, '')
     .replace(/[^a-zA-Z0-9 -]/g, '')
