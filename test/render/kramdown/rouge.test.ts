@@ -9,6 +9,8 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { BIBTEX } from '../../../src/render/kramdown/converter/rouge/bibtex.ts';
 import { C } from '../../../src/render/kramdown/converter/rouge/c.ts';
+import { CSS } from '../../../src/render/kramdown/converter/rouge/css.ts';
+import { HTML } from '../../../src/render/kramdown/converter/rouge/html.ts';
 import { JAVASCRIPT, TYPESCRIPT } from '../../../src/render/kramdown/converter/rouge/javascript.ts';
 import { JSON_LEXER } from '../../../src/render/kramdown/converter/rouge/json.ts';
 import { LIQUID } from '../../../src/render/kramdown/converter/rouge/liquid.ts';
@@ -32,6 +34,8 @@ const LEXERS: Record<string, Lexer> = {
   c: C,
   javascript: JAVASCRIPT,
   typescript: TYPESCRIPT,
+  css: CSS,
+  html: HTML,
 };
 
 for (const [name, lexer] of Object.entries(LEXERS)) {

@@ -7,6 +7,8 @@
 
 import { BIBTEX } from './rouge/bibtex.ts';
 import { C } from './rouge/c.ts';
+import { CSS } from './rouge/css.ts';
+import { HTML } from './rouge/html.ts';
 import { JAVASCRIPT, TYPESCRIPT } from './rouge/javascript.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
@@ -53,6 +55,8 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   js: JAVASCRIPT,
   typescript: TYPESCRIPT,
   ts: TYPESCRIPT,
+  css: CSS,
+  html: HTML,
 };
 
 /** Rouge's HTML formatter on `code` in `lang`, where that lexer is ported (Jekyll's highlight tag). */

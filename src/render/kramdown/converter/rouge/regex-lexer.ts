@@ -13,6 +13,18 @@ export interface LexerState {
   emit(token: string, text: string | undefined): void;
   /** Rouge's `recurse`: `text` lexed on its own by a new lexer of this language, its tokens emitted here. */
   recurse(text: string): void;
+  /** Rouge's `delegate` to a lexer kept between calls (`progress` holds where it stopped). */
+  delegate(language: Lexer, text: string, progress: LexerProgress): void;
+}
+
+/** Where a lexer is: its stack and memory (Rouge's lexer instance, reset by `reset!`). */
+export interface LexerProgress {
+  stack: string[];
+  memory: Record<string, unknown>;
+}
+
+export function startOf(language: Lexer): LexerProgress {
+  return { stack: [...language.start], memory: {} };
 }
 
 /** A state to push, or Rouge's :pop! and :push (the current state again). */
@@ -100,11 +112,12 @@ export function highlightTokens(language: Lexer, text: string): string {
   return html;
 }
 
-export function lex(language: Lexer, text: string): Array<[string, string]> {
+/** The tokens of `text`, from `progress` on (a fresh lexer's start by default), joined by kind. */
+export function lex(language: Lexer, text: string, progress = startOf(language)): Array<[string, string]> {
   const tokens: Array<[string, string]> = [];
   const lexer: LexerState = {
-    stack: [...language.start],
-    memory: {},
+    stack: progress.stack,
+    memory: progress.memory,
     emit(token, value) {
       if (!value) return;
       const last = tokens[tokens.length - 1];
@@ -113,6 +126,9 @@ export function lex(language: Lexer, text: string): Array<[string, string]> {
     },
     recurse(part) {
       for (const [token, value] of lex(language, part)) this.emit(token, value);
+    },
+    delegate(other, part, otherProgress) {
+      for (const [token, value] of lex(other, part, otherProgress)) this.emit(token, value);
     },
   };
   let pos = 0;
