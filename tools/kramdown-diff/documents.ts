@@ -355,4 +355,76 @@ function htmlBlocks(random: Random): string {
   return `${lines.join('\n')}\n`;
 }
 
-export const GENERATORS = { lists, code, blocks, tight, html, rules, 'html-blocks': htmlBlocks };
+/**
+ * Paragraphs dense with span syntax: emphasis and strong runs, code spans, links, images and
+ * references, autolinks, quotes, entities, dashes, escapes, strikethrough, line breaks, Unicode.
+ */
+function spans(random: Random): string {
+  const tokens = [
+    '*',
+    '**',
+    '***',
+    '_',
+    '__',
+    '`',
+    '``',
+    '"',
+    "'",
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    '<',
+    '>',
+    '&amp;',
+    '&',
+    '&foo;',
+    '&#8212;',
+    '--',
+    '---',
+    '...',
+    '<<',
+    '>>',
+    '\\',
+    '\\*',
+    '~~',
+    'a',
+    'word',
+    ' ',
+    ' ',
+    ' ',
+    '  \n',
+    '\\\n',
+    '\n',
+    '1',
+    '80s',
+    'x_y',
+    'x-',
+    'é',
+    '日本',
+    '😀',
+    '\t',
+    '[id]',
+    '[]',
+    '[a b]',
+    '<http://x.y>',
+    '<a@b.c>',
+    '(/u "t")',
+    '(</a b>)',
+    "it's",
+    's',
+    '.',
+    ',',
+  ];
+  const paragraph = () => {
+    let text = pick(random, ['Text ', 'A ', 'Some ']);
+    const count = 3 + Math.floor(random() * 25);
+    for (let i = 0; i < count; i++) text += pick(random, tokens);
+    return text;
+  };
+  const paragraphs = Array.from({ length: 1 + Math.floor(random() * 3) }, paragraph);
+  return `${paragraphs.join('\n\n')}\n\n[id]: /url "title"\n[a b]: </u v>\n`;
+}
+
+export const GENERATORS = { lists, code, blocks, tight, html, rules, 'html-blocks': htmlBlocks, spans };
