@@ -32,8 +32,10 @@ export const W = '[A-Za-z0-9_]';
 export const ALPHA = '\\p{Alphabetic}';
 /** Ruby's `[[:alnum:]]` as a class body. */
 export const ALNUM = '\\p{Alphabetic}\\p{Nd}';
+/** A word character to Ruby's `\b` and `\p{Word}` (Unicode, unlike its `\w`; not ZWJ/ZWNJ). */
+export const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}]';
 /** Ruby's `\b` after a word character: no word character (Unicode) follows. */
-export const WORD_END = '(?![\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}\\u200c\\u200d])';
+export const WORD_END = `(?!${WORD})`;
 
 /** A regexp from a Ruby-like source (Unicode mode; `flags` adds e.g. `s` for Ruby's /m). */
 export function rx(source: string, flags = ''): RegExp {

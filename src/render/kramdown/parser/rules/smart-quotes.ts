@@ -4,11 +4,9 @@
  * before the quote is part of the match, so a rule can look at it).
  */
 import { Element } from '../../element.ts';
-import { NS, S } from '../ruby.ts';
+import { NS, S, WORD } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
 
-/** A word character to Ruby's `\b` (Unicode, unlike its `\w`). */
-const WORD = '[\\p{Alphabetic}\\p{M}\\p{Nd}\\p{Pc}]';
 /** Ruby's `\B`. */
 const NON_BOUNDARY = `(?:(?<=${WORD})(?=${WORD})|(?<!${WORD})(?!${WORD}))`;
 const PUNCT = '[!"#$%\'()*+,\\-.\\/:;<=>?@[\\\\\\]^_`{|}~]';
