@@ -10,6 +10,7 @@
 import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
+import { downcase } from './ruby.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
 import { firstAfterSpaces } from './rules/block-boundary.ts';
 import { rawTextOf, updateElements } from './rules/gfm.ts';
@@ -347,7 +348,7 @@ export class Parser {
 
 /** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */
 export function normalizeLinkId(id: string): string {
-  return id.replace(/[ \t\n\v\f\r]+/g, ' ').toLowerCase(); // Ruby's \s is ASCII only
+  return downcase(id.replace(/[ \t\n\v\f\r]+/g, ' ')); // Ruby's \s is ASCII only
 }
 
 /** UTF-8 text with Unix line ends, ending in exactly one newline (kramdown's adapt_source). */
