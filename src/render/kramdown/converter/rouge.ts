@@ -12,9 +12,10 @@ import { HTML } from './rouge/html.ts';
 import { JAVASCRIPT, TYPESCRIPT } from './rouge/javascript.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
+import { markdownLexer } from './rouge/markdown.ts';
 import { PYTHON } from './rouge/python.ts';
 import { R } from './rouge/r.ts';
-import { highlightTokens, type Lexer } from './rouge/regex-lexer.ts';
+import { highlightTokens, type Lexer, lexer, NotPorted, rule } from './rouge/regex-lexer.ts';
 import { SHELL } from './rouge/shell.ts';
 import { YAML } from './rouge/yaml.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
@@ -58,11 +59,33 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   css: CSS,
   html: HTML,
 };
+TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
+
+/** Rouge's PlainText lexer: the whole text one plain token. */
+const PLAIN = lexer({ root: [rule(/[\s\S]+/, '')] });
+
+/** The lexer of a language named in a Markdown fence: undefined when Rouge knows no such name. */
+function fenceLexer(name: string): Lexer | undefined {
+  const tag = name.split('?', 1)[0];
+  // Rouge would guess the language of a fence that names none: not ported.
+  if (tag === '' || tag === 'guess') throw new NotPorted();
+  if (!ROUGE_LEXERS.has(tag)) return undefined;
+  if (PLAIN_TEXT.has(tag)) return PLAIN;
+  const found = TOKEN_LEXERS[tag];
+  if (!found) throw new NotPorted();
+  return found;
+}
 
 /** Rouge's HTML formatter on `code` in `lang`, where that lexer is ported (Jekyll's highlight tag). */
 export function rougeTokens(lang: string, code: string): string | undefined {
-  const lexer = TOKEN_LEXERS[lang];
-  return lexer && highlightTokens(lexer, code);
+  const found = TOKEN_LEXERS[lang];
+  if (!found) return undefined;
+  try {
+    return highlightTokens(found, code);
+  } catch (error) {
+    if (error instanceof NotPorted) return undefined;
+    throw error;
+  }
 }
 
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
@@ -96,8 +119,7 @@ export function highlight(
   if (!lang && !opts.default_lang && !opts.guess_lang) return undefined;
   const tag = lexerTag(lang ?? opts.default_lang ?? 'guess');
   if (opts.disable || !tag || (PLAIN_TEXT.has(tag) && !opts.guess_lang)) return undefined;
-  const lexer = TOKEN_LEXERS[tag];
-  let code = lexer ? highlightTokens(lexer, text) : escapeCode(text);
+  let code = rougeTokens(tag, text) ?? escapeCode(text);
   if (opts.line_numbers) code = withLineNumbers(code, text, Number(opts.start_line ?? 1));
   if (opts.wrap === false) return code;
   const cssClass = opts.css_class ?? 'highlight';

@@ -15,7 +15,12 @@ export interface LexerState {
   recurse(text: string): void;
   /** Rouge's `delegate` to a lexer kept between calls (`progress` holds where it stopped). */
   delegate(language: Lexer, text: string, progress: LexerProgress): void;
+  /** Rouge's `push do … end`: a state made while lexing; its name, to push. */
+  defineState(rules: StateRules): string;
 }
+
+/** Thrown when a text needs a lexer not ported yet: the code is then written without token spans. */
+export class NotPorted extends Error {}
 
 /** Where a lexer is: its stack and memory (Rouge's lexer instance, reset by `reset!`). */
 export interface LexerProgress {
@@ -130,12 +135,20 @@ export function lex(language: Lexer, text: string, progress = startOf(language))
     delegate(other, part, otherProgress) {
       for (const [token, value] of lex(other, part, otherProgress)) this.emit(token, value);
     },
+    defineState(rules) {
+      progress.memory.states ??= {};
+      const made = progress.memory.states as States;
+      const name = `#made-${Object.keys(made).length}`;
+      made[name] = rules;
+      return name;
+    },
   };
   let pos = 0;
   let nullSteps = 0;
 
   const step = (state: string): boolean => {
-    for (const entry of language.states[state] ?? []) {
+    const rules = language.states[state] ?? (progress.memory.states as States | undefined)?.[state] ?? [];
+    for (const entry of rules) {
       if ('mixin' in entry) {
         if (step(entry.mixin)) return true;
         continue;
