@@ -1,4 +1,4 @@
-# Prints the element tree kramdown's GFM parser makes of each Markdown text of a JSON array, with
+# Prints the element tree kramdown's parser (GFM's, as Jekyll uses it, or the site's input) makes of each Markdown text of a JSON array, with
 # the options Jekyll passes (as tools/kramdown-diff/convert.rb converts them): the oracle for the
 # parser alone. Values that are Ruby objects come out as text: symbols as their name, entities as
 # "&name;" / "&#NNN;", elements (a footnote's definition) as their tree.
@@ -39,9 +39,13 @@ def tree(el)
   node
 end
 
+# The parser Jekyll picks from the input setting (KramdownParser#get_parser): GFM's, or kramdown's.
+input_name = (config["input"] || "kramdown").to_s
+parser = Kramdown::Parser.const_get(input_name[0].upcase + input_name[1..])
+
 input = ARGV[0] == "-" ? $stdin.read : File.read(ARGV[0])
 out = JSON.parse(input).map do |text|
-  root, warnings = Kramdown::Parser::GFM.parse(text, Kramdown::Options.merge(config.transform_keys(&:to_sym)))
+  root, warnings = parser.parse(text, Kramdown::Options.merge(config.transform_keys(&:to_sym)))
   { "tree" => tree(root), "warnings" => warnings }
 end
 json = JSON.pretty_generate(out)

@@ -15,7 +15,7 @@ import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/ab
 import { firstAfterSpaces } from './rules/block-boundary.ts';
 import { rawTextOf, updateElements } from './rules/gfm.ts';
 import { paragraphEndFor } from './rules/paragraph.ts';
-import { blockRules, type Rule, spanRules } from './rules.ts';
+import { blockRules, isGfm, type Rule, spanRules } from './rules.ts';
 
 /** Thrown by a rule to end the innermost `parseBlocks` (kramdown's `throw :stop_block_parsing`). */
 export class StopBlockParsing {
@@ -87,13 +87,14 @@ export class Parser {
   /** The options for this document: `{::options}` changes them from where it stands. */
   readonly options: KramdownOptions;
 
-  /** Whether GFM's steps run after parsing (kramdown-parser-gfm's parse); Jekyll's SmartyPants parser has none. */
+  /** Whether this is GFM's parser (`input: GFM`): its steps run after parsing (kramdown-parser-gfm's parse). */
   private readonly gfm: boolean;
 
   /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
   constructor(options: KramdownOptions, dialect?: Dialect) {
     // A copy: {::options} changes it. GFM always strips header ids to their text (its initialize).
-    this.options = dialect ? { ...options } : { ...options, auto_id_stripping: true };
+    this.gfm = dialect === undefined && isGfm(options);
+    this.options = this.gfm ? { ...options, auto_id_stripping: true } : { ...options };
     this.root = new Element('root', undefined, undefined, {
       location: 1,
       options: {},
@@ -105,9 +106,8 @@ export class Parser {
     }
     this.blockRules = dialect?.blockRules ?? blockRules(options);
     this.spanRules = dialect?.spanRules ?? spanRules(options);
-    this.gfm = dialect === undefined;
     this.spanStart = this.spanStartOf(this.spanRules);
-    this.paragraphEnd = paragraphEndFor(this.options);
+    this.paragraphEnd = paragraphEndFor(this.options, this.gfm);
     this.hardLineBreak = options.hard_wrap ? '\n' : '\\\n';
     this.resetEnv();
   }
@@ -273,7 +273,7 @@ export class Parser {
 
   /** The text of an element for its id (GFM's update_raw_text: code, math, entities and quotes as characters). */
   updateRawText(item: Element): void {
-    item.options.raw_text = rawTextOf(item);
+    item.options.raw_text = this.gfm ? rawTextOf(item) : textOf(item);
   }
 
   /** A block element that takes the pending block IAL (kramdown's new_block_el). */
@@ -344,6 +344,11 @@ export class Parser {
     }
     return re;
   }
+}
+
+/** The text elements' text under `el`, in order (kramdown's own update_raw_text). */
+function textOf(el: Element): string {
+  return el.type === 'text' ? el.text : el.children.map(textOf).join('');
 }
 
 /** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */

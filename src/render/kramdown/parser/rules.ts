@@ -1,8 +1,8 @@
 /**
  * The rule table: kramdown's @block_parsers and @span_parsers, in kramdown's order, with
- * kramdown-parser-gfm's changes (GFM fenced code and ATX headers, GFM escapes, strikethrough;
- * no line_break rule under hard_wrap; no typographic symbols under the no_auto_typographic
- * quirk). A block rule is tried when its `start` matches at the start of the line; the first
+ * kramdown-parser-gfm's changes unless the site reads Markdown as kramdown (GFM fenced code, ATX
+ * headers and task lists, GFM escapes, strikethrough; no line_break rule under hard_wrap; no
+ * typographic symbols under the no_auto_typographic quirk). A block rule is tried when its `start` matches at the start of the line; the first
  * whose `parse` does not return false takes it. A span rule is tried where `spanStart` finds a
  * possible start; the first whose `start` matches takes it.
  */
@@ -12,21 +12,21 @@ import { abbrevDefinition } from './rules/abbreviation.ts';
 import { autolink } from './rules/autolink.ts';
 import { blankLine } from './rules/blank-line.ts';
 import { blockquote } from './rules/blockquote.ts';
-import { codeblock, codeblockFencedGfm } from './rules/codeblock.ts';
+import { codeblock, codeblockFenced, codeblockFencedGfm } from './rules/codeblock.ts';
 import { codespan } from './rules/codespan.ts';
 import { emphasis } from './rules/emphasis.ts';
 import { eobMarker } from './rules/eob.ts';
-import { escapedCharsGfm } from './rules/escaped-chars.ts';
+import { escapedChars, escapedCharsGfm } from './rules/escaped-chars.ts';
 import { blockExtensions, spanExtensions } from './rules/extensions.ts';
 import { footnoteDefinition, footnoteMarker } from './rules/footnote.ts';
-import { atxHeaderGfm, atxHeaderGfmQuirk, setextHeader } from './rules/header.ts';
+import { atxHeader, atxHeaderGfm, atxHeaderGfmQuirk, setextHeader } from './rules/header.ts';
 import { horizontalRule } from './rules/horizontal-rule.ts';
 import { blockHtml, spanHtml } from './rules/html.ts';
 import { htmlEntity } from './rules/html-entity.ts';
 import { lineBreak } from './rules/line-break.ts';
 import { link } from './rules/link.ts';
 import { linkDefinition } from './rules/link-definition.ts';
-import { definitionList, list } from './rules/list.ts';
+import { definitionList, list, listGfm } from './rules/list.ts';
 import { blockMath, inlineMath } from './rules/math.ts';
 import { paragraph } from './rules/paragraph.ts';
 import { smartQuotes } from './rules/smart-quotes.ts';
@@ -53,16 +53,22 @@ export interface Rule {
   parse(p: Parser): boolean;
 }
 
+/** Whether the site reads Markdown as GFM (Jekyll's `input: GFM`, GitHub Pages' default) or as kramdown. */
+export function isGfm(options: KramdownOptions): boolean {
+  return options.input === 'GFM';
+}
+
 export function blockRules(options: KramdownOptions): Rule[] {
+  const gfm = isGfm(options);
   const quirks = options.gfm_quirks ?? [];
   return [
     blankLine,
     codeblock,
-    codeblockFencedGfm,
+    gfm ? codeblockFencedGfm : codeblockFenced,
     blockquote,
-    quirks.includes('paragraph_end') ? atxHeaderGfmQuirk : atxHeaderGfm,
+    !gfm ? atxHeader : quirks.includes('paragraph_end') ? atxHeaderGfmQuirk : atxHeaderGfm,
     horizontalRule,
-    list,
+    gfm ? listGfm : list,
     definitionList,
     blockHtml,
     setextHeader,
@@ -78,6 +84,23 @@ export function blockRules(options: KramdownOptions): Rule[] {
 }
 
 export function spanRules(options: KramdownOptions): Rule[] {
+  if (!isGfm(options)) {
+    return [
+      emphasis,
+      codespan,
+      autolink,
+      spanHtml,
+      footnoteMarker,
+      link,
+      smartQuotes,
+      inlineMath,
+      spanExtensions,
+      htmlEntity,
+      typographicSyms,
+      lineBreak,
+      escapedChars,
+    ];
+  }
   const quirks = options.gfm_quirks ?? [];
   const rules = [
     emphasis,

@@ -1,7 +1,10 @@
 /**
- * kramdown's code blocks (parser/kramdown/codeblock.rb): indented blocks, and GFM's fenced blocks
- * (``` or ~~~, kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH) in place of kramdown's ~~~ only.
+ * kramdown's code blocks (parser/kramdown/codeblock.rb): indented blocks, and fenced blocks:
+ * kramdown's (~~~ at the line start) or GFM's (``` or ~~~ after up to three spaces,
+ * kramdown-parser-gfm's FENCED_CODEBLOCK_MATCH).
  */
+
+import type { Parser } from '../parser.ts';
 import { BOL, DOT, NS, rx, S, strip } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
 import { BLANK_LINE } from './blank-line.ts';
@@ -34,6 +37,18 @@ export const codeblock: Rule = {
   },
 };
 
+const FENCED_CODEBLOCK_MATCH = rx(
+  `${BOL}((~){3,})${S}*?((${NS}+?)(?:\\?${NS}*)?)?${S}*?\\n([\\s\\S]*?)${BOL}\\1\\2*${S}*?\\n`,
+);
+
+/** kramdown's own fenced code (input: kramdown): `~~~` at the start of the line only. */
+export const codeblockFenced: Rule = {
+  name: 'codeblock_fenced',
+  lineStarts: '~',
+  start: rx(`${BOL}~{3,}`),
+  parse: (p) => parseFencedCode(p, FENCED_CODEBLOCK_MATCH),
+};
+
 export const FENCED_CODEBLOCK_START_GFM = `${BOL}[ ]{0,3}[~\`]{3,}`;
 const FENCED_CODEBLOCK_MATCH_GFM = rx(
   `${BOL}[ ]{0,3}(([~\`]){3,})${S}*?((${NS}+?)(?:\\?${NS}*)?)?${S}*?\\n([\\s\\S]*?)${BOL}[ ]{0,3}\\1\\2*${S}*?\\n`,
@@ -43,19 +58,21 @@ export const codeblockFencedGfm: Rule = {
   name: 'codeblock_fenced_gfm',
   lineStarts: '`~',
   start: rx(FENCED_CODEBLOCK_START_GFM),
-  parse(p) {
-    const src = p.src;
-    if (src.check(FENCED_CODEBLOCK_MATCH_GFM) === null) return false;
-    const location = src.currentLineNumber();
-    const [matched, language, languageName, code] = [src.matched, src.group(3), src.group(4), src.group(5)];
-    src.setPos(src.pos + matched.length);
-    const el = p.newBlockEl('codeblock', code, undefined, { location, fenced: true });
-    const lang = strip(language ?? '');
-    if (lang !== '') {
-      el.options.lang = lang;
-      el.attr.class = `language-${languageName}`;
-    }
-    p.tree.children.push(el);
-    return true;
-  },
+  parse: (p) => parseFencedCode(p, FENCED_CODEBLOCK_MATCH_GFM),
 };
+
+function parseFencedCode(p: Parser, fence: RegExp): boolean {
+  const src = p.src;
+  if (src.check(fence) === null) return false;
+  const location = src.currentLineNumber();
+  const [matched, language, languageName, code] = [src.matched, src.group(3), src.group(4), src.group(5)];
+  src.setPos(src.pos + matched.length);
+  const el = p.newBlockEl('codeblock', code, undefined, { location, fenced: true });
+  const lang = strip(language ?? '');
+  if (lang !== '') {
+    el.options.lang = lang;
+    el.attr.class = `language-${languageName}`;
+  }
+  p.tree.children.push(el);
+  return true;
+}

@@ -1,6 +1,6 @@
 /**
  * kramdown's headers (parser/kramdown/header.rb): setext (`===`/`---` underlines) and ATX (`#`),
- * the latter as kramdown-parser-gfm has it: a space after the `#`s, and with the paragraph_end
+ * the latter also as kramdown-parser-gfm has it: a space after the `#`s, and with the paragraph_end
  * quirk no blank line needed before it and closing `#`s removed only after a space.
  */
 import type { Parser } from '../parser.ts';
@@ -13,6 +13,7 @@ const SETEXT_HEADER_START = rx(
   `${BOL}${OPT_SPACE}(?<contents>[^ \\t]${DOT}*)\\n(?<level>[-=])[-=]*[ \\t\\r\\f\\v]*\\n`,
 );
 export const ATX_HEADER_START_GFM = `${BOL}(?<level>#{1,6})[\\t ]+(?<contents>${DOT}*)\\n`;
+const ATX_HEADER_START = rx(`${BOL}(?<level>#{1,6})[\\t ]*(?<contents>[^ \\t]${DOT}*)\\n`);
 
 /** REXML's NAME_START_CHAR and NAME_CHAR: an XML name, as kramdown allows for `{#id}`. */
 const NAME_START_CHAR =
@@ -32,6 +33,17 @@ export const setextHeader: Rule = {
     if (text === '') return false;
     addHeader(p, level, text, id);
     return true;
+  },
+};
+
+/** kramdown's own ATX header (input: kramdown): no space needed after the `#`s. */
+export const atxHeader: Rule = {
+  name: 'atx_header',
+  lineStarts: '#',
+  start: ATX_HEADER_START,
+  parse(p) {
+    if (!afterBlockBoundary(p)) return false;
+    return parseAtxHeader(p, CLOSING_HASHES);
   },
 };
 

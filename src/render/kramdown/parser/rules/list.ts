@@ -265,13 +265,24 @@ function markTasks(list: Element): void {
   if (isTaskList) list.attr.class = 'task-list';
 }
 
+/** kramdown's own lists (input: kramdown). */
 export const list: Rule = {
   name: 'list',
   lineStarts: '+*-0123456789',
   start: LIST_START_RE,
   parse(p) {
-    const el = parseList(p);
-    markTasks(el);
+    parseList(p);
+    return true;
+  },
+};
+
+/** GFM's lists: kramdown's, with task items. */
+export const listGfm: Rule = {
+  name: 'list',
+  lineStarts: '+*-0123456789',
+  start: LIST_START_RE,
+  parse(p) {
+    markTasks(parseList(p));
     return true;
   },
 };

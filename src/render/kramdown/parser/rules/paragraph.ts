@@ -27,9 +27,9 @@ const PARAGRAPH_END_GFM = rx(
     .join('|'),
 );
 
-/** Where a paragraph ends under these options (kramdown-parser-gfm's paragraph_end). */
-export function paragraphEndFor(options: KramdownOptions): RegExp {
-  return options.gfm_quirks.includes('paragraph_end') ? PARAGRAPH_END_GFM : PARAGRAPH_END;
+/** Where a paragraph ends: kramdown's end, or GFM's under its paragraph_end quirk (kramdown-parser-gfm's paragraph_end). */
+export function paragraphEndFor(options: KramdownOptions, gfm: boolean): RegExp {
+  return gfm && options.gfm_quirks.includes('paragraph_end') ? PARAGRAPH_END_GFM : PARAGRAPH_END;
 }
 
 /**
