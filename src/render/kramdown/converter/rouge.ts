@@ -7,8 +7,11 @@
 
 import { BIBTEX } from './rouge/bibtex.ts';
 import { C } from './rouge/c.ts';
+import { CPP } from './rouge/cpp.ts';
 import { CSS } from './rouge/css.ts';
+import { DIFF } from './rouge/diff.ts';
 import { HTML } from './rouge/html.ts';
+import { INI } from './rouge/ini.ts';
 import { JAVASCRIPT, TYPESCRIPT } from './rouge/javascript.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
@@ -58,6 +61,12 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   ts: TYPESCRIPT,
   css: CSS,
   html: HTML,
+  cpp: CPP,
+  'c++': CPP,
+  diff: DIFF,
+  patch: DIFF,
+  udiff: DIFF,
+  ini: INI,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 

@@ -2,7 +2,7 @@
  * Rouge 3.30's C lexer (lexers/c.rb: `c`), rule for rule; a text starts at the beginning of a
  * line (its `start { push :bol }`).
  */
-import { action, groups, type LexerState, lexer, mixin, pop, rule } from './regex-lexer.ts';
+import { action, groups, type LexerState, lexer, mixin, pop, rule, type States } from './regex-lexer.ts';
 
 const KEYWORDS = new Set(
   `auto break case const continue default do else enum extern
@@ -40,18 +40,27 @@ const ID = '[a-zA-Z_][a-zA-Z0-9_]*';
 // Rouge's `ws`, an inner regexp without /m: its `.` stops at a newline.
 const WS = `(?:${S}|\\/\\/[^\\n]*?\\n|\\/[*][^\\n]*?[*]\\/)+`;
 
-function identifier(m: RegExpExecArray, lexer: LexerState): void {
-  const name = m[0];
-  if (KEYWORDS.has(name)) lexer.emit('k', name);
-  else if (KEYWORDS_TYPE.has(name)) lexer.emit('kt', name);
-  else if (RESERVED.has(name)) lexer.emit('kr', name);
-  else lexer.emit('n', name);
+/** A C-family language's words (C++ adds to C's). */
+export interface CVocabulary {
+  keywords: Set<string>;
+  types: Set<string>;
+  reserved: Set<string>;
 }
+
+export const C_WORDS: CVocabulary = { keywords: KEYWORDS, types: KEYWORDS_TYPE, reserved: RESERVED };
 
 const INCLUDE_TOKENS = ['cp', '', 'cpf', 'c1'];
 
-export const C = lexer(
-  {
+/** C's states for a vocabulary (C++ builds on them). */
+export function cStates(words: CVocabulary): States {
+  const identifier = (m: RegExpExecArray, lexer: LexerState) => {
+    const name = m[0];
+    if (words.keywords.has(name)) lexer.emit('k', name);
+    else if (words.types.has(name)) lexer.emit('kt', name);
+    else if (words.reserved.has(name)) lexer.emit('kr', name);
+    else lexer.emit('n', name);
+  };
+  return {
     expr_bol: [
       mixin('inline_whitespace'),
       rule(new RegExp(`#if${S}0`), 'c', 'if_0'),
@@ -137,6 +146,10 @@ export const C = lexer(
       rule(new RegExp(`^${S}*#${S}*endif\\b[\\s\\S]*?(?<!\\\\)\\n`), 'c', '#pop'),
       rule(/[^\n]*?\n/, 'c'),
     ],
-  },
-  ['root', 'bol'],
-);
+  };
+}
+
+/** A C-family text starts at the beginning of a line (Rouge's `start { push :bol }`). */
+export const C_START = ['root', 'bol'];
+
+export const C = lexer(cStates(C_WORDS), C_START);
