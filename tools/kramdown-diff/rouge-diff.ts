@@ -23,46 +23,27 @@ const LANGUAGES = [
   'c',
   'cpp',
   'javascript',
-].concat(['typescript', 'html', 'css', 'markdown', 'diff', 'ini']);
+  'ruby',
+];
+LANGUAGES.push('typescript', 'html', 'css', 'markdown', 'diff', 'ini');
 
 // Pieces that open and close the lexers' states: quotes, brackets, comments, heredocs, fences…
-const PIECES = ['a', 'Z', '1', ' ', '\n', '\t', '"', "'", '`', '\\', '{', '}', '(', ')', '[', ']', '<', '>']
-  .concat([
-    '/',
-    '*',
-    '#',
-    '%',
-    '$',
-    '-',
-    '+',
-    '=',
-    ':',
-    ';',
-    ',',
-    '.',
-    '|',
-    '&',
-    '!',
-    '?',
-    '@',
-    '~',
-    '^',
-    'é',
-  ])
-  .concat(['if', 'def ', '{%', '%}', '{{', '}}', '---\n', '```', '<<EOF\n', 'EOF\n', '#if 0\n', '/*', '*/'])
-  .concat([
-    '"""',
-    'f"',
-    '|\n  ',
-    '- ',
-    'key: ',
-    'x = 1\n',
-    'function ',
-    'class ',
-    'return ',
-    '0x1F',
-    '3.5e2',
-  ]);
+const PIECES = [...'aZ1 \n\t"\'`\\{}()[]<>/*#%$-+=:;,.|&!?@~^é'];
+PIECES.push('if', 'def ', '{%', '%}', '{{', '}}', '---\n', '```', '<<EOF\n', 'EOF\n', '#if 0\n', '/*', '*/');
+PIECES.push(
+  '"""',
+  'f"',
+  '|\n  ',
+  '- ',
+  'key: ',
+  'x = 1\n',
+  'function ',
+  'class ',
+  'return ',
+  '0x1F',
+  '3.5e2',
+);
+PIECES.push('%w(', '%r{', '<<~EOS\n', 'EOS\n', ':sym', '#{', '?a', 'end\n', 'do |x|', '@ivar');
 
 const { values } = parseArgs({
   options: { count: { type: 'string', default: '400' }, seed: { type: 'string', default: '1' } },

@@ -19,6 +19,7 @@ import { markdownLexer } from './rouge/markdown.ts';
 import { PYTHON } from './rouge/python.ts';
 import { R } from './rouge/r.ts';
 import { highlightTokens, type Lexer, lexer, NotPorted, rule } from './rouge/regex-lexer.ts';
+import { RUBY } from './rouge/ruby.ts';
 import { SHELL } from './rouge/shell.ts';
 import { YAML } from './rouge/yaml.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
@@ -67,6 +68,8 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   patch: DIFF,
   udiff: DIFF,
   ini: INI,
+  ruby: RUBY,
+  rb: RUBY,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 
