@@ -44,11 +44,13 @@ function charOf(name: string): string {
 
 /** Splits hard line breaks and gives headers GFM ids, through the tree under `element` (GFM's update_elements). */
 export function updateElements(p: Parser, element: Element): void {
-  const children: Element[] = [];
-  for (const child of element.children) {
+  // A new list of children only where a text is split (most elements keep theirs).
+  let children: Element[] | undefined;
+  element.children.forEach((child, index) => {
     if (child.type === 'text' && child.text.includes(p.hardLineBreak)) {
+      children ??= element.children.slice(0, index);
       children.push(...splitHardLineBreaks(p, element, child));
-      continue;
+      return;
     }
     // The released kramdown-parser-gfm 1.1.0 (GitHub Pages', Debian's) gives GFM ids even with
     // transliterated_header_ids; its later sources leave those to the converter.
@@ -57,9 +59,9 @@ export function updateElements(p: Parser, element: Element): void {
     } else if (child.type !== 'html_element') {
       updateElements(p, child);
     }
-    children.push(child);
-  }
-  element.children = children;
+    children?.push(child);
+  });
+  if (children) element.children = children;
 }
 
 const NON_WORD = /[^\p{Alphabetic}\p{M}\p{Nd}\p{Pc}\- \t]/gu;
