@@ -7,6 +7,7 @@
 
 import { BIBTEX } from './rouge/bibtex.ts';
 import { C } from './rouge/c.ts';
+import { CONSOLE } from './rouge/console.ts';
 import { CPP } from './rouge/cpp.ts';
 import { CSS } from './rouge/css.ts';
 import { DIFF } from './rouge/diff.ts';
@@ -70,6 +71,10 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   ini: INI,
   ruby: RUBY,
   rb: RUBY,
+  console: CONSOLE,
+  terminal: CONSOLE,
+  shell_session: CONSOLE,
+  'shell-session': CONSOLE,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 
