@@ -11,8 +11,10 @@ import { CONSOLE } from './rouge/console.ts';
 import { CPP } from './rouge/cpp.ts';
 import { CSS } from './rouge/css.ts';
 import { DIFF } from './rouge/diff.ts';
+import { DOCKER } from './rouge/docker.ts';
 import { HTML } from './rouge/html.ts';
 import { INI } from './rouge/ini.ts';
+import { JAVA } from './rouge/java.ts';
 import { JAVASCRIPT, TYPESCRIPT } from './rouge/javascript.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
@@ -75,6 +77,10 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   terminal: CONSOLE,
   shell_session: CONSOLE,
   'shell-session': CONSOLE,
+  docker: DOCKER,
+  dockerfile: DOCKER,
+  Dockerfile: DOCKER,
+  java: JAVA,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 
