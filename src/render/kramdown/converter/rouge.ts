@@ -24,6 +24,7 @@ import { R } from './rouge/r.ts';
 import { highlightTokens, type Lexer, lexer, NotPorted, rule } from './rouge/regex-lexer.ts';
 import { RUBY } from './rouge/ruby.ts';
 import { SHELL } from './rouge/shell.ts';
+import { SWIFT } from './rouge/swift.ts';
 import { YAML } from './rouge/yaml.ts';
 import { ROUGE_LEXERS } from './rouge-lexers.ts';
 
@@ -81,6 +82,7 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   dockerfile: DOCKER,
   Dockerfile: DOCKER,
   java: JAVA,
+  swift: SWIFT,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 
