@@ -23,7 +23,7 @@ function settingsOf(name: string): Record<string, unknown> {
   return existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : {};
 }
 
-/** Highlighted code without Rouge's token spans, which we leave out (as converter.test.ts compares). */
+/** Highlighted code without Rouge's token spans, on both sides: languages not ported have none (as converter.test.ts compares). */
 function withoutTokenSpans(html: string): string {
   return html.replace(/(<pre class="highlight"><code>)([\s\S]*?)(<\/code>)/g, (_m, open, code, close) => {
     return open + code.replace(/<span class="[\w -]+">|<\/span>/g, '') + close;
@@ -50,7 +50,7 @@ describe('kramdown block rules: the HTML Jekyll writes', () => {
     test(name, () => {
       const text = readFileSync(path.join(DIR, `${name}.md`), 'utf8');
       const expected = readFileSync(path.join(DIR, `${name}.html`), 'utf8');
-      assert.equal(createKramdown(settingsOf(name))(text), withoutTokenSpans(expected));
+      assert.equal(withoutTokenSpans(createKramdown(settingsOf(name))(text)), withoutTokenSpans(expected));
     });
   }
 });
