@@ -9,7 +9,7 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isDeepStrictEqual, parseArgs } from 'node:util';
@@ -29,6 +29,7 @@ const FRONT_MATTER = /^---[ \t]*\r?\n[\s\S]*?\r?\n---[ \t]*\r?\n/;
 const SKIPPED = /(^|\/)(node_modules|vendor)\//;
 
 function gitDirOf(dir: string): string | undefined {
+  if (!statSync(dir).isDirectory()) return undefined;
   if (existsSync(path.join(dir, 'HEAD'))) return dir;
   for (const entry of readdirSync(dir, { withFileTypes: true })) {
     if (entry.isDirectory() && existsSync(path.join(dir, entry.name, 'HEAD')))
