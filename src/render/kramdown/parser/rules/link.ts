@@ -34,7 +34,7 @@ function addLink(
   altText: string,
   ial?: Ial,
 ): void {
-  el.options.ial = ial;
+  el.options.ial = ial; // kramdown sets it even to nil
   if (ial) p.updateAttrWithIal(el.attr, ial);
   if (el.type === 'a') {
     el.attr.href = href;
