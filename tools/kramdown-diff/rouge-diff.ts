@@ -25,7 +25,7 @@ const LANGUAGES = [
   'javascript',
   'ruby',
 ];
-LANGUAGES.push('typescript', 'html', 'css', 'markdown', 'diff', 'ini', 'console', 'docker', 'java', 'swift');
+LANGUAGES.push('typescript', 'html', 'css', 'markdown', 'diff', 'ini', 'console', 'docker', 'java', 'swift', 'matlab');
 
 // Pieces that open and close the lexers' states: quotes, brackets, comments, heredocs, fences…
 const PIECES = [...'aZ1 \n\t"\'`\\{}()[]<>/*#%$-+=:;,.|&!?@~^é'];

@@ -19,6 +19,7 @@ import { JAVASCRIPT, TYPESCRIPT } from './rouge/javascript.ts';
 import { JSON_LEXER } from './rouge/json.ts';
 import { LIQUID } from './rouge/liquid.ts';
 import { markdownLexer } from './rouge/markdown.ts';
+import { MATLAB } from './rouge/matlab.ts';
 import { PYTHON } from './rouge/python.ts';
 import { R } from './rouge/r.ts';
 import { highlightTokens, type Lexer, lexer, NotPorted, rule } from './rouge/regex-lexer.ts';
@@ -83,6 +84,8 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   Dockerfile: DOCKER,
   java: JAVA,
   swift: SWIFT,
+  matlab: MATLAB,
+  m: MATLAB,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 
