@@ -6,26 +6,17 @@
  * keeping goes into test/fixtures/kramdown/rouge/LANG.txt (goldens: rouge-goldens.rb).
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { rougeTokens } from '../../src/render/kramdown/converter/rouge.ts';
 
-const LANGUAGES = [
-  'bash',
-  'python',
-  'yaml',
-  'liquid',
-  'bibtex',
-  'r',
-  'json',
-  'c',
-  'cpp',
-  'javascript',
-  'ruby',
-];
-LANGUAGES.push('typescript', 'html', 'css', 'markdown', 'diff', 'ini', 'console', 'docker', 'java', 'swift', 'matlab');
+// Every lexer ported has samples in the Rouge goldens; their names are the languages to try.
+const GOLDENS = path.resolve(import.meta.dirname, '../../test/fixtures/kramdown/rouge');
+const LANGUAGES = readdirSync(GOLDENS)
+  .filter((file) => file.endsWith('.txt'))
+  .map((file) => file.slice(0, -4));
 
 // Pieces that open and close the lexers' states: quotes, brackets, comments, heredocs, fences…
 const PIECES = [...'aZ1 \n\t"\'`\\{}()[]<>/*#%$-+=:;,.|&!?@~^é'];
