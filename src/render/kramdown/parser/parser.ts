@@ -75,7 +75,6 @@ export class Parser {
   readonly blockRules: Rule[];
   readonly spanRules: Rule[];
   private spanStart: RegExp;
-  private readonly spanStartCache = new Map<string, RegExp>();
 
   /** GFM: where a paragraph ends (PARAGRAPH_END or, with the paragraph_end quirk, PARAGRAPH_END_GFM). */
   paragraphEnd: RegExp;
@@ -331,20 +330,37 @@ export class Parser {
   /** The regexp that finds where any of `rules` may start (kramdown's span_parser_regexps). */
   spanStartOf(rules: Rule[]): RegExp {
     const source = rules.map((rule) => rule.spanStart ?? rule.start.source).join('|');
-    return new RegExp(`(?=${source})`, 'u');
+    let re = spanStarts.get(source);
+    if (!re) {
+      re = new RegExp(`(?=${source})`, 'u');
+      spanStarts.set(source, re);
+    }
+    return re;
   }
 
+  /** Where `stopRe` or a span may start (kramdown's span_pattern_cache[stop_re][span_start]). */
   private untilEither(stopRe: RegExp, spanStart: RegExp): RegExp {
-    const key = `${stopRe.source}\u0000${stopRe.flags}\u0000${spanStart.source}`;
-    let re = this.spanStartCache.get(key);
+    let byStart = untilEithers.get(stopRe);
+    if (!byStart) {
+      byStart = new Map();
+      untilEithers.set(stopRe, byStart);
+    }
+    let re = byStart.get(spanStart);
     if (!re) {
       const start = spanStart.source.slice(3, -1); // (?=…)
       re = new RegExp(`(?=(?:${stopRe.source})|(?:${start}))`, mergeFlags(stopRe.flags, spanStart.flags));
-      this.spanStartCache.set(key, re);
+      byStart.set(spanStart, re);
     }
     return re;
   }
 }
+
+/**
+ * Compiled once for all documents (a site converts thousands): span-start regexps by their
+ * source, and the stop-or-span-start ones by stop and span start.
+ */
+const spanStarts = new Map<string, RegExp>();
+const untilEithers = new WeakMap<RegExp, Map<RegExp, RegExp>>();
 
 /** The text elements' text under `el`, in order (kramdown's own update_raw_text). */
 function textOf(el: Element): string {
