@@ -23,7 +23,7 @@ for (const file of readdirSync(FIXTURES).filter((f) => f.endsWith('.json'))) {
 }
 
 test('Markdown naming a language not ported in a fence is written without token spans', () => {
-  assert.equal(rougeTokens('markdown', '```fortran\nx = 1\n```\n'), undefined);
+  assert.equal(rougeTokens('markdown', '```prolog\nx = 1\n```\n'), undefined);
   assert.equal(rougeTokens('markdown', '```\nguess me\n```\n'), undefined);
 });
 
@@ -36,7 +36,7 @@ test('a bash code block is highlighted in kramdown markup; a language not ported
       '</code></pre></div></div>\n',
   );
   assert.equal(
-    convert('```fortran\nx = 1 < 2\n```\n'),
-    '<div class="language-fortran highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x = 1 &lt; 2\n</code></pre></div></div>\n',
+    convert('```prolog\nx = 1 < 2\n```\n'),
+    '<div class="language-prolog highlighter-rouge"><div class="highlight"><pre class="highlight"><code>x = 1 &lt; 2\n</code></pre></div></div>\n',
   );
 });

@@ -12,6 +12,7 @@ import { CPP } from './rouge/cpp.ts';
 import { CSS } from './rouge/css.ts';
 import { DIFF } from './rouge/diff.ts';
 import { DOCKER } from './rouge/docker.ts';
+import { FORTRAN } from './rouge/fortran.ts';
 import { HTML } from './rouge/html.ts';
 import { INI } from './rouge/ini.ts';
 import { JAVA } from './rouge/java.ts';
@@ -86,6 +87,7 @@ const TOKEN_LEXERS: Record<string, Lexer> = {
   swift: SWIFT,
   matlab: MATLAB,
   m: MATLAB,
+  fortran: FORTRAN,
 };
 TOKEN_LEXERS.markdown = TOKEN_LEXERS.md = TOKEN_LEXERS.mkd = markdownLexer(fenceLexer);
 
