@@ -19,8 +19,8 @@ import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
 import { fetchTheme } from './remote-theme/index.ts';
 import { extractExcerpt } from './render/excerpt.ts';
+import { createKramdown, KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
 import { createLiquid } from './render/liquid/index.ts';
-import { createMarkdown } from './render/markdown/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
@@ -159,7 +159,9 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     site.loadedFiles = incremental?.loadedFiles;
     // serve renders only what a save affects: its conversions would not fill the cache.
     const markdownCache =
-      site.cacheDir && !options.incremental ? new MarkdownCache(site.cacheDir, config.kramdown) : undefined;
+      site.cacheDir && !options.incremental
+        ? new MarkdownCache(site.cacheDir, config.kramdown, KRAMDOWN_IMPLEMENTATION)
+        : undefined;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
       const result = await buildSite(site, sass, markdownCache, diagnostics, profiler, {
@@ -369,13 +371,25 @@ function checkDestination(source: string, destination: string): void {
   }
 }
 
+function markdownConverter(config: Config, diagnostics: Diagnostics): (text: string) => string {
+  const engine = String(config.markdown ?? 'kramdown').toLowerCase();
+  if (engine === 'gfm' || engine === 'commonmarkghpages') {
+    diagnostics.warn({
+      file: '_config.yml',
+      message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
+      hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
+    });
+  }
+  return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
+}
+
 function renderTools(
   site: Site,
   diagnostics: Diagnostics,
   sass: SassCompiler,
   markdownCache: MarkdownCache | undefined,
 ): RenderTools {
-  const convert = createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+  const convert = markdownConverter(site.config, diagnostics);
   const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {
@@ -397,7 +411,13 @@ function renderTools(
           if (text.includes('{{') || text.includes('{%')) {
             output = tools.liquid.renderSync(
               text,
-              { site: tools.drops.siteDropFor(), page: tools.drops.of(item) },
+              {
+                site: tools.drops.siteDropFor(),
+                page: tools.drops.of(item),
+                // As the page's own render: Jekyll's Markdown converter's highlight tag newlines.
+                highlighter_prefix: item.isMarkdown ? '\n' : '',
+                highlighter_suffix: item.isMarkdown ? '\n' : '',
+              },
               item.sourceFile,
               {
                 lineOffset: item.bodyLine - 1,

@@ -4,8 +4,8 @@
  * removed, spaces collapsed). With `collections: true`, written documents too.
  */
 
+import { createKramdown } from '../render/kramdown/index.ts';
 import { normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
-import { createMarkdown } from '../render/markdown/index.ts';
 import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
@@ -33,7 +33,7 @@ export const titlesFromHeadings: Plugin = {
       if (!item.isMarkdown || (item.kind === 'page' && item.data.title != null)) continue;
       const match = firstLineHeading(item.content);
       if (match !== undefined) {
-        markdown ??= createMarkdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+        markdown ??= createKramdown((site.config.kramdown ?? {}) as Record<string, unknown>);
         item.data.title = normalizeWhitespace(stripHtml(markdown(match))).replace(FOOTNOTE_MARK, '');
         if (stripTitle(site, item)) item.content = item.rawContent = item.content.replace(TITLE, '').trim();
       } else if (item.kind === 'page') item.data.title = null;

@@ -1,7 +1,7 @@
 /**
  * Jekyll keeps every Markdown conversion in its cache (`Jekyll::Cache` of the Markdown converter),
  * by the text converted, so a build converts again only the bodies that changed. Ours is one file,
- * `.jekyll-cache/scholarsite/markdown-<hash of the kramdown settings>`: a hash of each text → its
+ * `.jekyll-cache/scholarsite/markdown-<hash of the converter and the kramdown settings>`: a hash of each text → its
  * HTML. It holds what the last build that rendered every page converted (and what later builds
  * converted since), so it grows beyond the site only by the edits in between, and a build with
  * another setting or another scholarsite replaces it. It is read at the first conversion: a
@@ -25,9 +25,10 @@ export class MarkdownCache {
     return this.saved;
   }
 
-  constructor(cacheDir: string, kramdown: unknown) {
+  /** `converter`: which Markdown converter made the HTML (the cache changes with it). */
+  constructor(cacheDir: string, kramdown: unknown, converter: string) {
     const key = createHash('sha256')
-      .update(JSON.stringify([codeStamp(), kramdown ?? {}]))
+      .update(JSON.stringify([converter, codeStamp(), kramdown ?? {}]))
       .digest('hex')
       .slice(0, 16);
     this.file = path.join(cacheDir, `markdown-${key}`);

@@ -65,6 +65,9 @@ export class Renderer {
     const layoutName = item.data.layout;
     const firstLayout = layoutName != null ? site.layouts.get(String(layoutName)) : undefined;
     if (firstLayout) payload.layout = { ...(payload.layout as Drop | undefined), ...firstLayout.data };
+    // Jekyll's Markdown converter puts a newline before and after a highlight tag's output (its
+    // highlighter_prefix/suffix), for the document and its layouts alike.
+    payload.highlighter_prefix = payload.highlighter_suffix = item.isMarkdown ? '\n' : '';
 
     let output = item.content;
     if (item.renderWithLiquid) {

@@ -220,6 +220,21 @@ describe('_config.yml', () => {
     ]);
   });
 
+  test('a kramdown setting kramdown refuses', () => {
+    fails({ '_config.yml': 'title: T\nkramdown:\n  toc_levels: 1-3\n' }, [
+      'Error: _config.yml: kramdown: Invalid syntax for option toc_levels',
+      "  Hint: Correct that setting under 'kramdown:' (kramdown's documentation lists each option's values).",
+    ]);
+  });
+
+  test("markdown: gfm, GitHub Pages' CommonMark, is converted with kramdown and the site told so", () => {
+    const built = warns({ '_config.yml': 'title: T\nmarkdown: gfm\n', 'page.md': '---\n---\n# Hi\n' }, [
+      "Warning: _config.yml: markdown: gfm is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead",
+      '  Hint: Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
+    ]);
+    assert.equal(readFileSync(path.join(built.site, 'page.html'), 'utf8'), '<h1 id="hi">Hi</h1>\n');
+  });
+
   test('a key set twice keeps the last, as Jekyll reads it, with a note for --verbose', () => {
     const built = brokenSite({
       '_config.yml': 'title: First\nurl: https://x.org\ntitle: Second\n',

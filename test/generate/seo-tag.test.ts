@@ -7,16 +7,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { Liquid } from 'liquidjs';
-import MarkdownIt from 'markdown-it';
 import { registerSeoTag, renderSeo, type SeoInput, uriEscape } from '../../src/generate/seo-tag.ts';
+import { createKramdown } from '../../src/render/kramdown/index.ts';
 import { escapeOnce, stripHtml } from '../../src/render/liquid/filters/string.ts';
 import { RubyTime } from '../../src/site/time.ts';
 import { readTempSite } from './helpers.ts';
 
 process.env.TZ = 'UTC';
-const md = new MarkdownIt({ html: true, typographer: true });
-// kramdown's smart quotes and paragraphs are what matter here; markdown-it does the same for these texts.
-const markdownify = (text: string) => md.render(text);
+const markdownify = createKramdown();
 const fixture = (name: string) => readFileSync(path.join(import.meta.dirname, 'fixtures', name), 'utf8');
 
 const site = {
@@ -123,7 +121,7 @@ test('the Liquid filters the drop uses behave as Ruby’s', () => {
 test('registerSeoTag: {% seo %} in a template reads page, site and paginator', async () => {
   const jekyll = readTempSite({ '_config.yml': 'title: T\nurl: https://t.example\n' });
   const liquid = new Liquid();
-  liquid.registerFilter('markdownify', (text: string) => md.render(String(text)));
+  liquid.registerFilter('markdownify', (text: string) => markdownify(String(text)));
   registerSeoTag(liquid, jekyll);
   const html = await liquid.parseAndRender('<head>{% seo title=false %}</head>', {
     site: { title: 'T', url: 'https://t.example' },

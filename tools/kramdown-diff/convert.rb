@@ -6,7 +6,8 @@ require "json"
 require "tmpdir"
 
 empty = Dir.mktmpdir
-site = Jekyll::Site.new(Jekyll.configuration("source" => empty, "destination" => File.join(empty, "_site"), "quiet" => true))
+site = Jekyll::Site.new(Jekyll.configuration("source" => empty, "destination" => File.join(empty, "_site"), "quiet" => true,
+                                          "kramdown" => JSON.parse(ENV.fetch("KRAMDOWN_CONFIG", "{}"))))
 converter = site.find_converter_instance(Jekyll::Converters::Markdown)
 texts = JSON.parse(File.read(ARGV[0]))
 File.write(ARGV[1], JSON.generate(texts.map { |text| converter.convert(text) }))

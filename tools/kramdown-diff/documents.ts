@@ -120,4 +120,311 @@ function tight(random: Random): string {
   return `${parts.join('').trimEnd()}\n`;
 }
 
-export const GENERATORS = { lists, code, blocks, tight };
+/**
+ * Raw HTML in Markdown as hand-written pages have it: block and span tags (known, unknown, upper
+ * case, void, `/>`), attributes in every form (unquoted, valueless, repeated, over lines, the
+ * `markdown` attribute), end tags that close nothing, comments, stray `<`, next to Markdown
+ * lines of every kind.
+ */
+function html(random: Random): string {
+  const tags = [
+    'div',
+    'p',
+    'span',
+    'a',
+    'img',
+    'br',
+    'center',
+    'font',
+    'iframe',
+    'table',
+    'tr',
+    'td',
+    'details',
+    'summary',
+    'script',
+    'style',
+    'pre',
+    'code',
+    'ul',
+    'li',
+    'section',
+    'my-el',
+    'DIV',
+    'b',
+    'i',
+    'em',
+    'h2',
+    'hr',
+    'textarea',
+    'figure',
+    'kbd',
+    'Foo',
+  ];
+  const attributes = [
+    ' class="x"',
+    " id='y'",
+    ' width=100',
+    ' hidden',
+    ' markdown="1"',
+    ' markdown="0"',
+    ' markdown="span"',
+    ' markdown="block"',
+    ' style="a:b"',
+    '\n  data-x="1"',
+    ' title="a > b"',
+    ' width=50%',
+    ' CLASS="z"',
+    ' class="a" class="b"',
+  ];
+  const attribute = () => (random() < 0.5 ? pick(random, attributes) : '');
+  const start = () => `<${pick(random, tags)}${attribute()}${attribute()}${random() < 0.1 ? '/' : ''}>`;
+  const end = () => `</${pick(random, tags)}${random() < 0.1 ? ' ' : ''}>`;
+  const pieces = [
+    'text',
+    '*em*',
+    '**strong**',
+    '`code`',
+    '[l](u)',
+    ' < ',
+    '<3',
+    '&amp;',
+    '<!-- c -->',
+    '<!--',
+    '-->',
+    "it's",
+    '--',
+    ' ',
+  ];
+  const piece = () => (random() < 0.5 ? pick(random, pieces) : random() < 0.5 ? start() : end());
+  const prefixes = [
+    '',
+    '',
+    '',
+    '',
+    ' ',
+    '   ',
+    '    ',
+    '* ',
+    '1. ',
+    '> ',
+    '# ',
+    '| ',
+    '{: .c}\n',
+    ': ',
+    '  ',
+  ];
+  const lines: string[] = [];
+  const count = 1 + Math.floor(random() * 8);
+  for (let i = 0; i < count; i++) {
+    if (random() < 0.2) {
+      lines.push('');
+      continue;
+    }
+    let line = pick(random, prefixes);
+    for (let n = 1 + Math.floor(random() * 4); n > 0; n--) line += piece();
+    lines.push(line);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+const INDENTS = ['', ' ', '  ', '   ', '    ', '     ', '      ', '        ', '\t', ' \t', '\t\t', '  \t'];
+const MARKERS = ['*', '-', '+', '1.', '2.', '10.', ':'];
+const AFTER_MARKER = [' ', '  ', '   ', '    ', '     ', '\t', ' \t'];
+const ITEM_TEXTS = ['a', 'b c', '{: .x} t', '[ ] t', '[x] t', '', '> q', '# h', '    code', '* n'];
+const LINES = [
+  'text',
+  'lazy',
+  '> q',
+  '---',
+  '===',
+  '***',
+  '^',
+  '{: .c}',
+  '{:a: .x}',
+  '{: a}',
+  '<div>',
+  '</p>',
+  '<em>x</em>',
+  '| a | b |',
+  '|--|--|',
+  '|==|',
+  '`a|b` | c',
+  '[^f]: n',
+  'x[^f]',
+  '[l]: /u "t"',
+  '*[T]: t',
+  'T',
+  '$$m$$',
+  '```',
+  '~~~ ruby',
+  '{::comment}',
+  '{:/}',
+  '{::options auto_ids="false" /}',
+  '# H',
+  'H #',
+  '\\$$m$$',
+];
+
+/** Lines of every block rule (list markers, quotes, fences, tables, IALs, definitions…) at every indentation. */
+function rules(random: Random): string {
+  const lines: string[] = [];
+  for (let n = 2 + Math.floor(random() * 20); n > 0; n--) {
+    const kind = random();
+    if (kind < 0.35) {
+      lines.push(
+        pick(random, INDENTS) + pick(random, MARKERS) + pick(random, AFTER_MARKER) + pick(random, ITEM_TEXTS),
+      );
+    } else if (kind < 0.55) lines.push(pick(random, ['', '', '  ', '\t']));
+    else lines.push(pick(random, INDENTS.slice(0, 8)) + pick(random, LINES));
+  }
+  return `${lines.join('\n')}${pick(random, ['', '\n'])}`;
+}
+
+/**
+ * Block HTML nested as hand-written pages nest it: elements with every `markdown` value opened
+ * and closed at various indents (some end tags closing the wrong element, text after them), with
+ * Markdown blocks of every kind between them.
+ */
+function htmlBlocks(random: Random): string {
+  const tags = [
+    'div',
+    'section',
+    'details',
+    'center',
+    'p',
+    'td',
+    'figure',
+    'blockquote',
+    'li',
+    'h3',
+    'summary',
+    'table',
+    'tr',
+  ];
+  const markdown = [
+    ' markdown="1"',
+    ' markdown="1"',
+    ' markdown="block"',
+    ' markdown="span"',
+    ' markdown="0"',
+    '',
+    '',
+  ];
+  const blocks = [
+    '* item *em*',
+    '1. one',
+    '> quote',
+    '## Head',
+    'para **b**',
+    'text <span>s</span>',
+    '<!-- c -->',
+    '{: .cls}',
+    '[^1]',
+    '[^1]: note <b>x</b>',
+    '*[HTML]: Hyper',
+    'HTML and <abbr>x</abbr>',
+    '$$x<y$$',
+    'Term\n: <div>def</div>',
+    '| a | <b>b</b> |',
+    '~~~\n<div>\n~~~',
+    '{::nomarkdown}<div>{:/}',
+    '    code <div>',
+    '<img src="a.png">',
+    '<br>',
+    '&nbsp;<3',
+  ];
+  const open: string[] = [];
+  const lines: string[] = [];
+  for (let i = 3 + Math.floor(random() * 12); i > 0; i--) {
+    const indent = pick(random, ['', '', '', ' ', '  ', '   ', '    ']);
+    const kind = random();
+    if (kind < 0.25) {
+      const tag = pick(random, tags);
+      open.push(tag);
+      const attributes = `${pick(random, markdown)}${pick(random, ['', ' class="x"'])}`;
+      lines.push(`${indent}<${tag}${attributes}>${pick(random, ['', '', 'text', '*em*'])}`);
+    } else if (kind < 0.45 && open.length > 0) {
+      const tag = random() < 0.8 ? open.pop() : pick(random, tags);
+      lines.push(
+        `${indent}${pick(random, ['', '', 'x '])}</${tag}>${pick(random, ['', '', ' after', '\n'])}`,
+      );
+    } else if (kind < 0.55) lines.push('');
+    else lines.push(`${indent}${pick(random, blocks)}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * Paragraphs dense with span syntax: emphasis and strong runs, code spans, links, images and
+ * references, autolinks, quotes, entities, dashes, escapes, strikethrough, line breaks, Unicode.
+ */
+function spans(random: Random): string {
+  const tokens = [
+    '*',
+    '**',
+    '***',
+    '_',
+    '__',
+    '`',
+    '``',
+    '"',
+    "'",
+    '[',
+    ']',
+    '(',
+    ')',
+    '![',
+    '<',
+    '>',
+    '&amp;',
+    '&',
+    '&foo;',
+    '&#8212;',
+    '--',
+    '---',
+    '...',
+    '<<',
+    '>>',
+    '\\',
+    '\\*',
+    '~~',
+    'a',
+    'word',
+    ' ',
+    ' ',
+    ' ',
+    '  \n',
+    '\\\n',
+    '\n',
+    '1',
+    '80s',
+    'x_y',
+    'x-',
+    'é',
+    '日本',
+    '😀',
+    '\t',
+    '[id]',
+    '[]',
+    '[a b]',
+    '<http://x.y>',
+    '<a@b.c>',
+    '(/u "t")',
+    '(</a b>)',
+    "it's",
+    's',
+    '.',
+    ',',
+  ];
+  const paragraph = () => {
+    let text = pick(random, ['Text ', 'A ', 'Some ']);
+    const count = 3 + Math.floor(random() * 25);
+    for (let i = 0; i < count; i++) text += pick(random, tokens);
+    return text;
+  };
+  const paragraphs = Array.from({ length: 1 + Math.floor(random() * 3) }, paragraph);
+  return `${paragraphs.join('\n\n')}\n\n[id]: /url "title"\n[a b]: </u v>\n`;
+}
+
+export const GENERATORS = { lists, code, blocks, tight, html, rules, 'html-blocks': htmlBlocks, spans };

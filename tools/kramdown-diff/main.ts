@@ -1,5 +1,5 @@
 /**
- * `npm run kramdown-diff [-- --kind lists|code|blocks] [--count N] [--seed S] [--show N]
+ * `npm run kramdown-diff [-- --kind lists|code|blocks|tight|html|rules|html-blocks|spans] [--count N] [--seed S] [--show N]
  * [--file F.md]`: random Markdown documents of one kind (or the one file given), converted by scholarsite and by Jekyll's kramdown (Debian's
  * Jekyll must be installed), compared as the fixture tests compare them (tools/compat/normalise.ts). Prints the first
  * differing documents with both outputs, then how many differ. A way to find kramdown's corners;
@@ -11,7 +11,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createMarkdown } from '../../src/render/markdown/index.ts';
+import { createKramdown } from '../../src/render/kramdown/index.ts';
 import { normaliseHtml } from '../compat/normalise.ts';
 import { GENERATORS, type Random } from './documents.ts';
 
@@ -46,7 +46,7 @@ execFileSync('ruby', [
 const expected = JSON.parse(readFileSync(path.join(work, 'out.json'), 'utf8')) as string[];
 rmSync(work, { recursive: true, force: true });
 
-const convert = createMarkdown();
+const convert = createKramdown();
 let differ = 0;
 for (const [i, text] of texts.entries()) {
   const ours = convert(text);

@@ -144,3 +144,21 @@ test('normalize_whitespace squeezes only what Ruby calls whitespace (a no-break 
     '[\u00a0a b c]',
   );
 });
+
+test("smartify is Jekyll's SmartyPants converter, with the site's kramdown: smart_quotes", async () => {
+  const { liquid } = engine();
+  const text = `"Hi" -- it's <b>x</b>...`;
+  assert.equal(await liquid.render('{{ t | smartify }}', { t: text }, 'page.html'), '“Hi” – it’s <b>x</b>…');
+  const own = createLiquid({
+    sourceDir: os.tmpdir(),
+    includeDirs: [],
+    config: { kramdown: { smart_quotes: 'lsaquo,rsaquo,laquo,raquo' } },
+    markdownify: (t) => t,
+    scssify: (t) => t,
+    postUrl: () => undefined,
+    linkUrl: () => undefined,
+    warn: () => undefined,
+  });
+  // Jekyll's own output for both (Jekyll::Converters::SmartyPants#convert).
+  assert.equal(await own.render('{{ t | smartify }}', { t: text }, 'page.html'), '«Hi» – it›s <b>x</b>…');
+});

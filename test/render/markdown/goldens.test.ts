@@ -6,12 +6,12 @@ import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { createMarkdown } from '../../../src/render/markdown/index.ts';
+import { createKramdown } from '../../../src/render/kramdown/index.ts';
 import { firstDifference } from '../../../tools/compat/compare.ts';
 import { normaliseHtml } from '../../../tools/compat/normalise.ts';
 
 const FIXTURES = path.resolve(import.meta.dirname, '../../fixtures/markdown');
-const markdown = createMarkdown();
+const markdown = createKramdown();
 
 for (const file of readdirSync(FIXTURES).filter((name) => name.endsWith('.md'))) {
   test(`Markdown: ${file} converts as kramdown converts it`, () => {

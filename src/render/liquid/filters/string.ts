@@ -1,6 +1,8 @@
 /** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
+
 import { RubyFloat } from '../../../site/ruby-values.ts';
 import { slugify } from '../../../site/slugify.ts';
+import { smartify } from '../../kramdown/index.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
 /**
@@ -148,32 +150,6 @@ export function arrayToSentenceString(input: unknown, connector: unknown = 'and'
 }
 
 /**
- * Jekyll's `smartify`: kramdown's SmartyPants parser (HTML tags and entities kept, quotes, dashes
- * and ellipses made typographic) and HTML converter, which escapes `&`, `<` and `>` in the text.
- */
-export function smartify(input: unknown): string {
-  if (input == null) return '';
-  return String(input)
-    .split(/(<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>)/)
-    .map((part, i) => (i % 2 === 1 ? part : smartText(part)))
-    .join('');
-}
-
-function smartText(text: string): string {
-  return text
-    .replace(/&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/---/g, '—')
-    .replace(/--/g, '–')
-    .replace(/\.\.\./g, '…')
-    .replace(/(^|[\s([{“‘-])"/g, '$1“')
-    .replace(/"/g, '”')
-    .replace(/(^|[\s([{“-])'/g, '$1‘')
-    .replace(/'/g, '’');
-}
-
-/**
  * `jsonify`: Ruby's `to_json`. Documents nested two deep lose their content and neighbours, as
  * Jekyll's DocumentDrop#hash_for_json does, so a page that lists posts does not explode.
  */
@@ -210,7 +186,11 @@ const FLOAT_IN_JSON = /"\\u0000float\\u0000([^"\\]*)\\u0000float\\u0000"/g;
 
 const SLUG_MODES = new Set(['raw', 'default', 'pretty', 'ascii', 'latin']);
 
+/** A site without kramdown: settings (one object, so its options are resolved once). */
+const NO_SETTINGS: Record<string, unknown> = {};
+
 export function stringFilters(setup: {
+  config: Record<string, unknown>;
   markdownify(text: string): string;
   scssify(text: string, syntax: 'scss' | 'sass'): string;
 }) {
@@ -220,7 +200,12 @@ export function stringFilters(setup: {
     escape_once: escapeOnce,
     h: escapeHtml,
     markdownify: (input: unknown) => setup.markdownify(input == null ? '' : String(input)),
-    smartify,
+    // Jekyll's SmartyPants converter: kramdown with the site's kramdown: settings.
+    smartify: (input: unknown) =>
+      smartify(
+        input == null ? '' : String(input),
+        (setup.config.kramdown ?? NO_SETTINGS) as Record<string, unknown>,
+      ),
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
     sassify: (input: unknown) => setup.scssify(String(input ?? ''), 'sass'),
     slugify: (input: unknown, mode?: unknown) => {

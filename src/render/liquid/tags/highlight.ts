@@ -1,6 +1,6 @@
 /**
- * `{% highlight lang [linenos] %}`: Rouge's markup. Token spans are left out (they do not
- * change what a reader sees without Rouge's stylesheet classes); the code text is exact.
+ * `{% highlight lang [linenos] %}`: Rouge's markup, with Rouge's token spans in the languages
+ * kramdown's highlighter has them for (the code text alone in others).
  */
 import {
   type Context,
@@ -13,6 +13,7 @@ import {
 } from 'liquidjs';
 
 import { escapeCode } from '../../escape-code.ts';
+import { rougeTokens } from '../../kramdown/index.ts';
 
 const SYNTAX = /^([a-zA-Z0-9.+#_-]+)((\s+\w+(=(\w+|"([0-9]+\s)*[0-9]+"))?)*)$/;
 
@@ -43,15 +44,17 @@ export class HighlightTag extends Tag {
   *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
     const body = (yield this.liquid.renderer.renderTemplates(this.templates, ctx)) as string;
     const code = body.replace(/^[\n\r]+|[\n\r]+$/g, '');
-    let inner = escapeCode(code);
+    let inner = rougeTokens(this.lang, code) ?? escapeCode(code);
     if (this.linenos) {
       const lines = code.split('\n').length;
       const numbers = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
       inner = `<table class="rouge-table"><tbody><tr><td class="gutter gl"><pre class="lineno">${numbers}\n</pre></td><td class="code"><pre>${inner}\n</pre></td></tr></tbody></table>`;
     }
     const lang = this.lang.replace(/\+/g, '-');
+    const prefix = String(ctx.getSync(['highlighter_prefix']) ?? '');
+    const suffix = String(ctx.getSync(['highlighter_suffix']) ?? '');
     emitter.write(
-      `<figure class="highlight"><pre><code class="language-${lang}" data-lang="${this.lang}">${inner.replace(/\n$/, '')}</code></pre></figure>`,
+      `${prefix}<figure class="highlight"><pre><code class="language-${lang}" data-lang="${this.lang}">${inner.replace(/\n$/, '')}</code></pre></figure>${suffix}`,
     );
   }
 }

@@ -1,0 +1,39 @@
+/**
+ * Markdown as Jekyll converts it: kramdown 2.4 with kramdown-parser-gfm 1.1 (GFM input),
+ * reimplemented rule by rule. `createKramdown(config)` takes the site's `kramdown:` settings and
+ * gives the converter Jekyll's Markdown converter is.
+ */
+import { convertHtml } from './converter/html.ts';
+import { resolveOptions } from './converter/options.ts';
+import { Parser } from './parser/parser.ts';
+import { parseSmartyPants } from './parser/smartypants.ts';
+
+export { rougeTokens } from './converter/rouge.ts';
+export type { Element } from './element.ts';
+export type { KramdownOptions } from './options.ts';
+
+/** Names this implementation in cache keys: HTML kept from another converter is not reused. */
+export const KRAMDOWN_IMPLEMENTATION = 'kramdown 2.4 (scholarsite)';
+
+export function createKramdown(config: Record<string, unknown> = {}): (source: string) => string {
+  const options = resolveOptions(config);
+  return (source) => {
+    const root = new Parser(options).parse(source);
+    return convertHtml(root, options).html;
+  };
+}
+
+const smartifyOptions = new WeakMap<Record<string, unknown>, ReturnType<typeof resolveOptions>>();
+
+/**
+ * Jekyll's `smartify` filter: straight quotes, `--`, `---`, `...`, `<<` and `>>` as typographic
+ * characters (kramdown's SmartyPants input, with the site's `kramdown:` settings), HTML left as it is.
+ */
+export function smartify(text: string, config: Record<string, unknown> = {}): string {
+  let options = smartifyOptions.get(config);
+  if (!options) {
+    options = resolveOptions(config);
+    smartifyOptions.set(config, options);
+  }
+  return convertHtml(parseSmartyPants(text, options).root, options).html.replace(/\r?\n$|\r$/, '');
+}

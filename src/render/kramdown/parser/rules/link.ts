@@ -1,0 +1,130 @@
+/**
+ * Links and images (kramdown's link): `[text](url "title")`, `[text](<url>)`, `[text][id]`,
+ * `[text][]` and `[text]`, and the same after `!` for images. The url of an inline link runs to
+ * the `)` that balances its `(` (spaces included) or to whitespace before a quoted title; a
+ * reference is looked up in the link definitions (the BLOCK rules read them) by its normalised id,
+ * and without a definition the brackets stay text. Links do not nest.
+ */
+import { Element, type Ial } from '../../element.ts';
+import { normalizeLinkId, type Parser } from '../parser.ts';
+import { strip } from '../ruby.ts';
+import type { Rule } from '../rules.ts';
+import { ESCAPED_CHARS } from './escaped-chars.ts';
+
+const LINK_START = /!?\[(?=[^^])/u;
+const LINK_BRACKET_STOP = /(\])|!?\[/u;
+const LINK_PAREN_STOP = /(\()|(\))|[ \t\n\v\f\r](?=['"])/u;
+const LINK_INLINE_ID = /[ \t\n\v\f\r]*?\[([^\]]+)?\]/u;
+const LINK_INLINE_TITLE = /[ \t\n\v\f\r]*?(["'])([\s\S]+?)\1[ \t\n\v\f\r]*?\)/u;
+const OPEN_PAREN = /\(/u;
+const CLOSE_PAREN = /\)/u;
+const ANGLE_URL = /\(<([^\n]*?)>/u;
+
+function insideLink(p: Parser): boolean {
+  const isLink = (el: Element | undefined) => el?.type === 'a' || el?.type === 'img';
+  return isLink(p.tree) || p.stack.some((entry) => isLink((entry as [Element | undefined])[0]));
+}
+
+/** Completes `el` as kramdown's add_link does and adds it to the tree. */
+function addLink(
+  p: Parser,
+  el: Element,
+  href: string,
+  title: string | undefined,
+  altText: string,
+  ial?: Ial,
+): void {
+  el.options.ial = ial; // kramdown sets it even to nil
+  if (ial) p.updateAttrWithIal(el.attr, ial);
+  if (el.type === 'a') {
+    el.attr.href = href;
+  } else {
+    el.attr.src = href;
+    el.attr.alt = altText;
+    el.children = [];
+  }
+  if (title !== undefined) el.attr.title = title;
+  p.tree.children.push(el);
+}
+
+export const link: Rule = {
+  name: 'link',
+  start: LINK_START,
+  spanStart: '!?\\[',
+  parse(p) {
+    const src = p.src;
+    const location = src.currentLineNumber();
+    const result = src.scan(LINK_START) as string;
+    const textStart = src.pos;
+    const saved = src.savePos();
+    const type = result.startsWith('!') ? 'img' : 'a';
+    if (type === 'a' && insideLink(p)) {
+      p.addText(result);
+      return true;
+    }
+    const el = new Element(type, undefined, undefined, { location });
+
+    // The text runs to the `]` that balances the `[`; an image inside has taken its own `]`.
+    let count = 1;
+    const found = p.parseSpans(el, LINK_BRACKET_STOP, undefined, undefined, () => {
+      count += src.group(1) !== undefined ? -1 : 1;
+      return count - el.children.filter((child) => child.type === 'img').length === 0;
+    });
+    const giveUp = () => {
+      src.revertPos(saved);
+      p.addText(result);
+      return true;
+    };
+    if (!found) return giveUp();
+    const altText = src.string.slice(textStart, src.pos).replace(ESCAPED_CHARS, '$1');
+    src.scan(LINK_BRACKET_STOP);
+
+    // A reference: `[text][id]`, `[text][]` or `[text]`.
+    if (src.scan(LINK_INLINE_ID) !== null || src.check(OPEN_PAREN) === null) {
+      const explicitId = src.group(1);
+      const id = normalizeLinkId(explicitId ?? altText);
+      const definition = p.linkDefs.get(id);
+      if (definition) {
+        addLink(p, el, definition[0], definition[1], altText, definition[2]?.options.ial);
+        return true;
+      }
+      if (explicitId === undefined)
+        p.warning(`No link definition for link ID '${id}' found on line ${location}`);
+      return giveUp();
+    }
+
+    let url: string;
+    if (src.scan(ANGLE_URL) !== null) {
+      url = src.group(1) as string;
+      if (src.scan(CLOSE_PAREN) !== null) {
+        addLink(p, el, url, undefined, altText);
+        return true;
+      }
+    } else {
+      let text = '';
+      let brackets = 0;
+      for (let part = src.scanUntil(LINK_PAREN_STOP); part !== null; part = src.scanUntil(LINK_PAREN_STOP)) {
+        text += part;
+        if (src.group(2) !== undefined) {
+          brackets--;
+          if (brackets === 0) break;
+        } else if (src.group(1) !== undefined) {
+          brackets++;
+        } else {
+          break;
+        }
+      }
+      url = strip(text.slice(1, -1));
+      if (brackets === 0) {
+        addLink(p, el, url, undefined, altText);
+        return true;
+      }
+    }
+
+    if (src.scan(LINK_INLINE_TITLE) !== null) {
+      addLink(p, el, url, src.group(2), altText);
+      return true;
+    }
+    return giveUp();
+  },
+};
