@@ -371,9 +371,14 @@ function checkDestination(source: string, destination: string): void {
   }
 }
 
-function markdownConverter(config: Config, diagnostics: Diagnostics): (text: string) => string {
+/**
+ * The Markdown converter: kramdown. A CommonMark setting is warned about here in plain Jekyll mode
+ * (Jekyll 4.3 would stop without jekyll-commonmark); GitHub Pages mode names it with its plugins.
+ */
+function markdownConverter(site: Site, diagnostics: Diagnostics): (text: string) => string {
+  const config = site.config;
   const engine = String(config.markdown ?? 'kramdown').toLowerCase();
-  if (engine === 'gfm' || engine === 'commonmarkghpages') {
+  if (!site.githubPages && (engine === 'gfm' || engine === 'commonmarkghpages')) {
     diagnostics.warn({
       file: '_config.yml',
       message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
@@ -389,7 +394,7 @@ function renderTools(
   sass: SassCompiler,
   markdownCache: MarkdownCache | undefined,
 ): RenderTools {
-  const convert = markdownConverter(site.config, diagnostics);
+  const convert = markdownConverter(site, diagnostics);
   const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {

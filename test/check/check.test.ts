@@ -54,7 +54,7 @@ Read [my papers](/publicatons/) or [the part that is not there](/about/#nowhere)
 <div id="twice">one</div>
 <div id="twice">two</div>
 
-<p>a paragraph</span></p>
+<p>a paragraph <div>inside</div></p>
 `,
     // A static page, copied as it is.
     'extra/notes.html':
@@ -100,8 +100,8 @@ test('check finds each kind of problem, names the source file and line, and exit
     'error missing-file about.md:11: the link to /files/paper.pdf leads to no file of the site',
     'warning missing-alt about.md:13: <img src="/images/ok.png"> has no alt text',
     'warning mixed-content about.md:15: <script src="http://cdn.example.com/x.js"> loads over http:// on a page served over https://',
-    "error invalid-html about.md: Stray end tag '</span>' (html-validate: close-order)",
     'error duplicate-id about.md:17: id="twice" is used 2 times',
+    "error invalid-html about.md: Stray end tag '</p>' (html-validate: close-order)",
     'error broken-link extra/notes.html:5: the link to ../gone.html leads to no page of the site',
     'warning missing-title notitle.md: the page has an empty <title>',
   ]);
@@ -118,8 +118,8 @@ test('check finds each kind of problem, names the source file and line, and exit
   assert.equal(broken?.hint, 'Did you mean /publications/? Correct the address, or create the page.');
   const invalid = report.problems.find((p) => p.rule === 'invalid-html');
   assert.equal(invalid?.output, 'about/index.html');
-  assert.equal(invalid?.outputLine, 16);
-  assert.match(invalid?.hint ?? '', /The built line: <p>a paragraph<\/span><\/p>$/);
+  assert.equal(invalid?.outputLine, 23);
+  assert.match(invalid?.hint ?? '', /The built line: <p>a paragraph <div>inside<\/div><\/p>$/);
 
   // The user's own _site is never written: the check builds into a temporary folder.
   assert.equal(existsSync(path.join(source, '_site')), false);
@@ -139,10 +139,7 @@ test('the report groups problems by source file, each with its place and a hint,
     /\n {2}Error: about\.md:7: the link to \/publicatons\/ leads to no page of the site \[broken-link\]\n {4}Hint: Did you mean \/publications\/\? Correct the address, or create the page\.\n/,
   );
   // No source line for the markup: the built page's line, said as such.
-  assert.match(
-    out,
-    /\n {2}Error: about\/index\.html:16 \(line in the built page\): Stray end tag '<\/span>'/,
-  );
+  assert.match(out, /\n {2}Error: about\/index\.html:23 \(line in the built page\): Stray end tag '<\/p>'/);
   assert.match(
     out,
     /\nnotitle\.md → notitle\/index\.html\n {2}Warning: notitle\.md: the page has an empty <title> \[missing-title\]\n/,

@@ -169,6 +169,9 @@ test('GitHub Pages converters scholarsite lacks are named: CoffeeScript, and Com
     pages.stderr,
     /Warning: _config.yml: with `markdown: GFM` GitHub Pages converts Markdown with CommonMark \(jekyll-commonmark-ghpages\)/,
   );
+  assert.equal(pages.stderr.match(/CommonMark/g)?.length, 1, 'named once');
+  // Plain Jekyll has neither converter: CoffeeScript is a static file there, GFM named once.
   const plain = runCli(['build', '-s', source, '--no-github-pages']);
-  assert.doesNotMatch(plain.stderr, /CoffeeScript|CommonMark/);
+  assert.doesNotMatch(plain.stderr, /CoffeeScript/);
+  assert.equal(plain.stderr.match(/CommonMark/g)?.length, 1, 'named once');
 });
