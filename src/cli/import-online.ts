@@ -1,0 +1,152 @@
+/**
+ * `scholarsite import orcid|doi|arxiv|dblp …`: publications from where researchers keep them,
+ * into the site's `.bib` file (or `_publications/` on a site that reads no BibTeX), saying what
+ * was added, updated and skipped.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { type Config, loadConfig } from '../config/index.ts';
+import { SiteError } from '../errors.ts';
+import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
+import { publicationsFromBibtex } from '../import/bibtex.ts';
+import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
+import {
+  fetchRecords,
+  type OnlineKind,
+  type PublicationRecord,
+  ScholarlyClient,
+} from '../import/online/index.ts';
+import { loadBibtexParser } from '../read/bibliography/parse.ts';
+import { bibliographySettings } from '../read/bibliography/settings.ts';
+import { version } from './version.ts';
+
+/** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
+export function idsFrom(inputs: string[]): string[] {
+  return inputs.flatMap((input) => {
+    if (!existsSync(input) || !/\.(txt|csv|list)$|^[^.]*$/.test(path.basename(input))) return [input];
+    return readFileSync(input, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*/, ''))
+      .flatMap((line) => line.split(/[\s,;]+/))
+      .filter(Boolean);
+  });
+}
+
+/** The contact e-mail the services ask for: `scholar.mailto`, else SCHOLARSITE_MAILTO. */
+export function contactEmail(config: Config): string | undefined {
+  const scholar = config.scholar as Config | undefined;
+  const mailto = scholar?.mailto ?? process.env.SCHOLARSITE_MAILTO;
+  return typeof mailto === 'string' && mailto.includes('@') ? mailto : undefined;
+}
+
+/** The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file). */
+function bibTarget(site: string, config: Config, bib: string | undefined): string | undefined {
+  if (bib) return path.resolve(site, bib);
+  const settings = bibliographySettings(config);
+  if (!settings) return undefined;
+  const folder = path.join(site, settings.source);
+  const names = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => /\.bib$/i.test(n))
+        .sort()
+    : [];
+  return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));
+}
+
+export async function runOnlineImport(
+  kind: OnlineKind,
+  inputs: string[],
+  options: { site: string; bib?: string; force: boolean },
+): Promise<number> {
+  const { site } = options;
+  const { config } = loadConfig({ source: site });
+  const mailto = contactEmail(config);
+  const client = new ScholarlyClient({ userAgent: `scholarsite/${version()} (publication import)`, mailto });
+  const ids = idsFrom(inputs);
+  if (!ids.length) {
+    throw new SiteError({
+      message: `nothing to import: the list is empty`,
+      file: inputs.join(' '),
+      hint: 'Give ids, or a file with one a line.',
+    });
+  }
+  const { records, skipped } = await fetchRecords(kind, ids, client);
+  for (const item of skipped) process.stdout.write(`  skipped ${item.what}: ${item.why}\n`);
+  const target = bibTarget(site, config, options.bib);
+  await loadBibtexParser();
+  const counts = target ? writeBib(site, target, records) : writePublications(site, records, options.force);
+  const where = target ? path.relative(site, target) : '_publications/';
+  process.stdout.write(
+    `${where}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped + skipped.length} skipped (${records.length} found at ${kindName(kind)}).\n`,
+  );
+  if (!mailto) {
+    process.stdout.write(
+      'Note: set scholar: { mailto: you@example.org } in _config.yml: Crossref and OpenAlex answer faster when they can reach you.\n',
+    );
+  }
+  return 0;
+}
+
+const kindName = (kind: OnlineKind) =>
+  ({ orcid: 'ORCID', doi: 'Crossref/doi.org', arxiv: 'arXiv', dblp: 'DBLP' })[kind];
+
+interface Counts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+function writeBib(site: string, file: string, records: PublicationRecord[]): Counts {
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const { text, report } = mergeIntoBib(before, records, path.relative(site, file));
+  for (const entry of report.added)
+    process.stdout.write(`  added ${entry.key}: ${entry.title} (${entry.from})\n`);
+  for (const entry of report.updated) {
+    const kept = entry.kept.length ? `; kept your edits to ${entry.kept.join(', ')}` : '';
+    process.stdout.write(`  updated ${entry.key}: ${entry.fields.join(', ')}${kept}\n`);
+  }
+  for (const entry of report.skipped) process.stdout.write(`  skipped ${entry.key}: ${entry.why}\n`);
+  if (text !== before) {
+    // Written whole, then swapped in: an interrupted import never leaves half a file.
+    const temporary = `${file}.scholarsite-${process.pid}`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  }
+  return {
+    added: report.added.length,
+    updated: report.updated.length,
+    unchanged: report.unchanged.length,
+    skipped: report.skipped.length,
+  };
+}
+
+/** A site without BibTeX: one academicpages `_publications/` file per record, as `import bibtex` writes them. */
+function writePublications(site: string, records: PublicationRecord[], force: boolean): Counts {
+  const taken = new Set<string>();
+  const bibtex = records
+    .map((record) => {
+      return bibtexEntry(record, entryKey(record, taken));
+    })
+    .join('\n');
+  const { files } = publicationsFromBibtex(bibtex, 'imported records');
+  const outcomes: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, kept: 0 };
+  for (const file of files) {
+    const outcome = writeGenerated(
+      path.join(site, file.path),
+      markedFile(file.frontMatter, file.body),
+      force,
+    );
+    outcomes[outcome]++;
+    if (outcome === 'kept')
+      process.stdout.write(`  skipped ${file.path}: edited since it was imported (--force replaces it)\n`);
+    else if (outcome !== 'unchanged')
+      process.stdout.write(`  ${outcome === 'created' ? 'added' : 'updated'} ${file.path}\n`);
+  }
+  return {
+    added: outcomes.created,
+    updated: outcomes.updated,
+    unchanged: outcomes.unchanged,
+    skipped: outcomes.kept,
+  };
+}
