@@ -5,24 +5,13 @@
  */
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCliAsync } from '../support/cli.ts';
-import { type StandInData, startStandIn } from '../support/scholarly-apis.ts';
+import { closedPort, type StandInData, startStandIn } from '../support/scholarly-apis.ts';
 import { tempSite } from '../support/temp-site.ts';
 
 const ORCID = '0000-0002-1825-0097';
-
-/** A port on this machine that nothing listens on: as a service is when there is no network. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 const doiId = (doi: string) => ({
   'external-id': [

@@ -30,6 +30,15 @@ export interface StandIn {
   close(): Promise<void>;
 }
 
+/** A port on this machine that nothing listens on: as a service is when there is no network. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
 const json = (body: unknown) => ({ status: 200, type: 'application/json', body: JSON.stringify(body) });
 
 export async function startStandIn(data: StandInData): Promise<StandIn> {
