@@ -3,7 +3,7 @@
  * into the site's `.bib` file (or `_publications/` on a site that reads no BibTeX), saying what
  * was added, updated and skipped.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
@@ -23,7 +23,7 @@ import { version } from './version.ts';
 /** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
 export function idsFrom(inputs: string[]): string[] {
   return inputs.flatMap((input) => {
-    if (!existsSync(input) || !/\.(txt|csv|list)$|^[^.]*$/.test(path.basename(input))) return [input];
+    if (!existsSync(input) || !statSync(input).isFile()) return [input];
     return readFileSync(input, 'utf8')
       .split(/\r?\n/)
       .map((line) => line.replace(/#.*/, ''))
@@ -73,7 +73,7 @@ export async function runOnlineImport(
   const { records, skipped } = await fetchRecords(kind, ids, client);
   for (const item of skipped) process.stdout.write(`  skipped ${item.what}: ${item.why}\n`);
   const target = bibTarget(site, config, options.bib);
-  await loadBibtexParser();
+  if (!target) await loadBibtexParser(); // _publications/ files are made as `import bibtex` makes them
   const counts = target ? writeBib(site, target, records) : writePublications(site, records, options.force);
   const where = target ? path.relative(site, target) : '_publications/';
   process.stdout.write(

@@ -17,6 +17,8 @@ export const NEW_FILE_HEADER = `% Publications, one BibTeX entry each. An entry 
 `;
 
 const MARK = /^% scholarsite import: ?(.*)$/;
+/** The entry type's name in the mark line (no `@`: BibTeX would take it for an entry). */
+const ENTRY_TYPE = 'entrytype';
 
 /** The order of fields in a new entry, and how BibTeX users spell their names. */
 const FIELD_ORDER = [
@@ -59,7 +61,7 @@ interface LocatedEntry {
   type: string;
   key: string;
   fields: [string, string][];
-  /** Field (and `@type`) → hash of what the import last wrote; undefined: not imported. */
+  /** Field (and the entry type) → hash of what the import last wrote; undefined: not imported. */
   written?: Map<string, string>;
 }
 
@@ -204,7 +206,7 @@ export function mergeIntoBib(
       const key = entryKey(record, taken);
       const values = recordValues(record);
       const written = new Map([
-        ['@type', fingerprint(record.type)],
+        [ENTRY_TYPE, fingerprint(record.type)],
         ...values.map(([n, v]) => [n, fingerprint(v)] as [string, string]),
       ]);
       appended.push(`${markLine(written)}\n${formatEntry(record.type, key, values)}\n`);
@@ -257,10 +259,10 @@ function updatedEntry(
   };
   let type = entry.type;
   if (!fillOnly && record.type !== entry.type) {
-    if (edited('@type', entry.type)) kept.push('type');
+    if (edited(ENTRY_TYPE, entry.type)) kept.push('type');
     else {
       type = record.type;
-      written.set('@type', fingerprint(type));
+      written.set(ENTRY_TYPE, fingerprint(type));
       changed.push('type');
     }
   }
@@ -268,7 +270,7 @@ function updatedEntry(
     const current = fields.get(name);
     if (current !== undefined && fingerprint(current) === fingerprint(value)) continue;
     if (fillOnly && (current !== undefined || written.has(name))) continue;
-    if (edited(name, current) && !(current === undefined && !written.has(name))) {
+    if (edited(name, current)) {
       kept.push(name);
       continue;
     }

@@ -217,6 +217,7 @@ test('import orcid writes one entry per paper, keeps the file, and a re-run chan
     // The build reads what was written.
     const build = await runCliAsync(['build', '-s', site]);
     assert.equal(build.code, 0, build.stderr);
+    assert.doesNotMatch(build.stderr, /Warning/, 'the file reads back without a problem');
     const page = readFileSync(path.join(site, '_site/publications/okafor2024seedlings/index.html'), 'utf8');
     assert.match(page, /<meta name="citation_title" content="Seedlings &amp; smoke: a preprint">/);
   } finally {
