@@ -1,7 +1,7 @@
 /** `scholarsite citations`: citation counts of the site's publications into `_data/citations.yml`. */
 import path from 'node:path';
 import { updateCitations } from '../citations/counts.ts';
-import { loadConfig } from '../config/index.ts';
+import { type Config, loadConfig } from '../config/index.ts';
 import { ScholarlyClient } from '../import/online/http.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
@@ -23,7 +23,12 @@ export async function runCitations(argv: string[]): Promise<number> {
   const source = path.resolve(parsed.values.source ?? '.');
   if (!isSiteFolder(source)) return 1;
   try {
-    const mailto = contactEmail(loadConfig({ source }).config);
+    const { config } = loadConfig({ source });
+    if ((config.scholar as Config | undefined)?.citations === false) {
+      process.stdout.write('Citation counts are off (scholar: { citations: false } in _config.yml).\n');
+      return 0;
+    }
+    const mailto = contactEmail(config);
     const client = new ScholarlyClient({ userAgent: `scholarsite/${version()} (citation counts)`, mailto });
     const result = await updateCitations(source, client, { today: new Date().toISOString().slice(0, 10) });
     const file = path.relative(source, result.file);

@@ -72,7 +72,11 @@ const fingerprint = (raw: string) =>
 export function bibValue(name: string, text: string): string {
   if (name === 'month' && MONTH_NAMES.includes(text)) return text;
   if (VERBATIM.has(name)) return `{${text.replace(/[{}]/g, '')}}`;
-  let value = text.replace(/(?<!\\)([&%$#_])/g, '\\$1');
+  // Math as arXiv writes it in titles (`$k$-means`, `$x_i$`) stays math; specials elsewhere are text.
+  let value = text
+    .split(/((?<!\\)\$[^$]+(?<!\\)\$)/)
+    .map((part, i) => (i % 2 ? part : part.replace(/(?<!\\)([&%$#_])/g, '\\$1')))
+    .join('');
   let depth = 0;
   for (const c of value.replace(/\\[{}]/g, '')) {
     depth += c === '{' ? 1 : c === '}' ? -1 : 0;

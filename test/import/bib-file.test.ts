@@ -48,6 +48,10 @@ test('new entries are appended after the file as it was, with keys authorYEARwor
 test("LaTeX's special characters are escaped, and unbalanced braces dropped", () => {
   assert.equal(bibValue('title', '50% of C# & a_b costs $5'), '{50\\% of C\\# \\& a\\_b costs \\$5}');
   assert.equal(bibValue('title', 'A {DNA} study'), '{A {DNA} study}');
+  assert.equal(
+    bibValue('title', 'Fast $k$-means for $x_i$ & costs of $5'),
+    '{Fast $k$-means for $x_i$ \\& costs of \\$5}',
+  );
   assert.equal(bibValue('title', 'A } broken { title'), '{A  broken  title}');
   assert.equal(bibValue('url', 'https://example.org/a_b%20c'), '{https://example.org/a_b%20c}');
   assert.equal(bibValue('month', 'mar'), 'mar');
