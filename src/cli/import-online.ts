@@ -5,6 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parse } from 'yaml';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
@@ -16,6 +17,7 @@ import {
   type PublicationRecord,
   ScholarlyClient,
 } from '../import/online/index.ts';
+import { identities } from '../import/online/record.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { bibliographySettings } from '../read/bibliography/settings.ts';
 import { version } from './version.ts';
@@ -121,28 +123,55 @@ function writeBib(site: string, file: string, records: PublicationRecord[]): Cou
   };
 }
 
-/** A site without BibTeX: one academicpages `_publications/` file per record, as `import bibtex` writes them. */
+/** The `_publications/` files there are, by the identities of the paper each describes. */
+function publicationFiles(site: string): Map<string, string> {
+  const folder = path.join(site, '_publications');
+  const byIdentity = new Map<string, string>();
+  if (!existsSync(folder)) return byIdentity;
+  for (const name of readdirSync(folder).sort()) {
+    if (!/\.(md|markdown|html)$/.test(name)) continue;
+    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(
+      readFileSync(path.join(folder, name), 'utf8'),
+    )?.[1];
+    let data: Record<string, unknown> | null = null;
+    try {
+      data = parse(frontMatter ?? '') as Record<string, unknown> | null;
+    } catch {
+      continue; // the build will say what is wrong with it
+    }
+    const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
+    for (const id of identities({ doi: text('doi'), arxiv: text('arxiv'), title: text('title') })) {
+      if (!byIdentity.has(id)) byIdentity.set(id, `_publications/${name}`);
+    }
+  }
+  return byIdentity;
+}
+
+/**
+ * A site without BibTeX: one academicpages `_publications/` file per record, as `import bibtex`
+ * writes them; a paper that has a file already (same DOI, arXiv id or title) keeps that file.
+ */
 function writePublications(site: string, records: PublicationRecord[], force: boolean): Counts {
   const taken = new Set<string>();
-  const bibtex = records
-    .map((record) => {
-      return bibtexEntry(record, entryKey(record, taken));
-    })
-    .join('\n');
+  const bibtex = records.map((record) => bibtexEntry(record, entryKey(record, taken))).join('\n');
   const { files } = publicationsFromBibtex(bibtex, 'imported records');
+  const existing = publicationFiles(site);
   const outcomes: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, kept: 0 };
-  for (const file of files) {
-    const outcome = writeGenerated(
-      path.join(site, file.path),
-      markedFile(file.frontMatter, file.body),
-      force,
-    );
+  files.forEach((file, i) => {
+    const known =
+      files.length === records.length
+        ? identities(records[i].fields)
+            .map((id) => existing.get(id))
+            .find(Boolean)
+        : undefined;
+    const where = known ?? file.path;
+    const outcome = writeGenerated(path.join(site, where), markedFile(file.frontMatter, file.body), force);
     outcomes[outcome]++;
     if (outcome === 'kept')
-      process.stdout.write(`  skipped ${file.path}: edited since it was imported (--force replaces it)\n`);
+      process.stdout.write(`  skipped ${where}: written or edited by you (--force replaces it)\n`);
     else if (outcome !== 'unchanged')
-      process.stdout.write(`  ${outcome === 'created' ? 'added' : 'updated'} ${file.path}\n`);
-  }
+      process.stdout.write(`  ${outcome === 'created' ? 'added' : 'updated'} ${where}\n`);
+  });
   return {
     added: outcomes.created,
     updated: outcomes.updated,

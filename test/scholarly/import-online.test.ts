@@ -353,6 +353,25 @@ test('a site without BibTeX gets _publications/ files, and a re-run leaves them 
       env: standIn.env,
     });
     assert.match(again.stdout, /_publications\/: 0 added, 0 updated, 1 unchanged/);
+
+    // The same paper from DBLP (its title ends in a full stop there) updates that file, not a new one;
+    // a file the user wrote for a paper is left alone.
+    writeFileSync(
+      path.join(site, '_publications/2023-my-own.md'),
+      '---\ntitle: "Fire return intervals in simulation: a benchmark"\ndate: 2023-01-01\n---\nMine.\n',
+    );
+    const dblp = await runCliAsync(['import', 'dblp', '12/3456', '-s', site], { env: standIn.env });
+    assert.equal(dblp.code, 0, dblp.stderr);
+    assert.match(
+      dblp.stdout,
+      /updated _publications\/2019-03-01-mapping-burn-severity-from-repeat-plot-photography\.md\n/,
+    );
+    assert.match(
+      dblp.stdout,
+      /skipped _publications\/2023-my-own\.md: written or edited by you \(--force replaces it\)/,
+    );
+    assert.match(dblp.stdout, /_publications\/: 0 added, 1 updated, 0 unchanged, 1 skipped/);
+    assert.match(readFileSync(file, 'utf8'), /venue: "J\. Ex\. Fire Sci\."/);
   } finally {
     await standIn.close();
   }
