@@ -53,6 +53,7 @@ Environment:
   SCHOLARSITE_ORCID_API, SCHOLARSITE_CROSSREF_API, SCHOLARSITE_DOI_URL, SCHOLARSITE_ARXIV_API,
   SCHOLARSITE_DBLP_URL, SCHOLARSITE_OPENALEX_API, SCHOLARSITE_SEMANTIC_SCHOLAR_API
                             Where those services are (default: their public APIs)
+  SCHOLARSITE_TIMEOUT       Seconds to wait for one of those services to answer (default: 30)
   SEMANTIC_SCHOLAR_API_KEY  Sent to Semantic Scholar when scholar.citations is semanticscholar
 `;
 

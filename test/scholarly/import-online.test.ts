@@ -308,6 +308,15 @@ test('busy services are retried as Retry-After says; offline is one clear error 
     assert.match(busy.stdout, /1 added/);
     assert.equal(standIn.requests.filter((r) => r.url.startsWith('/crossref/')).length, 3);
 
+    // A service that does not answer: given up after the timeout and one more try.
+    standIn.failNext('/dblp/', 0, 2);
+    const silent = await runCliAsync(['import', 'dblp', '12/3456', '-s', site], {
+      env: { ...standIn.env, SCHOLARSITE_TIMEOUT: '1' },
+    });
+    assert.equal(silent.code, 1);
+    assert.match(silent.stderr, /DBLP could not be read: it did not answer within 1 s/);
+    assert.equal(standIn.requests.filter((r) => r.url.startsWith('/dblp/')).length, 2);
+
     const site2 = tempSite(SITE);
     const closed = await closedPort();
     const offline = await runCliAsync(['import', 'orcid', ORCID, '-s', site2], {

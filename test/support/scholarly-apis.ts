@@ -24,7 +24,7 @@ export interface StandInData {
 export interface StandIn {
   data: StandInData;
   requests: { url: string; headers: IncomingMessage['headers'] }[];
-  /** The next `count` requests whose path starts with `prefix` answer `status`. */
+  /** The next `count` requests whose path starts with `prefix` answer `status` (0: never answer). */
   failNext(prefix: string, status: number, count: number, retryAfter?: string): void;
   env: Record<string, string>;
   close(): Promise<void>;
@@ -53,6 +53,7 @@ export async function startStandIn(data: StandInData): Promise<StandIn> {
       const failure = failures.find((f) => url.pathname.startsWith(f.prefix) && f.count > 0);
       if (failure) {
         failure.count--;
+        if (failure.status === 0) return; // a service that hangs
         response.writeHead(failure.status, failure.retryAfter ? { 'Retry-After': failure.retryAfter } : {});
         response.end('Too many requests');
         return;
@@ -77,7 +78,11 @@ export async function startStandIn(data: StandInData): Promise<StandIn> {
       SCHOLARSITE_OPENALEX_API: `${base}/openalex`,
       SCHOLARSITE_SEMANTIC_SCHOLAR_API: `${base}/s2/graph/v1`,
     },
-    close: () => new Promise((resolve) => server.close(() => resolve())),
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 

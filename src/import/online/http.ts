@@ -44,6 +44,7 @@ export interface ClientOptions {
   userAgent: string;
   /** Contact e-mail: sent in the User-Agent and, where asked, as `mailto=`. */
   mailto?: string;
+  /** Default: SCHOLARSITE_TIMEOUT seconds, else 30 s. */
   timeoutMs?: number;
   /** Attempts after the first, for 429, 5xx, timeouts and dropped connections. */
   retries?: number;
@@ -75,8 +76,11 @@ export class ScholarlyClient {
   private readonly last = new Map<string, number>();
   readonly mailto: string | undefined;
 
+  private readonly timeoutMs: number;
+
   constructor(private readonly options: ClientOptions) {
     this.mailto = options.mailto;
+    this.timeoutMs = options.timeoutMs ?? (Number(process.env.SCHOLARSITE_TIMEOUT) * 1000 || 30_000);
   }
 
   /** GET (or POST `body`) `url` of `service`; 404 and other final answers are returned, not thrown. */
@@ -85,7 +89,7 @@ export class ScholarlyClient {
     url: string,
     init: { accept: string; body?: string; headers?: Record<string, string> },
   ): Promise<Answer> {
-    const retries = this.options.retries ?? 3;
+    let retries = this.options.retries ?? 3;
     const userAgent = this.mailto
       ? `${this.options.userAgent} (mailto:${this.mailto})`
       : this.options.userAgent;
@@ -104,7 +108,7 @@ export class ScholarlyClient {
             ...init.headers,
           },
           redirect: 'follow',
-          signal: AbortSignal.timeout(this.options.timeoutMs ?? 30_000),
+          signal: AbortSignal.timeout(this.timeoutMs),
         });
         const text = await response.text();
         if (!RETRY_STATUS.has(response.status)) return { status: response.status, text };
@@ -113,10 +117,12 @@ export class ScholarlyClient {
       } catch (error) {
         const cause = (error as Error & { cause?: NodeJS.ErrnoException }).cause;
         if (cause?.code && OFFLINE.has(cause.code)) throw offline(service, url, cause);
-        failure =
-          (error as Error).name === 'TimeoutError'
-            ? `it did not answer within ${Math.round((this.options.timeoutMs ?? 30_000) / 1000)} s`
-            : (cause?.message ?? (error as Error).message);
+        failure = cause?.message ?? (error as Error).message;
+        if ((error as Error).name === 'TimeoutError') {
+          failure = `it did not answer within ${Math.round(this.timeoutMs / 1000)} s`;
+          // A service silent that long twice is down: more waiting helps no one.
+          retries = Math.min(retries, 1);
+        }
       }
       if (attempt >= retries || wait > (this.options.maxWaitMs ?? 60_000)) {
         throw new SiteError({
