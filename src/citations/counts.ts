@@ -10,8 +10,14 @@ import path from 'node:path';
 import { parse } from 'yaml';
 import { type Config, loadConfig } from '../config/index.ts';
 import { Diagnostics, SiteError } from '../errors.ts';
-import { type ScholarlyClient, type Service, services, unexpectedAnswer } from '../import/online/http.ts';
-import { normalArxiv, normalDoi } from '../import/online/record.ts';
+import {
+  normalArxiv,
+  normalDoi,
+  type ScholarlyClient,
+  type Service,
+  services,
+  unexpectedAnswer,
+} from '../import/online/index.ts';
 import { hasBibFiles } from '../read/bibliography/index.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { bibliographySettings } from '../read/bibliography/settings.ts';

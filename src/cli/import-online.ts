@@ -12,12 +12,13 @@ import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
 import { publicationsFromBibtex } from '../import/bibtex.ts';
 import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
 import {
+  contactEmail,
   fetchRecords,
+  identities,
   type OnlineKind,
   type PublicationRecord,
   ScholarlyClient,
 } from '../import/online/index.ts';
-import { identities } from '../import/online/record.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { bibliographySettings } from '../read/bibliography/settings.ts';
 import { version } from './version.ts';
@@ -32,13 +33,6 @@ export function idsFrom(inputs: string[]): string[] {
       .flatMap((line) => line.split(/[\s,;]+/))
       .filter(Boolean);
   });
-}
-
-/** The contact e-mail the services ask for: `scholar.mailto`, else SCHOLARSITE_MAILTO. */
-export function contactEmail(config: Config): string | undefined {
-  const scholar = config.scholar as Config | undefined;
-  const mailto = scholar?.mailto ?? process.env.SCHOLARSITE_MAILTO;
-  return typeof mailto === 'string' && mailto.includes('@') ? mailto : undefined;
 }
 
 /** The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file). */

@@ -1,4 +1,5 @@
 /** Records from where researchers keep them: ORCID, DOIs (Crossref, doi.org), arXiv, DBLP. */
+import type { Config } from '../../config/index.ts';
 import { SiteError } from '../../errors.ts';
 import { recordsForArxiv } from './arxiv.ts';
 import { recordForDoi } from './crossref.ts';
@@ -7,8 +8,8 @@ import { type ScholarlyClient, services } from './http.ts';
 import { normalOrcid, recordsForOrcid } from './orcid.ts';
 import { mergeRecords, normalArxiv, normalDoi, type PublicationRecord } from './record.ts';
 
-export { ScholarlyClient, services } from './http.ts';
-export type { PublicationRecord } from './record.ts';
+export { ScholarlyClient, type Service, services, unexpectedAnswer } from './http.ts';
+export { identities, normalArxiv, normalDoi, type PublicationRecord } from './record.ts';
 
 export const ONLINE_KINDS = ['orcid', 'doi', 'arxiv', 'dblp'] as const;
 export type OnlineKind = (typeof ONLINE_KINDS)[number];
@@ -83,4 +84,11 @@ export async function fetchRecords(
     }
   }
   return { records: mergeRecords(records), skipped };
+}
+
+/** The contact e-mail the services ask for: `scholar.mailto`, else SCHOLARSITE_MAILTO. */
+export function contactEmail(config: Config): string | undefined {
+  const scholar = config.scholar as Config | undefined;
+  const mailto = scholar?.mailto ?? process.env.SCHOLARSITE_MAILTO;
+  return typeof mailto === 'string' && mailto.includes('@') ? mailto : undefined;
 }
