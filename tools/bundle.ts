@@ -21,7 +21,7 @@ const root = path.resolve(import.meta.dirname, '..');
 const dist = path.join(root, 'dist');
 const fresh = path.join(root, `.dist-${process.pid}`);
 const old = path.join(root, `.dist-old-${process.pid}`);
-const commands = ['build', 'serve', 'new', 'migrate', 'import', 'cv', 'talkmap', 'check'];
+const commands = ['build', 'serve', 'new', 'migrate', 'import', 'cv', 'talkmap', 'citations', 'check'];
 
 const shared: BuildOptions = {
   // dist/cli/ is two folders below the package, as src/cli/ is, so `new URL('../../theme',

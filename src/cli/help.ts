@@ -11,6 +11,9 @@ Usage:
                                   scholarsite it installs; --no-vendor: install it from npm instead)
   scholarsite import tsv FILE     Write _publications/ or _talks/ from academicpages' publications.tsv / talks.tsv
   scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
+  scholarsite import orcid ID     Add or update publications in the site's .bib file from ORCID; likewise
+    import doi DOI… | FILE        from Crossref/doi.org, import arxiv ID…, import dblp PID (--bib FILE, -s SITE)
+  scholarsite citations           Fetch citation counts into _data/citations.yml from OpenAlex (-s SITE)
   scholarsite cv --pdf            Print the CV page to a PDF with Chromium (-s SITE, -o cv.pdf, --page /cv/)
   scholarsite talkmap --geocode   Look up the places of talks for the talk map (-s SITE; needs the internet)
   scholarsite check [options]     Build to a temporary folder; check links, images, HTML (-s SITE, --external, --timeout S, --json)
@@ -46,6 +49,12 @@ Environment:
   JEKYLL_ENV                jekyll.environment in templates (default: development)
   SCHOLARSITE_THEME_CACHE   Where themes fetched from GitHub are kept (default: ~/.cache/scholarsite/themes)
   SCHOLARSITE_THEME_URL     Where themes are fetched from (default: https://codeload.github.com)
+  SCHOLARSITE_MAILTO        Contact e-mail for Crossref and OpenAlex (or scholar.mailto in _config.yml)
+  SCHOLARSITE_ORCID_API, SCHOLARSITE_CROSSREF_API, SCHOLARSITE_DOI_URL, SCHOLARSITE_ARXIV_API,
+  SCHOLARSITE_DBLP_URL, SCHOLARSITE_OPENALEX_API, SCHOLARSITE_SEMANTIC_SCHOLAR_API
+                            Where those services are (default: their public APIs)
+  SCHOLARSITE_TIMEOUT       Seconds to wait for one of those services to answer (default: 30)
+  SEMANTIC_SCHOLAR_API_KEY  Sent to Semantic Scholar when scholar.citations is semanticscholar
 `;
 
 /** Print the help; exit code 0. */

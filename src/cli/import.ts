@@ -1,33 +1,50 @@
-/** `scholarsite import tsv FILE` and `scholarsite import bibtex FILE`. */
+/** `scholarsite import tsv FILE`, `import bibtex FILE`, and `import orcid|doi|arxiv|dblp ID…`. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { SiteError } from '../errors.ts';
 import { publicationsFromBibtex } from '../import/bibtex.ts';
 import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
+import { ONLINE_KINDS } from '../import/online/index.ts';
 import { type ImportedFile, parseTsv, publicationsFromTsv, talksFromTsv, tsvKind } from '../import/tsv.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
 import { showHelp } from './help.ts';
+import { runOnlineImport } from './import-online.ts';
 
 const USAGE =
-  'Hint: scholarsite import tsv publications.tsv | talks.tsv, or scholarsite import bibtex papers.bib (-s SITE, --force)';
+  'Hint: scholarsite import tsv publications.tsv | talks.tsv, import bibtex papers.bib, import orcid 0000-0002-1825-0097, import doi 10.1234/abc … (or a file of them), import arxiv 2405.14132 …, import dblp 12/3456 (-s SITE, --bib FILE, --force)';
 
 export async function runImport(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {
     source: { type: 'string', short: 's' },
     force: { type: 'boolean' },
+    bib: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   });
   if (!parsed) return 1;
   if (parsed.values.help) return showHelp();
   const [kind, input, ...extra] = parsed.positionals;
-  if (!input || extra.length || (kind !== 'tsv' && kind !== 'bibtex')) {
-    process.stderr.write(`Error: import takes a kind (tsv or bibtex) and a file.\n  ${USAGE}\n`);
+  const online = ONLINE_KINDS.find((name) => name === kind);
+  if (!input || (extra.length && !online) || (kind !== 'tsv' && kind !== 'bibtex' && !online)) {
+    process.stderr.write(
+      `Error: import takes a kind (tsv, bibtex, orcid, doi, arxiv or dblp) and what to import.\n  ${USAGE}\n`,
+    );
     return 1;
   }
   const site = path.resolve(parsed.values.source ?? '.');
   if (!isSiteFolder(site)) return 1;
+  if (online) {
+    try {
+      return await runOnlineImport(online, [input, ...extra], {
+        site,
+        bib: parsed.values.bib,
+        force: Boolean(parsed.values.force),
+      });
+    } catch (error) {
+      return reportProblem(error);
+    }
+  }
   try {
     let text: string;
     try {

@@ -15,6 +15,7 @@ const COMMANDS: Record<string, [module: string, run: string]> = {
   import: ['import', 'runImport'],
   cv: ['cv', 'runCv'],
   talkmap: ['talkmap', 'runTalkmap'],
+  citations: ['citations', 'runCitations'],
   check: ['check', 'runCheck'],
 };
 

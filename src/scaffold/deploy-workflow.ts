@@ -17,17 +17,20 @@ export const VENDOR_FOLDER = '.github/scholarsite';
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 export function deployWorkflow(version: string): string {
-  return `# Builds the site with scholarsite and publishes it on GitHub Pages at every push to main.
+  return `# Builds the site with scholarsite and publishes it on GitHub Pages at every push to main,
+# and weekly with fresh citation counts.
 # Turn it on once: the repository's Settings → Pages → Build and deployment → Source: GitHub Actions.
 name: Publish the site
 
 on:
   push:
     branches: [main]
+  schedule:
+    - cron: '23 4 * * 1' # weekly, to refresh the citation counts
   workflow_dispatch:
 
 permissions:
-  contents: read
+  contents: write # to commit refreshed citation counts
   pages: write
   id-token: write
 
@@ -52,6 +55,19 @@ jobs:
             npm install --global --no-audit --no-fund ${VENDOR_FOLDER}/scholarsite-*.tgz
           else
             npm install --global --no-audit --no-fund scholarsite@${version}
+          fi
+      - name: Refresh citation counts
+        # Counts from OpenAlex into _data/citations.yml, committed when they changed, so that the
+        # last good counts stay in the repository: a failed fetch keeps them and never stops publishing.
+        continue-on-error: true
+        run: |
+          scholarsite citations || echo "::warning::Citation counts were not refreshed; the last ones are kept."
+          if [ -n "$(git status --porcelain -- _data/citations.yml)" ]; then
+            git config user.name "github-actions[bot]"
+            git config user.email "41898282+github-actions[bot]@users.noreply.github.com"
+            git add _data/citations.yml
+            git commit -m "Update citation counts"
+            git push
           fi
       - name: Build with scholarsite
         run: scholarsite build --baseurl "\${{ steps.pages.outputs.base_path }}"

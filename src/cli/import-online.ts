@@ -1,0 +1,175 @@
+/**
+ * `scholarsite import orcid|doi|arxiv|dblp …`: publications from where researchers keep them,
+ * into the site's `.bib` file (or `_publications/` on a site that reads no BibTeX), saying what
+ * was added, updated and skipped.
+ */
+import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { type Config, loadConfig } from '../config/index.ts';
+import { SiteError } from '../errors.ts';
+import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
+import { publicationsFromBibtex } from '../import/bibtex.ts';
+import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
+import {
+  contactEmail,
+  fetchRecords,
+  identities,
+  type OnlineKind,
+  type PublicationRecord,
+  ScholarlyClient,
+} from '../import/online/index.ts';
+import { loadBibtexParser } from '../read/bibliography/parse.ts';
+import { bibliographySettings } from '../read/bibliography/settings.ts';
+import { version } from './version.ts';
+
+/** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
+export function idsFrom(inputs: string[]): string[] {
+  return inputs.flatMap((input) => {
+    if (!existsSync(input) || !statSync(input).isFile()) return [input];
+    return readFileSync(input, 'utf8')
+      .split(/\r?\n/)
+      .map((line) => line.replace(/#.*/, ''))
+      .flatMap((line) => line.split(/[\s,;]+/))
+      .filter(Boolean);
+  });
+}
+
+/** The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file). */
+function bibTarget(site: string, config: Config, bib: string | undefined): string | undefined {
+  if (bib) return path.resolve(site, bib);
+  const settings = bibliographySettings(config);
+  if (!settings) return undefined;
+  const folder = path.join(site, settings.source);
+  const names = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((n) => /\.bib$/i.test(n))
+        .sort()
+    : [];
+  return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));
+}
+
+export async function runOnlineImport(
+  kind: OnlineKind,
+  inputs: string[],
+  options: { site: string; bib?: string; force: boolean },
+): Promise<number> {
+  const { site } = options;
+  const { config } = loadConfig({ source: site });
+  const mailto = contactEmail(config);
+  const client = new ScholarlyClient({ userAgent: `scholarsite/${version()} (publication import)`, mailto });
+  const ids = idsFrom(inputs);
+  if (!ids.length) {
+    throw new SiteError({
+      message: `nothing to import: the list is empty`,
+      file: inputs.join(' '),
+      hint: 'Give ids, or a file with one a line.',
+    });
+  }
+  const { records, skipped } = await fetchRecords(kind, ids, client);
+  for (const item of skipped) process.stdout.write(`  skipped ${item.what}: ${item.why}\n`);
+  const target = bibTarget(site, config, options.bib);
+  if (!target) await loadBibtexParser(); // _publications/ files are made as `import bibtex` makes them
+  const counts = target ? writeBib(site, target, records) : writePublications(site, records, options.force);
+  const where = target ? path.relative(site, target) : '_publications/';
+  process.stdout.write(
+    `${where}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped + skipped.length} skipped (${records.length} found at ${kindName(kind)}).\n`,
+  );
+  if (!mailto) {
+    process.stdout.write(
+      'Note: set scholar: { mailto: you@example.org } in _config.yml: Crossref and OpenAlex answer faster when they can reach you.\n',
+    );
+  }
+  return 0;
+}
+
+const kindName = (kind: OnlineKind) =>
+  ({ orcid: 'ORCID', doi: 'Crossref/doi.org', arxiv: 'arXiv', dblp: 'DBLP' })[kind];
+
+interface Counts {
+  added: number;
+  updated: number;
+  unchanged: number;
+  skipped: number;
+}
+
+function writeBib(site: string, file: string, records: PublicationRecord[]): Counts {
+  const before = existsSync(file) ? readFileSync(file, 'utf8') : '';
+  const { text, report } = mergeIntoBib(before, records, path.relative(site, file));
+  for (const entry of report.added)
+    process.stdout.write(`  added ${entry.key}: ${entry.title} (${entry.from})\n`);
+  for (const entry of report.updated) {
+    const kept = entry.kept.length ? `; kept your edits to ${entry.kept.join(', ')}` : '';
+    process.stdout.write(`  updated ${entry.key}: ${entry.fields.join(', ')}${kept}\n`);
+  }
+  for (const entry of report.skipped) process.stdout.write(`  skipped ${entry.key}: ${entry.why}\n`);
+  if (text !== before) {
+    // Written whole, then swapped in: an interrupted import never leaves half a file.
+    const temporary = `${file}.scholarsite-${process.pid}`;
+    writeFileSync(temporary, text);
+    renameSync(temporary, file);
+  }
+  return {
+    added: report.added.length,
+    updated: report.updated.length,
+    unchanged: report.unchanged.length,
+    skipped: report.skipped.length,
+  };
+}
+
+/** The `_publications/` files there are, by the identities of the paper each describes. */
+function publicationFiles(site: string): Map<string, string> {
+  const folder = path.join(site, '_publications');
+  const byIdentity = new Map<string, string>();
+  if (!existsSync(folder)) return byIdentity;
+  for (const name of readdirSync(folder).sort()) {
+    if (!/\.(md|markdown|html)$/.test(name)) continue;
+    const frontMatter = /^---\r?\n([\s\S]*?)\r?\n---/.exec(
+      readFileSync(path.join(folder, name), 'utf8'),
+    )?.[1];
+    let data: Record<string, unknown> | null = null;
+    try {
+      data = parse(frontMatter ?? '') as Record<string, unknown> | null;
+    } catch {
+      continue; // the build will say what is wrong with it
+    }
+    const text = (key: string) => (typeof data?.[key] === 'string' ? (data[key] as string) : undefined);
+    for (const id of identities({ doi: text('doi'), arxiv: text('arxiv'), title: text('title') })) {
+      if (!byIdentity.has(id)) byIdentity.set(id, `_publications/${name}`);
+    }
+  }
+  return byIdentity;
+}
+
+/**
+ * A site without BibTeX: one academicpages `_publications/` file per record, as `import bibtex`
+ * writes them; a paper that has a file already (same DOI, arXiv id or title) keeps that file.
+ */
+function writePublications(site: string, records: PublicationRecord[], force: boolean): Counts {
+  const taken = new Set<string>();
+  const bibtex = records.map((record) => bibtexEntry(record, entryKey(record, taken))).join('\n');
+  const { files } = publicationsFromBibtex(bibtex, 'imported records');
+  const existing = publicationFiles(site);
+  const outcomes: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, kept: 0 };
+  files.forEach((file, i) => {
+    const known =
+      files.length === records.length
+        ? identities(records[i].fields)
+            .map((id) => existing.get(id))
+            .find(Boolean)
+        : undefined;
+    const where = known ?? file.path;
+    const outcome = writeGenerated(path.join(site, where), markedFile(file.frontMatter, file.body), force);
+    outcomes[outcome]++;
+    if (outcome === 'kept')
+      process.stdout.write(`  skipped ${where}: written or edited by you (--force replaces it)\n`);
+    else if (outcome !== 'unchanged')
+      process.stdout.write(`  ${outcome === 'created' ? 'added' : 'updated'} ${where}\n`);
+  });
+  return {
+    added: outcomes.created,
+    updated: outcomes.updated,
+    unchanged: outcomes.unchanged,
+    skipped: outcomes.kept,
+  };
+}
