@@ -24,13 +24,14 @@ import { createLiquid } from './render/liquid/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
+import { parseRubyTime } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
+import { BuildTime } from './site/build-time.ts';
 import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
-import { BuildTime, parseRubyTime } from './site/time.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {

@@ -21,7 +21,7 @@ import {
 } from '../import/online/index.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { bibliographySettings } from '../read/bibliography/settings.ts';
-import { version } from './version.ts';
+import { version } from '../version.ts';
 
 /** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
 export function idsFrom(inputs: string[]): string[] {

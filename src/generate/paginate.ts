@@ -3,9 +3,9 @@
  * at `paginate_path` (`/page2/`, `/page3/`, …).
  */
 import path from 'node:path';
+import { unwrapFloat } from '../ruby/values.ts';
 import type { Document } from '../site/document.ts';
 import { Page } from '../site/document.ts';
-import { unwrapFloat } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
 

@@ -3,9 +3,10 @@
  * Liquid template, rendered later with the site payload. Neither is added when the site
  * already has a page or static file at that url.
  */
+
+import { RubyTime } from '../ruby/time.ts';
 import type { Page } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
-import { RubyTime } from '../site/time.ts';
 import type { Plugin } from './index.ts';
 // The templates are jekyll-sitemap 1.4.0's (MIT License, Copyright (c) 2014-2018 Ben Balter).
 import { ROBOTS_TXT, SITEMAP_XML } from './templates/sitemap.ts';

@@ -14,9 +14,9 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import { showTime } from '../render/liquid/filters/date.ts';
+import { isTimeDependency, sameTimeShown } from '../site/build-time.ts';
 import type { Renderable } from '../site/document.ts';
 import type { LoadedFile, Site } from '../site/site.ts';
-import { isTimeDependency, sameTimeShown } from '../site/time.ts';
 import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
 
 interface RenderRecord {

@@ -18,11 +18,11 @@ import {
 import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
+import { parseRubyTime, RubyTime } from '../ruby/time.ts';
+import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import { posixRelative } from '../site/relative-path.ts';
-import { rubyInspect, unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
-import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';

@@ -5,7 +5,7 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { asRubyValues } from '../site/ruby-values.ts';
+import { asRubyValues } from '../ruby/values.ts';
 import { fastYaml } from './yaml-fast.ts';
 import { YAML_OPTIONS } from './yaml-schema.ts';
 

@@ -5,9 +5,9 @@ import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { bibliographySettings } from '../read/bibliography/settings.ts';
 import { isDirectory } from '../read/stat.ts';
+import { BuildTime } from './build-time.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from './theme.ts';
-import { BuildTime } from './time.ts';
 import { addPermalinkSuffix } from './url.ts';
 
 export interface Layout {

@@ -10,7 +10,7 @@ import { Liquid } from 'liquidjs';
 import { registerSeoTag, renderSeo, type SeoInput, uriEscape } from '../../src/generate/seo-tag.ts';
 import { createKramdown } from '../../src/render/kramdown/index.ts';
 import { escapeOnce, stripHtml } from '../../src/render/liquid/filters/string.ts';
-import { RubyTime } from '../../src/site/time.ts';
+import { RubyTime } from '../../src/ruby/time.ts';
 import { readTempSite } from './helpers.ts';
 
 process.env.TZ = 'UTC';

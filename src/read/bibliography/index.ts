@@ -6,13 +6,13 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeStamp } from '../../cli/version.ts';
 import type { Config } from '../../config/index.ts';
 import { SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../render/liquid/filters/string.ts';
+import { parseRubyTime } from '../../ruby/time.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
-import { parseRubyTime } from '../../site/time.ts';
+import { codeStamp } from '../../version.ts';
 import { keepCacheFile } from '../../write/cache-file.ts';
 import { displayName, ownerMatcher } from './names.ts';
 import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';

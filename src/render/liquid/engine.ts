@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
-import { rubyFloat } from '../../site/ruby-values.ts';
+import { rubyFloat } from '../../ruby/values.ts';
 import { describeFile } from '../../site/theme.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';

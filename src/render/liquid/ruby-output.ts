@@ -1,5 +1,5 @@
 import { Drop } from 'liquidjs';
-import { rubyInspect } from '../../site/ruby-values.ts';
+import { rubyInspect } from '../../ruby/values.ts';
 
 export { rubyInspect };
 

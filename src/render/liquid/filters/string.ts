@@ -1,7 +1,7 @@
 /** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
 
-import { RubyFloat } from '../../../site/ruby-values.ts';
-import { slugify } from '../../../site/slugify.ts';
+import { slugify } from '../../../ruby/slugify.ts';
+import { RubyFloat } from '../../../ruby/values.ts';
 import { smartify } from '../../kramdown/index.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
