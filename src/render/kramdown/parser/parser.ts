@@ -10,17 +10,12 @@
 import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
-import { downcase } from './ruby.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
 import { firstAfterSpaces } from './rules/block-boundary.ts';
 import { rawTextOf, updateElements } from './rules/gfm.ts';
 import { paragraphEndFor } from './rules/paragraph.ts';
 import { blockRules, isGfm, type Rule, spanRules } from './rules.ts';
-
-/** Thrown by a rule to end the innermost `parseBlocks` (kramdown's `throw :stop_block_parsing`). */
-export class StopBlockParsing {
-  constructor(readonly status: unknown) {}
-}
+import { normalizeLinkId, StopBlockParsing } from './shared.ts';
 
 export type TextType = 'text' | 'raw_text';
 
@@ -365,11 +360,6 @@ const untilEithers = new WeakMap<RegExp, Map<RegExp, RegExp>>();
 /** The text elements' text under `el`, in order (kramdown's own update_raw_text). */
 function textOf(el: Element): string {
   return el.type === 'text' ? el.text : el.children.map(textOf).join('');
-}
-
-/** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */
-export function normalizeLinkId(id: string): string {
-  return downcase(id.replace(/[ \t\n\v\f\r]+/g, ' ')); // Ruby's \s is ASCII only
 }
 
 /** UTF-8 text with Unix line ends, ending in exactly one newline (kramdown's adapt_source). */

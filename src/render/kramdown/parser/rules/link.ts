@@ -6,9 +6,10 @@
  * and without a definition the brackets stay text. Links do not nest.
  */
 import { Element, type Ial } from '../../element.ts';
-import { normalizeLinkId, type Parser } from '../parser.ts';
+import type { Parser } from '../parser.ts';
 import { strip } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
+import { normalizeLinkId } from '../shared.ts';
 import { ESCAPED_CHARS } from './escaped-chars.ts';
 
 const LINK_START = /!?\[(?=[^^])/u;
