@@ -6,6 +6,7 @@
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { bibliographySettings } from '../config/bibliography.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
@@ -20,7 +21,6 @@ import {
   ScholarlyClient,
 } from '../import/online/index.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
-import { bibliographySettings } from '../read/bibliography/settings.ts';
 import { version } from '../version.ts';
 
 /** The ids given, and those in the files given (one or more a line; `#` starts a comment). */

@@ -6,11 +6,11 @@
 
 import { RubyTime } from '../ruby/time.ts';
 import type { Page } from '../site/document.ts';
+import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
 // The templates are jekyll-sitemap 1.4.0's (MIT License, Copyright (c) 2014-2018 Ben Balter).
 import { ROBOTS_TXT, SITEMAP_XML } from './templates/sitemap.ts';
-import { pageWithoutAFile } from './util.ts';
 
 const INCLUDED_EXTENSIONS = new Set(['.htm', '.html', '.xhtml', '.pdf']);
 

@@ -18,16 +18,16 @@ import {
 import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
+import { posixRelative } from '../relative-path.ts';
 import { parseRubyTime, RubyTime } from '../ruby/time.ts';
 import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
-import { posixRelative } from '../site/relative-path.ts';
 import type { Layout, Site } from '../site/site.ts';
+import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
 import { readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
-import { folderLoopProblem, folderToEnter, isFile } from './stat.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;

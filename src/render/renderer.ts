@@ -4,9 +4,9 @@
  */
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
-import { type Pager, pagerToLiquid } from '../generate/paginate.ts';
 import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
+import { type Pager, pagerToLiquid } from '../site/pager.ts';
 import type { Site } from '../site/site.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
 import { type SassCompiler, stylesheetJob } from './sass.ts';

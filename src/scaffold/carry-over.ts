@@ -13,9 +13,9 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
+import { BUILT_IN_THEME_ROOT } from '../config/theme.ts';
 import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
 import { walkFiles } from '../read/reader.ts';
-import { BUILT_IN_THEME_ROOT } from '../site/theme.ts';
 
 export interface Reference {
   kind: 'include' | 'layout';

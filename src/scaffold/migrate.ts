@@ -8,8 +8,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/index.ts';
+import { BUILT_IN_THEME_NAME } from '../config/theme.ts';
 import { SiteError } from '../errors.ts';
-import { BUILT_IN_THEME_NAME } from '../site/theme.ts';
 import { type CarryStep, carryOver, type Reference } from './carry-over.ts';
 
 export type { Reference } from './carry-over.ts';

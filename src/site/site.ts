@@ -1,13 +1,13 @@
 /** The Site: configuration and everything read from the source, shared by every stage. */
 import path from 'node:path';
+import { bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
 import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
+import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
 import type { Diagnostics } from '../errors.ts';
-import { bibliographySettings } from '../read/bibliography/settings.ts';
-import { isDirectory } from '../read/stat.ts';
+import { isDirectory } from '../stat.ts';
 import { BuildTime } from './build-time.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
-import { checkTheme, configuredTheme, describeFile, type Theme } from './theme.ts';
 import { addPermalinkSuffix } from './url.ts';
 
 export interface Layout {

@@ -6,9 +6,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { type BibliographySettings, bibliographySettings } from '../../config/bibliography.ts';
 import type { Config } from '../../config/index.ts';
 import { SiteError } from '../../errors.ts';
-import { xmlEscape } from '../../render/liquid/filters/string.ts';
+import { xmlEscape } from '../../ruby/escape.ts';
 import { parseRubyTime } from '../../ruby/time.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
@@ -16,7 +17,6 @@ import { codeStamp } from '../../version.ts';
 import { keepCacheFile } from '../../write/cache-file.ts';
 import { displayName, ownerMatcher } from './names.ts';
 import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';
-import { type BibliographySettings, bibliographySettings } from './settings.ts';
 
 /** `category` in academicpages' words, from the BibTeX type. */
 const CATEGORY: Record<string, string> = {

@@ -5,9 +5,9 @@
  */
 import path from 'node:path';
 import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
+import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
 import { rubyFloat } from '../../ruby/values.ts';
-import { describeFile } from '../../site/theme.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';

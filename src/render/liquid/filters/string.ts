@@ -1,5 +1,6 @@
 /** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
 
+import { xmlEscape } from '../../../ruby/escape.ts';
 import { slugify } from '../../../ruby/slugify.ts';
 import { RubyFloat } from '../../../ruby/values.ts';
 import { smartify } from '../../kramdown/index.ts';
@@ -22,20 +23,6 @@ function notTextClass(value: unknown): string | undefined {
 /** Ruby's NoMethodError text, as Jekyll prints it when it stops. */
 function noMethod(method: string, value: unknown, className: string): Error {
   return new Error(`undefined method \`${method}' for ${rubyInspect(value)}:${className}`);
-}
-
-const XML_ATTR_ESCAPE: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Jekyll's `xml_escape`: `String#encode(xml: :attr)` without the surrounding quotes. */
-export function xmlEscape(input: unknown): string {
-  if (input == null) return '';
-  return String(input).replace(/[&<>"']/g, (c) => XML_ATTR_ESCAPE[c]);
 }
 
 const HTML_ESCAPE: Record<string, string> = {

@@ -18,7 +18,7 @@ import {
   type TopLevelToken,
   Value,
 } from 'liquidjs';
-import { isFile } from '../../../read/stat.ts';
+import { isFile } from '../../../stat.ts';
 
 /** What the tag needs from the engine. */
 export interface IncludeFiles {

@@ -1,6 +1,6 @@
 /** `bibliography:` in _config.yml, with its defaults. */
-import type { Config } from '../../config/index.ts';
-import { usesBuiltInTheme } from '../../site/theme.ts';
+import type { Config } from './index.ts';
+import { usesBuiltInTheme } from './theme.ts';
 
 export interface BibliographySettings {
   /** Folder of `.bib` files, relative to the source. */
