@@ -28,6 +28,7 @@ import { SassCompiler } from './render/sass.ts';
 import { parseRubyTime } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
 import { BuildTime } from './site/build-time.ts';
+import { Dependency } from './site/dependency.ts';
 import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
@@ -75,7 +76,7 @@ export interface IncrementalBuild {
   /** Called once the site is read and generated: the previous result of each unchanged item. */
   plan(site: Site): (item: Renderable) => ReusedRender | undefined;
   /** Each item rendered afresh, with what it read while rendering. */
-  rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void;
+  rendered(item: Renderable, result: ReusedRender, dependencies: Set<Dependency>): void;
   /**
    * Whether this build replaces the whole destination (the first one): its pages are then
    * written while it renders, by the `writer` handed to `write`.
@@ -313,7 +314,7 @@ async function renderAll(
       continue;
     }
     log(`Rendering: ${item.sourceFile}`);
-    const dependencies = new Set<string>();
+    const dependencies = new Set<Dependency>();
     site.tracker = incremental && ((dependency) => dependencies.add(dependency));
     diagnostics.startRecording();
     let warnings: ProblemInit[];
@@ -447,17 +448,17 @@ function renderTools(
     config: site.config,
     markdownify: markdown,
     scssify: (text, syntax) => {
-      site.uses('sass');
+      site.uses(Dependency.sass);
       return sass.compileFilter(text, syntax);
     },
     // Jekyll 4 prefixes both with the baseurl (`relative_url`).
     postUrl: (name) => {
-      site.uses('list:posts');
+      site.uses(Dependency.list('posts'));
       const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
     linkUrl: (relative) => {
-      site.uses('list:*');
+      site.uses(Dependency.anyList);
       const url = linkTarget(site, relative);
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },

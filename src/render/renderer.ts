@@ -4,6 +4,7 @@
  */
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
+import { Dependency } from '../site/dependency.ts';
 import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import { type Pager, pagerToLiquid } from '../site/pager.ts';
@@ -117,7 +118,7 @@ export class Renderer {
   async convert(item: Renderable, text: string): Promise<string> {
     if (item.isMarkdown) return this.convertMarkdown(item, text);
     if (item.isSass) {
-      this.tools.site.uses('sass');
+      this.tools.site.uses(Dependency.sass);
       const result = await this.tools.sass.compile(stylesheetJob(item, text));
       if (result.map) this.addSourceMap(item, result.map);
       return result.css;
@@ -143,7 +144,7 @@ export class Renderer {
   private async placeInLayouts(item: Renderable, content: string, payload: Drop): Promise<string> {
     const { site } = this.tools;
     const name = item.data.layout;
-    if (name != null) site.uses(`layout:${String(name)}`);
+    if (name != null) site.uses(Dependency.layout(String(name)));
     let layout = name != null ? site.layouts.get(String(name)) : undefined;
     if (name != null && !layout) {
       this.tools.diagnostics.warn(
@@ -171,7 +172,7 @@ export class Renderer {
         fileSource: layout.sourceText,
       });
       const parent = layout.data.layout;
-      if (parent != null) site.uses(`layout:${String(parent)}`);
+      if (parent != null) site.uses(Dependency.layout(String(parent)));
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
       if (next && used.has(next.name)) {
         // Jekyll stops there without a word; say so (the circle alone: the same for every page).

@@ -1,24 +1,22 @@
 import { RubyTime } from '../ruby/time.ts';
+import { Dependency } from './dependency.ts';
 
 /**
  * The build's time: `site.time`, and the date of a document that has none. While a page
  * renders, each use of it is told to `note` (Site#uses), so that serve, `-I` and cached builds
  * render a page again only when what it showed of the time would change. A date filter tells
  * what it printed (`timeShown`): the footer's `{{ site.time | date: '%Y' }}` stays right all
- * year. Any other use (printing it whole, comparing it) is `TIME_ITSELF`, which every build
+ * year. Any other use (printing it whole, comparing it) is `Dependency.timeItself`, which every build
  * renders again.
  */
 export class BuildTime extends RubyTime {
   constructor(
     value: number,
-    readonly note: (dependency: string) => void,
+    readonly note: (dependency: Dependency) => void,
   ) {
     super(value);
   }
 }
-
-/** A page that used the build time in a way only a new render can tell. */
-export const TIME_ITSELF = 'time';
 
 /** While above 0, a date filter is reading the time to print it, and says so itself. */
 let showing = 0;
@@ -33,7 +31,7 @@ for (const prototype of [RubyTime.prototype, Date.prototype]) {
       configurable: true,
       writable: true,
       value(this: BuildTime, ...args: unknown[]) {
-        if (showing === 0) this.note(TIME_ITSELF);
+        if (showing === 0) this.note(Dependency.timeItself);
         return original.apply(this, args);
       },
     });
@@ -42,7 +40,7 @@ for (const prototype of [RubyTime.prototype, Date.prototype]) {
 
 /**
  * `show(value)`, a date filter's text for `value`; when `value` is the build time, noted as a
- * dependency with `how` (the filter and its arguments) and the text, for `sameTimeShown`.
+ * dependency with `how` (the filter and its arguments) and the text, to compare with the next build's.
  */
 export function timeShown(value: Date, how: unknown[], show: (value: Date) => string): string {
   if (!(value instanceof BuildTime)) return show(value);
@@ -53,25 +51,6 @@ export function timeShown(value: Date, how: unknown[], show: (value: Date) => st
   } finally {
     showing--;
   }
-  value.note(`time:${JSON.stringify(how)}\0${text}`);
+  value.note(Dependency.timeShown(how, text));
   return text;
-}
-
-/** Whether a dependency noted while rendering is about the build time. */
-export const isTimeDependency = (dependency: string) =>
-  dependency === TIME_ITSELF || dependency.startsWith('time:');
-
-/**
- * Whether a page that noted `dependency` would show the same at `time`: `show` gives a date
- * filter's text again from its `how`.
- */
-export function sameTimeShown(
-  dependency: string,
-  time: Date,
-  show: (how: unknown[], value: Date) => string | undefined,
-): boolean {
-  if (dependency === TIME_ITSELF) return false;
-  const cut = dependency.indexOf('\0');
-  const how = JSON.parse(dependency.slice('time:'.length, cut)) as unknown[];
-  return show(how, time) === dependency.slice(cut + 1);
 }

@@ -7,6 +7,7 @@ import { checkTheme, configuredTheme, describeFile, type Theme } from '../config
 import type { Diagnostics } from '../errors.ts';
 import { isDirectory } from '../stat.ts';
 import { BuildTime } from './build-time.ts';
+import type { Dependency } from './dependency.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
 import { addPermalinkSuffix } from './url.ts';
 
@@ -49,10 +50,10 @@ export class Site implements SiteContext {
   /** Absolute include folders, searched in order. */
   includeDirs: string[] = [];
   /**
-   * Told what the template being rendered reads (`list:posts`, `data:news`, `file:/abs/path`,
-   * `layout:default`, `sass`), so `serve` knows what a change can affect. Unset in a plain build.
+   * Told what the template being rendered reads (site/dependency.ts), so `serve` knows what a
+   * change can affect. Unset in a plain build.
    */
-  tracker: ((dependency: string) => void) | undefined;
+  tracker: ((dependency: Dependency) => void) | undefined;
   /** Texts of source files already read, by absolute path (`serve` drops the saved ones). */
   fileTexts: Map<string, string> | undefined;
   /** Pages and documents as read by the last build, by absolute path (`serve`). */
@@ -65,7 +66,7 @@ export class Site implements SiteContext {
   cacheDir: string | undefined;
 
   /** Note that the template being rendered depends on this. */
-  uses(dependency: string): void {
+  uses(dependency: Dependency): void {
     this.tracker?.(dependency);
   }
 

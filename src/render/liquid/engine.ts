@@ -8,6 +8,7 @@ import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'l
 import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
 import { rubyFloat } from '../../ruby/values.ts';
+import { Dependency } from '../../site/dependency.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
@@ -46,8 +47,8 @@ export interface LiquidSetup {
   warn(problem: ProblemInit): void;
   /** Register plugin tags (seo, feed_meta) on the engine. */
   extend?(liquid: Liquid): void;
-  /** Told each include a template looks up (`include:NAME`), found or not, for `serve`. */
-  uses?(dependency: string): void;
+  /** Told each include a template looks up, found or not, for `serve`. */
+  uses?(dependency: Dependency): void;
   /** What `"now"` means to the date filters. */
   now?(): Date;
 }
@@ -202,7 +203,7 @@ function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
   return {
     read(key: string) {
       // liquidjs keys partials as `TYPE:NAME`; Jekyll joins the name to the folder.
-      uses?.(`include:${path.posix.normalize(key.slice(key.indexOf(':') + 1)).replace(/^\/+/, '')}`);
+      uses?.(Dependency.include(key.slice(key.indexOf(':') + 1)));
       return templates.get(key);
     },
     write(key: string, value: Template[] | Promise<Template[]>) {
