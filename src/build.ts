@@ -25,7 +25,7 @@ import { createLiquid } from './render/liquid/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
-import { parseRubyTime } from './ruby/time.ts';
+import { parseRubyTime, useTimezone } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
 import { BuildTime } from './site/build-time.ts';
 import { Dependency } from './site/dependency.ts';
@@ -133,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
     for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
-    if (config.timezone) process.env.TZ = String(config.timezone);
+    if (config.timezone) useTimezone(String(config.timezone));
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
     const site = new Site(

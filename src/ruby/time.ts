@@ -1,8 +1,16 @@
 import { RubyArgumentError, timeParse } from './date-parse.ts';
 
 /**
- * Jekyll's dates are Ruby Time objects in the site's timezone (Jekyll sets ENV['TZ'] from
- * `timezone`, and so do we: see config). Liquid prints them with Ruby's `Time#to_s`, and
+ * Jekyll's `ENV['TZ'] = config['timezone']`: the process's local time is the site's, for Ruby's
+ * times and JavaScript's alike. The one place that sets the zone; setting the zone it already
+ * has changes nothing (Node would otherwise drop its zone caches on every assignment).
+ */
+export function useTimezone(zone: string): void {
+  if (process.env.TZ !== zone) process.env.TZ = zone;
+}
+
+/**
+ * Jekyll's dates are Ruby Time objects in the site's timezone (see useTimezone). Liquid prints them with Ruby's `Time#to_s`, and
  * `jsonify` with `Time#to_json`; YAML dates without a time are Ruby `Date`s and print as
  * `YYYY-MM-DD`. A Date subclass keeps liquidjs's date filters working on them.
  */

@@ -4,14 +4,14 @@
  * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
  */
 import path from 'node:path';
-import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
+import { Context, Liquid, type LiquidOptions, type Template } from 'liquidjs';
 import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
-import { rubyFloat } from '../../ruby/values.ts';
 import { Dependency } from '../../site/dependency.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
+import { installFloatLiterals } from './float-literals.ts';
 import { includeFiles } from './include-files.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
@@ -25,14 +25,6 @@ import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
 import { RawTextTag } from './tags/raw-text.ts';
 import { TablerowTag } from './tags/tablerow.ts';
-
-// liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
-const readNumber = Tokenizer.prototype.readNumber;
-Tokenizer.prototype.readNumber = function (this: Tokenizer) {
-  const token = readNumber.call(this);
-  if (token?.getText().includes('.')) (token as { content: unknown }).content = rubyFloat(token.content);
-  return token;
-};
 
 export interface LiquidSetup {
   sourceDir: string;
@@ -73,6 +65,7 @@ export interface JekyllLiquid {
 }
 
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
+  installFloatLiterals();
   const fs = includeFiles(setup.sourceDir, setup.warn);
   const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
   const liquid = new Liquid({
