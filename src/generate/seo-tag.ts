@@ -5,7 +5,7 @@
  */
 
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
-import { escapeOnce, normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
+import { escapeOnce, normalizeWhitespace, stripHtml } from '../ruby/text.ts';
 import { localTime, parseRubyTime, RubyTime, xmlschema } from '../ruby/time.ts';
 import { isHash } from '../ruby/values.ts';
 import type { Site } from '../site/site.ts';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { type BibliographySettings, bibliographySettings } from '../../config/bibliography.ts';
 import type { Config } from '../../config/index.ts';
 import { SiteError } from '../../errors.ts';
-import { xmlEscape } from '../../ruby/escape.ts';
+import { xmlEscape } from '../../ruby/text.ts';
 import { parseRubyTime } from '../../ruby/time.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
