@@ -367,19 +367,15 @@ class Reader {
     sortDocs(collection, site);
   }
 
-  /**
-   * Read a page's or document's text and front matter, with defaults merged under it. Returns
-   * false when the file cannot be used at all.
-   */
-  private load(item: Page | Document, absolute: string, type: string): boolean {
+  /** A page's or document's text, or undefined (said why) when it cannot be read as one. */
+  private readUsableText(absolute: string, file: string): string | undefined {
     const { site } = this;
-    const file = site.relative(absolute);
     let text: string;
     try {
       text = this.readText(absolute);
     } catch (error) {
       site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
-      return false;
+      return undefined;
     }
     if (text.length > MAX_PAGE_CHARACTERS) {
       site.diagnostics.error({
@@ -387,7 +383,7 @@ class Reader {
         file,
         hint: 'Split it into several pages. A file that should be copied as it is must not start with --- (then any size is fine).',
       });
-      return false;
+      return undefined;
     }
     if (text.includes('\0')) {
       site.diagnostics.warn({
@@ -396,8 +392,20 @@ class Reader {
         line: text.slice(0, text.indexOf('\0')).split('\n').length,
         hint: 'A file to copy as it is must not start with ---; a page must be saved as text (UTF-8).',
       });
-      return false;
+      return undefined;
     }
+    return text;
+  }
+
+  /**
+   * Read a page's or document's text and front matter, with defaults merged under it. Returns
+   * false when the file cannot be used at all.
+   */
+  private load(item: Page | Document, absolute: string, type: string): boolean {
+    const { site } = this;
+    const file = site.relative(absolute);
+    const text = this.readUsableText(absolute, file);
+    if (text === undefined) return false;
     item.sourceText = text;
     // `serve`: the same file, unchanged since the last build, reads the same (config edits start afresh).
     const known = site.loadedFiles?.get(absolute);

@@ -149,6 +149,7 @@ export class Drops {
   }
 
   /** `site`: the config, with Jekyll's computed keys on top. */
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: a list of SiteDrop's keys, one definition each
   siteDropFor(extra: Config = {}): Drop {
     if (this.siteDrop) return this.siteDrop;
     const { site } = this;

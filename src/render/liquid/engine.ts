@@ -64,6 +64,7 @@ export interface JekyllLiquid {
   readonly liquid: Liquid;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the engine set-up is a list of options and registrations sharing its closures
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   installFloatLiterals();
   const fs = includeFiles(setup.sourceDir, setup.warn);

@@ -101,6 +101,7 @@ const WARNING_HINT =
 
 const newlines = (text: string) => '\n'.repeat(text.split('\n').length - 1);
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one pass over the template's tokens, with the state each kind of token updates
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
   if (!source.includes('{{') && !source.includes('{%')) return { source, warnings: [] };
   const tokens = source.split(TEMPLATE_PARSER);

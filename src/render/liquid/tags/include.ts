@@ -59,6 +59,7 @@ type Param = { key: string; text: string } | { key: string; value: Value };
  * `cache`: jekyll-include-cache's `include_cached`, which renders each file with each set of
  * parameters once a build and gives that output to every later use.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a factory: its length is the tag class it returns
 export function includeTag(
   tagName: 'include' | 'include_relative',
   files: IncludeFiles,
