@@ -23,7 +23,7 @@ results = cases.each_with_index.map do |c, i|
     payload = Marshal.load(Marshal.dump(scope))
     result['output'] = template.render!(payload, registers: { site: site, page: payload['page'] })
   rescue StandardError => e
-    result['error'] = e.message
+    result['error'] = e.message.gsub(dir, '.')
   end
   result['warnings'] = (template&.warnings || []).map { |w| Jekyll::LiquidRenderer.format_error(w, 'FILE') }
   result
