@@ -3,11 +3,9 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig } from './config/index.ts';
+import { type Config, loadConfig, type PublishingMode, publishingMode } from './config/index.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
-import { registerFeedMetaTag } from './generate/feed.ts';
-import { runGenerators, runPostRender } from './generate/index.ts';
-import { registerSeoTag } from './generate/seo-tag.ts';
+import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
 import { IncrementalBuilder } from './incremental/builder.ts';
 import {
   forgetIncremental,
@@ -19,6 +17,7 @@ import { Profiler } from './profile.ts';
 import { bibFilesKnown, hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
+import { fetchTheme } from './remote-theme/index.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createLiquid } from './render/liquid/index.ts';
 import { createMarkdown } from './render/markdown/index.ts';
@@ -31,7 +30,7 @@ import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
 import { configuredTheme } from './site/theme.ts';
-import { BuildTime } from './site/time.ts';
+import { BuildTime, parseRubyTime } from './site/time.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -55,6 +54,11 @@ export interface BuildOptions {
    * destination. (Every build with the disk cache starts from what the last one rendered.)
    */
   keepIncremental?: boolean;
+  /**
+   * Build as GitHub Pages publishes (its defaults, overrides and always-on plugins), as plain
+   * Jekyll 4.3 (false), or as the site's repository says (unset: see `publishingMode`).
+   */
+  githubPages?: boolean;
   /** A Sass compiler kept alive between builds by `serve` (else one per build). */
   sass?: SassCompiler;
   /** `site.time` (tests pin it; else now). */
@@ -95,6 +99,8 @@ export interface ReusedRender {
 
 export interface BuildResult {
   site: Site;
+  /** Whether it was built as GitHub Pages builds it, and why. */
+  mode: PublishingMode;
   diagnostics: Diagnostics;
   files: number;
   profile?: Profiler;
@@ -113,20 +119,29 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     // reset
     const overrides: Config = { ...options.overrides };
     if (options.destination) overrides.destination = path.resolve(options.destination);
-    const { config, files: configFiles } = profiler.time('config', () =>
+    const mode = publishingMode(path.resolve(options.source), options.githubPages);
+    const readConfig = () =>
       loadConfig({
         source: options.source,
         configFiles: options.configFiles,
         overrides,
         warn: (problem) => diagnostics.warn(problem),
-      }),
-    );
+        githubPages: mode.githubPages,
+      });
+    let { config, files: configFiles } = profiler.time('config', readConfig);
+    // A theme from GitHub not fetched yet: fetch it, then read the config again with it.
+    if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
     for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
     if (config.timezone) process.env.TZ = String(config.timezone);
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
-    const site = new Site(config, diagnostics, options.time?.getTime());
+    const site = new Site(
+      config,
+      diagnostics,
+      options.time?.getTime() ?? configuredTime(config, diagnostics),
+    );
+    site.githubPages = mode.githubPages;
     site.cacheDir =
       options.diskCache === false
         ? undefined
@@ -154,7 +169,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         incremental,
       });
       if (saved) saveIncremental(site, saved);
-      return result;
+      return { ...result, mode };
     } finally {
       if (!options.sass) await sass.dispose();
     }
@@ -190,7 +205,7 @@ async function buildSite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
-): Promise<BuildResult> {
+): Promise<Omit<BuildResult, 'mode'>> {
   const { strict, incremental } = options;
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
@@ -237,7 +252,7 @@ async function renderAndWrite(
   diagnostics: Diagnostics,
   profiler: Profiler,
   options: BuildOptions,
-): Promise<BuildResult> {
+): Promise<Omit<BuildResult, 'mode'>> {
   const { strict, incremental } = options;
   const log = options.log ?? (() => {});
   if (writer) for (const file of staticOutputs(site)) writer.early(file);
@@ -245,7 +260,7 @@ async function renderAndWrite(
     renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental, writer),
   );
   failOnErrors(diagnostics, strict);
-  await runPostRender(site); // plugins' :post_render hooks (jemoji)
+  await runPostRender(site); // plugins' :post_render hooks (jemoji, mentions)
 
   const files = profiler.time('collect', () => collectOutputs(site));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
@@ -325,6 +340,20 @@ async function renderAll(
   }
 }
 
+/** `time:` in _config.yml (Jekyll's `Utils.parse_date(config["time"].to_s)`), else undefined (now). */
+function configuredTime(config: Config, diagnostics: Diagnostics): number | undefined {
+  const value = config.time;
+  if (value == null) return undefined;
+  const time = value instanceof Date ? value : parseRubyTime(String(value));
+  if (time) return time.getTime();
+  diagnostics.error({
+    message: `Invalid time '${String(value)}' in _config.yml: Ruby's Time.parse cannot read it, and Jekyll stops the build on it`,
+    file: '_config.yml',
+    hint: 'Write it as YYYY-MM-DD HH:MM:SS +/-TTTT, or remove `time:` to use the time of the build.',
+  });
+  return undefined;
+}
+
 function failOnErrors(diagnostics: Diagnostics, strict = false): void {
   if (diagnostics.errors.length || (strict && diagnostics.warnings.length))
     throw new BuildFailed(diagnostics);
@@ -360,10 +389,10 @@ function renderTools(
       excerptOf: (item) => {
         if (excerpts.has(item)) return excerpts.get(item);
         if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        if (item.excerptSeparator === '' || item.data.excerpt !== undefined) {
-          const own = item.data.excerpt;
-          return own == null ? undefined : String(own);
-        }
+        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
+        const own = item.data.excerpt;
+        if (own != null && own !== false) return String(own);
+        if (item.excerptSeparator === '') return undefined;
         const text = extractExcerpt(item, item.rawContent);
         let output = text;
         try {
@@ -411,11 +440,7 @@ function renderTools(
     warn: (problem) => diagnostics.warn(problem),
     uses: (dependency) => site.uses(dependency),
     now: () => new BuildTime(Date.now(), site.time.note),
-    extend: (liquid) => {
-      const plugins = new Set(site.config.plugins as string[]);
-      if (plugins.has('jekyll-seo-tag')) registerSeoTag(liquid, site);
-      if (plugins.has('jekyll-feed')) registerFeedMetaTag(liquid, site);
-    },
+    extend: (liquid) => registerPluginTags(liquid, site),
   });
   return tools;
 }

@@ -20,8 +20,24 @@ import path from 'node:path';
 export const SITES = path.resolve(import.meta.dirname, '../test/fixtures/sites');
 export const MANIFEST = path.join(SITES, 'goldens.json');
 
-/** Each golden: the fixture it builds and the flags it builds with. */
-export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
+/**
+ * Each golden: the fixture it builds and the flags it builds with. `githubPages`: built as GitHub
+ * Pages builds it (Jekyll with tools/compat/github-pages.rb; scholarsite with --github-pages).
+ * `theme`: the fixture's stand-in for the theme it names, a folder under test/fixtures/themes,
+ * and the repository it stands for (Jekyll reads the folder; scholarsite's tests fetch it from a
+ * stand-in for GitHub).
+ */
+export interface Variant {
+  site: string;
+  flags: string[];
+  githubPages?: boolean;
+  theme?: { folder: string; repository: string };
+}
+
+export const THEMES = path.resolve(import.meta.dirname, '../test/fixtures/themes');
+const GITHUB_PAGES_RB = path.resolve(import.meta.dirname, 'compat/github-pages.rb');
+
+export const VARIANTS: Record<string, Variant> = {
   basics: { site: 'basics', flags: [] },
   posts: { site: 'posts', flags: [] },
   'posts-all': { site: 'posts', flags: ['--drafts', '--future', '--unpublished'] },
@@ -30,6 +46,21 @@ export const VARIANTS: Record<string, { site: string; flags: string[] }> = {
   liquid: { site: 'liquid', flags: [] },
   plugins: { site: 'plugins', flags: [] },
   permalinks: { site: 'permalinks', flags: [] },
+  dates: { site: 'dates', flags: [] },
+  filters: { site: 'filters', flags: [] },
+  'github-pages': { site: 'github-pages', flags: [], githubPages: true },
+  'theme-minimal': {
+    site: 'theme-minimal',
+    flags: [],
+    githubPages: true,
+    theme: { folder: 'minimal', repository: 'pages-themes/minimal@v0.2.0' },
+  },
+  'remote-theme': {
+    site: 'remote-theme',
+    flags: [],
+    githubPages: true,
+    theme: { folder: 'academic', repository: 'octo-org/academic-theme@v1.0' },
+  },
 };
 
 export function goldenDir(variant: string): string {
@@ -42,7 +73,7 @@ export function goldenTimes(): Record<string, string> {
 }
 
 function generate(variant: string): void {
-  const { site, flags } = VARIANTS[variant];
+  const { site, flags, githubPages, theme } = VARIANTS[variant];
   const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-golden-'));
   const source = path.join(work, site);
   cpSync(path.join(SITES, site), source, { recursive: true });
@@ -50,7 +81,15 @@ function generate(variant: string): void {
   const started = new Date();
   const result = spawnSync('jekyll', ['build', '-s', source, '-d', out, ...flags], {
     encoding: 'utf8',
-    env: { ...process.env, TZ: 'UTC', JEKYLL_ENV: 'development' },
+    env: {
+      ...process.env,
+      TZ: 'UTC',
+      JEKYLL_ENV: 'development',
+      // Debian's Jekyll, not through bundler (a fixture's Gemfile says how GitHub Pages builds it).
+      JEKYLL_NO_BUNDLER_REQUIRE: 'true',
+      ...(githubPages ? { RUBYOPT: `-r${GITHUB_PAGES_RB}` } : {}),
+      ...(theme ? { GITHUB_PAGES_THEME_DIR: path.join(THEMES, theme.folder) } : {}),
+    },
   });
   if (result.status !== 0) throw new Error(`jekyll failed on ${variant}:\n${result.stdout}${result.stderr}`);
   rmSync(goldenDir(variant), { recursive: true, force: true });

@@ -1,7 +1,7 @@
 /** `scholarsite build`. */
 import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
-import type { Config } from '../config/index.ts';
+import { type Config, publishingMode } from '../config/index.ts';
 import { isDirectory } from '../read/stat.ts';
 import { parseFlags, reportBug } from './flags.ts';
 import { showHelp } from './help.ts';
@@ -17,6 +17,8 @@ export const BUILD_OPTIONS = {
   strict: { type: 'boolean' },
   profile: { type: 'boolean' },
   'disable-disk-cache': { type: 'boolean' },
+  'github-pages': { type: 'boolean' },
+  'no-github-pages': { type: 'boolean' },
   incremental: { type: 'boolean', short: 'I' },
   quiet: { type: 'boolean', short: 'q' },
   verbose: { type: 'boolean', short: 'V' },
@@ -56,6 +58,21 @@ export function siteOptionsFrom(
   };
 }
 
+/**
+ * `--github-pages` / `--no-github-pages`, else what the repository says; printed, since the two
+ * modes publish different sites.
+ */
+export function githubPagesFlag(
+  values: { 'github-pages'?: boolean; 'no-github-pages'?: boolean },
+  source: string,
+  out: (text: string) => void,
+): boolean {
+  const flag = values['no-github-pages'] ? false : values['github-pages'] ? true : undefined;
+  const mode = publishingMode(source, flag);
+  out(`              Mode: ${mode.githubPages ? 'GitHub Pages' : 'plain Jekyll 4.3'} (${mode.reason})`);
+  return mode.githubPages;
+}
+
 /** A `--source` that is not a folder is the user's slip, said plainly (not a crash). */
 export function isSiteFolder(source: string): boolean {
   if (isDirectory(source)) return true;
@@ -76,9 +93,11 @@ export async function runBuild(argv: string[]): Promise<number> {
   };
   const started = performance.now();
   out(`            Source: ${source}`);
+  const githubPages = githubPagesFlag(values, source, out);
   try {
     const result = await build({
       source,
+      githubPages,
       ...siteOptionsFrom(values),
       strict: values.strict,
       profile: values.profile,

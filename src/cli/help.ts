@@ -7,6 +7,8 @@ Usage:
   scholarsite serve [options]     Build, serve at http://localhost:4000, rebuild and reload on save
   scholarsite new DIR             Start a new site in DIR from the starter site (built-in theme)
   scholarsite migrate SRC DEST    Copy the academicpages site SRC to DEST on the built-in theme
+                                  (both add a publishing workflow and, in .github/scholarsite/, the
+                                  scholarsite it installs; --no-vendor: install it from npm instead)
   scholarsite import tsv FILE     Write _publications/ or _talks/ from academicpages' publications.tsv / talks.tsv
   scholarsite import bibtex FILE  Write _publications/ from a .bib file (-s SITE; --force replaces edited files)
   scholarsite cv --pdf            Print the CV page to a PDF with Chromium (-s SITE, -o cv.pdf, --page /cv/)
@@ -26,6 +28,9 @@ Build options (as in \`jekyll build\`):
       --profile             Print where the time went, per template and per stage
       --disable-disk-cache  Keep nothing in .jekyll-cache: render and compile everything
   -I, --incremental         Write only the files that changed, in place, not a whole new site
+      --github-pages        Build as GitHub Pages publishes (its defaults, overrides, always-on plugins)
+      --no-github-pages     Build as plain Jekyll 4.3 (default: GitHub Pages when the Gemfile names
+                            github-pages and no workflow builds the site another way)
   -q, --quiet               Print only errors and warnings
   -V, --verbose             Print more about what is happening
 
@@ -39,6 +44,8 @@ Serve options (as in \`jekyll serve\`, plus all build options):
 
 Environment:
   JEKYLL_ENV                jekyll.environment in templates (default: development)
+  SCHOLARSITE_THEME_CACHE   Where themes fetched from GitHub are kept (default: ~/.cache/scholarsite/themes)
+  SCHOLARSITE_THEME_URL     Where themes are fetched from (default: https://codeload.github.com)
 `;
 
 /** Print the help; exit code 0. */

@@ -2,7 +2,7 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
 import { PortInUse, serve } from '../serve/index.ts';
-import { BUILD_OPTIONS, isSiteFolder, siteOptionsFrom } from './build.ts';
+import { BUILD_OPTIONS, githubPagesFlag, isSiteFolder, siteOptionsFrom } from './build.ts';
 import { parseFlags } from './flags.ts';
 import { showHelp } from './help.ts';
 
@@ -35,6 +35,7 @@ export async function runServe(argv: string[]): Promise<number> {
     if (!values.quiet) process.stdout.write(`${text}\n`);
   };
   out(`            Source: ${source}`);
+  const githubPages = githubPagesFlag(values, source, out);
   let server: Awaited<ReturnType<typeof serve>>;
   try {
     server = await serve({
@@ -44,6 +45,7 @@ export async function runServe(argv: string[]): Promise<number> {
       port,
       liveReload: !values['no-livereload'],
       strict: values.strict,
+      githubPages,
       diskCache: !values['disable-disk-cache'],
       print: (text) => process.stderr.write(`${text}\n`),
       log: out,

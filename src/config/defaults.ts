@@ -88,15 +88,3 @@ export const PERMALINK_STYLES: Record<string, string> = {
   pretty: '/:categories/:year/:month/:day/:title/',
   weekdate: '/:categories/:year/W:week/:short_day/:title:output_ext',
 };
-
-/** Plugins GitHub Pages runs that scholarsite implements (generate/). */
-export const GITHUB_PAGES_PLUGINS = [
-  'jekyll-redirect-from',
-  'jekyll-sitemap',
-  'jekyll-feed',
-  'jekyll-seo-tag',
-  'jekyll-paginate',
-  'jekyll-gist',
-  'jemoji',
-  'jekyll-github-metadata',
-];

@@ -38,8 +38,9 @@ export class FrontMatterDefaults {
       const scope = isHash(set.scope) ? { ...(set.scope as Scope) } : undefined;
       if (scope?.type) scope.type = DEPRECATED_TYPES[scope.type] ?? String(scope.type);
       const values = { ...set.values };
+      // A date Ruby cannot read stays text: the documents it applies to report it (Jekyll stops too).
       if (values.date != null && !(values.date instanceof Date))
-        values.date = parseRubyTime(String(values.date));
+        values.date = parseRubyTime(String(values.date)) ?? values.date;
       this.sets.push({ scope, values });
     }
   }

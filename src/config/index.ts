@@ -1,3 +1,4 @@
-export { type Config, GITHUB_PAGES_PLUGINS, JEKYLL_DEFAULTS } from './defaults.ts';
+export { type Config, JEKYLL_DEFAULTS } from './defaults.ts';
 export { FrontMatterDefaults } from './front-matter-defaults.ts';
+export { PLUGIN_WHITELIST, type PublishingMode, publishingMode } from './github-pages.ts';
 export { type ConfigOptions, deepMerge, type LoadedConfig, loadConfig, permalinkStyle } from './load.ts';

@@ -3,8 +3,9 @@ import path from 'node:path';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
 import { isHash } from '../site/ruby-values.ts';
-import { configuredTheme, readThemeConfig, THEME_PLUGINS } from '../site/theme.ts';
+import { configuredTheme, readThemeConfig } from '../site/theme.ts';
 import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
+import { githubPagesLayers, githubPagesPlugins } from './github-pages.ts';
 
 export interface ConfigOptions {
   source: string;
@@ -14,6 +15,8 @@ export interface ConfigOptions {
   overrides?: Config;
   /** Told of what is worth a warning (a key set twice). */
   warn?: (problem: ProblemInit) => void;
+  /** Build as GitHub Pages does: its defaults, overrides and always-on plugins (config/github-pages). */
+  githubPages?: boolean;
 }
 
 export interface LoadedConfig {
@@ -77,9 +80,15 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
     files = found ? [found] : [];
   }
 
-  let config: Config = { ...JEKYLL_DEFAULTS, source };
-  for (const file of files) config = deepMerge(config, readConfigFile(file, source, options.warn));
-  config = deepMerge(config, options.overrides ?? {});
+  let own: Config = {};
+  for (const file of files) own = deepMerge(own, readConfigFile(file, source, options.warn));
+  own = deepMerge(own, options.overrides ?? {});
+  const pages = options.githubPages
+    ? githubPagesLayers(own, process.env.JEKYLL_ENV || 'development')
+    : undefined;
+  let config: Config = deepMerge({ ...JEKYLL_DEFAULTS, source }, pages?.defaults ?? {});
+  config = deepMerge(config, own);
+  if (pages) config = deepMerge(config, pages.overrides);
   config.source = source;
   config.destination = path.resolve(source, String(config.destination ?? '_site'));
 
@@ -101,19 +110,23 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
   // The pre-3.5 `gems:` key: GitHub Pages still loads those plugins, so we do too.
   const plugins = new Set<string>(Array.isArray(config.plugins) ? config.plugins.map(String) : []);
   if (Array.isArray(config.gems)) for (const gem of config.gems) plugins.add(String(gem));
-  config.plugins = [...plugins];
+  config.plugins = options.githubPages
+    ? githubPagesPlugins({ ...config, plugins: [...plugins] })
+    : [...plugins];
 
   config.collections = withDefaultCollections(config);
-  return { config: withThemePlugins(withThemeConfig(config)), files };
+  return { config: withThemePlugins(withThemeConfig(config, Boolean(options.githubPages))), files };
 }
 
 /**
  * `Site#load_theme_configuration`: the theme's `_config.yml` under the site's, without the keys
- * Jekyll has defaults for (so a theme cannot change `collections` or `defaults`).
+ * Jekyll has defaults for (so a theme cannot change `collections` or `defaults`). Jekyll 4 reads
+ * it for a gem theme; GitHub Pages' Jekyll 3.10 never does, nor does jekyll-remote-theme.
  */
-function withThemeConfig(config: Config): Config {
+function withThemeConfig(config: Config, githubPages: boolean): Config {
   const theme = configuredTheme(config);
   if (!theme || config.ignore_theme_config === true) return config;
+  if (theme.download && (githubPages || theme.download.remote)) return config;
   const themeConfig = readThemeConfig(theme);
   if (!themeConfig) return config;
   const own = Object.fromEntries(Object.entries(themeConfig).filter(([key]) => !(key in JEKYLL_DEFAULTS)));
@@ -121,13 +134,15 @@ function withThemeConfig(config: Config): Config {
 }
 
 /**
- * The plugins the theme's pages call (`{% seo %}`, `{% feed_meta %}`) or a homepage needs, loaded
- * as Jekyll loads a gem theme's runtime dependencies.
+ * The plugins the theme's pages call (`{% seo %}`, `{% feed_meta %}`), loaded as Jekyll loads a
+ * gem theme's runtime dependencies (in safe mode, only those on GitHub Pages' whitelist).
  */
 function withThemePlugins(config: Config): Config {
-  if (!configuredTheme(config)) return config;
+  const theme = configuredTheme(config);
+  if (!theme) return config;
+  const whitelist = config.safe === true && Array.isArray(config.whitelist) ? config.whitelist : undefined;
   const plugins = new Set(config.plugins as string[]);
-  for (const plugin of THEME_PLUGINS) plugins.add(plugin);
+  for (const plugin of theme.plugins) if (!whitelist || whitelist.includes(plugin)) plugins.add(plugin);
   return { ...config, plugins: [...plugins] };
 }
 

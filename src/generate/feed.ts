@@ -6,7 +6,7 @@ import { type Liquid, Tag } from 'liquidjs';
 import type { Config } from '../config/index.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl } from '../site/site-urls.ts';
-import type { Generator } from './index.ts';
+import type { Plugin } from './index.ts';
 // The template is jekyll-feed 0.17.0's (MIT License, Copyright (c) 2015-present Ben Balter and contributors).
 import { FEED_XML } from './templates/feed.ts';
 import { existsInSource, jekyllEnv, pageWithoutAFile } from './util.ts';
@@ -19,9 +19,10 @@ interface CollectionMeta {
   path?: string;
 }
 
-export const feed: Generator = {
+export const feed: Plugin = {
   name: 'jekyll-feed',
   priority: 'lowest',
+  liquid: (liquid, site) => registerFeedMetaTag(liquid, site),
   generate(site: Site): void {
     const config = feedConfig(site);
     if (config.disable_in_development && jekyllEnv() === 'development') return;

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { isHash } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
-import type { Generator } from './index.ts';
+import type { Plugin } from './index.ts';
 import { jekyllEnv } from './util.ts';
 
 const env = (key: string, fallback?: string): string | undefined => {
@@ -348,7 +348,7 @@ export function mungeConfig(site: Site): void {
   }
 }
 
-export const githubMetadataGenerator: Generator = {
+export const githubMetadataGenerator: Plugin = {
   name: 'jekyll-github-metadata',
   priority: 'highest',
   generate(site: Site): void {

@@ -8,7 +8,7 @@
 import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import { GEMOJI } from './data/gemoji.ts';
-import type { Generator } from './index.ts';
+import type { Plugin } from './index.ts';
 
 const GITHUB_DOT_COM_ASSET_HOST_URL = 'https://github.githubassets.com';
 const ASSET_PATH = '/images/icons/';
@@ -91,7 +91,7 @@ function emojiable(site: Site, item: Renderable): boolean {
   return (writes && item.outputExt === '.html') || Boolean(item.permalink?.endsWith('/'));
 }
 
-export const jemoji: Generator = {
+export const jemoji: Plugin = {
   name: 'jemoji',
   generate(): void {},
   postRender(site: Site): void {

@@ -7,7 +7,7 @@ import type { Document } from '../site/document.ts';
 import { Page } from '../site/document.ts';
 import { unwrapFloat } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
-import type { Generator } from './index.ts';
+import type { Plugin } from './index.ts';
 
 /** `Pager#to_liquid`. `posts` are the documents: show them to Liquid through their drops. */
 export interface Pager {
@@ -51,7 +51,7 @@ class PaginatedPage extends Page {
   }
 }
 
-export const paginate: Generator = {
+export const paginate: Plugin = {
   name: 'jekyll-paginate',
   priority: 'lowest',
   generate(site: Site): void {

@@ -6,12 +6,12 @@ import type { Config } from '../config/index.ts';
 import type { Page, Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, ensureLeadingSlash } from '../site/site-urls.ts';
-import type { Generator } from './index.ts';
+import type { Plugin } from './index.ts';
 // The layout is jekyll-redirect-from 0.16.0's redirect.html (MIT License, Copyright (c) 2013- Parker Moore).
 import { REDIRECT_HTML } from './templates/redirect-from.ts';
 import { existsInSource, pageWithoutAFile } from './util.ts';
 
-export const redirectFrom: Generator = {
+export const redirectFrom: Plugin = {
   name: 'jekyll-redirect-from',
   priority: 'normal',
   generate(site: Site): void {

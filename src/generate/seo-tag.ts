@@ -3,12 +3,14 @@
  * author, image and JSON-LD drops) and `renderSeo` writes the gem's `template.html` as its
  * whitespace-minified form renders, field by field, with Liquid's printing and truthiness.
  */
+
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import { escapeOnce, normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
 import { isHash } from '../site/ruby-values.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import { parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
+import type { Plugin } from './index.ts';
 
 export const SEO_TAG_VERSION = '2.8.0';
 const TITLE_SEPARATOR = ' | ';
@@ -466,3 +468,8 @@ export function registerSeoTag(liquid: Liquid, site: Site, options: SeoOptions =
     },
   );
 }
+
+export const seoTag: Plugin = {
+  name: 'jekyll-seo-tag',
+  liquid: (liquid, site) => registerSeoTag(liquid, site),
+};

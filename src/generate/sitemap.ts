@@ -6,7 +6,7 @@
 import type { Page } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import { RubyTime } from '../site/time.ts';
-import type { Generator } from './index.ts';
+import type { Plugin } from './index.ts';
 // The templates are jekyll-sitemap 1.4.0's (MIT License, Copyright (c) 2014-2018 Ben Balter).
 import { ROBOTS_TXT, SITEMAP_XML } from './templates/sitemap.ts';
 import { pageWithoutAFile } from './util.ts';
@@ -16,7 +16,7 @@ const INCLUDED_EXTENSIONS = new Set(['.htm', '.html', '.xhtml', '.pdf']);
 /** Whitespace after `>\n` or after a closing `}` of a Liquid tag: the gem strips it. */
 const MINIFY_REGEX = /(?<=>\n|\})\s+/g;
 
-export const sitemap: Generator = {
+export const sitemap: Plugin = {
   name: 'jekyll-sitemap',
   priority: 'lowest',
   generate(site: Site): void {

@@ -5,7 +5,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
-import { Page } from '../site/document.ts';
+import { Page, type StaticFile } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 
 /** Is the plugin listed under `plugins:` (or the old `gems:`)? */
@@ -36,4 +36,27 @@ export function existsInSource(site: Site, file: string): boolean {
 /** `JEKYLL_ENV`, `development` when unset. */
 export function jekyllEnv(): string {
   return process.env.JEKYLL_ENV || 'development';
+}
+
+/** `Jekyll::Page.new(site, base, dir, name)` for a file read as static: a page with no front matter. */
+export function pageFromStaticFile(site: Site, file: StaticFile): Page {
+  const dir = path.posix.dirname(file.relativePath);
+  const page = new Page(site, dir === '.' ? '' : `/${dir}`, file.name, file.sourcePath);
+  const text = fs.readFileSync(file.sourcePath, 'utf8').replace(/^\uFEFF/, '');
+  page.data = { ...site.frontMatterDefaults.all(page.relativePath, 'pages') };
+  page.content = text;
+  page.rawContent = text;
+  page.sourceText = text;
+  return page;
+}
+
+/** Whether a file's extension is one of the site's Markdown extensions (`markdown_ext`). */
+export function isMarkdownFile(site: Site, name: string): boolean {
+  return site.markdownExts.has(path.posix.extname(name).slice(1).toLowerCase());
+}
+
+/** A plugin's own settings (`relative_links: { enabled: false }`): one key of them. */
+export function pluginOption(site: Site, plugin: string, key: string): unknown {
+  const settings = site.config[plugin];
+  return settings && typeof settings === 'object' ? (settings as Config)[key] : undefined;
 }

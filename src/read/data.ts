@@ -1,8 +1,8 @@
 /** `_data`: YAML, JSON, CSV and TSV files, folders becoming nested hashes (`DataReader`). */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { isDirectory, isFile } from './stat.ts';
+import { folderLoopProblem, folderToEnter, isDirectory, isFile } from './stat.ts';
 import { parseYaml } from './yaml.ts';
 
 export type DataTree = Record<string, unknown>;
@@ -12,16 +12,27 @@ function sanitizeKey(name: string): string {
   return name.replace(/[^\w\s-]+|(?<=^|\b\s)\s+(?=$|\s?\b)/g, '').replace(/\s+/g, '_');
 }
 
+/**
+ * `ancestors` are the real paths of the folders being read, so that a folder linking back to one
+ * of them is reported to `stop` (Jekyll stops on it) instead of read forever.
+ */
 export function readData(
   dir: string,
   source: string,
   isExcluded: (absolute: string) => boolean,
   warn?: (problem: ProblemInit) => void,
+  stop?: (problem: ProblemInit) => void,
+  ancestors: string[] = [],
 ): DataTree {
   const data: DataTree = {};
   let entries: string[];
+  const folder = folderToEnter(dir, ancestors);
+  if (folder?.loops) {
+    stop?.(folderLoopProblem(path.relative(source, dir), path.relative(realpathSync(source), folder.real)));
+    return data;
+  }
   try {
-    if (!statSync(dir).isDirectory()) return data;
+    if (!folder || !statSync(dir).isDirectory()) return data;
     entries = readdirSync(dir).sort();
   } catch {
     return data;
@@ -41,7 +52,10 @@ export function readData(
   for (const entry of folders) {
     const absolute = path.join(dir, entry);
     if (isExcluded(absolute)) continue;
-    data[sanitizeKey(entry)] = readData(absolute, source, isExcluded, warn);
+    data[sanitizeKey(entry)] = readData(absolute, source, isExcluded, warn, stop, [
+      ...ancestors,
+      folder.real,
+    ]);
   }
   return data;
 }

@@ -94,6 +94,14 @@ export class EntryFilter {
     );
   }
 
+  /** `included?`: the entry, or its name, matches `include`. */
+  included(relative: string): boolean {
+    return (
+      this.matches(this.include, relative, false) ||
+      this.matches(this.include, path.posix.basename(relative), false)
+    );
+  }
+
   /** Each pattern joined to the source once (this runs for every file of the site). */
   private readonly joined = new Map<string, string>();
 

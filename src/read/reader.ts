@@ -20,13 +20,14 @@ import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import { posixRelative } from '../site/relative-path.ts';
-import { unwrapFloat } from '../site/ruby-values.ts';
+import { rubyInspect, unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
 import { readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
+import { folderLoopProblem, folderToEnter, isFile } from './stat.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -70,8 +71,10 @@ class Reader {
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
       this.warn,
+      (problem) => site.diagnostics.error(problem),
     );
-    if (site.theme?.dataPath) {
+    // Jekyll 4.3 reads a theme's _data; GitHub Pages' Jekyll 3.10 does not.
+    if (site.theme?.dataPath && !site.githubPages) {
       // Site data wins over the theme's, merged key by key (`Reader#read_data`).
       site.data = deepMerge(
         readData(site.theme.dataPath, site.theme.root, () => false),
@@ -155,7 +158,8 @@ class Reader {
     return { dirs, files };
   }
 
-  private readDirectory(dir: string): void {
+  /** `read_directories`; `ancestors` are the real paths of the folders the walk is inside. */
+  private readDirectory(dir: string, ancestors: string[] = [this.realSource]): void {
     const { site } = this;
     const absolute = path.join(site.source, dir);
     if (absolute === site.destination) return;
@@ -163,7 +167,16 @@ class Reader {
     this.readPosts(dir);
     for (const entry of dirs) {
       const child = path.join(absolute, entry);
-      if (child !== site.destination) this.readDirectory(path.posix.join(dir, entry));
+      if (child === site.destination) continue;
+      const folder = folderToEnter(child, ancestors);
+      if (!folder) continue;
+      if (folder.loops) {
+        site.diagnostics.error(
+          folderLoopProblem(site.relative(child), posixRelative(this.realSource, folder.real)),
+        );
+        continue;
+      }
+      this.readDirectory(path.posix.join(dir, entry), [...ancestors, folder.real]);
     }
     for (const entry of files) this.readFile(dir, entry);
   }
@@ -427,14 +440,16 @@ class Reader {
       else merged.categories = own;
       merged.draft ??= item.data.draft;
     }
-    if (merged.date != null) {
-      const date =
-        merged.date instanceof RubyTime && !merged.date.dateOnly ? merged.date : parseDate(merged.date);
+    // Jekyll reads the date of documents only (`Document#merge_date!`); a page keeps what YAML gave.
+    if (item.kind === 'document' && 'date' in merged) {
+      const date = documentDate(merged.date, site.time);
       if (!date) {
+        const own = 'date' in data;
         site.diagnostics.error({
-          message: `'${String(merged.date)}' is not a valid date`,
-          file,
-          hint: 'Write dates as YYYY-MM-DD or YYYY-MM-DD HH:MM:SS +/-TTTT.',
+          message: `Invalid date '${rubyToS(merged.date)}': this document's date ${own ? 'in its front matter' : 'from the front matter defaults in _config.yml'} is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
+          file: own ? file : '_config.yml',
+          line: own ? frontMatterKeyLine(text, 'date') : undefined,
+          hint: 'Write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +/-TTTT with a time; leave the key out when there is no date.',
         });
         return false;
       }
@@ -442,7 +457,15 @@ class Reader {
     }
     item.data = merged;
     item.rawContent = item.content;
-    if (item.kind === 'document') item.finishReading();
+    const invalidDate = item.kind === 'document' ? item.finishReading() : undefined;
+    if (invalidDate !== undefined) {
+      site.diagnostics.error({
+        message: `Invalid date '${invalidDate}': the date in this file's name is not a real date, and Jekyll stops the build on it`,
+        file,
+        hint: 'Name the file YYYY-MM-DD-title.md with a real month (01–12) and day.',
+      });
+      return false;
+    }
     if (site.loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
       const data = copyData(item.data) as Record<string, unknown>;
       site.loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
@@ -457,12 +480,29 @@ class Reader {
   }
 }
 
-function parseDate(value: unknown): RubyTime | undefined {
+/**
+ * `Utils.parse_date(date.to_s)`: a document's date as Jekyll reads it, in the site's zone, its
+ * missing parts taken from the build time. A YAML date is local midnight.
+ */
+function documentDate(value: unknown, now: Date): RubyTime | undefined {
   if (value instanceof RubyTime && value.dateOnly) {
     return new RubyTime(new Date(value.getFullYear(), value.getMonth(), value.getDate()));
   }
   if (value instanceof Date) return new RubyTime(value);
-  return parseRubyTime(String(value));
+  return parseRubyTime(rubyToS(value), now);
+}
+
+/** Ruby's `to_s` of a front matter value: nil is '', a string itself, anything else its inspect. */
+function rubyToS(value: unknown): string {
+  if (value == null) return '';
+  return typeof value === 'string' ? value : rubyInspect(value);
+}
+
+/** The line of a top-level front matter key, for messages (the front matter starts on line 1). */
+function frontMatterKeyLine(text: string, key: string): number | undefined {
+  const lines = (splitFrontMatter(text)?.yaml ?? '').split('\n');
+  const at = lines.findIndex((line) => line.startsWith(key) && /^\s*:/.test(line.slice(key.length)));
+  return at < 0 ? undefined : at + 1;
 }
 
 /** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */
@@ -566,8 +606,10 @@ function readHead(absolute: string): string {
 }
 
 /**
- * Every file below a folder, relative, sorted; folders are followed but not listed. `links`
- * names the files that are symlinks themselves (only those need checking where they point).
+ * Every file below a folder, relative, sorted, as Ruby's recursive `Dir` glob finds them (Jekyll's
+ * collections, posts, layouts and theme assets): folders are entered but not listed, and a
+ * symbolic link to a folder is neither (Ruby's `**` does not follow those, so a link back to a
+ * parent cannot loop). `links` names the files that are symlinks (only those need checking).
  */
 export function walkFiles(root: string): string[] & { links: Set<string> } {
   const out = Object.assign([] as string[], { links: new Set<string>() });
@@ -582,19 +624,13 @@ export function walkFiles(root: string): string[] & { links: Set<string> } {
     for (const entry of entries) {
       const absolute = path.join(dir, entry.name);
       const relative = prefix ? `${prefix}/${entry.name}` : entry.name;
-      let isDirectory = entry.isDirectory();
-      if (entry.isSymbolicLink()) {
-        try {
-          isDirectory = statSync(absolute).isDirectory();
-        } catch {
-          continue;
+      if (entry.isDirectory()) walk(absolute, relative);
+      else if (entry.isSymbolicLink()) {
+        if (isFile(absolute)) {
+          out.push(relative);
+          out.links.add(relative);
         }
-      }
-      if (isDirectory) walk(absolute, relative);
-      else {
-        out.push(relative);
-        if (entry.isSymbolicLink()) out.links.add(relative);
-      }
+      } else out.push(relative);
     }
   };
   walk(root, '');

@@ -1,18 +1,21 @@
 /**
  * `scholarsite migrate SRC DEST`: an academicpages (or any Jekyll) site moved onto the built-in
  * theme. Content, data, images and settings are copied; the old theme's layouts, includes,
- * styles and scripts are left behind; `theme: scholarsite` goes into `_config.yml`. What the
- * content still names that the theme lacks is reported, file and line.
+ * styles and scripts are left behind, but for those the content still uses (carry-over.ts);
+ * `theme: scholarsite` goes into `_config.yml`. Everything done is reported, printed and in
+ * `_migration-report.md` in the new site (a file Jekyll and scholarsite never publish).
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
-import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
-import { walkFiles } from '../read/reader.ts';
-import { BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT } from '../site/theme.ts';
+import { BUILT_IN_THEME_NAME } from '../site/theme.ts';
+import { type CarryStep, carryOver, type Reference } from './carry-over.ts';
+
+export type { Reference } from './carry-over.ts';
+
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
-import { WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
+import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
 
 /** What a build, Ruby or a theme's JavaScript build leaves behind, besides the theme folders. */
 const LEFT_BEHIND = [
@@ -34,24 +37,23 @@ const LEFT_BEHIND = [
   'assets/webfonts',
 ];
 
-export interface Reference {
-  kind: 'include' | 'layout';
-  name: string;
-  file: string;
-  line: number;
-}
-
 export interface MigrateResult {
   copied: string[];
   leftBehind: string[];
   workflow: boolean;
-  /** Includes and layouts the content names that neither the site nor the theme has. */
+  /** The packed scholarsite the workflow installs, or why there is none. */
+  vendored: { file?: string; problem?: string };
+  /** Includes and layouts the content names that neither the old site nor the theme has. */
   missing: Reference[];
+  /** What was kept, mapped, shimmed or dropped of the old theme, and why. */
+  steps: CarryStep[];
+  /** The report written into the new site. */
+  report: string;
   /** Settings to fix by hand, each with what to write. */
   advice: string[];
 }
 
-export function migrate(src: string, dest: string, version: string): MigrateResult {
+export function migrate(src: string, dest: string, version: string, { vendor = true } = {}): MigrateResult {
   const source = path.resolve(src);
   const target = path.resolve(dest);
   if (!['_config.yml', '_config.yaml'].some((name) => existsSync(path.join(source, name)))) {
@@ -86,15 +88,105 @@ export function migrate(src: string, dest: string, version: string): MigrateResu
     const file = path.join(target, name);
     if (existsSync(file)) writeFileSync(file, useBuiltInTheme(readFileSync(file, 'utf8')));
   }
+  const carried = carryOver(source, target, copied, config);
+  copied.push(...carried.written);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
-  return {
+  const vendored = vendor ? vendorScholarsite(target) : {};
+  if (vendored.file) copied.push(vendored.file);
+  const steps = [...leftBehindSteps(leftBehind), ...carried.steps, ...settingSteps(config)];
+  const result = {
     copied,
     leftBehind,
     workflow,
-    missing: missingReferences(target, copied, config),
+    vendored,
+    missing: carried.missing,
+    steps,
     advice: adviceOn(config),
+    report: REPORT_FILE,
   };
+  writeFileSync(path.join(target, REPORT_FILE), migrationReport(source, result));
+  return result;
+}
+
+/** Underscored: Jekyll and scholarsite never publish it. */
+export const REPORT_FILE = '_migration-report.md';
+
+function leftBehindSteps(leftBehind: string[]): CarryStep[] {
+  return leftBehind.map((what) => ({
+    action: 'dropped',
+    what,
+    why: /^(_layouts|_includes|_sass|assets\/)/.test(what)
+      ? "the old theme's: the built-in theme replaces it (what the content uses of it is kept below)"
+      : 'what Ruby, bundler or a build leaves: scholarsite needs none of it',
+  }));
+}
+
+/** academicpages settings the theme reads, said plainly so the owner knows they still work. */
+function settingSteps(config: Config): CarryStep[] {
+  const steps: CarryStep[] = [];
+  const provider = (key: string) => {
+    const value = (config[key] as Config | undefined)?.provider;
+    return typeof value === 'string' && value !== '' && value !== 'false' ? value : undefined;
+  };
+  const comments = provider('comments');
+  if (comments) {
+    const known = ['disqus', 'discourse', 'facebook', 'staticman', 'utterances', 'giscus', 'custom'];
+    steps.push(
+      known.includes(comments)
+        ? {
+            action: 'kept',
+            what: `comments (${comments})`,
+            why: 'the theme shows them on pages with `comments: true`, in production builds',
+          }
+        : {
+            action: 'dropped',
+            what: `comments (${comments})`,
+            why: `the theme has no ${comments} comments (it has ${known.join(', ')})`,
+          },
+    );
+  }
+  const analytics = provider('analytics');
+  if (analytics) {
+    const known = ['google', 'google-universal', 'google-analytics-4', 'google-gtag', 'custom'];
+    steps.push(
+      known.includes(analytics)
+        ? {
+            action: 'kept',
+            what: `analytics (${analytics})`,
+            why: 'the theme loads them in production builds',
+          }
+        : {
+            action: 'dropped',
+            what: `analytics (${analytics})`,
+            why: `the theme has no ${analytics} analytics (it has ${known.join(', ')})`,
+          },
+    );
+  }
+  return steps;
+}
+
+function migrationReport(source: string, result: Omit<MigrateResult, 'report'>): string {
+  const lines = [
+    '# What `scholarsite migrate` did',
+    '',
+    `From ${source}. This file is not published; delete it when you have read it.`,
+    '',
+    `- ${result.copied.length} files copied (content, data, images, files, settings).`,
+    '- `_config.yml` says `theme: scholarsite` (an old `theme:` or `remote_theme:` is commented out).',
+  ];
+  if (result.workflow) lines.push(`- ${WORKFLOW_PATH} publishes the site on GitHub Pages.`);
+  for (const action of ['kept', 'mapped', 'shimmed', 'dropped'] as const) {
+    const steps = result.steps.filter((step) => step.action === action);
+    if (steps.length === 0) continue;
+    lines.push('', `## ${action[0].toUpperCase()}${action.slice(1)}`, '');
+    for (const step of steps) lines.push(`- \`${step.what}\`: ${step.why}`);
+  }
+  if (result.advice.length) {
+    lines.push('', '## To do by hand', '');
+    for (const advice of result.advice) lines.push(`- ${advice.replace(/\n\s*/g, ' ')}`);
+  }
+  return `${lines.join('\n')}\n`;
 }
 
 /**
@@ -103,8 +195,9 @@ export function migrate(src: string, dest: string, version: string): MigrateResu
  */
 function adviceOn(config: Config): string[] {
   const url = typeof config.url === 'string' ? config.url : '';
-  const folder = /^https?:\/\/[^/]+(\/.*?)\/?$/.exec(url)?.[1];
-  if (!folder || config.baseurl) return [];
+  // `https://example.org/` is a bare domain: only a path with something in it is a folder.
+  const folder = /^https?:\/\/[^/]+(\/.*?)\/*$/.exec(url)?.[1];
+  if (!folder || folder === '/' || config.baseurl) return [];
   const origin = url.slice(0, url.length - url.replace(/^https?:\/\/[^/]+/, '').length);
   return [
     `_config.yml: \`url: ${url}\` ends in a folder, but \`baseurl\` is empty; the theme's links would miss the folder.` +
@@ -120,49 +213,4 @@ export function useBuiltInTheme(text: string): string {
   );
   const header = `# The built-in theme of scholarsite (added by \`scholarsite migrate\`).\ntheme: ${BUILT_IN_THEME_NAME}\n\n`;
   return header + kept.join('\n');
-}
-
-const INCLUDE = /\{%-?\s*include\s+([^\s%{}]+)/g;
-
-function missingReferences(site: string, files: string[], config: Config): Reference[] {
-  const includes = new Set(walkFiles(path.join(BUILT_IN_THEME_ROOT, '_includes')));
-  const layouts = new Set(
-    walkFiles(path.join(BUILT_IN_THEME_ROOT, '_layouts')).map((file) => file.replace(/\.[^.]+$/, '')),
-  );
-  const missing: Reference[] = [];
-  for (const file of files) {
-    if (
-      /^(\.github|_data)\//.test(file) ||
-      !/\.(md|markdown|mkd|mkdn|html?|xml|txt|json|liquid)$/i.test(file)
-    )
-      continue;
-    const text = readFileSync(path.join(site, file), 'utf8');
-    if (!hasFrontMatter(text.slice(0, 512))) continue;
-    const lineOf = (index: number) => text.slice(0, index).split('\n').length;
-    for (const match of text.matchAll(INCLUDE)) {
-      const name = match[1].replace(/^\//, '');
-      if (!includes.has(name)) missing.push({ kind: 'include', name, file, line: lineOf(match.index) });
-    }
-    const layout = layoutOf(text, file);
-    if (layout && !layouts.has(layout)) {
-      missing.push({ kind: 'layout', name: layout, file, line: lineOf(text.search(/^layout\s*:/m)) });
-    }
-  }
-  const defaults = Array.isArray(config.defaults) ? (config.defaults as Config[]) : [];
-  for (const entry of defaults) {
-    const layout = (entry?.values as Config | undefined)?.layout;
-    if (typeof layout === 'string' && !layouts.has(layout)) {
-      missing.push({ kind: 'layout', name: layout, file: '_config.yml', line: 0 });
-    }
-  }
-  return missing;
-}
-
-function layoutOf(text: string, file: string): string | undefined {
-  try {
-    const layout = readFrontMatter(text, file).data.layout;
-    return typeof layout === 'string' && layout !== 'none' && layout !== '' ? layout : undefined;
-  } catch {
-    return undefined; // bad front matter is the build's to report
-  }
 }

@@ -7,12 +7,13 @@ import { SiteError } from '../errors.ts';
 import { pageWithoutAFile } from '../generate/util.ts';
 import { importPackage } from '../import-package.ts';
 import type { Site } from '../site/site.ts';
+import { usesBuiltInTheme } from '../site/theme.ts';
 import type { OutputFile } from '../write/writer.ts';
 
 /** On with the built-in theme unless `search: false`; on for any site with `search: true`. */
 export function searchEnabled(site: Site): boolean {
   const setting = site.config.search;
-  return setting === true || (setting !== false && site.theme !== undefined);
+  return setting === true || (setting !== false && usesBuiltInTheme(site.config));
 }
 
 /** The page the search box leads to (`search_page`, default `/search/`), unless the site has one. */

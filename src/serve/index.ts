@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BuildFailed, build, sassCompilerFor } from '../build.ts';
 import { DEFAULT_EXCLUDES } from '../config/defaults.ts';
-import { type Config, loadConfig } from '../config/index.ts';
+import { type Config, loadConfig, publishingMode } from '../config/index.ts';
 import { IncrementalBuilder } from '../incremental/builder.ts';
 import { LiveReload, type Problem, problemOf } from './live-reload.ts';
 import { originForm, serveSiteFile } from './static.ts';
@@ -28,6 +28,8 @@ export interface ServeOptions {
   liveReload?: boolean;
   /** Warnings become errors. */
   strict?: boolean;
+  /** Build as GitHub Pages does (true), as plain Jekyll (false), or as the repository says (unset). */
+  githubPages?: boolean;
   /** false: no cache between builds (`--disable-disk-cache`). */
   diskCache?: boolean;
   /** Errors and warnings. */
@@ -69,7 +71,12 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const settings = () => {
     const values = overrides();
     try {
-      return loadConfig({ source, configFiles: options.configFiles, overrides: values }).config;
+      return loadConfig({
+        source,
+        configFiles: options.configFiles,
+        overrides: values,
+        githubPages: publishingMode(source, options.githubPages).githubPages,
+      }).config;
     } catch {
       return {
         destination: path.resolve(source, String(values.destination ?? '_site')),
@@ -134,6 +141,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         configFiles: options.configFiles,
         overrides: overrides(),
         strict: options.strict,
+        githubPages: options.githubPages,
         print: printNew,
         incremental: builder,
         sass,

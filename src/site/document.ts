@@ -255,8 +255,12 @@ export class Document extends Convertible {
     return this.isDraft && this.mtime ? new RubyTime(this.mtime) : this.site.time;
   }
 
-  /** `populate_title`, `populate_categories`, `populate_tags` after the front matter is in. */
-  finishReading(): void {
+  /**
+   * `populate_title`, `populate_categories`, `populate_tags` after the front matter is in.
+   * Returns the date in the file's name when Ruby cannot read it (`2020-13-45`): Jekyll stops there.
+   */
+  finishReading(): string | undefined {
+    let invalidDate: string | undefined;
     const dated = DATE_FILENAME.exec(this.relativePath);
     let slug: string;
     let ext: string | undefined;
@@ -265,7 +269,9 @@ export class Document extends Convertible {
       ext = dated[3];
       const current = this.data.date;
       if (!(current instanceof Date) || current.getTime() === this.site.time.getTime()) {
-        this.data.date = parseRubyTime(dated[1]) ?? this.data.date;
+        const date = parseRubyTime(dated[1], this.site.time);
+        if (date) this.data.date = date;
+        else invalidDate = dated[1];
       }
     } else {
       const m = DATELESS_FILENAME.exec(this.relativePath);
@@ -273,14 +279,17 @@ export class Document extends Convertible {
       ext = m?.[2];
     }
     slug = slug.replace(/\.*$/, '');
-    if (this.data.title == null) this.data.title = slug.split('-').map(capitalize).join(' ');
-    if (this.data.slug == null) this.data.slug = slug;
-    if (this.data.ext == null) this.data.ext = ext;
+    // Ruby's `||=`: nil and false are both replaced.
+    const unset = (key: string) => this.data[key] == null || this.data[key] === false;
+    if (unset('title')) this.data.title = slug.split('-').map(capitalize).join(' ');
+    if (unset('slug')) this.data.slug = slug;
+    if (unset('ext')) this.data.ext = ext;
 
     const categories = [...toArray(this.data.categories), ...pluralized(this.data, 'category', 'categories')];
     // Ruby's `to_s`: a nil category is "".
     this.data.categories = [...new Set(categories.flat().map((c) => (c == null ? '' : String(c))))];
     this.data.tags = pluralized(this.data, 'tag', 'tags');
+    return invalidDate;
   }
 
   urlTemplate(): string {

@@ -59,6 +59,8 @@ export class Site implements SiteContext {
   loadedFiles: Map<string, LoadedFile> | undefined;
   /** Told of each page as soon as it is read (a stylesheet can start compiling then). */
   pageRead: ((page: Page) => void) | undefined;
+  /** Built as GitHub Pages builds it (config/github-pages): Jekyll 3.10's ways where they differ. */
+  githubPages = false;
   /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
   cacheDir: string | undefined;
 

@@ -1,6 +1,7 @@
 /** Jekyll's `Utils.slugify`: used for URLs (`:title`, `:slug`) and the `slugify` filter. */
 const MODES: Record<string, RegExp> = {
-  raw: /\s+/gu,
+  // Ruby's `\s`: ASCII whitespace only.
+  raw: /[ \t\n\v\f\r]+/g,
   default: /[^\p{M}\p{L}\p{Nd}]+/gu,
   pretty: /[^\p{M}\p{L}\p{Nd}._~!$&'()+,;=@]+/gu,
   ascii: /[^A-Za-z0-9]+/g,

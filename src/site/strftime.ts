@@ -3,6 +3,7 @@
  * `0`, `^`, `#`, widths, `:z`) that Liquid's `date` filter passes straight through to Ruby.
  */
 import { readFileSync } from 'node:fs';
+import { ownZoneName, wallClock } from './time.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -78,6 +79,8 @@ function zoneAbbreviations(zone: string) {
 
 /** `%Z`: the tz database's abbreviation (`JST`, `CEST`, `EST`), else what Intl knows. */
 function zoneName(d: Date): string {
+  const own = ownZoneName(d);
+  if (own !== undefined) return own;
   const zone = process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone;
   if (zone === 'UTC' || zone === 'Etc/UTC') return 'UTC';
   const rule = zone ? zoneAbbreviations(zone) : null;
@@ -103,7 +106,8 @@ function offset(d: Date, separator: string): string {
 
 type Kind = 'num' | 'alpha';
 
-export function strftime(d: Date, format: string): string {
+export function strftime(time: Date, format: string): string {
+  const d = wallClock(time);
   return format.replace(
     /%([-_0^#]*)(\d*)(:{0,2})([a-zA-Z%+])/g,
     (whole, flags: string, widthText: string, colons: string, directive: string) => {
@@ -139,8 +143,11 @@ function field(d: Date, directive: string): [string, Kind, number, string] | und
   const a = (value: string): [string, Kind, number, string] => [value, 'alpha', 0, ' '];
   const hour12 = d.getHours() % 12 || 12;
   switch (directive) {
-    case 'Y':
-      return n(d.getFullYear(), 0);
+    case 'Y': {
+      // At least four digits, after the sign: `0050`, `-0043`.
+      const year = d.getFullYear();
+      return year < 0 ? [`-${String(-year).padStart(4, '0')}`, 'num', 0, '0'] : n(year, 4);
+    }
     case 'C':
       return n(Math.floor(d.getFullYear() / 100));
     case 'y':

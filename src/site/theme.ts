@@ -1,14 +1,22 @@
 /**
- * Jekyll's gem themes (`Jekyll::Theme`), with one theme to choose from: scholarsite's own,
- * shipped inside the package. `theme: scholarsite` in `_config.yml` turns it on; the site's own
- * `_layouts`, `_includes`, `_sass`, `assets` and `_data` files then win over the theme's, file by file.
+ * Jekyll's gem themes (`Jekyll::Theme`): scholarsite's own, shipped inside the package
+ * (`theme: scholarsite`), or one fetched from GitHub (`remote_theme:`, or a theme GitHub Pages
+ * supports by name; see remote-theme/). The site's own `_layouts`, `_includes`, `_sass`, `assets`
+ * and `_data` files win over the theme's, file by file.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { parseYaml } from '../read/yaml.ts';
+import {
+  invalidRemoteTheme,
+  type ThemeDownload,
+  themeCacheRoot,
+  themeDownload,
+  themeFolder,
+} from '../remote-theme/index.ts';
 import { posixRelative } from './relative-path.ts';
 
 /** `src/site/` and the bundle in `dist/cli/` are both two folders below the package, beside `theme/`. */
@@ -22,12 +30,21 @@ export function describeFile(source: string, absolute: string): string {
   if (absolute === BUILT_IN_THEME_ROOT || absolute.startsWith(BUILT_IN_THEME_ROOT + path.sep)) {
     return `(${BUILT_IN_THEME_NAME} theme) ${posixRelative(BUILT_IN_THEME_ROOT, absolute)}`;
   }
+  const cache = themeCacheRoot();
+  if (absolute.startsWith(cache + path.sep)) {
+    const [owner, repo, ...rest] = posixRelative(cache, absolute).split('/');
+    return `(theme ${owner}/${repo}) ${rest.join('/')}`;
+  }
   return posixRelative(source, absolute);
 }
 
 export interface Theme {
   name: string;
   root: string;
+  /** Fetched from GitHub (`remote_theme:` or a GitHub Pages theme), not the built-in one. */
+  download?: ThemeDownload;
+  /** Plugins it needs, as a gem theme's runtime dependencies are loaded. */
+  plugins: string[];
   includesPath: string | undefined;
   layoutsPath: string | undefined;
   sassPath: string | undefined;
@@ -47,26 +64,69 @@ function folder(root: string, name: string): string | undefined {
 /** The built-in theme's folders, looked up once (they are part of the package). */
 let builtIn: Theme | undefined;
 
-/** `Site#configure_theme`: the theme the config names, when it is scholarsite's. */
+/**
+ * `Site#configure_theme`: the theme the config names, when it is scholarsite's or one fetched
+ * from GitHub already (remote-theme/ fetches it before the config is read for the build).
+ */
 export function configuredTheme(config: Config): Theme | undefined {
+  const download = themeDownload(config);
+  if (download) {
+    const root = themeFolder(download);
+    if (!existsSync(root)) return undefined;
+    return { ...themeFolders(download.repo, root), download, plugins: gemDependencies(root) };
+  }
   const name = config.theme;
   if (typeof name !== 'string' || name.trim().toLowerCase() !== BUILT_IN_THEME_NAME) return undefined;
-  builtIn ??= {
-    name: BUILT_IN_THEME_NAME,
-    root: BUILT_IN_THEME_ROOT,
-    includesPath: folder(BUILT_IN_THEME_ROOT, '_includes'),
-    layoutsPath: folder(BUILT_IN_THEME_ROOT, '_layouts'),
-    sassPath: folder(BUILT_IN_THEME_ROOT, '_sass'),
-    assetsPath: folder(BUILT_IN_THEME_ROOT, 'assets'),
-    dataPath: folder(BUILT_IN_THEME_ROOT, '_data'),
-  };
+  builtIn ??= { ...themeFolders(BUILT_IN_THEME_NAME, BUILT_IN_THEME_ROOT), plugins: THEME_PLUGINS };
   return builtIn;
+}
+
+function themeFolders(name: string, root: string) {
+  return {
+    name,
+    root,
+    includesPath: folder(root, '_includes'),
+    layoutsPath: folder(root, '_layouts'),
+    sassPath: folder(root, '_sass'),
+    assetsPath: folder(root, 'assets'),
+    dataPath: folder(root, '_data'),
+  };
+}
+
+/** The runtime dependencies its gemspec names (jekyll-remote-theme's `MockGemspec`). */
+function gemDependencies(root: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(root).filter((name) => name.endsWith('.gemspec'));
+  } catch {
+    return [];
+  }
+  const text = names.length ? readFileSync(path.join(root, names[0]), 'utf8') : '';
+  const dependency = /^\s*[a-z]+\.add_(?:runtime_)?dependency\(?\s*["']([a-z_-]+)["']/gm;
+  return [...text.matchAll(dependency)].map((m) => m[1]).filter((name) => name !== 'jekyll');
+}
+
+/** Whether the site uses scholarsite's own theme (whose search and bibliography are on by default). */
+export function usesBuiltInTheme(config: Config): boolean {
+  return (
+    typeof config.theme === 'string' &&
+    config.theme.trim().toLowerCase() === BUILT_IN_THEME_NAME &&
+    !themeDownload(config)
+  );
 }
 
 /** Warn about a `theme:` that names something scholarsite does not have. */
 export function checkTheme(config: Config, diagnostics: Diagnostics): void {
+  const invalid = invalidRemoteTheme(config);
+  if (invalid) {
+    diagnostics.warn({
+      message: `${invalid} is not a valid remote theme; the site is built without it`,
+      file: '_config.yml',
+      hint: 'Write it as `remote_theme: owner/repository` or `owner/repository@ref`, as on GitHub.',
+    });
+  }
   const name = config.theme;
-  if (name == null || configuredTheme(config)) return;
+  if (name == null || configuredTheme(config) || themeDownload(config)) return;
   diagnostics.warn(
     typeof name === 'string'
       ? {

@@ -1,3 +1,5 @@
+import { RubyArgumentError, timeParse } from '../ruby/date-parse.ts';
+
 /**
  * Jekyll's dates are Ruby Time objects in the site's timezone (Jekyll sets ENV['TZ'] from
  * `timezone`, and so do we: see config). Liquid prints them with Ruby's `Time#to_s`, and
@@ -7,14 +9,22 @@
 export class RubyTime extends Date {
   /** True for a YAML date without a time of day (a Ruby `Date`). */
   readonly dateOnly: boolean;
+  /**
+   * The zone the time prints in: local (the site's), or what `Time.parse` kept from the text
+   * (UTC, or a fixed offset in seconds east), which Liquid's `date` filter prints as is.
+   */
+  readonly zone: 'local' | 'utc' | number;
 
-  constructor(value: number | string | Date, dateOnly = false) {
+  constructor(value: number | string | Date, dateOnly = false, zone: 'local' | 'utc' | number = 'local') {
     super(value instanceof Date ? value.getTime() : value);
     this.dateOnly = dateOnly;
+    this.zone = zone;
   }
 
   override toString(): string {
-    return this.dateOnly ? ymd(this) : `${ymd(this)} ${hms(this)} ${utcOffset(this)}`;
+    if (this.dateOnly) return ymd(this);
+    const clock = wallClock(this);
+    return `${ymd(clock)} ${hms(clock)} ${this.zone === 'utc' ? 'UTC' : utcOffset(clock)}`;
   }
 
   override toJSON(): string {
@@ -27,17 +37,74 @@ export class RubyTime extends Date {
   }
 }
 
+/**
+ * A time seen on the clock of its own zone: its local getters (`getHours`, `getTimezoneOffset`…)
+ * answer for that zone, so strftime and `to_s` print it as Ruby prints a UTC or fixed-offset Time.
+ */
+class ZoneClock extends Date {
+  private readonly shifted: Date;
+
+  constructor(
+    time: Date,
+    readonly offset: number,
+    readonly utc: boolean,
+  ) {
+    super(time.getTime());
+    this.shifted = new Date(time.getTime() + offset * 1000);
+  }
+
+  override getFullYear(): number {
+    return this.shifted.getUTCFullYear();
+  }
+  override getMonth(): number {
+    return this.shifted.getUTCMonth();
+  }
+  override getDate(): number {
+    return this.shifted.getUTCDate();
+  }
+  override getDay(): number {
+    return this.shifted.getUTCDay();
+  }
+  override getHours(): number {
+    return this.shifted.getUTCHours();
+  }
+  override getMinutes(): number {
+    return this.shifted.getUTCMinutes();
+  }
+  override getSeconds(): number {
+    return this.shifted.getUTCSeconds();
+  }
+  override getMilliseconds(): number {
+    return this.shifted.getUTCMilliseconds();
+  }
+  override getTimezoneOffset(): number {
+    return -this.offset / 60;
+  }
+}
+
+/** `d` to read with local getters in the zone it prints in; undefined `%Z` for a fixed offset. */
+export function wallClock(d: Date): Date {
+  if (!(d instanceof RubyTime) || d.zone === 'local') return d;
+  return d.zone === 'utc' ? new ZoneClock(d, 0, true) : new ZoneClock(d, d.zone, false);
+}
+
+/** `%Z` of a time in a zone of its own: `UTC`, or nothing for a fixed offset (Ruby prints ""). */
+export function ownZoneName(d: Date): string | undefined {
+  return d instanceof ZoneClock ? (d.utc ? 'UTC' : '') : undefined;
+}
+
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 function ymd(d: Date): string {
-  return `${pad(d.getFullYear(), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+  const year = d.getFullYear();
+  return `${year < 0 ? '-' : ''}${pad(Math.abs(year), 4)}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
 }
 
 function hms(d: Date): string {
   return `${pad(d.getHours())}:${pad(d.getMinutes())}:${pad(d.getSeconds())}`;
 }
 
-/** `+0800` as Ruby's `%z` prints it, for the local (site) timezone. */
+/** `+0800` as Ruby's `%z` prints it, for the zone `d` reads in (see wallClock). */
 export function utcOffset(d: Date, separator = ''): string {
   const minutes = -d.getTimezoneOffset();
   const sign = minutes >= 0 ? '+' : '-';
@@ -45,50 +112,37 @@ export function utcOffset(d: Date, separator = ''): string {
   return `${sign}${pad(Math.floor(abs / 60))}${separator}${pad(abs % 60)}`;
 }
 
-/** ISO 8601 with the local offset, as Ruby's `Time#xmlschema`. */
+/** ISO 8601 with the time's offset, as Ruby's `Time#xmlschema` (`Z` for a UTC time). */
 export function xmlschema(d: Date): string {
-  return `${ymd(d)}T${hms(d)}${utcOffset(d, ':')}`;
+  const clock = wallClock(d);
+  const zone = d instanceof RubyTime && d.zone === 'utc' ? 'Z' : utcOffset(clock, ':');
+  return `${ymd(clock)}T${hms(clock)}${zone}`;
 }
-
-const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 /**
- * Ruby's `Time.parse(input).localtime` for the forms front matter uses: `2020-01-05`,
- * `2020-01-05 10:00`, `2020-01-05T10:00:00+08:00`, `2020-01-05 10:00:00 -0700`, RFC 2822.
- * A missing zone means local (site) time. Returns undefined when it cannot be parsed.
+ * Ruby's `Time.parse(input, now)` as Liquid's `to_date` calls it: any text Ruby reads as a date
+ * (`2020-01-05'`, `05/01/2020`, `5 March`), the parts it lacks taken from `now`, in the zone the
+ * text gave. Undefined where Ruby raises `ArgumentError`.
  */
-export function parseRubyTime(input: string): RubyTime | undefined {
-  const text = input.trim();
-  const iso =
-    /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt\s]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?)?\s*(Z|UTC|GMT|[-+]\d{2}:?\d{2}|[-+]\d{2})?$/i.exec(
-      text,
-    );
-  if (iso) {
-    const [, y, mo, d, h = '0', mi = '0', s = '0', frac, zone] = iso;
-    const ms = frac ? Math.round(Number(`0.${frac}`) * 1000) : 0;
-    if (+mo < 1 || +mo > 12 || +d < 1 || +d > 31) return undefined;
-    if (!zone) return new RubyTime(new Date(+y, +mo - 1, +d, +h, +mi, +s, ms));
-    return new RubyTime(Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, ms) - zoneOffsetMs(zone));
+export function parseRubyTimeInItsZone(input: string, now: Date = new Date()): RubyTime | undefined {
+  try {
+    const { time, zone } = timeParse(input, now);
+    return new RubyTime(time, false, zone);
+  } catch (error) {
+    if (error instanceof RubyArgumentError) return undefined;
+    throw error;
   }
-  const rfc =
-    /^(?:[A-Za-z]{3},?\s+)?(\d{1,2})\s+([A-Za-z]{3})[a-z]*\s+(\d{4})(?:\s+(\d{1,2}):(\d{2})(?::(\d{2}))?)?\s*(Z|UTC|GMT|[-+]\d{4})?$/.exec(
-      text,
-    );
-  if (rfc) {
-    const [, d, monthName, y, h = '0', mi = '0', s = '0', zone] = rfc;
-    const month = MONTHS.indexOf(monthName.toLowerCase());
-    if (month < 0) return undefined;
-    if (!zone) return new RubyTime(new Date(+y, month, +d, +h, +mi, +s));
-    return new RubyTime(Date.UTC(+y, month, +d, +h, +mi, +s) - zoneOffsetMs(zone));
-  }
-  return undefined;
 }
 
-function zoneOffsetMs(zone: string): number {
-  if (/^(Z|UTC|GMT)$/i.test(zone)) return 0;
-  const m = /^([-+])(\d{2}):?(\d{2})?$/.exec(zone)!;
-  const minutes = +m[2] * 60 + +(m[3] ?? 0);
-  return (m[1] === '-' ? -minutes : minutes) * 60_000;
+/** Jekyll's `Utils.parse_date`: `Time.parse(input).localtime`, undefined where Ruby raises. */
+export function parseRubyTime(input: string, now: Date = new Date()): RubyTime | undefined {
+  const time = parseRubyTimeInItsZone(input, now);
+  return time && new RubyTime(time);
+}
+
+/** Ruby's `Time#localtime`: the same instant in the site's zone. */
+export function localTime(d: Date): Date {
+  return d instanceof RubyTime && d.zone !== 'local' ? new RubyTime(d, d.dateOnly) : d;
 }
 
 /**

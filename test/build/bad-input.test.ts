@@ -122,6 +122,82 @@ describe('front matter', () => {
   });
 });
 
+describe('dates Ruby cannot read (Jekyll stops the build)', () => {
+  const hint =
+    '  Hint: Write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +/-TTTT with a time; leave the key out when there is no date.';
+  // Each of these makes Jekyll 4.3.1 print "Invalid date '…': Document '…' does not have a valid date" and stop.
+  for (const [date, shown] of [
+    ['12/31/99', '12/31/99'],
+    ['Fall 2019', 'Fall 2019'],
+    ['2020', '2020'],
+    ['', ''],
+  ]) {
+    test(`a post dated ${JSON.stringify(date)}`, () => {
+      fails({ '_posts/2020-01-05-talk.md': `---\ntitle: Talk\ndate: ${date}\n---\ntext\n` }, [
+        `Error: _posts/2020-01-05-talk.md:3: Invalid date '${shown}': this document's date in its front matter is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
+        hint,
+      ]);
+    });
+  }
+
+  test('a front matter default with a date Ruby cannot read', () => {
+    fails(
+      {
+        '_config.yml':
+          'title: T\ndefaults:\n  - scope: { type: posts }\n    values: { date: "Spring 2020" }\n',
+        '_posts/2020-01-05-talk.md': '---\ntitle: Talk\n---\ntext\n',
+      },
+      [
+        "Error: _config.yml: Invalid date 'Spring 2020': this document's date from the front matter defaults in _config.yml is not one Ruby's Time.parse can read, and Jekyll stops the build on it",
+      ],
+    );
+  });
+
+  test('a post whose file name holds no real date', () => {
+    fails({ '_posts/2020-13-45-talk.md': '---\ntitle: Talk\n---\ntext\n' }, [
+      "Error: _posts/2020-13-45-talk.md: Invalid date '2020-13-45': the date in this file's name is not a real date, and Jekyll stops the build on it",
+      '  Hint: Name the file YYYY-MM-DD-title.md with a real month (01–12) and day.',
+    ]);
+  });
+
+  test('a time: in _config.yml Ruby cannot read', () => {
+    fails({ '_config.yml': 'title: T\ntime: next week\n' }, [
+      "Error: _config.yml: Invalid time 'next week' in _config.yml: Ruby's Time.parse cannot read it, and Jekyll stops the build on it",
+      '  Hint: Write it as YYYY-MM-DD HH:MM:SS +/-TTTT, or remove `time:` to use the time of the build.',
+    ]);
+  });
+
+  test('a page keeps a date Ruby cannot read as text, as Jekyll does', () => {
+    const built = brokenSite({ 'about.html': '---\ndate: Spring 2020\n---\n<p>{{ page.date }}</p>\n' });
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    assert.equal(readFileSync(path.join(built.site, 'about.html'), 'utf8'), '<p>Spring 2020</p>\n');
+  });
+
+  test('a text filter given a number stops the build, as Jekyll does', () => {
+    // A post tagged `[2019]`: Jekyll 4.3.1 stops with this NoMethodError on `{{ tag | slugify }}`.
+    fails(
+      {
+        '_posts/2020-01-01-a.md':
+          '---\ntags: [2019, ai]\n---\n{% for t in page.tags %}{{ t | slugify }} {% endfor %}\n',
+      },
+      ["Error: _posts/2020-01-01-a.md:4:25: Liquid: undefined method `gsub' for 2019:Integer"],
+    );
+  });
+
+  test('number_of_words on nothing stops the build, as Jekyll does', () => {
+    fails({ 'count.html': '---\n---\n<p>{{ page.missing | number_of_words }}</p>\n' }, [
+      "Error: count.html:3:4: Liquid: undefined method `split' for nil:NilClass",
+    ]);
+  });
+
+  test('a date filter given text that is no date stops the build, as Jekyll does', () => {
+    fails({ 'when.html': '---\n---\n<p>{{ "soon" | date_to_xmlschema }}</p>\n' }, [
+      `Error: when.html:3:4: Liquid: Invalid Date: '"soon"' is not a valid datetime.`,
+    ]);
+  });
+});
+
 describe('_config.yml', () => {
   test('a tab used for indentation', () => {
     fails({ '_config.yml': 'title: T\n\tauthor: me\n' }, [
@@ -330,6 +406,99 @@ describe('where files go', () => {
       '  Hint: Copy the file into the site instead of linking to it.',
     ]);
     assert.ok(!existsSync(path.join(built.site, 'leak.txt')));
+  });
+
+  /** The build fails with these lines and keeps the old site (a site given symlinks after its first build). */
+  const failsWithLinks = (links: [string, string][], lines: string[], files: Record<string, string> = {}) => {
+    const built = brokenSite(files);
+    for (const [name, target] of links) {
+      mkdirSync(path.dirname(path.join(built.source, name)), { recursive: true });
+      symlinkSync(target, path.join(built.source, name));
+    }
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 1, result.stderr);
+    assertLines(result.stderr, lines);
+    assertOldSiteKept(built);
+  };
+  const loopHint =
+    '  Hint: Remove the link; outside _data, listing it under `exclude:` in _config.yml also works.';
+
+  test('a folder linking to the site folder stops the build instead of reading it forever', () => {
+    // Jekyll 4.3.1, safe or not, follows it until "Too many levels of symbolic links" and stops.
+    failsWithLinks(
+      [['docs/loop', '..']],
+      [
+        'Error: docs/loop: this folder is a symbolic link to the site folder, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        loopHint,
+      ],
+      { 'docs/a.txt': 'a\n' },
+    );
+  });
+
+  test('two folders linking back each stop the build (the walk used to multiply without end)', () => {
+    failsWithLinks(
+      [
+        ['a/up', '..'],
+        ['b/deeper/up', '../..'],
+      ],
+      [
+        'Error: a/up: this folder is a symbolic link to the site folder, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        'Error: b/deeper/up: this folder is a symbolic link to the site folder, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        'Build failed: 2 errors. The previous site was left as it was.',
+      ],
+    );
+  });
+
+  test('a _data folder linking to its parent stops the build', () => {
+    failsWithLinks(
+      [['_data/people/up', '..']],
+      [
+        'Error: _data/people/up: this folder is a symbolic link to _data/, which holds it, so reading it would never end (Jekyll stops with "Too many levels of symbolic links")',
+        loopHint,
+      ],
+      { '_data/people/ada.yml': 'name: Ada\n' },
+    );
+  });
+
+  test("a linked folder inside a collection is not entered, as Ruby's glob does not (so no loop)", () => {
+    const built = brokenSite({
+      '_config.yml': 'title: T\ncollections:\n  talks:\n    output: true\n',
+      '_talks/t.md': '---\n---\ntalk\n',
+      '_posts/2021-01-01-new.md': '---\n---\nnew\n',
+      'old/2020-01-01-old.md': '---\n---\nold\n',
+    });
+    symlinkSync('..', path.join(built.source, '_talks', 'up'));
+    symlinkSync('../old', path.join(built.source, '_posts', 'archive'));
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    // What Jekyll 4.3.1 writes for this site: the linked folders' files are not posts or talks.
+    const written = readdirSync(built.site, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => path.relative(built.site, path.join(entry.parentPath, entry.name)))
+      .sort();
+    assert.deepEqual(written, [
+      '2021/01/01/new.html',
+      'index.html',
+      'old/2020-01-01-old.html',
+      'talks/t.html',
+    ]);
+  });
+
+  test('in safe mode (as GitHub Pages builds) a symlink pointing outside the source is skipped too', () => {
+    const built = brokenSite({ '_config.yml': 'title: T\nsafe: true\n', 'docs/a.txt': 'a\n' });
+    symlinkSync('/etc/hostname', path.join(built.source, 'leak.txt'));
+    symlinkSync('/usr/share', path.join(built.source, 'shared'));
+    symlinkSync('docs', path.join(built.source, 'docs2'));
+    const result = runCli(['build', '-s', built.source]);
+    assert.equal(result.code, 0, result.stderr);
+    assertLines(result.stderr, [
+      'Warning: leak.txt: this symbolic link points outside the site folder and is skipped',
+      'Warning: shared: this symbolic link points outside the site folder and is skipped',
+    ]);
+    assert.ok(!existsSync(path.join(built.site, 'leak.txt')));
+    assert.ok(!existsSync(path.join(built.site, 'shared')));
+    // A link inside the site is followed, safe or not, as Jekyll does.
+    assert.equal(readFileSync(path.join(built.site, 'docs2', 'a.txt'), 'utf8'), 'a\n');
   });
 
   test('a destination equal to the source', () => {

@@ -7,8 +7,8 @@ import { test } from 'node:test';
 import { describe, differencesFromGolden, VARIANTS } from '../support/golden.ts';
 
 for (const variant of Object.keys(VARIANTS)) {
-  test(`fixture site "${variant}" builds as Jekyll builds it`, () => {
-    const differences = differencesFromGolden(variant);
+  test(`fixture site "${variant}" builds as Jekyll builds it`, async () => {
+    const differences = await differencesFromGolden(variant);
     assert.equal(differences.length, 0, `differences from Jekyll's output:\n${describe(differences)}`);
   });
 }

@@ -8,56 +8,84 @@ import { runCli } from '../support/cli.ts';
 import { tempSite } from '../support/temp-site.ts';
 
 /** The parts of an academicpages repository that matter here, its theme files included. */
-function academicpagesSite(): string {
+function academicpagesSite(extra: Record<string, string> = {}): string {
   return tempSite({
     '_config.yml':
-      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\n',
+      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\nanalytics:\n  provider: custom\ncomments:\n  provider: custom\n',
     '_layouts/single.html': '---\n---\nOLD THEME {{ content }}',
     '_layouts/default.html': 'OLD {{ content }}',
+    '_layouts/fancy.html':
+      '---\nlayout: default\n---\n<div class="fancy">{{ content }}</div>{% include fancy-footer.html %}',
     '_includes/archive-single.html': 'OLD ITEM',
-    '_includes/my-widget.html': '<div>widget</div>',
+    '_includes/my-widget.html': '<div>widget {% include widget-part.html n=1 %}</div>',
+    '_includes/widget-part.html': '<span>part {{ include.n }}</span>',
+    '_includes/fancy-footer.html': '<footer>fancy footer</footer>',
+    '_includes/cv-template.html': '{% assign cv = site.data.cv %}OLD CV',
+    '_includes/analytics-providers/custom.html': '<script>window.tracked = 1</script>',
+    '_includes/comments-providers/custom.html': '<div id="my-comments"></div>',
     '_sass/_old.scss': '.old { color: red; }',
     'assets/css/main.scss': '---\n---\n@import "old";\n',
     'assets/js/main.min.js': '/* jQuery and friends */',
     Gemfile: "source 'https://rubygems.org'\n",
     'images/me.png': 'PNG',
     '_data/navigation.yml': 'main:\n  - title: Publications\n    url: /publications/\n',
+    '_data/cv.json':
+      '{"basics": {"name": "Ada Example"}, "education": [{"institution": "Example University", "area": "Examples", "studyType": "PhD", "endDate": "2019"}]}',
     '_pages/about.md': '---\npermalink: /\ntitle: About\n---\nHello.\n\n{% include my-widget.html %}\n',
     '_pages/publications.md':
       '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% include base_path %}\n{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n',
-    '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\n---\nx\n',
+    '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
+    '_pages/gone.md': '---\ntitle: Gone\npermalink: /gone/\n---\nBefore {% include gone.html %} after\n',
+    '_pages/cv-json.md':
+      '---\nlayout: archive\ntitle: "CV"\npermalink: /cv-json/\nauthor_profile: false\n---\n{% include base_path %}\n\n{% include cv-template.html %}\n\n<a href="{{ base_path }}/files/cv.pdf" class="btn">Download CV as PDF</a>\n',
     '_publications/2020-01-01-paper.md':
       '---\ntitle: "A paper"\nvenue: "J"\ndate: 2020-01-01\n---\nAbstract.\n',
     '_talks/2021-01-01-talk.md':
       '---\ntitle: "A talk"\ndate: 2021-01-01\nlocation: "Oslo, Norway"\n---\nTalked.\n',
+    ...extra,
   });
 }
 
 const newFolder = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'scholarsite-migrate-')), 'new-site');
 
-test('migrate copies content and settings, leaves the old theme, and names what the content still uses', () => {
+test('migrate copies content and settings, leaves the old theme, and carries over what the content uses', () => {
   const old = academicpagesSite();
   const dest = newFolder();
-  const result = runCli(['migrate', old, dest]);
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
   assert.equal(result.code, 0, result.stderr);
+  assert.ok(!existsSync(path.join(dest, '.github/scholarsite')), '--no-vendor packs nothing');
   assert.match(
     result.stdout,
     /Left behind \(the old theme and build files\): Gemfile, _includes, _layouts, _sass, assets\/css, assets\/js\./,
   );
-  assert.match(result.stdout, /_pages\/about.md:7: include 'my-widget.html'/);
-  assert.match(result.stdout, /_pages\/fancy.md:2: layout 'fancy'/);
+  // The site's own includes and layouts, and what they use in turn.
+  assert.match(result.stdout, /kept: _includes\/my-widget.html \(used by _pages\/about.md:7\)/);
+  assert.match(result.stdout, /kept: _includes\/widget-part.html \(used by _includes\/my-widget.html:1\)/);
+  assert.match(result.stdout, /kept: _layouts\/fancy.html \(the layout of _pages\/fancy.md:2\)/);
+  assert.match(result.stdout, /kept: _includes\/fancy-footer.html \(used by _layouts\/fancy.html:4\)/);
+  assert.match(result.stdout, /mapped: _pages\/cv-json.md: academicpages' cv-template.html/);
+  assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
+  assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
+  assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(result.stdout, /_pages\/gone.md:5: include 'gone.html'/);
   assert.doesNotMatch(
     result.stdout,
     /archive-single|base_path|'single'|'talk'|'archive'/,
     'the theme has those',
   );
-  assert.match(result.stdout, /Hint: copy those files from the old site/);
   assert.match(
     result.stdout,
     /_config.yml: `url: https:\/\/ada.github.io\/homepage\/` ends in a folder, but `baseurl` is empty.*\n {2}Hint: write `url: https:\/\/ada.github.io` and `baseurl: \/homepage`/,
   );
-
-  for (const gone of ['_layouts', '_includes', '_sass', 'assets/css', 'assets/js', 'Gemfile']) {
+  for (const gone of [
+    '_layouts/single.html',
+    '_layouts/default.html',
+    '_includes/archive-single.html',
+    '_sass',
+    'assets/css',
+    'assets/js',
+    'Gemfile',
+  ]) {
     assert.ok(!existsSync(path.join(dest, gone)), `${gone} is left behind`);
   }
   assert.equal(readFileSync(path.join(dest, 'images/me.png'), 'utf8'), 'PNG');
@@ -69,38 +97,51 @@ test('migrate copies content and settings, leaves the old theme, and names what 
   );
   assert.match(
     readFileSync(path.join(dest, '.github/workflows/scholarsite.yml'), 'utf8'),
-    /npx --yes scholarsite@/,
+    /npm install --global --no-audit --no-fund scholarsite@/,
   );
   assert.equal(
     readFileSync(path.join(old, '_layouts/single.html'), 'utf8'),
     '---\n---\nOLD THEME {{ content }}',
     'the old site is untouched',
   );
+  const report = readFileSync(path.join(dest, '_migration-report.md'), 'utf8');
+  assert.match(report, /^# What `scholarsite migrate` did\n/);
+  assert.match(report, /## Kept\n\n(- .*\n)*- `_includes\/my-widget.html`: used by _pages\/about.md:7\n/);
+  assert.match(report, /## Mapped\n/);
+  assert.match(report, /## Shimmed\n\n- `_includes\/gone.html`: used by _pages\/gone.md:5/);
+  assert.match(report, /## Dropped\n\n- `Gemfile`: what Ruby, bundler or a build leaves/);
+  assert.match(report, /## To do by hand\n\n- _config.yml: `url: /);
 
-  const build = runCli(['build', '-s', dest]);
-  assert.equal(build.code, 1);
-  assert.match(
-    build.stderr,
-    /Error: _pages\/about.md:7:\d+: .*my-widget.html/,
-    'the build names the missing include too',
-  );
-
-  // With the two reported lines dealt with, the new site builds on the theme.
-  writeFileSync(path.join(dest, '_pages/fancy.md'), '---\ntitle: Fancy\n---\nx\n');
-  writeFileSync(path.join(dest, '_pages/about.md'), '---\npermalink: /\ntitle: About\n---\nHello.\n');
-  const second = runCli(['build', '-s', dest]);
-  assert.equal(second.code, 0, second.stderr);
-  assert.equal(second.stderr, '');
-  const home = readFileSync(path.join(dest, '_site/index.html'), 'utf8');
+  // The new site builds as it is, on the theme, with what was carried over working.
+  const build = runCli(['build', '-s', dest], { env: { JEKYLL_ENV: 'production' } });
+  assert.equal(build.code, 0, build.stderr);
+  assert.doesNotMatch(build.stderr, /Error/);
+  const out = (file: string) => readFileSync(path.join(dest, '_site', file), 'utf8');
+  const home = out('index.html');
   assert.match(home, /<img class="profile__avatar" src="\/images\/me.png" alt="Ada Example"/);
+  assert.match(home, /<div>widget <span>part 1<\/span><\/div>/);
+  assert.match(home, /<script>window.tracked = 1<\/script>/, 'custom analytics, where the theme looks');
   assert.doesNotMatch(home, /OLD/);
-  const list = readFileSync(path.join(dest, '_site/publications/index.html'), 'utf8');
+  assert.match(
+    out('fancy/index.html'),
+    /<div class="fancy"><p>x<\/p>\n<\/div><footer>fancy footer<\/footer>/,
+  );
+  assert.match(
+    out('fancy/index.html'),
+    /class="skip-link"/,
+    "the carried layout sits in the theme's default",
+  );
+  assert.match(out('gone/index.html'), /Before <!-- scholarsite migrate: gone.html was not in the old site/);
+  const cv = out('cv-json/index.html');
+  assert.match(cv, /Example University/, "the theme's CV layout draws _data/cv.json");
+  assert.doesNotMatch(cv, /OLD CV/);
+  assert.match(cv, /href="\/files\/cv.pdf"/);
+  const list = out('publications/index.html');
   assert.match(
     list,
     /<h2 class="archive-item__title"><a href="\/publications\/2020-01-01-paper\/">A paper<\/a><\/h2>/,
   );
-  const talk = readFileSync(path.join(dest, '_site/talks/2021-01-01-talk.html'), 'utf8');
-  assert.match(talk, /Oslo, Norway/);
+  assert.match(out('talks/2021-01-01-talk.html'), /Oslo, Norway/);
 });
 
 test('migrate refuses a folder that is not a site, a destination with files, and a destination inside the site', () => {
@@ -127,4 +168,14 @@ test('migrate refuses a folder that is not a site, a destination with files, and
   const usage = runCli(['migrate', old]);
   assert.equal(usage.code, 1);
   assert.match(usage.stderr, /Hint: scholarsite migrate my-old-site my-site/);
+});
+
+test('migrate gives no baseurl advice for a bare domain written with a trailing slash', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\nurl: "https://example.org/"\n',
+    '_pages/about.md': '---\ntitle: About\npermalink: /\n---\nHi\n',
+  });
+  const result = runCli(['migrate', old, newFolder(), '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.doesNotMatch(result.stdout, /ends in a folder|baseurl/);
 });

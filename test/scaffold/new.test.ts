@@ -32,8 +32,12 @@ test('new writes the starter site and a publishing workflow, and the site builds
   assert.match(workflow, /uses: actions\/deploy-pages@v4/);
   assert.match(
     workflow,
-    /run: npx --yes scholarsite@\d+\.\d+\.\d+ build --baseurl "\$\{\{ steps.pages.outputs.base_path \}\}"/,
+    /npm install --global --no-audit --no-fund \.github\/scholarsite\/scholarsite-\*\.tgz/,
   );
+  assert.match(workflow, /npm install --global --no-audit --no-fund scholarsite@\d+\.\d+\.\d+\n/);
+  assert.match(workflow, /run: scholarsite build --baseurl "\$\{\{ steps.pages.outputs.base_path \}\}"/);
+  // The scholarsite the workflow installs, packed as npm packs it (tools/pack-check.ts installs one).
+  assert.ok(existsSync(path.join(site, '.github/scholarsite/scholarsite-0.1.0.tgz')), 'the vendored copy');
 
   const build = runCli(['build', '-s', site]);
   assert.equal(build.code, 0, build.stderr);

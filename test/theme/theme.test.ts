@@ -119,12 +119,12 @@ test("the site's own layouts, includes, Sass partials, assets and data win over 
 });
 
 test('a theme scholarsite does not have is named, with what to do', () => {
-  const source = tempSite({ '_config.yml': 'theme: minima\n', 'index.md': '---\n---\nhi\n' });
+  const source = tempSite({ '_config.yml': 'theme: jekyll-theme-chirpy\n', 'index.md': '---\n---\nhi\n' });
   const result = runCli(['build', '-s', source]);
   assert.equal(result.code, 0);
   assert.match(
     result.stderr,
-    /Warning: _config.yml: the theme 'minima' is a Ruby gem, which scholarsite cannot load.*\n {2}Hint: .*`theme: scholarsite`/,
+    /Warning: _config.yml: the theme 'jekyll-theme-chirpy' is a Ruby gem, which scholarsite cannot load.*\n {2}Hint: .*`theme: scholarsite`/,
   );
 });
 
@@ -174,4 +174,90 @@ test('every layout and list include works on a site that has none of the data or
   for (const layout of layouts)
     assert.match(read(site, `${layout}.html`), new RegExp(`Text of ${layout}\\.`), layout);
   assert.match(read(site, 'lists.html'), /<main id="main"/);
+});
+
+/** academicpages' comments and analytics settings, as a migrated site keeps them. */
+function buildWith(settings: string, env: Record<string, string>, extra: Record<string, string> = {}) {
+  const source = tempSite({
+    '_config.yml': `${CONFIG}include: [_pages]\nrepository: ada/ada.github.io\n${settings}`,
+    '_posts/2024-01-02-hello.md': '---\ntitle: Hello\ncomments: true\n---\nHi.\n',
+    '_pages/about.md': '---\ntitle: About\npermalink: /about/\n---\nAbout.\n',
+    ...extra,
+  });
+  const result = runCli(['build', '-s', source], { env });
+  assert.equal(result.code, 0, result.stderr);
+  const site = path.join(source, '_site');
+  return { post: read(site, '2024/01/02/hello.html'), about: read(site, 'about/index.html') };
+}
+
+test('comments from academicpages settings load in production, on pages that ask, for each provider', () => {
+  const production = { JEKYLL_ENV: 'production' };
+  const cases: Array<[string, RegExp]> = [
+    ['disqus:\n    shortname: ada-blog', /src = 'https:\/\/ada-blog\.disqus\.com\/embed\.js'/],
+    ['discourse:\n    server: forum.example.org', /discourseUrl: 'https:\/\/forum\.example\.org\/'/],
+    [
+      'facebook:\n    appid: "123"\n    num_posts: 3',
+      /class="fb-comments" data-href="https:\/\/ada\.example\.org\/2024\/01\/02\/hello\.html" data-mobile="true" data-numposts="3"/,
+    ],
+    [
+      'utterances:\n    theme: github-dark',
+      /src="https:\/\/utteranc\.es\/client\.js" repo="ada\/ada\.github\.io" issue-term="pathname" theme="github-dark"/,
+    ],
+    [
+      'giscus:\n    repo_id: R_1\n    category_name: Comments\n    category_id: C_1',
+      /data-repo="ada\/ada\.github\.io" data-repo-id="R_1" data-category="Comments" data-category-id="C_1" data-mapping="pathname"/,
+    ],
+    [
+      'staticman:\n    branch: main',
+      /action="https:\/\/api\.staticman\.net\/v2\/entry\/ada\/ada\.github\.io\/main\/comments"/,
+    ],
+  ];
+  for (const [settings, expected] of cases) {
+    const provider = settings.split(':')[0];
+    const { post, about } = buildWith(`comments:\n  provider: ${provider}\n  ${settings}\n`, production);
+    assert.match(post, expected, provider);
+    assert.match(post, /<h2 id="comments-title" class="comments__title">Comments<\/h2>/, provider);
+    assert.doesNotMatch(about, /comments__title/, `${provider}: a page without comments: true has none`);
+  }
+  const staticman = buildWith('comments:\n  provider: staticman\n', production, {
+    '_data/comments/hello/entry1.yml':
+      'name: Bea\nurl: https://bea.example.org\nmessage: "Nice *post*"\ndate: 2024-01-03\n',
+  });
+  assert.match(staticman.post, /<a href="https:\/\/bea\.example\.org" rel="nofollow">Bea<\/a>/);
+  assert.match(staticman.post, /<p>Nice <em>post<\/em><\/p>/);
+  const custom = buildWith('comments:\n  provider: custom\n', production, {
+    '_includes/comments-providers/custom.html': '<div id="my-comments"></div>',
+  });
+  assert.match(custom.post, /<div id="my-comments"><\/div>/);
+  // Previews load nothing from other servers; academicpages' default "false" is off.
+  assert.doesNotMatch(
+    buildWith('comments:\n  provider: disqus\n  disqus: { shortname: x }\n', {}).post,
+    /disqus/,
+  );
+  assert.doesNotMatch(buildWith('comments:\n  provider: "false"\n', production).post, /comments__title/);
+});
+
+test('analytics from academicpages settings load in production only, for every provider it offers', () => {
+  const production = { JEKYLL_ENV: 'production' };
+  for (const provider of ['google-analytics-4', 'google', 'google-universal', 'google-gtag']) {
+    const { about } = buildWith(
+      `analytics:\n  provider: ${provider}\n  google:\n    tracking_id: G-ABC123\n`,
+      production,
+    );
+    assert.match(
+      about,
+      /<script async src="https:\/\/www\.googletagmanager\.com\/gtag\/js\?id=G-ABC123"><\/script>/,
+      provider,
+    );
+    assert.match(about, /gtag\("config","G-ABC123",\{anonymize_ip:true\}\)/, provider);
+  }
+  const custom = buildWith('analytics:\n  provider: custom\n', production, {
+    '_includes/analytics-custom.html': '<script>window.mine = 1</script>',
+  });
+  assert.match(custom.about, /<script>window\.mine = 1<\/script>/);
+  assert.doesNotMatch(
+    buildWith('analytics:\n  provider: google\n  google: { tracking_id: G-1 }\n', {}).about,
+    /googletagmanager/,
+  );
+  assert.doesNotMatch(buildWith('analytics:\n  provider: "false"\n', production).about, /googletagmanager/);
 });

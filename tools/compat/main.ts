@@ -1,6 +1,7 @@
 /**
- * `npm run compat -- SITE_DIR [--golden DIR] [--diff N] [--keep] [--again]`: build a site with
- * scholarsite and with Jekyll (when installed), compare page by page, end with `equal: X/Y`.
+ * `npm run compat -- SITE_DIR [--golden DIR] [--diff N] [--keep] [--again] [--mode M]`: build a site
+ * with scholarsite and with Jekyll (when installed), compare page by page, end with `equal: X/Y`.
+ * `--mode github-pages|plain|auto` (auto: as the site's repository says; see github-pages.ts).
  * `--again` compares scholarsite's second build, made from what the first kept in its cache.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,13 +11,19 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { compareTrees } from './compare.ts';
 import { copySite } from './copy-site.ts';
+import { compatMode, jekyllEnv, scholarsiteFlags } from './github-pages.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 const notes: string[] = [];
 
-function run(command: string, args: string[], cwd: string): { ok: boolean; output: string; ms: number } {
+function run(
+  command: string,
+  args: string[],
+  cwd: string,
+  env = process.env,
+): { ok: boolean; output: string; ms: number } {
   const started = performance.now();
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env: process.env });
+  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env });
   return {
     ok: result.status === 0,
     output: `${result.stdout}${result.stderr}`,
@@ -38,6 +45,7 @@ export function main(argv: string[]): number {
       keep: { type: 'boolean' },
       all: { type: 'boolean' },
       again: { type: 'boolean' },
+      mode: { type: 'string', default: 'auto' },
     },
   });
   const site = positionals[0];
@@ -49,7 +57,17 @@ export function main(argv: string[]): number {
   const source = path.resolve(site);
   const ours = path.join(work, 'scholarsite');
   const started = Date.now();
-  const args = [BIN, 'build', '-s', copySite(source, path.join(work, 'a'), notes), '-d', ours];
+  const mode = compatMode(source, values.mode);
+  console.log(`mode: ${mode}`);
+  const args = [
+    BIN,
+    'build',
+    '-s',
+    copySite(source, path.join(work, 'a'), notes),
+    '-d',
+    ours,
+    ...scholarsiteFlags(mode),
+  ];
   let mine = run(process.execPath, args, work);
   console.log(`scholarsite build: ${mine.ok ? 'ok' : 'FAILED'} (${(mine.ms / 1000).toFixed(2)} s)`);
   if (mine.ok && values.again) {
@@ -70,6 +88,7 @@ export function main(argv: string[]): number {
       'jekyll',
       ['build', '-s', copySite(source, path.join(work, 'b'), notes), '-d', expected],
       work,
+      jekyllEnv(mode),
     );
     console.log(`jekyll build: ${theirs.ok ? 'ok' : 'FAILED'} (${(theirs.ms / 1000).toFixed(2)} s)`);
     if (!theirs.ok) {

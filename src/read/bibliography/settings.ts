@@ -1,6 +1,6 @@
 /** `bibliography:` in _config.yml, with its defaults. */
 import type { Config } from '../../config/index.ts';
-import { configuredTheme } from '../../site/theme.ts';
+import { usesBuiltInTheme } from '../../site/theme.ts';
 
 export interface BibliographySettings {
   /** Folder of `.bib` files, relative to the source. */
@@ -21,7 +21,7 @@ export interface BibliographySettings {
  */
 export function bibliographySettings(config: Config): BibliographySettings | undefined {
   const own = config.bibliography;
-  if (own === false || (own == null && !configuredTheme(config))) return undefined;
+  if (own === false || (own == null && !usesBuiltInTheme(config))) return undefined;
   const settings = (own && typeof own === 'object' ? own : {}) as Config;
   const authorName = (config.author as Config | undefined)?.name;
   const me = settings.me ?? (typeof authorName === 'string' ? [authorName] : []);

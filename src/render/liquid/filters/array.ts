@@ -24,6 +24,15 @@ function itemProperty(item: unknown, property: unknown): unknown {
   return value;
 }
 
+function isPlainHash(input: unknown): input is Record<string, unknown> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const prototype = Object.getPrototypeOf(input);
+  return prototype === Object.prototype || prototype === null;
+}
+
+/** A document as templates see it (Jekyll's DocumentDrop, which has no `size`). */
+const isDocumentDrop = (value: object) => 'collection' in value && 'url' in value && 'next' in value;
+
 function toArray(input: unknown): unknown[] {
   if (Array.isArray(input)) return input;
   if (input == null) return [];
@@ -128,6 +137,10 @@ export const arrayFilters = {
   },
   sort(input: unknown, property?: unknown, nils: unknown = 'first') {
     if (input == null) throw new Error('Cannot sort a null object.');
+    // Ruby's Hash#sort: [key, value] pairs in key order (academicpages' staticman comments).
+    if (property == null && isPlainHash(input)) {
+      return Object.entries(input).sort(([a], [b]) => compare(a, b));
+    }
     const array = [...toArray(input)];
     if (property == null) return array.sort(compare);
     if (nils !== 'first' && nils !== 'last') {
@@ -144,6 +157,17 @@ export const arrayFilters = {
         return (a.value == null ? 0 : compare(a.value, b.value)) || a.index - b.index;
       })
       .map((entry) => entry.item);
+  },
+  /**
+   * Liquid's `size`: `input.size` where Ruby has one. Text counts characters (an emoji is one),
+   * a hash its keys, an Integer its bytes (8); a float, a time, true/false, nil or a document is 0.
+   */
+  size(input: unknown): number {
+    if (typeof input === 'string') return [...input].length;
+    if (Array.isArray(input)) return input.length;
+    if (typeof input === 'number') return Number.isInteger(input) ? 8 : 0;
+    if (!isHash(input) || isDocumentDrop(input)) return 0;
+    return Object.keys(input).length;
   },
   push: (input: unknown, value: unknown) => (Array.isArray(input) ? [...input, value] : input),
   pop: (input: unknown, count: unknown = 1) =>

@@ -1,27 +1,22 @@
 /** Liquid's `date` (Ruby strftime) and Jekyll's date filters. */
 
-import { unwrapFloat } from '../../../site/ruby-values.ts';
+import { rubyInspect } from '../../../site/ruby-values.ts';
 import { strftime } from '../../../site/strftime.ts';
-import { parseRubyTime, RubyTime, timeShown, xmlschema } from '../../../site/time.ts';
+import { localTime, parseRubyTimeInItsZone, RubyTime, timeShown, xmlschema } from '../../../site/time.ts';
 
-/** `Liquid::Utils.to_date`: Times, `now`/`today`, epoch numbers, and strings Ruby can parse. */
+/**
+ * `Liquid::Utils.to_date` (Liquid 4.0.4, as 5.4): a time as it is; `now`/`today`; an Integer or a
+ * string of digits as seconds since the epoch; any other string through Ruby's `Time.parse`
+ * (`now` fills what it lacks). Floats, arrays, hashes, nil and `''` are no date.
+ */
 export function toDate(value: unknown, now: () => Date = () => new Date()): Date | undefined {
-  const input = unwrapFloat(value);
-  if (input instanceof Date) return input;
-  if (typeof input === 'number') return new Date(input * 1000);
-  if (input == null) return undefined;
-  const text = String(input).trim();
-  if (text === '') return undefined;
-  if (/^(now|today)$/i.test(text)) return now();
-  if (/^\d+$/.test(text)) return new Date(Number(text) * 1000);
-  return parseRubyTime(text) ?? parseLoose(text);
-}
-
-/** What `Time.parse` also accepts: `March 4, 2021`, `4 Mar 2021 10:00`. */
-function parseLoose(text: string): Date | undefined {
-  if (!/\d/.test(text)) return undefined;
-  const parsed = new Date(text);
-  return Number.isNaN(parsed.getTime()) ? undefined : new RubyTime(parsed);
+  if (value instanceof Date) return value;
+  if (typeof value === 'number') return Number.isInteger(value) ? new RubyTime(value * 1000) : undefined;
+  if (typeof value !== 'string' || value === '') return undefined;
+  const text = value.toLowerCase();
+  if (text === 'now' || text === 'today') return now();
+  if (/^\d+$/.test(text)) return new RubyTime(Number(text) * 1000);
+  return parseRubyTimeInItsZone(text, now());
 }
 
 /** Each way a date filter shows a time, by the filter's name and its arguments. */
@@ -60,8 +55,8 @@ export function dateFilters(now: () => Date = () => new Date()) {
   const jekyllTime = (input: unknown): Date | undefined => {
     if (input == null || input === '') return undefined;
     const value = toDate(input, now);
-    if (!value) throw new Error(`Invalid Date: '${String(input)}' is not a valid datetime.`);
-    return value;
+    if (!value) throw new Error(`Invalid Date: '${rubyInspect(input)}' is not a valid datetime.`);
+    return localTime(value);
   };
   /** A Jekyll date filter: nil and '' pass through, anything else must be a time. */
   const jekyllFilter =

@@ -14,8 +14,30 @@ export interface FilterSetup {
   now?(): Date;
 }
 
+/**
+ * Filters liquidjs has but neither Ruby Liquid (4.0.4 on GitHub Pages, 5.4 in Debian) nor Jekyll
+ * 4.3 does: there a template naming one gets its input back unchanged (an unknown filter in lax
+ * mode), so `{{ years | sum }}` prints the list, as on GitHub Pages.
+ */
+const notInRubyLiquid = Object.fromEntries(
+  [
+    'sum',
+    'has',
+    'has_exp',
+    'reject',
+    'reject_exp',
+    'find_index',
+    'find_index_exp',
+    'json',
+    'squish',
+    'sha256',
+    'hmac_sha256',
+  ].map((name) => [name, (input: unknown) => input]),
+);
+
 export function registerFilters(liquid: Liquid, setup: FilterSetup): void {
   const all: Record<string, (...args: never[]) => unknown> = {
+    ...notInRubyLiquid,
     ...urlFilters(setup.config),
     ...dateFilters(setup.now),
     ...stringFilters(setup),

@@ -3,14 +3,37 @@ import { RubyFloat } from '../../../site/ruby-values.ts';
 import { slugify } from '../../../site/slugify.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
-/** `String#encode(xml: :attr)` without the surrounding quotes. */
+/**
+ * Ruby's class of a value whose class surely has no String methods (nil, numbers, booleans,
+ * arrays), else undefined: Jekyll's text filters call `split`, `gsub`… on their input and stop
+ * the build with a NoMethodError when given one of these.
+ */
+function notTextClass(value: unknown): string | undefined {
+  if (value == null) return 'NilClass';
+  if (value instanceof RubyFloat) return 'Float';
+  if (typeof value === 'number') return Number.isInteger(value) ? 'Integer' : 'Float';
+  if (typeof value === 'boolean') return value ? 'TrueClass' : 'FalseClass';
+  if (Array.isArray(value)) return 'Array';
+  return undefined;
+}
+
+/** Ruby's NoMethodError text, as Jekyll prints it when it stops. */
+function noMethod(method: string, value: unknown, className: string): Error {
+  return new Error(`undefined method \`${method}' for ${rubyInspect(value)}:${className}`);
+}
+
+const XML_ATTR_ESCAPE: Record<string, string> = {
+  '&': '&amp;',
+  '<': '&lt;',
+  '>': '&gt;',
+  '"': '&quot;',
+  "'": '&apos;',
+};
+
+/** Jekyll's `xml_escape`: `String#encode(xml: :attr)` without the surrounding quotes. */
 export function xmlEscape(input: unknown): string {
   if (input == null) return '';
-  return String(input)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
+  return String(input).replace(/[&<>"']/g, (c) => XML_ATTR_ESCAPE[c]);
 }
 
 const HTML_ESCAPE: Record<string, string> = {
@@ -43,12 +66,15 @@ export function normalizeWhitespace(input: string): string {
   return input.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
 }
 
+/** Ruby's whitespace for `String#split` and `\s`: ASCII only, never a no-break or ideographic space. */
+const RUBY_SPACE = /[ \t\n\v\f\r]+/;
+
 /** Ruby's `String#split(pattern)`: a single space splits on runs of whitespace; trailing empties go. */
 export function rubySplit(input: unknown, pattern: unknown): string[] {
   const text = input == null ? '' : String(input);
   const separator = pattern == null ? ' ' : String(pattern);
   let parts: string[];
-  if (separator === ' ') parts = text.trim() === '' ? [] : text.trim().split(/\s+/);
+  if (separator === ' ') parts = text.split(RUBY_SPACE).filter(Boolean);
   else if (separator === '') parts = [...text];
   else parts = text.split(separator);
   while (parts.length && parts[parts.length - 1] === '') parts.pop();
@@ -57,9 +83,15 @@ export function rubySplit(input: unknown, pattern: unknown): string[] {
 
 const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hangul}]/gu;
 
+/**
+ * Jekyll's `number_of_words`: `input.split.length`, Ruby's split on ASCII whitespace. The `cjk`
+ * and `auto` modes are Jekyll 4.1+ (GitHub Pages' 3.10 stops the build on the argument).
+ */
 export function numberOfWords(input: unknown, mode?: unknown): number {
-  const text = input == null ? '' : String(input);
-  const words = (value: string) => (value.trim() === '' ? 0 : value.trim().split(/\s+/).length);
+  const className = notTextClass(input);
+  if (className) throw noMethod(mode === 'cjk' || mode === 'auto' ? 'scan' : 'split', input, className);
+  const text = String(input);
+  const words = (value: string) => value.split(RUBY_SPACE).filter(Boolean).length;
   if (mode === 'cjk') return (text.match(CJK) ?? []).length + words(text.replace(CJK, ' '));
   if (mode === 'auto') {
     const cjk = (text.match(CJK) ?? []).length;
@@ -68,18 +100,70 @@ export function numberOfWords(input: unknown, mode?: unknown): number {
   return words(text);
 }
 
-export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
-  const array = Array.isArray(input) ? input.map(String) : [];
-  if (array.length === 0) return '';
-  if (array.length === 1) return array[0];
-  if (array.length === 2) return `${array[0]} ${String(connector)} ${array[1]}`;
-  return `${array.slice(0, -1).join(', ')}, ${String(connector)} ${array[array.length - 1]}`;
+/** Ruby's `to_s` inside a string: nil is empty, an array or hash its inspect. */
+const interpolated = (value: unknown): string =>
+  value == null
+    ? ''
+    : typeof value === 'object' && !(value instanceof Date)
+      ? rubyInspect(value)
+      : String(value);
+
+/** Ruby's `Array#join`: nil is empty, nested arrays are joined in place with the same separator. */
+const joined = (items: unknown[], separator: string): string =>
+  items.map((item) => (Array.isArray(item) ? joined(item, separator) : interpolated(item))).join(separator);
+
+/**
+ * Liquid 4.0.4's `truncatewords` (GitHub Pages'): Ruby's split on ASCII whitespace; text with
+ * fewer words than asked comes back untouched, spacing and all; exactly as many gets the ending
+ * too (Liquid 5 does not add it there).
+ */
+/** `Liquid::Utils.to_integer`: an Integer, or text Ruby's `Integer()` reads; else "invalid integer". */
+function liquidInteger(value: unknown): number {
+  if (typeof value === 'number' && Number.isInteger(value)) return value;
+  const text = interpolated(value);
+  if (!/^\s*[-+]?\d+(?:_\d+)*\s*$/.test(text)) throw new Error('invalid integer');
+  return Number.parseInt(text.replace(/_/g, ''), 10);
 }
 
-/** kramdown's SmartyPants rules on plain text: quotes, dashes, ellipses. */
+export function truncateWords(input: unknown, words: unknown = 15, ending: unknown = '...'): unknown {
+  if (input == null) return input;
+  const text = interpolated(input);
+  const list = text.split(RUBY_SPACE).filter(Boolean);
+  const last = Math.max(liquidInteger(words) - 1, 0);
+  return list.length > last ? `${list.slice(0, last + 1).join(' ')}${interpolated(ending)}` : input;
+}
+
+export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
+  const className = notTextClass(input);
+  if (className && className !== 'Array') throw noMethod('length', input, className);
+  // A string is taken as Ruby takes it: its characters, which it cannot join.
+  const array = typeof input === 'string' ? [...input] : Array.isArray(input) ? input : [];
+  if (typeof input === 'string' && array.length > 2)
+    throw noMethod('join', array.slice(0, -1).join(''), 'String');
+  const and = interpolated(connector);
+  if (array.length === 0) return '';
+  if (array.length === 1) return interpolated(array[0]);
+  if (array.length === 2) return `${interpolated(array[0])} ${and} ${interpolated(array[1])}`;
+  return `${joined(array.slice(0, -1), ', ')}, ${and} ${interpolated(array[array.length - 1])}`;
+}
+
+/**
+ * Jekyll's `smartify`: kramdown's SmartyPants parser (HTML tags and entities kept, quotes, dashes
+ * and ellipses made typographic) and HTML converter, which escapes `&`, `<` and `>` in the text.
+ */
 export function smartify(input: unknown): string {
   if (input == null) return '';
   return String(input)
+    .split(/(<!--[\s\S]*?-->|<\/?[A-Za-z][^<>]*>)/)
+    .map((part, i) => (i % 2 === 1 ? part : smartText(part)))
+    .join('');
+}
+
+function smartText(text: string): string {
+  return text
+    .replace(/&(?!(?:[A-Za-z][A-Za-z0-9]*|#\d+|#x[0-9A-Fa-f]+);)/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
     .replace(/---/g, '—')
     .replace(/--/g, '–')
     .replace(/\.\.\./g, '…')
@@ -124,6 +208,8 @@ export function jsonify(input: unknown): string {
 const FLOAT_MARK = '\u0000float\u0000';
 const FLOAT_IN_JSON = /"\\u0000float\\u0000([^"\\]*)\\u0000float\\u0000"/g;
 
+const SLUG_MODES = new Set(['raw', 'default', 'pretty', 'ascii', 'latin']);
+
 export function stringFilters(setup: {
   markdownify(text: string): string;
   scssify(text: string, syntax: 'scss' | 'sass'): string;
@@ -137,11 +223,16 @@ export function stringFilters(setup: {
     smartify,
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
     sassify: (input: unknown) => setup.scssify(String(input ?? ''), 'sass'),
-    slugify: (input: unknown, mode?: unknown) =>
-      input == null ? input : slugify(input, mode == null ? undefined : String(mode)),
+    slugify: (input: unknown, mode?: unknown) => {
+      const className = input == null ? undefined : notTextClass(input);
+      if (className)
+        throw noMethod(SLUG_MODES.has(String(mode ?? 'default')) ? 'gsub' : 'downcase', input, className);
+      return input == null ? input : slugify(input, mode == null ? undefined : String(mode));
+    },
     jsonify,
     normalize_whitespace: (input: unknown) => normalizeWhitespace(String(input ?? '')),
     number_of_words: numberOfWords,
+    truncatewords: truncateWords,
     array_to_sentence_string: arrayToSentenceString,
     inspect: (input: unknown) => xmlEscape(rubyInspect(input)),
     split: rubySplit,

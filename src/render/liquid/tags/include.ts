@@ -49,12 +49,28 @@ const FULL_VALID_SYNTAX = new RegExp(`^\\s*(?:${VALID_SYNTAX.source}(?=\\s|$)\\s
 const VALID_FILENAME_CHARS = /^[\w/.\-()+~#@]+$/m;
 const INVALID_SEQUENCES = /[./]{2,}/;
 
+/** What `registerTag` takes (liquidjs does not export its `TagClass`). */
+export type TagClass = Parameters<Liquid['registerTag']>[1];
+
 type Param = { key: string; text: string } | { key: string; value: Value };
 
-export function includeTag(tagName: 'include' | 'include_relative', files: IncludeFiles) {
+/**
+ * `cache`: jekyll-include-cache's `include_cached`, which renders each file with each set of
+ * parameters once a build and gives that output to every later use.
+ */
+export function includeTag(
+  tagName: 'include' | 'include_relative',
+  files: IncludeFiles,
+  cache?: Map<string, string>,
+) {
   const example = `{% ${tagName} file.ext param='value' param2='value' %}`;
 
   return class JekyllIncludeTag extends Tag {
+    /** This tag with a cache of its own: `include_cached`. */
+    static withCache(): TagClass {
+      return includeTag(tagName, files, new Map());
+    }
+
     private readonly file: string;
     /** The name's templates when it holds Liquid. */
     private readonly dynamic?: Template[];
@@ -127,16 +143,46 @@ export function includeTag(tagName: 'include' | 'include_relative', files: Inclu
         }
         scope = { include };
       }
+      const cached = cache && cacheKey(file, scope.include);
+      if (cached !== undefined && cache?.has(cached)) {
+        emitter.write(cache.get(cached));
+        return;
+      }
       ctx.setRegister(DEPTH, depth + 1);
       ctx.push(scope);
       try {
-        yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+        if (cached === undefined) yield this.liquid.renderer.renderTemplates(templates, ctx, emitter);
+        else {
+          const output = (yield this.liquid.renderer.renderTemplates(templates, ctx)) as string;
+          cache?.set(cached, output);
+          emitter.write(output);
+        }
       } finally {
         ctx.pop();
         ctx.setRegister(DEPTH, depth);
       }
     }
   };
+}
+
+/** Objects (pages, drops) count by identity, as the gem hashes a drop by its object id. */
+const objectIds = new WeakMap<object, number>();
+let lastObjectId = 0;
+
+function cacheKey(file: string, params: unknown): string {
+  if (!params || typeof params !== 'object') return file;
+  const parts = Object.entries(params)
+    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+    .map(([name, value]) => {
+      if (value === null || typeof value !== 'object') return `${name}=${typeof value}:${String(value)}`;
+      let id = objectIds.get(value);
+      if (id === undefined) {
+        id = ++lastObjectId;
+        objectIds.set(value, id);
+      }
+      return `${name}=#${id}`;
+    });
+  return `${file}\0${parts.join('\0')}`;
 }
 
 /** `locate_include_file`: the first folder holding the file (in safe mode, really inside it). */

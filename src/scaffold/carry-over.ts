@@ -1,0 +1,242 @@
+/**
+ * What `migrate` brings along from the old theme. Jekyll finds includes and layouts only when a
+ * page renders, so one the content names that is missing fails the build (an include) or drops
+ * the page's frame (a layout). The built-in theme has academicpages' stock ones; for the rest:
+ * - the site's own includes and layouts that the content uses are copied over, and in turn what
+ *   those use (their includes, a layout's parent layout), until nothing named is missing;
+ * - academicpages' `cv-template.html` (its `cv-json` page) becomes the theme's `layout: cv`, which
+ *   reads the same JSON Resume data in `_data/cv.json`;
+ * - academicpages' custom analytics and comments includes move to where the theme looks;
+ * - an include found nowhere (the old site did not build either) becomes a placeholder that says
+ *   so, so the new site builds and the report names it.
+ */
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Config } from '../config/index.ts';
+import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
+import { walkFiles } from '../read/reader.ts';
+import { BUILT_IN_THEME_ROOT } from '../site/theme.ts';
+
+export interface Reference {
+  kind: 'include' | 'layout';
+  name: string;
+  file: string;
+  line: number;
+}
+
+/** One thing migrate did about the old theme, for the report. */
+export interface CarryStep {
+  action: 'kept' | 'mapped' | 'shimmed' | 'dropped';
+  what: string;
+  why: string;
+}
+
+export interface CarryResult {
+  /** Files written into the new site. */
+  written: string[];
+  steps: CarryStep[];
+  /** What the content names that could not be found anywhere (placeholders were written). */
+  missing: Reference[];
+}
+
+/** `{% include x.html %}`, `{% include_cached x.html %}`: a name without Liquid in it. */
+const INCLUDE = /\{%-?\s*include(?:_cached)?\s+([^\s%{}]+)/g;
+const CONTENT = /\.(md|markdown|mkd|mkdn|html?|xml|txt|json|liquid)$/i;
+
+interface Folders {
+  source: string;
+  target: string;
+  includes: string;
+  layouts: string;
+}
+
+export function carryOver(source: string, target: string, copied: string[], config: Config): CarryResult {
+  const folders: Folders = {
+    source,
+    target,
+    includes: String(config.includes_dir ?? '_includes'),
+    layouts: String(config.layouts_dir ?? '_layouts'),
+  };
+  const themeIncludes = new Set(walkFiles(path.join(BUILT_IN_THEME_ROOT, '_includes')));
+  const themeLayouts = new Set(walkFiles(path.join(BUILT_IN_THEME_ROOT, '_layouts')).map(withoutExtension));
+  const result: CarryResult = { written: [], steps: [], missing: [] };
+  const done = new Set<string>();
+  const queue: Reference[] = [];
+
+  for (const file of copied) {
+    if (/^(\.github|_data)\//.test(file) || !CONTENT.test(file)) continue;
+    const text = readFileSync(path.join(target, file), 'utf8');
+    if (!hasFrontMatter(text.slice(0, 512))) continue;
+    if (usesCvTemplate(text)) {
+      cvPageToLayout(path.join(target, file));
+      result.steps.push({
+        action: 'mapped',
+        what: `${file}: academicpages' cv-template.html`,
+        why: "the page now uses the theme's `layout: cv`, which draws the same _data/cv.json (JSON Resume)",
+      });
+      continue;
+    }
+    queue.push(...includesIn(text, file));
+    const layout = layoutOf(text, file);
+    if (layout)
+      queue.push({ kind: 'layout', name: layout, file, line: lineOf(text, text.search(/^layout\s*:/m)) });
+  }
+  const defaults = Array.isArray(config.defaults) ? (config.defaults as Config[]) : [];
+  for (const entry of defaults) {
+    const layout = (entry?.values as Config | undefined)?.layout;
+    if (typeof layout === 'string' && layout !== '' && layout !== 'none') {
+      queue.push({ kind: 'layout', name: layout, file: '_config.yml', line: 0 });
+    }
+  }
+  carryProviders(folders, config, result);
+
+  while (queue.length > 0) {
+    const ref = queue.shift() as Reference;
+    const key = `${ref.kind}:${ref.name}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    if (ref.kind === 'include') {
+      // Jekyll refuses names that leave the includes folder; so does the build.
+      if (themeIncludes.has(ref.name) || ref.name.split('/').includes('..')) continue;
+      const relative = `${folders.includes}/${ref.name}`;
+      if (copyFromOld(folders, relative, result)) {
+        result.steps.push({ action: 'kept', what: relative, why: `used by ${where(ref)}` });
+        queue.push(...includesIn(readFileSync(path.join(target, relative), 'utf8'), relative));
+      } else {
+        writePlaceholder(folders, relative, ref, result);
+      }
+    } else {
+      if (themeLayouts.has(ref.name)) continue;
+      const relative = findLayout(folders, ref.name);
+      if (relative && copyFromOld(folders, relative, result)) {
+        result.steps.push({ action: 'kept', what: relative, why: `the layout of ${where(ref)}` });
+        const text = readFileSync(path.join(target, relative), 'utf8');
+        queue.push(...includesIn(text, relative));
+        const parent = layoutOf(text, relative);
+        if (parent) queue.push({ kind: 'layout', name: parent, file: relative, line: 2 });
+      } else {
+        result.missing.push(ref);
+        result.steps.push({
+          action: 'dropped',
+          what: `layout '${ref.name}'`,
+          why: `named by ${where(ref)} but in neither the old site nor the theme: those pages are written without a frame, as Jekyll writes them (use layout: single)`,
+        });
+      }
+    }
+  }
+  return result;
+}
+
+/** academicpages' custom analytics and comments files, where the theme's includes look for them. */
+function carryProviders(folders: Folders, config: Config, result: CarryResult): void {
+  const analytics = (config.analytics as Config | undefined)?.provider;
+  const analyticsFile = `${folders.includes}/analytics-providers/custom.html`;
+  if (analytics === 'custom' && existsSync(path.join(folders.source, analyticsFile))) {
+    copyFileTo(folders, analyticsFile, '_includes/analytics-custom.html', result);
+    result.steps.push({
+      action: 'mapped',
+      what: analyticsFile,
+      why: 'analytics.provider is custom: copied to _includes/analytics-custom.html, where the theme looks',
+    });
+  }
+  const comments = (config.comments as Config | undefined)?.provider;
+  const commentsFile = `${folders.includes}/comments-providers/custom.html`;
+  if (comments === 'custom' && copyFromOld(folders, commentsFile, result)) {
+    result.steps.push({ action: 'kept', what: commentsFile, why: 'comments.provider is custom' });
+  }
+}
+
+function includesIn(text: string, file: string): Reference[] {
+  const found: Reference[] = [];
+  for (const match of text.matchAll(INCLUDE)) {
+    const name = match[1].replace(/^\//, '').replace(/["']/g, '');
+    if (name) found.push({ kind: 'include', name, file, line: lineOf(text, match.index) });
+  }
+  return found;
+}
+
+function usesCvTemplate(text: string): boolean {
+  return /\{%-?\s*include\s+\/?cv-template\.html/.test(text);
+}
+
+/** academicpages' cv-json page on the theme's CV layout: its front matter kept, the include gone. */
+function cvPageToLayout(file: string): void {
+  const text = readFileSync(file, 'utf8');
+  const end = text.indexOf('\n---', 3);
+  const frontMatter = text.slice(0, end);
+  const body = text.slice(end + 4);
+  const pdf = /href="\{\{\s*base_path\s*\}\}(\/files\/[^"]+\.pdf)"/.exec(body)?.[1];
+  const lines = frontMatter
+    .split('\n')
+    .map((line) => (/^layout\s*:/.test(line) ? 'layout: cv' : line))
+    .filter((line) => !/^author_profile\s*:/.test(line));
+  if (!lines.some((line) => line === 'layout: cv')) lines.push('layout: cv');
+  if (pdf && !lines.some((line) => /^pdf\s*:/.test(line))) lines.push(`pdf: ${pdf}`);
+  writeFileSync(
+    file,
+    `${lines.join('\n')}\n---\n<!-- scholarsite migrate: academicpages' cv-template.html became layout: cv, which draws _data/cv.json. -->\n`,
+  );
+}
+
+function layoutOf(text: string, file: string): string | undefined {
+  try {
+    const layout = readFrontMatter(text, file).data.layout;
+    return typeof layout === 'string' && layout !== 'none' && layout !== 'null' && layout !== ''
+      ? layout
+      : undefined;
+  } catch {
+    return undefined; // bad front matter is the build's to report
+  }
+}
+
+function findLayout(folders: Folders, name: string): string | undefined {
+  for (const extension of ['.html', '.htm', '.md', '.markdown', '.xml', '.liquid']) {
+    const relative = `${folders.layouts}/${name}${extension}`;
+    if (existsSync(path.join(folders.source, relative))) return relative;
+  }
+  return undefined;
+}
+
+function copyFromOld(folders: Folders, relative: string, result: CarryResult): boolean {
+  if (!existsSync(path.join(folders.source, relative))) return false;
+  copyFileTo(folders, relative, relative, result);
+  return true;
+}
+
+function copyFileTo(folders: Folders, from: string, to: string, result: CarryResult): void {
+  const destination = path.join(folders.target, to);
+  if (existsSync(destination)) return;
+  mkdirSync(path.dirname(destination), { recursive: true });
+  copyFileSync(path.join(folders.source, from), destination);
+  result.written.push(to);
+}
+
+function writePlaceholder(folders: Folders, relative: string, ref: Reference, result: CarryResult): void {
+  const destination = path.join(folders.target, relative);
+  if (!existsSync(destination)) {
+    mkdirSync(path.dirname(destination), { recursive: true });
+    writeFileSync(
+      destination,
+      `<!-- scholarsite migrate: ${ref.name} was not in the old site; write it here, or remove the include from ${ref.file}. -->\n`,
+    );
+    result.written.push(relative);
+  }
+  result.missing.push(ref);
+  result.steps.push({
+    action: 'shimmed',
+    what: relative,
+    why: `used by ${where(ref)} but in neither the old site nor the theme: an empty placeholder keeps the site building`,
+  });
+}
+
+function where(ref: Reference): string {
+  return ref.line ? `${ref.file}:${ref.line}` : ref.file;
+}
+
+function lineOf(text: string, index: number): number {
+  return index < 0 ? 0 : text.slice(0, index).split('\n').length;
+}
+
+function withoutExtension(file: string): string {
+  return file.replace(/\.[^.]+$/, '');
+}

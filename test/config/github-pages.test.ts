@@ -1,0 +1,152 @@
+/**
+ * GitHub Pages mode: when a site is built as GitHub Pages builds it, and what that changes in
+ * its config (the github-pages gem's defaults, overrides and always-on plugins).
+ */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { test } from 'node:test';
+import { loadConfig, publishingMode } from '../../src/config/index.ts';
+import { runCli } from '../support/cli.ts';
+import { tempSite } from '../support/temp-site.ts';
+
+const PAGES_GEMFILE = 'source "https://rubygems.org"\ngem "github-pages", group: :jekyll_plugins\n';
+const OWN_WORKFLOW = [
+  'jobs:',
+  '  build:',
+  '    steps:',
+  '      - run: bundle exec jekyll build',
+  '      - uses: actions/upload-pages-artifact@v3',
+  '',
+].join('\n');
+
+test('the mode follows the repository: a Gemfile naming github-pages, unless a workflow builds the site its own way', () => {
+  assert.deepEqual(publishingMode(tempSite({ Gemfile: PAGES_GEMFILE })), {
+    githubPages: true,
+    reason: 'the Gemfile names github-pages',
+  });
+  assert.equal(publishingMode(tempSite({ Gemfile: 'gem "jekyll", "~> 4.3"\n' })).githubPages, false);
+  assert.equal(publishingMode(tempSite({ 'index.md': 'hi\n' })).githubPages, false);
+  const ownBuild = publishingMode(
+    tempSite({ Gemfile: PAGES_GEMFILE, '.github/workflows/pages.yml': OWN_WORKFLOW }),
+  );
+  assert.deepEqual(ownBuild, {
+    githubPages: false,
+    reason: '.github/workflows/pages.yml builds the site its own way',
+  });
+  const pagesAction = tempSite({
+    '.github/workflows/jekyll.yml':
+      'steps:\n  - uses: actions/jekyll-build-pages@v1\n  - uses: actions/upload-pages-artifact@v3\n',
+  });
+  assert.equal(publishingMode(pagesAction).githubPages, true);
+  // The flags decide outright.
+  assert.equal(publishingMode(tempSite({ Gemfile: PAGES_GEMFILE }), false).githubPages, false);
+  assert.equal(publishingMode(tempSite({}), true).reason, '--github-pages');
+});
+
+test("GitHub Pages' defaults give way to the site's settings; its overrides do not", () => {
+  const source = tempSite({
+    '_config.yml': [
+      'safe: false',
+      'future: false',
+      'lsi: true',
+      'highlighter: pygments',
+      'kramdown:',
+      '  math_engine: katex',
+      '  hard_wrap: true',
+      'plugins: [jekyll-feed]',
+      '',
+    ].join('\n'),
+  });
+  const { config } = loadConfig({ source, githubPages: true });
+  assert.equal(config.future, false, 'future: true is a default');
+  assert.equal(config.safe, true);
+  assert.equal(config.lsi, false);
+  assert.equal(config.highlighter, 'rouge');
+  assert.equal(config.theme, 'jekyll-theme-primer');
+  const kramdown = config.kramdown as Record<string, unknown>;
+  assert.equal(kramdown.math_engine, 'mathjax');
+  assert.equal(kramdown.hard_wrap, true);
+  assert.equal(kramdown.gfm_quirks, 'paragraph_end');
+  assert.deepEqual(kramdown.syntax_highlighter_opts, { default_lang: 'plaintext' });
+  assert.deepEqual(config.gist, { noscript: false });
+  assert.deepEqual(config.plugins, [
+    'jekyll-feed',
+    'jekyll-gist',
+    'jekyll-github-metadata',
+    'jekyll-paginate',
+    'jekyll-relative-links',
+    'jekyll-optional-front-matter',
+    'jekyll-readme-index',
+    'jekyll-default-layout',
+    'jekyll-titles-from-headings',
+  ]);
+  assert.ok(
+    (config.exclude as string[]).includes('CNAME'),
+    'CNAME is excluded when the site sets no exclude',
+  );
+
+  const plain = loadConfig({ source }).config;
+  assert.equal(plain.safe, false);
+  assert.equal(plain.future, false);
+  assert.equal(plain.theme, undefined);
+  assert.deepEqual(plain.plugins, ['jekyll-feed']);
+});
+
+test('in GitHub Pages mode, `theme: null` keeps no theme, an own exclude list gains no CNAME, remote_theme loads jekyll-remote-theme, production compresses Sass', () => {
+  const source = tempSite({ '_config.yml': 'theme: null\nexclude: [drafts]\nremote_theme: a/b\n' });
+  const { config } = loadConfig({ source, githubPages: true });
+  assert.equal(config.theme, null);
+  assert.ok(!(config.exclude as string[]).includes('CNAME'));
+  assert.ok((config.plugins as string[]).includes('jekyll-remote-theme'));
+  const before = process.env.JEKYLL_ENV;
+  process.env.JEKYLL_ENV = 'production';
+  try {
+    assert.deepEqual(loadConfig({ source, githubPages: true }).config.sass, { style: 'compressed' });
+  } finally {
+    if (before === undefined) delete process.env.JEKYLL_ENV;
+    else process.env.JEKYLL_ENV = before;
+  }
+});
+
+test('build prints the mode and why; --no-github-pages builds the plain Jekyll site', () => {
+  const source = tempSite({
+    Gemfile: PAGES_GEMFILE,
+    '_config.yml': 'title: T\ntheme: null\n',
+    'docs/README.md': '# The docs\n',
+    'index.html': '---\n---\nhome\n',
+  });
+  const pages = runCli(['build', '-s', source, '-d', `${source}/out-pages`]);
+  assert.equal(pages.code, 0, pages.stderr);
+  assert.match(pages.stdout, / {14}Mode: GitHub Pages \(the Gemfile names github-pages\)\n/);
+  const plain = runCli(['build', '-s', source, '-d', `${source}/out-plain`, '--no-github-pages']);
+  assert.equal(plain.code, 0, plain.stderr);
+  assert.match(plain.stdout, / {14}Mode: plain Jekyll 4\.3 \(--no-github-pages\)\n/);
+  assert.equal(runCli(['build', '-s', source, '-d', `${source}/x`, '-q', '--github-pages']).stdout, '');
+  // The README becomes /docs/ on GitHub Pages only.
+  assert.match(readFile(`${source}/out-pages/docs/index.html`), /<h1 id="the-docs">The docs<\/h1>/);
+  assert.throws(() => readFile(`${source}/out-plain/docs/index.html`), /ENOENT/);
+});
+
+test('a listed plugin scholarsite does not have is named with what it would have done', () => {
+  const source = tempSite({
+    '_config.yml': 'theme: null\nplugins: [jekyll-octicons, jekyll-scholar]\n',
+    'index.html': '---\n---\nhome\n',
+  });
+  const plain = runCli(['build', '-s', source, '--no-github-pages']);
+  assert.equal(plain.code, 0);
+  assert.match(
+    plain.stderr,
+    /Warning: _config.yml: the plugin 'jekyll-octicons' is not part of scholarsite: it would have drawn GitHub icons with \{% octicon name %\}\n {2}Hint: /,
+  );
+  assert.match(
+    plain.stderr,
+    /the plugin 'jekyll-scholar' is not part of scholarsite: what it would have added/,
+  );
+  const pages = runCli(['build', '-s', source, '--github-pages']);
+  assert.match(
+    pages.stderr,
+    /the plugin 'jekyll-scholar' is not part of scholarsite, and GitHub Pages does not run it either/,
+  );
+});
+
+const readFile = (file: string) => readFileSync(file, 'utf8');
