@@ -99,7 +99,13 @@ const REWRITES: Record<string, (markup: string) => Rewritten> = {
 const WARNING_HINT =
   'Jekyll renders this the same lax way; write it in strict Liquid syntax to silence the warning.';
 
-const newlines = (text: string) => '\n'.repeat(text.split('\n').length - 1);
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+const newlines = (text: string) => '\n'.repeat(countLines(text));
 
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
   if (!source.includes('{{') && !source.includes('{%')) return { source, warnings: [] };
@@ -109,7 +115,8 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   const open: string[] = [];
   let line = 1;
   let offset = 0;
-  const inComment = () => open.includes('comment');
+  let comments = 0;
+  const inComment = () => comments > 0;
   const fail = (message: string, at = line, from = offset): never => {
     const column = from - source.lastIndexOf('\n', from - 1);
     throw new LiquidTemplateError(`Liquid syntax error: ${message}`, at, column);
@@ -165,7 +172,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
             ? newlines(rawText)
             : `{%${trimLeft} raw_text ${encodeURIComponent(body)} ${newlines(rawText)}${trimRight}%}`,
         );
-        line += rawText.split('\n').length - 1;
+        line += countLines(rawText);
         offset += rawText.length;
         continue;
       }
@@ -174,9 +181,13 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       let written = token;
       // Tags out of place (an end tag of another block, a block never closed) are left as they
       // are: liquidjs refuses them too, and says where the block began.
-      if (name in BLOCKS) open.push(name);
-      else if (name.startsWith('end') && block === name.slice(3)) open.pop();
-      else if (name === 'else' && block && BLOCKS[block]?.includes('else')) {
+      if (Object.hasOwn(BLOCKS, name)) {
+        open.push(name);
+        if (name === 'comment') comments++;
+      } else if (name.startsWith('end') && block === name.slice(3)) {
+        open.pop();
+        if (block === 'comment') comments--;
+      } else if (name === 'else' && block && BLOCKS[block]?.includes('else')) {
         if (block === 'case' && markup.trim() !== '')
           fail("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ");
         // Ruby ignores what follows `else`; liquidjs refuses it.
@@ -184,7 +195,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       }
       // Inside a comment, Liquid still parses the tags it knows (their warnings and errors
       // stand); what the comment's own body holds otherwise is ignored.
-      const read = REWRITES[name];
+      const read = Object.hasOwn(REWRITES, name) ? REWRITES[name] : undefined;
       if (read && !(block === 'comment' && (name === 'elsif' || name === 'when'))) {
         const markupText = rewrite(() => read(markup));
         written = `{%${trimLeft} ${name} ${markupText} ${newlines(token)}${trimRight}%}`;
@@ -193,7 +204,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       if (wasInComment && inComment()) written = newlines(token);
       out.push(written);
     }
-    line += token.split('\n').length - 1;
+    line += countLines(token);
     offset += token.length;
   }
   return { source: out.join(''), warnings };
