@@ -107,6 +107,16 @@ function countLines(text: string): number {
 
 const newlines = (text: string) => '\n'.repeat(countLines(text));
 
+/** Ruby's `strip` set: liquidjs's trimming also takes Unicode spaces (a no-break space). */
+const LEADING_SPACE = /^[\0\t\n\v\f\r ]+/;
+const TRAILING_SPACE = /[\0\t\n\v\f\r ]+$/;
+
+/** Nothing, on as many lines as `removed` had: what follows stays on its line. */
+const keepLines = (removed: string) => {
+  const lines = newlines(removed);
+  return lines ? `{% raw_text ${lines}%}` : '';
+};
+
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
   if (!source.includes('{{') && !source.includes('{%')) return { source, warnings: [] };
   const tokens = source.split(TEMPLATE_PARSER);
@@ -117,6 +127,16 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   let offset = 0;
   let comments = 0;
   const inComment = () => comments > 0;
+  // Whitespace control as Liquid does it (BlockBody#whitespace_handler): `{%-` strips the text
+  // just before, `-%}` the text just after; liquidjs is handed markup without the dashes.
+  let trimNext = false;
+  let textBefore = -1;
+  const stripTextBefore = () => {
+    if (textBefore < 0) return;
+    const text = out[textBefore];
+    const kept = text.replace(TRAILING_SPACE, '');
+    out[textBefore] = kept + keepLines(text.slice(kept.length));
+  };
   const fail = (message: string, at = line, from = offset): never => {
     const column = from - source.lastIndexOf('\n', from - 1);
     throw new LiquidTemplateError(`Liquid syntax error: ${message}`, at, column);
@@ -136,15 +156,31 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === '') continue;
-    const trimLeft = token[2] === '-' ? '-' : '';
-    const trimRight = token.length > 4 && token[token.length - 3] === '-' ? '-' : '';
     if (i % 2 === 0) {
-      out.push(inComment() ? newlines(token) : token);
-    } else if (token.startsWith('{{')) {
+      let text = token;
+      if (trimNext) {
+        const stripped = text.replace(LEADING_SPACE, '');
+        text = keepLines(text.slice(0, text.length - stripped.length)) + stripped;
+        trimNext = false;
+      }
+      textBefore = inComment() ? -1 : out.length;
+      out.push(inComment() ? newlines(token) : text);
+      line += countLines(token);
+      offset += token.length;
+      continue;
+    }
+    const trimLeft = token[2] === '-';
+    const trimRight = token.length > 4 && token[token.length - 3] === '-';
+    if (trimLeft) stripTextBefore();
+    textBefore = -1;
+    trimNext = trimRight;
+    // The token as written, without its dashes.
+    const plain = `${token.slice(0, 2)}${token.slice(trimLeft ? 3 : 2, token.length - (trimRight ? 3 : 2))}${token.slice(-2)}`;
+    if (token.startsWith('{{')) {
       const content = CONTENT_OF_VARIABLE.exec(token);
       if (!content) fail(`Variable '${token}' was not properly terminated with regexp: /\\}\\}/`);
       const markup = rewrite(() => variable(content?.[1] ?? ''));
-      out.push(inComment() ? newlines(token) : `{{${trimLeft} ${markup} ${newlines(token)}${trimRight}}}`);
+      out.push(inComment() ? newlines(token) : `{{ ${markup} ${newlines(token)}}}`);
     } else {
       const full = FULL_TOKEN.exec(token);
       if (!full) fail(`Tag '${token}' was not properly terminated with regexp: /\\%\\}/`);
@@ -168,9 +204,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
         if (!closed) fail("'raw' tag was never closed", start, startOffset);
         // The body goes as data: liquidjs's tokenizer would read Liquid inside it.
         out.push(
-          inComment()
-            ? newlines(rawText)
-            : `{%${trimLeft} raw_text ${encodeURIComponent(body)} ${newlines(rawText)}${trimRight}%}`,
+          inComment() ? newlines(rawText) : `{% raw_text ${encodeURIComponent(body)} ${newlines(rawText)}%}`,
         );
         line += countLines(rawText);
         offset += rawText.length;
@@ -178,7 +212,7 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       }
       const block = open.at(-1);
       const wasInComment = inComment();
-      let written = token;
+      let written = plain;
       // Tags out of place (an end tag of another block, a block never closed) are left as they
       // are: liquidjs refuses them too, and says where the block began.
       if (Object.hasOwn(BLOCKS, name)) {
@@ -191,14 +225,14 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
         if (block === 'case' && markup.trim() !== '')
           fail("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ");
         // Ruby ignores what follows `else`; liquidjs refuses it.
-        written = `{%${trimLeft} else ${newlines(token)}${trimRight}%}`;
+        written = `{% else ${newlines(token)}%}`;
       }
       // Inside a comment, Liquid still parses the tags it knows (their warnings and errors
       // stand); what the comment's own body holds otherwise is ignored.
       const read = Object.hasOwn(REWRITES, name) ? REWRITES[name] : undefined;
       if (read && !(block === 'comment' && (name === 'elsif' || name === 'when'))) {
         const markupText = rewrite(() => read(markup));
-        written = `{%${trimLeft} ${name} ${markupText} ${newlines(token)}${trimRight}%}`;
+        written = `{% ${name} ${markupText} ${newlines(token)}%}`;
       }
       // A comment is written as its opening and closing tags alone.
       if (wasInComment && inComment()) written = newlines(token);
