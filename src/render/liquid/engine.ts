@@ -17,6 +17,7 @@ import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
 import { CycleTag } from './tags/cycle.ts';
+import { ForTag } from './tags/for.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
@@ -124,6 +125,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('assign', AssignTag);
   liquid.registerTag('raw_text', RawTextTag);
   liquid.registerTag('cycle', CycleTag);
+  liquid.registerTag('for', ForTag);
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);

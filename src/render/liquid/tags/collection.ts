@@ -1,0 +1,20 @@
+/** How Ruby Liquid's loops see a value (Utils.slice_collection) and read a number (`to_i`). */
+import { toValue } from 'liquidjs';
+
+/** A list as itself, a hash as its pairs, a string as one item (none if empty), else nothing. */
+export function rubyItems(value: unknown): unknown[] {
+  const plain = toValue(value) as unknown;
+  if (Array.isArray(plain)) return plain;
+  if (typeof plain === 'string') return plain === '' ? [] : [plain];
+  if (plain && typeof plain === 'object') {
+    if (Symbol.iterator in plain) return Array.from(plain as Iterable<unknown>);
+    return Object.keys(plain).map((key) => [key, (plain as Record<string, unknown>)[key]]);
+  }
+  return [];
+}
+
+/** Ruby's `to_i`: the leading integer of a text, 0 for nil or none. */
+export function rubyInteger(value: unknown): number {
+  const n = Number.parseInt(String(value ?? 0), 10);
+  return Number.isNaN(n) ? 0 : n;
+}
