@@ -1,5 +1,5 @@
 /** How Ruby Liquid's loops see a value (Utils.slice_collection) and read a number (`to_i`). */
-import { toValue } from 'liquidjs';
+import { type Context, evalToken, type RangeToken, TokenKind, toValue, type ValueToken } from 'liquidjs';
 
 /** A list as itself, a hash as its pairs, a string as one item (none if empty), else nothing. */
 export function rubyItems(value: unknown): unknown[] {
@@ -17,4 +17,17 @@ export function rubyItems(value: unknown): unknown[] {
 export function rubyInteger(value: unknown): number {
   const n = Number.parseInt(String(value ?? 0), 10);
   return Number.isNaN(n) ? 0 : n;
+}
+
+/**
+ * What a loop walks: a range's ends read as Ruby's RangeLookup reads them (nil and text through
+ * `to_i`, so `(page.unset..2)` is 0..2, where liquidjs's range is empty), anything else as is.
+ */
+export function* loopValue(token: ValueToken, ctx: Context): Generator<unknown, unknown, unknown> {
+  if (token.kind !== TokenKind.Range) return yield evalToken(token, ctx);
+  const range = token as RangeToken;
+  const low = rubyInteger(yield evalToken(range.lhs, ctx));
+  const high = rubyInteger(yield evalToken(range.rhs, ctx));
+  ctx.memoryLimit.use(high - low + 1);
+  return Array.from({ length: Math.max(0, high - low + 1) }, (_, i) => low + i);
 }

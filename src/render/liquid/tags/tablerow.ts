@@ -5,11 +5,11 @@
  * attributes Ruby read); only the rendering differs.
  */
 import { type Context, type Emitter, evalToken, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
-import { rubyInteger, rubyItems } from './collection.ts';
+import { loopValue, rubyInteger, rubyItems } from './collection.ts';
 
 export class TablerowTag extends LiquidjsTablerowTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const value = yield evalToken(this.collection, ctx);
+    const value = yield* loopValue(this.collection, ctx);
     if (value == null || value === false) return;
     const args = (yield this.args.render(ctx)) as Record<string, unknown>;
     const from = rubyInteger(args.offset);
