@@ -1,7 +1,8 @@
 /**
- * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): Jekyll-style includes
- * with `include.*` parameters and shared scope, extension-less include files, lax conditions,
- * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
+ * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): templates read as Ruby
+ * Liquid reads them (lax.ts), Jekyll-style includes with `include.*` parameters and shared
+ * scope, extension-less include files, unknown filters passed through, Ruby's way of printing
+ * values, and Jekyll's tags.
  */
 import path from 'node:path';
 import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
