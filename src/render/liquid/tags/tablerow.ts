@@ -4,7 +4,7 @@
  * `tablerowloop` it counts with. liquidjs's own tag parses the markup (lax.ts hands it the
  * attributes Ruby read); only the rendering differs.
  */
-import { type Context, type Emitter, evalToken, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
+import { type Context, type Emitter, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
 import { loopValue, rubyInteger, rubyItems } from './collection.ts';
 
 export class TablerowTag extends LiquidjsTablerowTag {
