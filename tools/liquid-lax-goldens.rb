@@ -10,7 +10,7 @@ LIQUID4 = ENV.fetch('LIQUID4_LIB', '/work/ref/liquid-4.0.4/lib')
 $LOAD_PATH.unshift(LIQUID4) unless ENV['LIQUID'] == 'system'
 require 'jekyll'
 
-dir = File.expand_path('../test/render/liquid/lax', __dir__)
+dir = ENV.fetch('LAX_DIR', File.expand_path('../test/render/liquid/lax', __dir__))
 cases = JSON.parse(File.read(File.join(dir, 'cases.json')))
 scope = JSON.parse(File.read(File.join(dir, 'scope.json')))
 site = Jekyll::Site.new(Jekyll.configuration('source' => dir, 'destination' => File.join(Dir.tmpdir, 'lax-out'), 'quiet' => true))

@@ -13,6 +13,16 @@ export function rubyItems(value: unknown): unknown[] {
   return [];
 }
 
+/**
+ * Utils.slice_collection: the items from index `from` up to `to`; a string is one item whatever
+ * the bounds (Ruby 1.8's String#each, which Liquid keeps).
+ */
+export function rubySlice(value: unknown, from: number, to?: number): unknown[] {
+  const plain = toValue(value) as unknown;
+  if (typeof plain === 'string') return plain === '' ? [] : [plain];
+  return rubyItems(plain).filter((_, index) => index >= from && (to === undefined || index < to));
+}
+
 /** Ruby's `to_i`: the leading integer of a text, 0 for nil or none. */
 export function rubyInteger(value: unknown): number {
   const n = Number.parseInt(String(value ?? 0), 10);

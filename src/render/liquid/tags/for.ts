@@ -5,7 +5,7 @@
  * parses the markup lax.ts writes; only the rendering is Ruby's.
  */
 import { type Context, type Emitter, evalToken, ForTag as LiquidjsForTag } from 'liquidjs';
-import { loopValue, rubyInteger, rubyItems } from './collection.ts';
+import { loopValue, rubyInteger, rubySlice } from './collection.ts';
 
 const OFFSETS = 'ruby_for_offsets';
 const LOOPS = 'ruby_for_loops';
@@ -15,12 +15,12 @@ export class ForTag extends LiquidjsForTag {
     const renderer = this.liquid.renderer;
     const name = `${this.variable}-${this.collection.getText()}`;
     const offsets = ctx.getRegister<Map<string, number>>(OFFSETS, new Map());
-    const all = rubyItems(yield* loopValue(this.collection, ctx));
+    const value = yield* loopValue(this.collection, ctx);
     const { offset, limit, reversed } = this.hash.hash;
     const from =
       offset?.getText() === 'continue' ? (offsets.get(name) ?? 0) : rubyInteger(yield evalToken(offset, ctx));
     const to = limit === undefined ? undefined : from + rubyInteger(yield evalToken(limit, ctx));
-    const segment = all.filter((_, index) => index >= from && (to === undefined || index < to));
+    const segment = rubySlice(value, from, to);
     // `reversed` is written without a value, which liquidjs's hash keeps as a key.
     if ('reversed' in this.hash.hash && reversed === undefined) segment.reverse();
     offsets.set(name, from + segment.length);

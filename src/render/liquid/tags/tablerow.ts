@@ -5,7 +5,7 @@
  * attributes Ruby read); only the rendering differs.
  */
 import { type Context, type Emitter, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
-import { loopValue, rubyInteger, rubyItems } from './collection.ts';
+import { loopValue, rubyInteger, rubySlice } from './collection.ts';
 
 export class TablerowTag extends LiquidjsTablerowTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
@@ -13,8 +13,11 @@ export class TablerowTag extends LiquidjsTablerowTag {
     if (value == null || value === false) return;
     const args = (yield this.args.render(ctx)) as Record<string, unknown>;
     const from = rubyInteger(args.offset);
-    const all = rubyItems(value);
-    const list = args.limit === undefined ? all.slice(from) : all.slice(from, from + rubyInteger(args.limit));
+    const list = rubySlice(
+      value,
+      from,
+      args.limit === undefined ? undefined : from + rubyInteger(args.limit),
+    );
     const cols = rubyInteger(args.cols);
     const length = list.length;
     let col = 1;
