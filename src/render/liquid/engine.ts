@@ -22,11 +22,12 @@ import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
-import { UNKNOWN_OPERATOR } from './lax/markup.ts';
+import { RANGE_FILTER, UNKNOWN_OPERATOR } from './lax/markup.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
+import { RubyRange, rubyInteger } from './tags/collection.ts';
 import { CycleTag } from './tags/cycle.ts';
 import { ForTag } from './tags/for.ts';
 import { GistTag } from './tags/gist.ts';
@@ -166,6 +167,11 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('raw_text', RawTextTag);
   liquid.registerTag('cycle', CycleTag);
   liquid.registerTag('for', ForTag);
+  liquid.registerFilter(RANGE_FILTER, function (this: { context: Context }, low: unknown, high: unknown) {
+    const [from, to] = [rubyInteger(low), rubyInteger(high)];
+    this.context.memoryLimit.use(to - from + 1);
+    return new RubyRange(from, to);
+  });
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);

@@ -191,6 +191,12 @@ export interface ExpressionOptions {
   filterArgument?: boolean;
 }
 
+/** The two ends of a range `(a..b)` as Expression.parse reads one, else undefined. */
+export function rangeEnds(markup: string): [string, string] | undefined {
+  const range = markup.startsWith('(') ? RANGE.exec(markup) : null;
+  return range ? [range[1], range[2]] : undefined;
+}
+
 /** Ruby's `Expression.parse(markup)`, written as the liquidjs expression with the same value. */
 export function expression(markup: string | undefined, options: ExpressionOptions = {}): string {
   if (markup === undefined) return 'nil';

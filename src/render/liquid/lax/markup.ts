@@ -8,6 +8,7 @@ import {
   expression,
   LiquidSyntaxError,
   QUOTED_FRAGMENT,
+  rangeEnds,
   SPACE,
   StrictParser,
   stringLiteral,
@@ -45,8 +46,13 @@ interface Filter {
 
 const JUST_TAG_ATTRIBUTES = new RegExp(`^(\\w+)${S}*:${S}*(${QF})$`);
 
+/** The filter that makes a Ruby Range (tags/collection.ts): liquidjs's ranges are plain lists. */
+export const RANGE_FILTER = '__ruby_range';
+
 function writeVariable(name: string | undefined, filters: Filter[]): string {
-  let text = expression(name);
+  // A range given to filters or printed is a Ruby Range: its ends read with `to_i`, printed `1..3`.
+  const ends = name === undefined ? undefined : rangeEnds(name);
+  let text = ends ? `${expression(ends[0])} | ${RANGE_FILTER}: ${expression(ends[1])}` : expression(name);
   for (const filter of filters) {
     // A name Ruby could never call (`f-g`, `x?`) is an unknown filter: it passes its input on.
     if (!/^[A-Za-z_]\w*$/.test(filter.name)) continue;

@@ -30,6 +30,27 @@ export function rubyInteger(value: unknown): number {
 }
 
 /**
+ * A Ruby Range of integers: a list to the filters and loops, printed as Ruby prints it (`1..3`).
+ */
+export class RubyRange extends Array<number> {
+  static override get [Symbol.species]() {
+    return Array;
+  }
+
+  constructor(
+    readonly low: number,
+    readonly high: number,
+  ) {
+    super();
+    for (let n = low; n <= high; n++) this.push(n);
+  }
+
+  toLiquidString(): string {
+    return `${this.low}..${this.high}`;
+  }
+}
+
+/**
  * What a loop walks: a range's ends read as Ruby's RangeLookup reads them (nil and text through
  * `to_i`, so `(page.unset..2)` is 0..2, where liquidjs's range is empty), anything else as is.
  */
