@@ -130,6 +130,8 @@ class Reader {
       message: 'this symbolic link points outside the site folder and is skipped',
       file: this.site.relative(absolute),
       hint: 'Copy the file into the site instead of linking to it.',
+      // In safe mode (GitHub Pages) Jekyll skips it without a word; else Jekyll would copy it.
+      note: this.site.config.safe === true ? 'check' : undefined,
     });
     return true;
   }

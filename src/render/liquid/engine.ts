@@ -1,10 +1,20 @@
 /**
- * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): Jekyll-style includes
- * with `include.*` parameters and shared scope, extension-less include files, lax conditions,
- * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
+ * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): templates read as Ruby
+ * Liquid reads them (lax.ts), Jekyll-style includes with `include.*` parameters and shared
+ * scope, extension-less include files, unknown filters passed through, Ruby's way of printing
+ * values, and Jekyll's tags.
  */
 import path from 'node:path';
-import { Context, Liquid, type LiquidOptions, type Template, Tokenizer } from 'liquidjs';
+import {
+  Context,
+  defaultOperators,
+  Liquid,
+  type LiquidOptions,
+  type Operators,
+  type Template,
+  Tokenizer,
+  toValue,
+} from 'liquidjs';
 import { type ProblemInit, SiteError } from '../../errors.ts';
 import { rubyFloat } from '../../site/ruby-values.ts';
 import { describeFile } from '../../site/theme.ts';
@@ -12,11 +22,14 @@ import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { includeFiles } from './include-files.ts';
+import { RANGE_FILTER, UNKNOWN_OPERATOR } from './lax/markup.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
 import { BibliographyTag } from './tags/bibliography.ts';
+import { RubyRange, rubyInteger } from './tags/collection.ts';
 import { CycleTag } from './tags/cycle.ts';
+import { ForTag } from './tags/for.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
@@ -31,6 +44,34 @@ Tokenizer.prototype.readNumber = function (this: Tokenizer) {
   const token = readNumber.call(this);
   if (token?.getText().includes('.')) (token as { content: unknown }).content = rubyFloat(token.content);
   return token;
+};
+
+/**
+ * Ruby's comparisons: `<`, `>`, `<=`, `>=` order two numbers, two texts or two times, and are
+ * false for anything else (nil, true, a list), which Ruby cannot order; liquidjs would compare
+ * them as JavaScript does (`true < 2.5`, a list with a text). A comparison with an operator Ruby
+ * does not know fails when evaluated (lax/markup.ts).
+ */
+const orderable = (left: unknown, right: unknown) => {
+  const [a, b] = [toValue(left), toValue(right)] as unknown[];
+  const kind = (value: unknown) => (value instanceof Date ? 'time' : typeof value);
+  return kind(a) === kind(b) && ['number', 'string', 'time'].includes(kind(a));
+};
+type Comparison = ReturnType<Operators[string]>;
+const ordering = (operator: '<' | '>' | '<=' | '>=') => {
+  const compare = defaultOperators[operator] as (left: unknown, right: unknown, ctx: Context) => Comparison;
+  return (left: unknown, right: unknown, ctx: Context): Comparison =>
+    orderable(left, right) ? compare(left, right, ctx) : false;
+};
+const RUBY_OPERATORS: Operators = {
+  ...defaultOperators,
+  '<': ordering('<'),
+  '>': ordering('>'),
+  '<=': ordering('<='),
+  '>=': ordering('>='),
+  [UNKNOWN_OPERATOR]: (_left: unknown, operator: unknown) => {
+    throw new Error(`Unknown operator ${String(operator)}`);
+  },
 };
 
 export interface LiquidSetup {
@@ -85,6 +126,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     strictFilters: liquidConfig.strict_filters === true,
     strictVariables: liquidConfig.strict_variables === true,
     lenientIf: true,
+    operators: RUBY_OPERATORS,
     ownPropertyOnly: false,
     cache: includeCache(setup.uses),
     outputEscape: rubyString,
@@ -124,6 +166,12 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('assign', AssignTag);
   liquid.registerTag('raw_text', RawTextTag);
   liquid.registerTag('cycle', CycleTag);
+  liquid.registerTag('for', ForTag);
+  liquid.registerFilter(RANGE_FILTER, function (this: { context: Context }, low: unknown, high: unknown) {
+    const [from, to] = [rubyInteger(low), rubyInteger(high)];
+    this.context.memoryLimit.use(to - from + 1);
+    return new RubyRange(from, to);
+  });
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
