@@ -8,6 +8,7 @@ import { PLUGIN_WHITELIST } from '../config/index.ts';
 import { addSearchPage, searchEnabled } from '../search/index.ts';
 import type { Site } from '../site/site.ts';
 import { avatar } from './avatar.ts';
+import { bibliographyStyle } from './bibliography-style.ts';
 import { defaultLayout } from './default-layout.ts';
 import { feed } from './feed.ts';
 import { githubMetadataGenerator } from './github-metadata.ts';
@@ -19,6 +20,7 @@ import { paginate } from './paginate.ts';
 import { readmeIndex } from './readme-index.ts';
 import { redirectFrom } from './redirect-from.ts';
 import { relativeLinks } from './relative-links.ts';
+import { scholarMeta } from './scholar-meta.ts';
 import { seoTag } from './seo-tag.ts';
 import { sitemap } from './sitemap.ts';
 import { titlesFromHeadings } from './titles-from-headings.ts';
@@ -73,6 +75,8 @@ const PLUGINS: Plugin[] = [
   mentions,
   avatar,
   includeCache,
+  bibliographyStyle,
+  scholarMeta,
   searchPage,
 ];
 
@@ -80,6 +84,8 @@ const PLUGINS: Plugin[] = [
 const NOTHING_TO_DO: Record<string, string> = {
   'jekyll-gist': 'its {% gist %} tag is always there',
   'jekyll-remote-theme': '`remote_theme:` is read by scholarsite itself',
+  'jekyll-scholar':
+    'scholarsite reads _bibliography/ and draws {% bibliography %}, {% cite %} and {% reference %} itself',
   'jekyll-coffeescript': 'it converts .coffee files, which GitHub Pages sites rarely have',
   'jekyll-commonmark-ghpages': 'it is used only with `markdown: GFM`',
 };
@@ -97,8 +103,6 @@ const NOT_IN_THE_SITE = new Set([
 const MISSING: Record<string, string> = {
   'jekyll-octicons': 'it would have drawn GitHub icons with {% octicon name %}',
   'jekyll-archives': 'it would have made pages listing posts by year, category and tag',
-  'jekyll-scholar':
-    "it would have rendered {% bibliography %} and {% cite %} with its own styles (scholarsite's bibliography: setting reads _bibliography/ its own way)",
   'jekyll-last-modified-at':
     'it would have given pages `last_modified_at` and the {% last_modified_at %} tag',
   'jekyll-toc': 'it would have added the `toc` and `toc_only` filters',

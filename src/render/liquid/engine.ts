@@ -15,7 +15,8 @@ import { includeFiles } from './include-files.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
-import { BibliographyTag } from './tags/bibliography.ts';
+import { BUILT_IN_INCLUDES, BUILT_IN_INCLUDES_DIR, bibliographyTag } from './tags/bibliography.ts';
+import { CiteTag } from './tags/cite.ts';
 import { CycleTag } from './tags/cycle.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
@@ -23,6 +24,7 @@ import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
 import { RawTextTag } from './tags/raw-text.ts';
+import { referenceTag } from './tags/reference.ts';
 import { TablerowTag } from './tags/tablerow.ts';
 
 // liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
@@ -114,7 +116,17 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     uses: setup.uses,
     found: new Map<string, string | undefined>(),
   };
-  liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
+  // A site with a theme of its own draws publication lists with the built-in theme's includes,
+  // after its own (see tags/bibliography.ts).
+  const standalone = !setup.includeDirs.includes(BUILT_IN_INCLUDES_DIR);
+  const withBuiltIn = [...setup.includeDirs, BUILT_IN_INCLUDES_DIR];
+  liquid.registerTag(
+    'include',
+    includeTag('include', {
+      ...files,
+      dirs: (ctx) => (standalone && ctx.getRegister(BUILT_IN_INCLUDES) ? withBuiltIn : setup.includeDirs),
+    }),
+  );
   liquid.registerTag(
     'include_relative',
     includeRelativeTag(setup.sourceDir, String(setup.config.collections_dir ?? ''), files),
@@ -127,7 +139,9 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
-  liquid.registerTag('bibliography', BibliographyTag);
+  liquid.registerTag('bibliography', bibliographyTag({ standalone }));
+  liquid.registerTag('reference', referenceTag({ standalone }));
+  liquid.registerTag('cite', CiteTag);
   registerFilters(liquid, setup);
   withBlankBlocks(liquid);
   setup.extend?.(liquid);
