@@ -84,11 +84,15 @@ const PLUGINS: Plugin[] = [
 const NOTHING_TO_DO: Record<string, string> = {
   'jekyll-gist': 'its {% gist %} tag is always there',
   'jekyll-remote-theme': '`remote_theme:` is read by scholarsite itself',
-  'jekyll-scholar':
-    'scholarsite reads _bibliography/ and draws {% bibliography %}, {% cite %} and {% reference %} itself',
   'jekyll-coffeescript': 'it converts .coffee files, which GitHub Pages sites rarely have',
   'jekyll-commonmark-ghpages': 'it is used only with `markdown: GFM`',
 };
+
+/**
+ * Plugins whose work scholarsite does its own way: said only when GitHub Pages, which does not
+ * run them, publishes the site.
+ */
+const DONE_HERE = new Set(['jekyll-scholar']);
 
 /** Plugins that change nothing in the built site (commands, servers, editors). */
 const NOT_IN_THE_SITE = new Set([
@@ -162,6 +166,7 @@ function warnMissingPlugins(site: Site): void {
   for (const name of listedPlugins(site)) {
     if (known.has(name) || name in NOTHING_TO_DO || NOT_IN_THE_SITE.has(name)) continue;
     const skippedByPages = site.githubPages && !PLUGIN_WHITELIST.includes(name);
+    if (DONE_HERE.has(name) && !skippedByPages) continue;
     site.diagnostics.warn({
       message: skippedByPages
         ? `the plugin '${name}' is not part of scholarsite, and GitHub Pages does not run it either (it is not on GitHub Pages' list of plugins)`
