@@ -60,10 +60,16 @@ export function citationAuthors(citation: string): string[] {
   return authors;
 }
 
-/** Before the head's end, or first when the page has no head (a browser puts them in its head). */
+/**
+ * On lines of their own before the head's end, or first when the page has no head (a browser
+ * puts them in its head).
+ */
 function inject(output: string, tags: string): string {
-  const at = output.search(/<\/head\s*>/i);
-  return at < 0 ? `${tags}\n${output}` : `${output.slice(0, at)}${tags}\n${output.slice(at)}`;
+  const end = output.search(/<\/head\s*>/i);
+  if (end < 0) return `${tags}\n${output}`;
+  const lineStart = output.lastIndexOf('\n', end - 1) + 1;
+  const at = /^[ \t]*$/.test(output.slice(lineStart, end)) ? lineStart : end;
+  return `${output.slice(0, at)}${tags}\n${output.slice(at)}`;
 }
 
 export const scholarMeta: Plugin = {

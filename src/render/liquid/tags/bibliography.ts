@@ -73,7 +73,8 @@ export class Drawing {
       const baseurl = text((yield ctx._get(['site', 'baseurl'])) as unknown).replace(/\/+$/, '');
       link = `<link rel="stylesheet" href="${baseurl}${BIBLIOGRAPHY_STYLESHEET}">`;
     }
-    return `<div class="scholarsite-bibliography">${link}${list}\n</div>`;
+    // On a line of its own, so that Markdown takes it as a block even after text.
+    return `\n<div class="scholarsite-bibliography">${link}${list}\n</div>\n`;
   }
 
   private *render(ctx: Context, scope: Record<string, unknown>): Generator<unknown, string, unknown> {
