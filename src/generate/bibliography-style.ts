@@ -17,11 +17,23 @@ import type { Plugin } from './index.ts';
 
 const STYLESHEET_SOURCE = path.join(BUILT_IN_THEME_ROOT, 'standalone', 'bibliography.css');
 
+/** Whether each site needs the stylesheet, decided once a build (its files are read to know). */
+const needed = new WeakMap<Site, boolean>();
+
+function needsStylesheet(site: Site): boolean {
+  let answer = needed.get(site);
+  if (answer === undefined) {
+    answer =
+      !usesBuiltInTheme(site.config) &&
+      (site.layouts.has(STANDALONE_LAYOUT) || usesBibliographyTags(site, { includes: true }));
+    needed.set(site, answer);
+  }
+  return answer;
+}
+
 export const bibliographyStyle: Plugin = {
   name: 'scholarsite-bibliography-style',
-  active: (site) =>
-    !usesBuiltInTheme(site.config) &&
-    (site.layouts.has(STANDALONE_LAYOUT) || usesBibliographyTags(site, { includes: true })),
+  active: needsStylesheet,
   generate(site: Site) {
     const css = readFileSync(STYLESHEET_SOURCE, 'utf8');
     const page = new Page(

@@ -63,6 +63,8 @@ export class Site implements SiteContext {
   githubPages = false;
   /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
   cacheDir: string | undefined;
+  /** Reads the `.bib` files once the BibTeX parser is loaded (a page's tag asked for them). */
+  unreadBibliography: (() => void) | undefined;
 
   /** Note that the template being rendered depends on this. */
   uses(dependency: string): void {

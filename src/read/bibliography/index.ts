@@ -51,10 +51,22 @@ const LINKS: Record<string, string> = {
   url: 'htmlurl',
 };
 
-/** Whether the site has `.bib` files it may read (then the parser must be loaded first). */
+/**
+ * Whether the site asks for its `.bib` files in its config and has some (then the BibTeX parser
+ * is loaded before reading).
+ */
 export function hasBibFiles(config: Config): boolean {
   const settings = bibliographySettings(config);
-  return settings !== undefined && bibFileNames(path.join(String(config.source), settings.source)).length > 0;
+  return (
+    settings !== undefined &&
+    bibliographyConfigured(config) &&
+    bibFileNames(path.join(String(config.source), settings.source)).length > 0
+  );
+}
+
+/** Whether the `.bib` files can be read now: nothing to parse, or the parser is loaded. */
+export function bibliographyReadable(site: Site): boolean {
+  return bibtexParserLoaded() || bibFilesKnown(site) || !usesBibliographyTags(site);
 }
 
 /** A bibliography tag: jekyll-scholar's users have no setting to find. */
