@@ -27,37 +27,81 @@ function wantsTags(site: Site, doc: Document): boolean {
 /** The front matter the tags read, with authors taken from the citation when none are given. */
 function pageFor(doc: Document): Record<string, unknown> {
   const data = doc.data;
-  const authors = Array.isArray(data.authors)
-    ? data.authors
-    : typeof data.authors === 'string'
-      ? data.authors.split(/\s*(?:,|;|\band\b)\s*/).filter(Boolean)
+  const given = data.authors ?? (typeof data.author === 'string' ? data.author : undefined);
+  const authors = Array.isArray(given)
+    ? given
+    : typeof given === 'string'
+      ? authorNames(given)
       : typeof data.citation === 'string'
         ? citationAuthors(data.citation)
         : [];
   return { ...data, authors, url: doc.url, date: doc.date, collection: doc.collection.label };
 }
 
-/**
- * The authors of an academicpages `citation:` ("Li, Z., Lin, T., & Wu, C. (2023). "Title."
- * <i>Venue</i>."): the names before the year or the quoted title, "Last, F." kept together.
- */
-export function citationAuthors(citation: string): string[] {
-  const plain = citation.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&');
-  const end = plain.search(/\(\d{4}[a-z]?\)|["“]/);
-  if (end <= 0) return [];
-  const names = plain
-    .slice(0, end)
-    .trim()
-    .replace(/[.,\s]+$/, (tail) => (tail.startsWith('.') ? '.' : ''))
+/** Names as people list them: "A; B", "Last, F., Last, F., & Last, F.", "First Last and First Last". */
+export function authorNames(list: string): string[] {
+  const names = splitNames(list.replace(/\[[^\]]*\]/g, '').trim());
+  // A "name" of many words is a title or a venue: the text is in a style not known here.
+  return names.some((name) => name.split(/\s+/).length > 5) ? [] : names;
+}
+
+function splitNames(text: string): string[] {
+  if (text.includes(';'))
+    return text
+      .split(/\s*;\s*/)
+      .map(withoutFinalStop)
+      .filter(Boolean);
+  // "Wang, Junkai": one person, family name first.
+  if (/^[^,]+,[^,]+$/.test(text) && !/\s(?:and|&)\s/.test(text)) return [withoutFinalStop(text)];
+  const names = text
     .replace(/,?\s*(?:&|\band\b)\s*/g, ', ')
     .split(/\s*,\s*/)
+    .map((name) => name.trim())
     .filter(Boolean);
-  const initials = (name: string) => /^(?:\p{Lu}\p{Ll}{0,2}\.\s?-?)+$/u.test(name);
-  const paired = names.length % 2 === 0 && names.every((name, i) => i % 2 === 0 || initials(name));
-  if (!paired) return names.map((name) => name.replace(/\.$/, ''));
+  const paired = names.length % 2 === 0 && names.every((name, i) => i % 2 === 0 || isInitials(name));
+  if (!paired) return names.map(withoutFinalStop);
   const authors: string[] = [];
   for (let i = 0; i < names.length; i += 2) authors.push(`${names[i]}, ${names[i + 1]}`);
   return authors;
+}
+
+const isInitials = (name: string) => /^(?:\p{Lu}\p{Ll}{0,2}\.\s?-?)+$/u.test(name);
+/** "Basu." is "Basu"; "Lin, T." keeps its initial's stop. */
+const withoutFinalStop = (name: string) =>
+  isInitials(
+    name
+      .trim()
+      .split(/[\s,]+/)
+      .at(-1) ?? '',
+  )
+    ? name.trim()
+    : name.trim().replace(/\.$/, '');
+
+/**
+ * The authors of an academicpages `citation:`, the names before the year or the quoted title in
+ * the styles people paste: APA ("Li, Z., Lin, T., & Wu, C. (2023). "Title.""), Harvard ("Li, Z.,
+ * Lin, T., 2023. Title."), ACM ("Zexi Li and Tao Lin. 2023. Title."), IEEE-like ("Zexi Li, Tao
+ * Lin, "Title."") and Vancouver ("Li Z, Lin T. Title."); "Last, F." is kept together.
+ */
+export function citationAuthors(citation: string): string[] {
+  const plain = citation
+    .replace(/<[^>]*>/g, '')
+    .replace(/&quot;/g, '"')
+    .replace(/&#0*39;|&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+  const ends = [/\(\d{4}[a-z]?\)/, /["“”]/, /[.,]\s+\d{4}[a-z]?\.(?:\s|$)/]
+    .map((pattern) => plain.search(pattern))
+    .filter((at) => at > 0);
+  const vancouver =
+    /^\s*((?:[\p{L}'’-]+(?: [\p{L}'’-]+)* \p{Lu}{1,3}, )*[\p{L}'’-]+(?: [\p{L}'’-]+)* \p{Lu}{1,3})\. /u.exec(
+      plain,
+    );
+  const end = ends.length
+    ? Math.min(...ends)
+    : vancouver
+      ? vancouver[1].length + plain.indexOf(vancouver[1])
+      : -1;
+  return end > 0 ? authorNames(plain.slice(0, end)) : [];
 }
 
 /**
