@@ -92,7 +92,7 @@ const NOTHING_TO_DO: Record<string, string> = {
  * Plugins whose work scholarsite does its own way: said only when GitHub Pages, which does not
  * run them, publishes the site.
  */
-const DONE_HERE = new Set(['jekyll-scholar']);
+const DONE_HERE = new Set(['jekyll-scholar', 'jekyll/scholar']);
 
 /** Plugins that change nothing in the built site (commands, servers, editors). */
 const NOT_IN_THE_SITE = new Set([

@@ -143,8 +143,10 @@ describe('a site set up for jekyll-scholar', () => {
       'publications.html': [
         '---',
         'layout: default',
+        'year: 2021',
         '---',
         '<section id="default">{% bibliography %}</section>',
+        '<section id="al-folio">{% bibliography -f {{ site.scholar.bibliography }} -q @*[year={{ page.year }}]* %}</section>',
         '<section id="file">{% bibliography --file other %}</section>',
         '<section id="query">{% bibliography -f papers --query @*[year=2020] %}</section>',
         '<section id="max">{% bibliography --max 1 %}</section>',
@@ -174,6 +176,7 @@ describe('a site set up for jekyll-scholar', () => {
     assert.deepEqual(entriesIn(section(page, 'query')), ['li2020']);
     assert.deepEqual(entriesIn(section(page, 'max')), ['li2020']);
     assert.deepEqual(entriesIn(section(page, 'limit')), ['li2020']);
+    assert.deepEqual(entriesIn(section(page, 'al-folio')), ['okafor2021'], 'variables in options');
   });
 
   test('{% cite %} writes author–year citations linking each publication; {% reference %} draws one', () => {

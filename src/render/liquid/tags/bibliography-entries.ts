@@ -70,13 +70,25 @@ export function parseArguments(markup: string): TagArguments {
 export function* optionValues(ctx: Context, pairs: [string, string][]): Generator<unknown, Options, unknown> {
   const options: Options = {};
   for (const [key, raw] of pairs) {
-    if (/^"/.test(raw)) options[key] = raw.startsWith('"') && raw.endsWith('"') ? JSON.parse(raw) : raw;
+    if (/^"/.test(raw)) options[key] = yield* interpolate(ctx, JSON.parse(raw) as string);
     else if (/^'/.test(raw)) options[key] = raw.slice(1, -1);
     else if (/^-?\d+$/.test(raw)) options[key] = Number(raw);
     else if (raw === 'true' || raw === 'false') options[key] = raw === 'true';
     else options[key] = ((yield ctx._get(raw.split('.'))) as unknown) ?? raw;
   }
   return options;
+}
+
+/** jekyll-scholar's `{{ name }}` in an option (`-q @*[year={{ y }}]`): the variable's value. */
+function* interpolate(ctx: Context, value: string): Generator<unknown, string, unknown> {
+  let out = '';
+  let last = 0;
+  for (const m of value.matchAll(/\{\{\s*([\w.-]+)\s*\}\}/g)) {
+    const found = (yield ctx._get(m[1].split('.'))) as unknown;
+    out += value.slice(last, m.index) + (found == null ? m[0] : text(found));
+    last = m.index + m[0].length;
+  }
+  return out + value.slice(last);
 }
 
 /** The entries to show, filtered, sorted and limited. */
@@ -133,7 +145,8 @@ const COMPARISONS: Record<string, (a: string, b: string) => boolean> = {
 
 /** BibTeX-Ruby's queries: `@*`, `@article`, `@*[year=2020]`, `@book[year<=2000, author~=Knuth]`. */
 function bibtexQuery(query: string): (entry: Entry) => boolean {
-  const m = /^\s*@(\*|\w+)\s*(?:\[(.*)\])?\s*$/s.exec(query);
+  // al-folio writes `@*[selected=true]*`: the last star adds nothing.
+  const m = /^\s*@(\*|\w+)\s*(?:\[(.*)\])?\*?\s*$/s.exec(query);
   if (!m) return () => false;
   const type = m[1].toLowerCase();
   const alternatives = (m[2] ?? '').split(/\s*\|\|\s*/).map((group) =>
