@@ -151,6 +151,7 @@ describe('a site set up for jekyll-scholar', () => {
         '<section id="query">{% bibliography -f papers --query @*[year=2020] %}</section>',
         '<section id="max">{% bibliography --max 1 %}</section>',
         '<section id="limit">{% bibliography --limit 1 %}</section>',
+        '<section id="count">{% bibliography_count -f papers -q @*[year=2021] %} and {% bibliography_count --file other %}</section>',
         '<section id="cite">As shown {% cite li2020 %} and {% cite okafor2021 lin2018 %}; {% cite nobody %}.</section>',
         '<section id="reference">{% reference lin2018 %}</section>',
         '',
@@ -177,6 +178,7 @@ describe('a site set up for jekyll-scholar', () => {
     assert.deepEqual(entriesIn(section(page, 'max')), ['li2020']);
     assert.deepEqual(entriesIn(section(page, 'limit')), ['li2020']);
     assert.deepEqual(entriesIn(section(page, 'al-folio')), ['okafor2021'], 'variables in options');
+    assert.equal(section(page, 'count'), '1 and 1', 'bibliography_count');
   });
 
   test('{% cite %} writes author–year citations linking each publication; {% reference %} draws one', () => {

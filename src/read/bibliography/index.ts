@@ -70,7 +70,7 @@ export function bibliographyReadable(site: Site): boolean {
 }
 
 /** A bibliography tag: jekyll-scholar's users have no setting to find. */
-const BIBLIOGRAPHY_TAG = /\{%-?\s*(?:bibliography|cite|reference)\s/;
+const BIBLIOGRAPHY_TAG = /\{%-?\s*(?:bibliography|bibliography_count|cite|reference)\s/;
 
 /** Whether a page, document or layout (or, with `includes`, an include file) uses a bibliography tag. */
 export function usesBibliographyTags(site: Site, options: { includes?: boolean } = {}): boolean {

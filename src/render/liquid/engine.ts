@@ -16,6 +16,7 @@ import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
 import { BUILT_IN_INCLUDES, BUILT_IN_INCLUDES_DIR, bibliographyTag } from './tags/bibliography.ts';
+import { BibliographyCountTag } from './tags/bibliography-count.ts';
 import { CiteTag } from './tags/cite.ts';
 import { CycleTag } from './tags/cycle.ts';
 import { GistTag } from './tags/gist.ts';
@@ -141,6 +142,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('gist', GistTag);
   liquid.registerTag('bibliography', bibliographyTag({ standalone }));
   liquid.registerTag('reference', referenceTag({ standalone }));
+  liquid.registerTag('bibliography_count', BibliographyCountTag);
   liquid.registerTag('cite', CiteTag);
   registerFilters(liquid, setup);
   withBlankBlocks(liquid);
