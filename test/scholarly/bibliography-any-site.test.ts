@@ -137,6 +137,8 @@ describe('a site set up for jekyll-scholar', () => {
         'title: T\nplugins: [jekyll-scholar]\nscholar:\n  source: ./_bibliography\n  bibliography: papers.bib\n  sort_by: year\n  order: ascending\n  group_by: none\n',
       '_bibliography/papers.bib': PAPERS,
       '_bibliography/other.bib': OTHER,
+      // academicpages' words for its own layouts, none of them the lists'
+      '_data/ui-text.yml': 'en:\n  page: "Page"\n  more_label: "Learn more"\n',
       '_layouts/default.html':
         '<!doctype html>\n<html>\n<head>\n<title>{{ page.title }}</title>\n</head>\n<body>\n{{ content }}\n</body>\n</html>\n',
       '_layouts/page.html': '---\nlayout: default\n---\n<article class="own">{{ content }}</article>\n',
@@ -169,6 +171,10 @@ describe('a site set up for jekyll-scholar', () => {
       'sort_by: year ascending',
     );
     assert.doesNotMatch(section(page, 'default'), /<h2/, 'group_by: none');
+    assert.match(
+      section(page, 'default'),
+      /<\/svg>Paper<span class="visually-hidden">: Fusion of Models<\/span>/,
+    );
   });
 
   test('--file, --query, --max and --limit choose the entries', () => {

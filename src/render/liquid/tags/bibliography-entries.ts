@@ -57,7 +57,8 @@ export function parseArguments(markup: string): TagArguments {
     )) {
       const name = SCHOLAR_OPTIONS[m[1]];
       const value = m[2].trim();
-      if (name && value) pairs.push([name, /^["']/.test(value) ? value : JSON.stringify(value)]);
+      // Quoted as a string option (the quotes of `-q "@*[year=2020]"` too: both are dropped).
+      if (name && value) pairs.push([name, `"${value.replace(/^(["'])(.*)\1$/s, '$2')}"`]);
     }
   }
   return { pairs, words };
@@ -70,8 +71,7 @@ export function parseArguments(markup: string): TagArguments {
 export function* optionValues(ctx: Context, pairs: [string, string][]): Generator<unknown, Options, unknown> {
   const options: Options = {};
   for (const [key, raw] of pairs) {
-    if (/^"/.test(raw)) options[key] = yield* interpolate(ctx, JSON.parse(raw) as string);
-    else if (/^'/.test(raw)) options[key] = raw.slice(1, -1);
+    if (/^["']/.test(raw)) options[key] = yield* interpolate(ctx, raw.slice(1, -1));
     else if (/^-?\d+$/.test(raw)) options[key] = Number(raw);
     else if (raw === 'true' || raw === 'false') options[key] = raw === 'true';
     else options[key] = ((yield ctx._get(raw.split('.'))) as unknown) ?? raw;

@@ -53,12 +53,12 @@ export class Drawing {
   *draw(ctx: Context, groups: Group[], size: number, options: Options): Generator<unknown, string, unknown> {
     const scope: Record<string, unknown> = { bibliography: { groups, size, options } };
     if (!this.setup.standalone) return yield* this.render(ctx, scope);
-    const data = (yield ctx._get(['site', 'data'])) as Record<string, unknown> | undefined;
-    // The includes' words come from the theme's _data/ui-text.yml, which such a site lacks.
-    if (!data?.['ui-text']) {
-      const locale = text((yield ctx._get(['site', 'locale'])) as unknown);
-      scope.ui = builtInUiText(locale);
-    }
+    // The includes' words come from the theme's _data/ui-text.yml, which such a site lacks, or
+    // has with other words (academicpages'): the site's words win, the theme's fill the gaps.
+    const locale = text((yield ctx._get(['site', 'locale'])) as unknown);
+    const own = (yield ctx._get(['site', 'data', 'ui-text'])) as Record<string, unknown> | undefined;
+    const ownWords = own?.[locale] ?? own?.en;
+    scope.ui = { ...builtInUiText(locale), ...(isHash(ownWords) ? ownWords : {}) };
     const wasFallingBack = ctx.getRegister(BUILT_IN_INCLUDES);
     ctx.setRegister(BUILT_IN_INCLUDES, true);
     let list: string;
@@ -87,12 +87,16 @@ export class Drawing {
   }
 }
 
+const isHash = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
 let uiText: Record<string, unknown> | undefined;
-function builtInUiText(locale: string): unknown {
+function builtInUiText(locale: string): Record<string, unknown> {
   uiText ??= parseYaml(readFileSync(path.join(BUILT_IN_THEME_ROOT, '_data', 'ui-text.yml'), 'utf8'), {
     file: '(scholarsite theme) _data/ui-text.yml',
   }) as Record<string, unknown>;
-  return uiText[locale] ?? uiText.en;
+  const words = uiText[locale] ?? uiText.en;
+  return isHash(words) ? words : {};
 }
 
 /** The publications of the collection the tag names (`publications` unless `collection=`). */
