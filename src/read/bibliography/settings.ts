@@ -18,8 +18,9 @@ export interface BibliographySettings {
 }
 
 /**
- * On when the site has `.bib` files in its bibliography folder (`_bibliography/`, or
- * jekyll-scholar's `scholar.source`), with or without settings; `bibliography: false` turns it off.
+ * The bibliography's settings, from `bibliography:` and jekyll-scholar's `scholar.source`;
+ * none with `bibliography: false`. (Whether the `.bib` files are read at all is the config's say,
+ * `bibliographyConfigured`, or a page's tag's.)
  */
 export function bibliographySettings(config: Config): BibliographySettings | undefined {
   const own = config.bibliography;
