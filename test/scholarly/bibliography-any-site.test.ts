@@ -222,6 +222,7 @@ const ACADEMICPAGES = {
     'url: https://yourname.github.io',
     'time: 2024-05-01 12:00:00 +0000',
     'plugins: [jekyll-feed, jekyll-sitemap]',
+    'include: [_pages]',
     'collections:',
     '  publications:',
     '    output: true',
@@ -376,6 +377,23 @@ describe('an academicpages site with scholar_meta: true', () => {
     );
     assert.equal([...tagged.matchAll(/\[scholar-no-pdf\]/g)].length, 1, 'the others link their PDF');
   });
+});
+
+test('entries kept apart from `_publications/` with `bibliography: { collection: papers }`', () => {
+  const source = tempSite({
+    ...ACADEMICPAGES,
+    '_config.yml': `${ACADEMICPAGES['_config.yml']}bibliography:\n  collection: papers\n`,
+    '_bibliography/papers.bib': PAPERS,
+    '_pages/bib.md': '---\nlayout: default\npermalink: /bib/\n---\n{% bibliography %}\n',
+  });
+  build(source);
+  const read = (file: string) => readFileSync(path.join(source, '_site', file), 'utf8');
+  assert.deepEqual(
+    [...read('bib/index.html').matchAll(/<a href="\/papers\/(\w+)\/">/g)].map((m) => m[1]),
+    ['okafor2021', 'li2020'],
+  );
+  assert.doesNotMatch(read('publications/index.html'), /li2020|okafor2021/, 'site.publications as it was');
+  assert.deepEqual(meta(read('papers/li2020/index.html'), 'citation_title'), ['Fusion of Models']);
 });
 
 test('the scoped stylesheet is the built-in theme Sass as it stands (run tools/bibliography-css.ts)', async () => {

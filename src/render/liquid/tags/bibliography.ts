@@ -99,9 +99,10 @@ function builtInUiText(locale: string): Record<string, unknown> {
   return isHash(words) ? words : {};
 }
 
-/** The publications of the collection the tag names (`publications` unless `collection=`). */
+/** The publications of the collection the tag names, else the bibliography's (`publications`). */
 export function* publicationsOf(ctx: Context, options: Options): Generator<unknown, Entry[], unknown> {
-  const label = text(options.collection ?? 'publications');
+  const configured = (yield ctx._get(['site', 'bibliography', 'collection'])) as unknown;
+  const label = text(options.collection ?? configured ?? 'publications');
   return ((yield ctx._get(['site', label])) as Entry[] | undefined) ?? [];
 }
 
