@@ -219,6 +219,11 @@ async function buildSite(
 
   if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));
+  if (site.unreadBibliography) {
+    await loadBibtexParser();
+    profiler.time('bibliography', site.unreadBibliography);
+    site.unreadBibliography = undefined;
+  }
   failOnErrors(diagnostics, strict);
 
   await profiler.timeAsync('generate', () => runGenerators(site));

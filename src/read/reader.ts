@@ -23,7 +23,7 @@ import { posixRelative } from '../site/relative-path.ts';
 import { rubyInspect, unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { parseRubyTime, RubyTime } from '../site/time.ts';
-import { readBibliography } from './bibliography/index.ts';
+import { bibliographyReadable, readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
@@ -60,11 +60,22 @@ class Reader {
     for (const collection of site.collections.values()) {
       if (collection.label !== 'posts') this.readCollection(collection);
     }
-    const publications = readBibliography(site, {
-      isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
-      readText: (absolute) => this.readText(absolute),
-    });
-    if (publications) sortDocs(publications, site);
+    const readPublications = () => {
+      const publications = readBibliography(site, {
+        isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
+        readText: (absolute) => this.readText(absolute),
+      });
+      if (publications) sortDocs(publications, site);
+      return publications;
+    };
+    // A site that asks for its .bib files only through a page's tag is known to once it is read:
+    // the build loads the BibTeX parser then, and reads them (see build.ts).
+    if (bibliographyReadable(site)) readPublications();
+    else
+      site.unreadBibliography = () => {
+        const publications = readPublications();
+        if (publications) linkNeighbours(publications.docs);
+      };
     this.readThemeAssets();
     site.data = readData(
       path.join(site.source, String(site.config.data_dir ?? '_data')),

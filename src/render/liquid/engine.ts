@@ -26,7 +26,9 @@ import { RANGE_FILTER, UNKNOWN_OPERATOR } from './lax/markup.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
-import { BibliographyTag } from './tags/bibliography.ts';
+import { BUILT_IN_INCLUDES, BUILT_IN_INCLUDES_DIR, bibliographyTag } from './tags/bibliography.ts';
+import { BibliographyCountTag } from './tags/bibliography-count.ts';
+import { CiteTag } from './tags/cite.ts';
 import { RubyRange, rubyInteger } from './tags/collection.ts';
 import { CycleTag } from './tags/cycle.ts';
 import { ForTag } from './tags/for.ts';
@@ -36,6 +38,7 @@ import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
 import { RawTextTag } from './tags/raw-text.ts';
+import { referenceTag } from './tags/reference.ts';
 import { TablerowTag } from './tags/tablerow.ts';
 
 // liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
@@ -156,7 +159,17 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     uses: setup.uses,
     found: new Map<string, string | undefined>(),
   };
-  liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
+  // A site with a theme of its own draws publication lists with the built-in theme's includes,
+  // after its own (see tags/bibliography.ts).
+  const standalone = !setup.includeDirs.includes(BUILT_IN_INCLUDES_DIR);
+  const withBuiltIn = [...setup.includeDirs, BUILT_IN_INCLUDES_DIR];
+  liquid.registerTag(
+    'include',
+    includeTag('include', {
+      ...files,
+      dirs: (ctx) => (standalone && ctx.getRegister(BUILT_IN_INCLUDES) ? withBuiltIn : setup.includeDirs),
+    }),
+  );
   liquid.registerTag(
     'include_relative',
     includeRelativeTag(setup.sourceDir, String(setup.config.collections_dir ?? ''), files),
@@ -175,7 +188,10 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
-  liquid.registerTag('bibliography', BibliographyTag);
+  liquid.registerTag('bibliography', bibliographyTag({ standalone }));
+  liquid.registerTag('reference', referenceTag({ standalone }));
+  liquid.registerTag('bibliography_count', BibliographyCountTag);
+  liquid.registerTag('cite', CiteTag);
   registerFilters(liquid, setup);
   withBlankBlocks(liquid);
   setup.extend?.(liquid);
