@@ -85,7 +85,8 @@ describe('a plain site with only _bibliography/papers.bib and {% bibliography %}
     const list = read('publications.html');
     assert.equal([...list.matchAll(/<div class="scholarsite-bibliography">/g)].length, 2);
     assert.equal(
-      [...list.matchAll(/<link rel="stylesheet" href="\/assets\/scholarsite\/bibliography\.css"( \/)?>/g)].length,
+      [...list.matchAll(/<link rel="stylesheet" href="\/assets\/scholarsite\/bibliography\.css"( \/)?>/g)]
+        .length,
       1,
     );
     const css = read('assets/scholarsite/bibliography.css');
