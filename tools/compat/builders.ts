@@ -1,0 +1,137 @@
+/**
+ * The two builds being compared, each in one function, so that a build mode (plain Jekyll 4.3,
+ * or GitHub Pages' configuration and plugins) switches both sides at once.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+export type Mode = 'plain' | 'github-pages';
+export const MODES: readonly Mode[] = ['plain', 'github-pages'];
+
+const HERE = import.meta.dirname;
+const BIN = path.resolve(HERE, '../../bin/scholarsite.js');
+/** The Ruby plugin that applies the github-pages gem's configuration and plugins to Jekyll. */
+const GITHUB_PAGES_PLUGIN = path.join(HERE, 'github-pages');
+
+/** What each mode adds to each side's command line. */
+const MODE_ARGS: Record<Mode, { jekyll: string[]; scholarsite: string[] }> = {
+  plain: { jekyll: [], scholarsite: [] },
+  'github-pages': { jekyll: ['--plugins', GITHUB_PAGES_PLUGIN], scholarsite: ['--github-pages'] },
+};
+
+/** Says why a mode cannot run here, or undefined when it can. */
+export function modeUnavailable(mode: Mode): string | undefined {
+  if (mode === 'github-pages' && !existsSync(GITHUB_PAGES_PLUGIN))
+    return `--mode github-pages needs the Jekyll plugin folder ${GITHUB_PAGES_PLUGIN}, which is not there yet.`;
+  return undefined;
+}
+
+/**
+ * GitHub Pages builds with JEKYLL_ENV=production (the pages gem's production defaults, the
+ * Pages build action); academicpages' analytics and the `compress` layout depend on it, so both
+ * sides get it unless the user set another. Ruby reads sources as UTF-8 only in a UTF-8 locale.
+ */
+export const BUILD_ENV: NodeJS.ProcessEnv = {
+  ...process.env,
+  JEKYLL_ENV: process.env.JEKYLL_ENV ?? 'production',
+  LANG: process.env.LANG?.includes('UTF-8') ? process.env.LANG : 'C.UTF-8',
+};
+
+export interface BuildResult {
+  ok: boolean;
+  /** stdout and stderr, in order of arrival. */
+  output: string;
+  seconds: number;
+  /** When the build started (ms since the epoch): build-time stamps near it are masked. */
+  startedAt: number;
+}
+
+const TEN_MINUTES = 10 * 60 * 1000;
+
+function run(command: string, args: string[], cwd: string, env = BUILD_ENV): Promise<BuildResult> {
+  const startedAt = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const keep = (chunk: Buffer) => {
+      if (output.length < 200_000) output += chunk.toString('utf8');
+    };
+    child.stdout.on('data', keep);
+    child.stderr.on('data', keep);
+    const timer = setTimeout(() => {
+      output += '\n(killed after 10 minutes)';
+      child.kill('SIGKILL');
+    }, TEN_MINUTES);
+    const done = (ok: boolean) => {
+      clearTimeout(timer);
+      resolve({ ok, output, seconds: (Date.now() - startedAt) / 1000, startedAt });
+    };
+    child.on('error', (error) => {
+      output += String(error);
+      done(false);
+    });
+    child.on('close', (code) => done(code === 0));
+  });
+}
+
+/** Debian's `jekyll build` of `source` into `destination`. */
+export function buildWithJekyll(source: string, destination: string, mode: Mode): Promise<BuildResult> {
+  return run(
+    'jekyll',
+    ['build', '-s', source, '-d', destination, ...MODE_ARGS[mode].jekyll],
+    path.dirname(source),
+  );
+}
+
+/** scholarsite's build, from this worktree's bin/; `again` builds a second time from the first's cache. */
+export async function buildWithScholarsite(
+  source: string,
+  destination: string,
+  mode: Mode,
+  again = false,
+): Promise<BuildResult & { first?: BuildResult }> {
+  const args = [BIN, 'build', '-s', source, '-d', destination, ...MODE_ARGS[mode].scholarsite];
+  const first = await run(process.execPath, args, path.dirname(source));
+  if (!again || !first.ok) return first;
+  return { ...(await run(process.execPath, args, path.dirname(source))), first };
+}
+
+export const CACHE_ROOT = path.join(os.homedir(), '.cache', 'scholarsite-compat');
+
+export interface CachedJekyll extends BuildResult {
+  /** Jekyll's output folder (present when ok). */
+  site: string;
+  cached: boolean;
+}
+
+/**
+ * Jekyll's build of one repo at one commit in one mode, kept under ~/.cache/scholarsite-compat
+ * so that a second run of the corpus only builds scholarsite. `prepare` makes the source to
+ * build; it is called only when nothing is cached.
+ */
+export async function cachedJekyllBuild(
+  key: { repo: string; commit: string; mode: Mode },
+  prepare: () => string,
+  cacheRoot = CACHE_ROOT,
+): Promise<CachedJekyll> {
+  const folder = path.join(cacheRoot, key.repo.replace('/', '+'), `${key.commit}-${key.mode}`);
+  const meta = path.join(folder, 'result.json');
+  const site = path.join(folder, 'site');
+  if (existsSync(meta)) {
+    const saved = JSON.parse(readFileSync(meta, 'utf8')) as BuildResult;
+    return { ...saved, site, cached: true };
+  }
+  const building = `${folder}.building-${process.pid}`;
+  rmSync(building, { recursive: true, force: true });
+  mkdirSync(building, { recursive: true });
+  const result = await buildWithJekyll(prepare(), path.join(building, 'site'), key.mode);
+  writeFileSync(
+    path.join(building, 'result.json'),
+    JSON.stringify({ ...result, output: result.output.slice(-20_000) }),
+  );
+  rmSync(folder, { recursive: true, force: true });
+  renameSync(building, folder);
+  return { ...result, site, cached: false };
+}
