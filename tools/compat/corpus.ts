@@ -64,8 +64,8 @@ async function measureSite(
       oursFirst: ours.first?.seconds,
     },
   };
-  if (!jekyll.ok) report.jekyllError = firstLines(jekyll.output, 30);
-  if (!ours.ok) report.oursError = firstLines(ours.output, 30);
+  if (!jekyll.ok) report.jekyllError = firstLines(jekyll.output, 60);
+  if (!ours.ok) report.oursError = firstLines(ours.output, 60);
   if (jekyll.ok && ours.ok) {
     const results = compareTrees(jekyll.site, oursSite, {
       expected: jekyll.startedAt,

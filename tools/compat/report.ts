@@ -55,6 +55,15 @@ export const firstLines = (text: string, count = 12) =>
     .slice(0, count)
     .join('\n');
 
+/** A failed build's output from its first error on: warnings before it are rarely the cause. */
+export function errorLines(output: string, count = 12): string {
+  const lines = output.split('\n').filter((line) => line.trim());
+  const first = lines.findIndex(
+    (line) => /\berror\b|exception|failed/i.test(line) && !/^\s*Warning/.test(line),
+  );
+  return lines.slice(Math.max(0, first), Math.max(0, first) + count).join('\n');
+}
+
 const fence = (text: string) => `\`\`\`\n${text.replace(/```/g, "'''")}\n\`\`\``;
 const fileName = (repo: string) => `${repo.replace('/', '+')}.md`;
 
@@ -93,6 +102,18 @@ export interface RunInfo {
   done: boolean;
 }
 
+/** Failed sites grouped by their first error line (file names kept, build folders dropped). */
+export function failuresByError(sites: SiteReport[]): [string, SiteReport[]][] {
+  const groups = new Map<string, SiteReport[]>();
+  for (const site of sites) {
+    const first = errorLines(site.oursError ?? '', 1)
+      .replace(/\/tmp\/\S+?\/ours\/[^/\s]+\//g, '')
+      .trim();
+    groups.set(first, [...(groups.get(first) ?? []), site]);
+  }
+  return [...groups].sort((a, b) => b[1].length - a[1].length);
+}
+
 export function summaryMarkdown(sites: SiteReport[], info: RunInfo): string {
   const rows = sites.map((site) => site.row);
   const t = totals(rows);
@@ -111,12 +132,14 @@ export function summaryMarkdown(sites: SiteReport[], info: RunInfo): string {
   const oursFailed = sites.filter((s) => s.row.jekyll === 'ok' && s.row.ours === 'FAIL');
   out.push('## Sites scholarsite fails to build', '');
   if (!oursFailed.length) out.push('None.');
-  for (const site of oursFailed)
-    out.push(`### ${site.repo}`, '', fence(firstLines(site.oursError ?? '')), '');
+  for (const [error, failed] of failuresByError(oursFailed)) {
+    out.push(`### ${failed.length} site(s): ${error}`, '', failed.map((site) => site.repo).join(', '), '');
+    out.push(fence(errorLines(failed[0]!.oursError ?? '')), '');
+  }
   out.push('', '## Sites Jekyll fails to build (not counted)', '');
   if (!jekyllFailed.length) out.push('None.');
   for (const site of jekyllFailed)
-    out.push(`- ${site.repo}: ${firstLines(site.jekyllError ?? '', 2).replace(/\n/g, ' / ')}`);
+    out.push(`- ${site.repo}: ${errorLines(site.jekyllError ?? '', 2).replace(/\n/g, ' / ')}`);
   const kinds = differencesByKind(sites);
   out.push('', '## Differences by kind (first difference of each differing page)', '');
   out.push('| kind | pages | sites |', '| --- | ---: | ---: |');

@@ -13,7 +13,12 @@ import { classifyDifference, differenceExcerpt } from '../../../tools/compat/cla
 import { readCorpusList } from '../../../tools/compat/corpus-list.ts';
 import { exportCommit, hasCommit, mirrorGitDir } from '../../../tools/compat/mirror.ts';
 import { normaliseHtml } from '../../../tools/compat/normalise.ts';
-import { differencesByKind, type SiteReport } from '../../../tools/compat/report.ts';
+import {
+  differencesByKind,
+  errorLines,
+  failuresByError,
+  type SiteReport,
+} from '../../../tools/compat/report.ts';
 import { failedRow, formatTable, meetsBar, rowFromResults, totals } from '../../../tools/compat/table.ts';
 
 const COMMIT = 'a'.repeat(40);
@@ -175,4 +180,30 @@ test('the bar: every site Jekyll builds is built, and 99.5% of its HTML pages ar
   assert.equal(meetsBar(totals([row(995, 1000)])), true);
   assert.equal(meetsBar(totals([row(994, 1000)])), false);
   assert.equal(meetsBar(totals([row(10, 10), failedRow('c/d', 'ok', 'FAIL', 0)])), false);
+});
+
+test('a failed build is shown from its first error, and failures are grouped by it', () => {
+  const output = (file: string) =>
+    `  Source: /tmp/scholarsite-corpus-x/a+b/ours/b\nWarning: _config.yml: odd\nError: _includes/${file}:24:49: Liquid: unexpected character "%"\n  > 24 | {{ x %}}\nBuild failed: 1 error`;
+  assert.equal(
+    errorLines(output('footer.html'), 2),
+    'Error: _includes/footer.html:24:49: Liquid: unexpected character "%"\n  > 24 | {{ x %}}',
+  );
+  const failed = (repo: string, file: string): SiteReport => ({
+    ...site(repo, []),
+    row: failedRow(repo, 'ok', 'FAIL', 3),
+    oursError: output(file),
+  });
+  const groups = failuresByError([
+    failed('a/one', 'footer.html'),
+    failed('b/two', 'head.html'),
+    failed('c/three', 'footer.html'),
+  ]);
+  assert.deepEqual(
+    groups.map(([error, sites]) => [error, sites.map((s) => s.repo)]),
+    [
+      ['Error: _includes/footer.html:24:49: Liquid: unexpected character "%"', ['a/one', 'c/three']],
+      ['Error: _includes/head.html:24:49: Liquid: unexpected character "%"', ['b/two']],
+    ],
+  );
 });
