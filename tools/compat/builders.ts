@@ -3,6 +3,7 @@
  * or GitHub Pages' configuration and plugins) switches both sides at once.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -116,7 +117,12 @@ export async function cachedJekyllBuild(
   prepare: () => string,
   cacheRoot = CACHE_ROOT,
 ): Promise<CachedJekyll> {
-  const folder = path.join(cacheRoot, key.repo.replace('/', '+'), `${key.commit}-${key.mode}`);
+  // copy-site.ts decides what Jekyll builds: a change to it is a new build.
+  const preparation = createHash('sha256')
+    .update(readFileSync(path.join(HERE, 'copy-site.ts')))
+    .digest('hex')
+    .slice(0, 8);
+  const folder = path.join(cacheRoot, key.repo.replace('/', '+'), `${key.commit}-${key.mode}-${preparation}`);
   const meta = path.join(folder, 'result.json');
   const site = path.join(folder, 'site');
   if (existsSync(meta)) {
@@ -129,7 +135,7 @@ export async function cachedJekyllBuild(
   const result = await buildWithJekyll(prepare(), path.join(building, 'site'), key.mode);
   writeFileSync(
     path.join(building, 'result.json'),
-    JSON.stringify({ ...result, output: result.output.slice(-20_000) }),
+    JSON.stringify({ ...result, output: result.output.slice(0, 20_000) }),
   );
   rmSync(folder, { recursive: true, force: true });
   renameSync(building, folder);
