@@ -55,9 +55,14 @@ export const firstLines = (text: string, count = 12) =>
     .slice(0, count)
     .join('\n');
 
+const ANSI_COLOUR = new RegExp(`${String.fromCharCode(27)}\\[[0-9;]*m`, 'g');
+
 /** A failed build's output from its first error on: warnings before it are rarely the cause. */
 export function errorLines(output: string, count = 12): string {
-  const lines = output.split('\n').filter((line) => line.trim());
+  const lines = output
+    .replace(ANSI_COLOUR, '') // Jekyll colours its errors
+    .split('\n')
+    .filter((line) => line.trim());
   const first = lines.findIndex(
     (line) => /\berror\b|exception|failed/i.test(line) && !/^\s*Warning/.test(line),
   );

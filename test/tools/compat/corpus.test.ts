@@ -189,6 +189,13 @@ test('a failed build is shown from its first error, and failures are grouped by 
     errorLines(output('footer.html'), 2),
     'Error: _includes/footer.html:24:49: Liquid: unexpected character "%"\n  > 24 | {{ x %}}',
   );
+  assert.equal(
+    errorLines(
+      'Configuration file: a\n\x1b[31m  Dependency Error: Yikes! no jekyll-scholar\x1b[0m\n  more',
+      1,
+    ),
+    '  Dependency Error: Yikes! no jekyll-scholar',
+  );
   const failed = (repo: string, file: string): SiteReport => ({
     ...site(repo, []),
     row: failedRow(repo, 'ok', 'FAIL', 3),
