@@ -81,7 +81,7 @@ const FAMILIES: [RegExp, string][] = [
   [/^(img|figure|figcaption|picture|source|video|iframe)$/, 'images and media'],
   [/^(blockquote)$/, 'blockquotes'],
   [/^(sup|sub)$/, 'footnotes, sup/sub'],
-  [/^(script|style|noscript|link|meta|title)$/, 'scripts, styles, meta'],
+  [/^(script|style|noscript|link|meta|title)$/, 'head elements (script, style, meta, title)'],
   [/^(br|hr)$/, 'line breaks and rules'],
   [
     /^(div|span|section|article|aside|nav|header|footer|main|details|summary|center|font)$/,
@@ -113,6 +113,14 @@ export function classifyDifference(expected: string[], actual: string[]): Differ
   if (a === undefined || b === undefined)
     return result(a === undefined ? 'extra content' : 'missing content');
   if (/\d/.test(a + b) && withoutDates(a) === withoutDates(b)) return result('dates and numbers');
+  if (depthOf(a) !== depthOf(b)) {
+    // One side has something more inside the element before: say what, and inside what.
+    const oursDeeper = depthOf(b) > depthOf(a);
+    const deeper = oursDeeper ? b : a;
+    const parent = tagOf(ancestorsOf(oursDeeper ? actual : expected, line)[0]);
+    const what = isText(deeper) ? 'text' : familyOf(tagOf(deeper));
+    return result(`${what} only in ${oursDeeper ? 'ours' : 'Jekyll'}${parent ? ` (in <${parent}>)` : ''}`);
+  }
   if (isText(a) && isText(b)) {
     if (plainTypography(a) === plainTypography(b)) return result('smart quotes and dashes');
     if (a.replace(/\s+/g, '') === b.replace(/\s+/g, '')) return result('whitespace in text');
@@ -124,6 +132,10 @@ export function classifyDifference(expected: string[], actual: string[]): Differ
   }
   const tagA = tagOf(a);
   const tagB = tagOf(b);
+  if (tagA === 'meta' && tagB === 'meta') {
+    const name = (line: string) => attribute(line, 'property') ?? attribute(line, 'name');
+    if (name(a) && name(a) === name(b)) return result(`<meta> ${JSON.parse(name(a)!)}`);
+  }
   if (tagA && tagA === tagB) {
     // Same element, other attributes.
     const names = (line: string) => [...line.matchAll(/ ([\w:-]+)=/g)].map((m) => m[1]);

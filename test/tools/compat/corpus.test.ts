@@ -109,6 +109,17 @@ test('differences are named by where they are and what differs', () => {
     ).area,
     'head',
   );
+  assert.equal(
+    kindOf('<p><a href="/t/"></a></p><p>x</p>', '<p><a href="/t/">2014 Teaching 1</a></p><p>x</p>'),
+    'content: text only in ours (in <a>)',
+  );
+  assert.equal(
+    classifyDifference(
+      page('', '<meta property="og:description" content="one">'),
+      page('', '<meta property="og:description" content="two">'),
+    ).kind,
+    '<meta> og:description',
+  );
   const layout = classifyDifference(
     normaliseHtml('<body><div class="masthead"><a href="/a/">A</a></div></body>'),
     normaliseHtml('<body><div class="masthead"><a href="/b/">A</a></div></body>'),
