@@ -191,6 +191,7 @@ test('the bar: every site Jekyll builds is built, and 99.5% of its HTML pages ar
   assert.equal(meetsBar(totals([row(995, 1000)])), true);
   assert.equal(meetsBar(totals([row(994, 1000)])), false);
   assert.equal(meetsBar(totals([row(10, 10), failedRow('c/d', 'ok', 'FAIL', 0)])), false);
+  assert.equal(meetsBar(totals([])), false);
 });
 
 test('a failed build is shown from its first error, and failures are grouped by it', () => {
