@@ -96,8 +96,27 @@ function familyOf(tag: string | undefined): string | undefined {
 
 const LIQUID_ERROR = /Liquid (?:syntax )?error|Liquid Exception/i;
 
+/** Markdown syntax in a text node: the converter left it as it was written. */
+const MARKDOWN_AS_TEXT =
+  /\*\*|__|\[[^\]]*\]\([^)]*\)|(?:^|\s)[*_][^*_\s][^*_]*[*_](?:\s|$)|(?:^|\s)#{1,6} |\s\|\s/;
+
+function markdownLeftAsText(line: string | undefined): boolean {
+  return isText(line) && MARKDOWN_AS_TEXT.test(JSON.parse(line!.trim()) as string);
+}
+
 /** Classifies the first difference between Jekyll's page (`expected`) and ours (`actual`). */
 export function classifyDifference(expected: string[], actual: string[]): Difference {
+  const found = classifyFirst(expected, actual);
+  // Which side shows Markdown as text tells a kramdown engineer where to look first.
+  const line = expected[found.line];
+  const ours = actual[found.line];
+  const inOurs = markdownLeftAsText(ours) && !markdownLeftAsText(line);
+  const inJekyll = markdownLeftAsText(line) && !markdownLeftAsText(ours);
+  if (inOurs || inJekyll) found.kind += ` (Markdown left as text in ${inOurs ? 'ours' : 'Jekyll'})`;
+  return found;
+}
+
+function classifyFirst(expected: string[], actual: string[]): Difference {
   const line = firstDifferingLine(expected, actual);
   const a = expected[line];
   const b = actual[line];

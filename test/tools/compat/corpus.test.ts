@@ -88,7 +88,15 @@ const kindOf = (jekyll: string, ours: string, head?: string) => {
 
 test('differences are named by where they are and what differs', () => {
   assert.equal(kindOf('<p>one</p><p>two</p>', '<p>one</p>two'), 'content: <p> wrapping');
-  assert.equal(kindOf('<p>a <em>b</em> c</p>', '<p>a *b* c</p>'), 'content: emphasis');
+  assert.equal(
+    kindOf('<p>a <em>b</em> c</p>', '<p>a *b* c</p>'),
+    'content: emphasis (Markdown left as text in ours)',
+  );
+  assert.equal(
+    kindOf('<p><a href="/a b.pdf">Paper</a></p>', '<p>[Paper](/a b.pdf)</p>'),
+    'content: links (Markdown left as text in ours)',
+  );
+  assert.equal(kindOf('<p><strong>x</strong> y</p>', '<p><em>x</em> y</p>'), 'content: emphasis');
   assert.equal(kindOf('<p><a href="/x/">x</a></p>', '<p><a href="/y/">x</a></p>'), 'content: links: href');
   assert.equal(
     kindOf('<p>Published 3 May 2019</p>', '<p>Published 2 May 2019</p>'),
