@@ -221,6 +221,11 @@ async function buildSite(
 
   if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));
+  if (site.unreadBibliography) {
+    await loadBibtexParser();
+    profiler.time('bibliography', site.unreadBibliography);
+    site.unreadBibliography = undefined;
+  }
   failOnErrors(diagnostics, strict);
 
   await profiler.timeAsync('generate', () => runGenerators(site));
@@ -484,7 +489,10 @@ function linkTarget(site: Site, relative: string): string | undefined {
   return undefined;
 }
 
-/** A permalink with `..` is kept inside the destination (as Jekyll does); say where it went. */
+/**
+ * A permalink with `..` is kept inside the destination, as Jekyll does without a word: a note of
+ * where it went, and a finding for `check`.
+ */
 function warnIfClimbing(site: Site, item: Renderable): void {
   const permalink = item.permalink;
   if (!permalink?.includes('..')) return;
@@ -492,6 +500,7 @@ function warnIfClimbing(site: Site, item: Renderable): void {
     message: `the permalink '${permalink}' points outside the site; the page is written at ${item.url} instead`,
     file: item.sourceFile,
     hint: 'Permalinks are paths inside the site: remove the `..` parts.',
+    note: 'check',
   });
 }
 

@@ -10,7 +10,7 @@ LIQUID4 = ENV.fetch('LIQUID4_LIB', '/work/ref/liquid-4.0.4/lib')
 $LOAD_PATH.unshift(LIQUID4) unless ENV['LIQUID'] == 'system'
 require 'jekyll'
 
-dir = File.expand_path('../test/render/liquid/lax', __dir__)
+dir = ENV.fetch('LAX_DIR', File.expand_path('../test/render/liquid/lax', __dir__))
 cases = JSON.parse(File.read(File.join(dir, 'cases.json')))
 scope = JSON.parse(File.read(File.join(dir, 'scope.json')))
 site = Jekyll::Site.new(Jekyll.configuration('source' => dir, 'destination' => File.join(Dir.tmpdir, 'lax-out'), 'quiet' => true))
@@ -23,7 +23,7 @@ results = cases.each_with_index.map do |c, i|
     payload = Marshal.load(Marshal.dump(scope))
     result['output'] = template.render!(payload, registers: { site: site, page: payload['page'] })
   rescue StandardError => e
-    result['error'] = e.message
+    result['error'] = e.message.gsub(dir, '.')
   end
   result['warnings'] = (template&.warnings || []).map { |w| Jekyll::LiquidRenderer.format_error(w, 'FILE') }
   result

@@ -1,7 +1,8 @@
 /**
  * `scholarsite check`: every built page is read once, then checked for broken internal links
  * and anchors, missing images and files (links.ts; in CSS too, css.ts), a title, duplicate ids,
- * alt text and mixed content (pages.ts), invalid HTML (html.ts) and, when asked, links to other
+ * alt text and mixed content (pages.ts), publication pages Google Scholar could not index
+ * (scholar.ts), invalid HTML (html.ts) and, when asked, links to other
  * sites (external.ts). Each problem is traced back to the source file that produced the page, and to
  * its line there when the text is found in it (else in a layout or include).
  */
@@ -11,6 +12,7 @@ import { checkHtml } from './html.ts';
 import { checkLinks, type ExternalLinks } from './links.ts';
 import { checkPage } from './pages.ts';
 import { type Finding, LineIndex, type Problem } from './problem.ts';
+import { checkScholar } from './scholar.ts';
 import { type BuiltPage, readBuiltSite, type Template } from './site.ts';
 
 export type { Problem, Severity } from './problem.ts';
@@ -38,6 +40,7 @@ export async function checkSite(site: Site, root: string, options: CheckOptions 
     const findings = [
       ...checkLinks(built, page, external),
       ...checkPage(built, page),
+      ...checkScholar(page),
       ...(await checkHtml(page)),
     ];
     for (const finding of findings) problems.push(problemOf(page, finding));

@@ -24,6 +24,8 @@ export interface BuiltPage {
   parsed: ParsedPage;
   /** The layouts and includes it was rendered with, as far as their text tells. */
   templates: Template[];
+  /** The collection of the document it was rendered from (`publications`). */
+  collection?: string;
 }
 
 /** A layout or include, where a problem shared by many pages usually comes from. */
@@ -103,6 +105,7 @@ export function readBuiltSite(site: Site, root: string): BuiltSite {
         ...file,
         parsed: parsePage(text),
         templates: source?.text ? usedTemplates(templates, source.text, source.layout) : all,
+        collection: source?.collection,
       });
     }
   }
@@ -160,6 +163,7 @@ interface Source {
   /** Undefined for a static file. */
   text?: string;
   layout?: string;
+  collection?: string;
 }
 
 /** Which source file each output comes from, as the build collected them (the last one wins). */
@@ -184,6 +188,7 @@ function sourcesOf(site: Site): Map<string, Source> {
         file: site.relative(doc.sourcePath),
         text: doc.sourceText,
         layout: layoutOf(doc.data),
+        collection: doc.collection.label,
       });
   }
   return sources;

@@ -3,10 +3,18 @@
  * into the site's `.bib` file (or `_publications/` on a site that reads no BibTeX), saying what
  * was added, updated and skipped.
  */
-import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { bibliographySettings } from '../config/bibliography.ts';
+import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
@@ -35,7 +43,10 @@ export function idsFrom(inputs: string[]): string[] {
   });
 }
 
-/** The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file). */
+/**
+ * The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file)
+ * when the site keeps `.bib` files or asks for them in its config; else none (`_publications/`).
+ */
 function bibTarget(site: string, config: Config, bib: string | undefined): string | undefined {
   if (bib) return path.resolve(site, bib);
   const settings = bibliographySettings(config);
@@ -46,6 +57,8 @@ function bibTarget(site: string, config: Config, bib: string | undefined): strin
         .filter((n) => /\.bib$/i.test(n))
         .sort()
     : [];
+  if (names.length === 0 && !bibliographyConfigured(config)) return undefined;
+  mkdirSync(folder, { recursive: true });
   return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));
 }
 

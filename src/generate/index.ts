@@ -8,6 +8,7 @@ import { PLUGIN_WHITELIST } from '../config/index.ts';
 import { addSearchPage, searchEnabled } from '../search/index.ts';
 import type { Site } from '../site/site.ts';
 import { avatar } from './avatar.ts';
+import { bibliographyStyle } from './bibliography-style.ts';
 import { defaultLayout } from './default-layout.ts';
 import { feed } from './feed.ts';
 import { githubMetadataGenerator } from './github-metadata.ts';
@@ -19,6 +20,7 @@ import { paginate } from './paginate.ts';
 import { readmeIndex } from './readme-index.ts';
 import { redirectFrom } from './redirect-from.ts';
 import { relativeLinks } from './relative-links.ts';
+import { scholarMeta } from './scholar-meta.ts';
 import { seoTag } from './seo-tag.ts';
 import { sitemap } from './sitemap.ts';
 import { titlesFromHeadings } from './titles-from-headings.ts';
@@ -73,6 +75,8 @@ const PLUGINS: Plugin[] = [
   mentions,
   avatar,
   includeCache,
+  bibliographyStyle,
+  scholarMeta,
   searchPage,
 ];
 
@@ -87,6 +91,12 @@ const NOTHING_TO_DO = new Set([
   'jekyll-commonmark-ghpages',
 ]);
 
+/**
+ * Plugins whose work scholarsite does its own way: said only when GitHub Pages, which does not
+ * run them, publishes the site.
+ */
+const DONE_HERE = new Set(['jekyll-scholar', 'jekyll/scholar']);
+
 /** Plugins that change nothing in the built site (commands, servers, editors). */
 const NOT_IN_THE_SITE = new Set([
   'jekyll-admin',
@@ -100,8 +110,6 @@ const NOT_IN_THE_SITE = new Set([
 const MISSING: Record<string, string> = {
   'jekyll-octicons': 'it would have drawn GitHub icons with {% octicon name %}',
   'jekyll-archives': 'it would have made pages listing posts by year, category and tag',
-  'jekyll-scholar':
-    "it would have rendered {% bibliography %} and {% cite %} with its own styles (scholarsite's bibliography: setting reads _bibliography/ its own way)",
   'jekyll-last-modified-at':
     'it would have given pages `last_modified_at` and the {% last_modified_at %} tag',
   'jekyll-toc': 'it would have added the `toc` and `toc_only` filters',
@@ -162,6 +170,7 @@ function warnMissingPlugins(site: Site): void {
   for (const name of listedPlugins(site)) {
     if (known.has(name) || NOTHING_TO_DO.has(name) || NOT_IN_THE_SITE.has(name)) continue;
     const skippedByPages = site.githubPages && !PLUGIN_WHITELIST.includes(name);
+    if (DONE_HERE.has(name) && !skippedByPages) continue;
     site.diagnostics.warn({
       message: skippedByPages
         ? `the plugin '${name}' is not part of scholarsite, and GitHub Pages does not run it either (it is not on GitHub Pages' list of plugins)`

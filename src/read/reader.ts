@@ -24,7 +24,7 @@ import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
-import { readBibliography } from './bibliography/index.ts';
+import { bibliographyReadable, readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
@@ -60,11 +60,22 @@ class Reader {
     for (const collection of site.collections.values()) {
       if (collection.label !== 'posts') this.readCollection(collection);
     }
-    const publications = readBibliography(site, {
-      isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
-      readText: (absolute) => this.readText(absolute),
-    });
-    if (publications) sortDocs(publications, site);
+    const readPublications = () => {
+      const publications = readBibliography(site, {
+        isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
+        readText: (absolute) => this.readText(absolute),
+      });
+      if (publications) sortDocs(publications, site);
+      return publications;
+    };
+    // A site that asks for its .bib files only through a page's tag is known to once it is read:
+    // the build loads the BibTeX parser then, and reads them (see build.ts).
+    if (bibliographyReadable(site)) readPublications();
+    else
+      site.unreadBibliography = () => {
+        const publications = readPublications();
+        if (publications) linkNeighbours(publications.docs);
+      };
     this.readThemeAssets();
     site.data = readData(
       path.join(site.source, String(site.config.data_dir ?? '_data')),
@@ -130,6 +141,8 @@ class Reader {
       message: 'this symbolic link points outside the site folder and is skipped',
       file: this.site.relative(absolute),
       hint: 'Copy the file into the site instead of linking to it.',
+      // In safe mode (GitHub Pages) Jekyll skips it without a word; else Jekyll would copy it.
+      note: this.site.config.safe === true ? 'check' : undefined,
     });
     return true;
   }

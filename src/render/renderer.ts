@@ -175,7 +175,8 @@ export class Renderer {
       if (parent != null) site.uses(Dependency.layout(String(parent)));
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
       if (next && used.has(next.name)) {
-        // Jekyll stops there without a word; say so (the circle alone: the same for every page).
+        // Jekyll stops there without a word: a note, and a finding for `check` (the circle
+        // alone: the same for every page).
         const circle = [...used].slice([...used].indexOf(next.name));
         this.tools.diagnostics.warn({
           message: `the layouts go round in a circle (${[...circle, next.name].join(' → ')}); the chain stops after '${layout.name}'`,
@@ -183,6 +184,7 @@ export class Renderer {
           line: frontMatterLine(layout.sourceText, 'layout'),
           source: layout.sourceText,
           hint: `Remove \`layout: ${next.name}\` from ${layout.relativePath}: layouts may not wrap each other in a circle.`,
+          note: 'check',
         });
         break;
       }

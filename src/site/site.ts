@@ -1,6 +1,6 @@
 /** The Site: configuration and everything read from the source, shared by every stage. */
 import path from 'node:path';
-import { bibliographySettings } from '../config/bibliography.ts';
+import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
 import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
@@ -64,6 +64,8 @@ export class Site implements SiteContext {
   githubPages = false;
   /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
   cacheDir: string | undefined;
+  /** Reads the `.bib` files once the BibTeX parser is loaded (a page's tag asked for them). */
+  unreadBibliography: (() => void) | undefined;
 
   /** Note that the template being rendered depends on this. */
   uses(dependency: Dependency): void {
@@ -116,36 +118,46 @@ export class Site implements SiteContext {
 
   private setUpCollections(): void {
     const declared = { ...(this.config.collections as Record<string, Config>) };
-    // `.bib` files in `_bibliography/` make a publications collection, declared or not.
+    // `.bib` files in `_bibliography/` make a publications collection, declared or not (on
+    // other sites, once a page asks for them: see readBibliography).
     const bibliography = bibliographySettings(this.config);
     if (
       bibliography &&
+      bibliographyConfigured(this.config) &&
       !(bibliography.collection in declared) &&
       isDirectory(path.join(this.source, bibliography.source))
     ) {
       declared[bibliography.collection] = { output: true, permalink: '/:collection/:path/' };
     }
-    const style = permalinkStyle(this.permalinkStyle);
     for (const rawLabel of Object.keys(declared)) {
       const label = rawLabel.replace(/[^a-z0-9_\-.]/gi, '');
       // Jekyll looks the metadata up by the cleaned label: `reading list:` gets none.
-      const metadata = (declared[label] ?? {}) as Config;
-      const relativeDirectory = `_${label}`;
-      const urlTemplate =
-        typeof metadata.permalink === 'string'
-          ? metadata.permalink
-          : addPermalinkSuffix('/:collection/:path', this.permalinkStyleName(style));
-      this.collections.set(label, {
-        label,
-        relativeDirectory,
-        directory: path.join(this.source, this.collectionsDir, relativeDirectory),
-        metadata,
-        docs: [],
-        files: [],
-        output: Boolean(metadata.output),
-        urlTemplate,
-      });
+      this.declareCollection(label, (declared[label] ?? {}) as Config);
     }
+  }
+
+  /** A collection of this label, with its metadata from _config.yml. */
+  declareCollection(label: string, metadata: Config): Collection {
+    const relativeDirectory = `_${label}`;
+    const urlTemplate =
+      typeof metadata.permalink === 'string'
+        ? metadata.permalink
+        : addPermalinkSuffix(
+            '/:collection/:path',
+            this.permalinkStyleName(permalinkStyle(this.permalinkStyle)),
+          );
+    const collection: Collection = {
+      label,
+      relativeDirectory,
+      directory: path.join(this.source, this.collectionsDir, relativeDirectory),
+      metadata,
+      docs: [],
+      files: [],
+      output: Boolean(metadata.output),
+      urlTemplate,
+    };
+    this.collections.set(label, collection);
+    return collection;
   }
 
   /** `site.permalink_style` is a symbol for named styles, the template otherwise. */

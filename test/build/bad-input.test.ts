@@ -46,6 +46,21 @@ function assertLines(stderr: string, lines: string[]): void {
   assert.doesNotMatch(stderr, /stopped unexpectedly/);
 }
 
+/**
+ * What Jekyll builds without a word: the build says nothing of it (and passes --strict); with
+ * --verbose it prints these lines as a note.
+ */
+function notes(files: Record<string, string | Buffer>, lines: string[]): Built {
+  const built = brokenSite(files);
+  const quiet = runCli(['build', '-s', built.source, '--strict']);
+  assert.equal(quiet.code, 0, quiet.stderr);
+  assert.doesNotMatch(quiet.stderr, /Warning/);
+  const verbose = runCli(['build', '-s', built.source, '--verbose', '--disable-disk-cache']);
+  assert.equal(verbose.code, 0, verbose.stderr);
+  assertLines(verbose.stdout, lines);
+  return built;
+}
+
 /** The build fails with exactly these lines, exit code 1, and the old site kept. */
 function fails(
   files: Record<string, string | Buffer>,
@@ -355,15 +370,15 @@ describe('Liquid', () => {
     );
   });
 
-  test('layouts that wrap each other warn and stop, as Jekyll does', () => {
-    const built = warns(
+  test('layouts that wrap each other stop, as Jekyll does without a word: a note', () => {
+    const built = notes(
       {
         '_layouts/a.html': '---\nlayout: b\n---\nA[{{ content }}]',
         '_layouts/b.html': '---\nlayout: a\n---\nB[{{ content }}]',
         'broken.html': '---\nlayout: a\n---\nx',
       },
       [
-        "Warning: _layouts/b.html:2: the layouts go round in a circle (a → b → a); the chain stops after 'b'",
+        "Note: _layouts/b.html:2: the layouts go round in a circle (a → b → a); the chain stops after 'b'",
         '  Hint: Remove `layout: a` from _layouts/b.html: layouts may not wrap each other in a circle.',
       ],
     );
@@ -392,9 +407,9 @@ describe('Liquid', () => {
 });
 
 describe('where files go', () => {
-  test('a permalink that climbs out of the destination is kept inside it', () => {
-    const built = warns({ 'broken.md': '---\npermalink: /../../outside/x.html\n---\nhi\n' }, [
-      "Warning: broken.md: the permalink '/../../outside/x.html' points outside the site; the page is written at /outside/x.html instead",
+  test('a permalink that climbs out of the destination is kept inside it, with a note', () => {
+    const built = notes({ 'broken.md': '---\npermalink: /../../outside/x.html\n---\nhi\n' }, [
+      "Note: broken.md: the permalink '/../../outside/x.html' points outside the site; the page is written at /outside/x.html instead",
       '  Hint: Permalinks are paths inside the site: remove the `..` parts.',
     ]);
     assert.ok(existsSync(path.join(built.site, 'outside', 'x.html')));
@@ -499,16 +514,18 @@ describe('where files go', () => {
     ]);
   });
 
-  test('in safe mode (as GitHub Pages builds) a symlink pointing outside the source is skipped too', () => {
+  test('in safe mode (as GitHub Pages builds) a symlink pointing outside the source is skipped too, with a note', () => {
     const built = brokenSite({ '_config.yml': 'title: T\nsafe: true\n', 'docs/a.txt': 'a\n' });
     symlinkSync('/etc/hostname', path.join(built.source, 'leak.txt'));
     symlinkSync('/usr/share', path.join(built.source, 'shared'));
     symlinkSync('docs', path.join(built.source, 'docs2'));
-    const result = runCli(['build', '-s', built.source]);
+    // Jekyll skips them without a word in safe mode.
+    const result = runCli(['build', '-s', built.source, '--verbose']);
     assert.equal(result.code, 0, result.stderr);
-    assertLines(result.stderr, [
-      'Warning: leak.txt: this symbolic link points outside the site folder and is skipped',
-      'Warning: shared: this symbolic link points outside the site folder and is skipped',
+    assert.doesNotMatch(result.stderr, /symbolic link/);
+    assertLines(result.stdout, [
+      'Note: leak.txt: this symbolic link points outside the site folder and is skipped',
+      'Note: shared: this symbolic link points outside the site folder and is skipped',
     ]);
     assert.ok(!existsSync(path.join(built.site, 'leak.txt')));
     assert.ok(!existsSync(path.join(built.site, 'shared')));

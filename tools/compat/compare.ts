@@ -1,6 +1,7 @@
 /** Compare two built sites file by file with the normalisers of normalise.ts. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
+import { classifyDifference, type Difference, differenceExcerpt } from './classify.ts';
 import { normaliseCss, normaliseHtml, normaliseXml } from './normalise.ts';
 
 export type Verdict = 'equal' | 'different' | 'missing' | 'extra';
@@ -10,6 +11,9 @@ export interface FileResult {
   verdict: Verdict;
   /** For different files: the first differing lines of the normalised forms. */
   diff?: string;
+  /** For different HTML pages: what kind of difference comes first, and the DOM around it, both sides. */
+  difference?: Difference;
+  excerpt?: string;
 }
 
 export function listFiles(root: string): string[] {
@@ -84,7 +88,13 @@ export function compareTrees(expected: string, actual: string, times: BuildTimes
     if (na && nb && na.length === nb.length && na.every((line, k) => line === nb[k])) {
       results.push({ file, verdict: 'equal' });
     } else {
-      results.push({ file, verdict: 'different', diff: na && nb ? firstDifference(na, nb) : 'bytes differ' });
+      const html = /\.html?$/i.test(file) && na && nb;
+      results.push({
+        file,
+        verdict: 'different',
+        diff: na && nb ? firstDifference(na, nb) : 'bytes differ',
+        ...(html ? { difference: classifyDifference(na, nb), excerpt: differenceExcerpt(na, nb) } : {}),
+      });
     }
   }
   for (const file of ours) results.push({ file, verdict: 'extra' });

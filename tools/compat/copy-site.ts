@@ -3,7 +3,7 @@ import { cpSync, existsSync, readFileSync, renameSync, writeFileSync } from 'nod
 import path from 'node:path';
 
 /**
- * Debian's Jekyll has no gem themes and no jemoji: a site naming them cannot be built by the
+ * Debian's Jekyll has no gem themes, no jemoji and no jekyll-remote-theme: a site naming them cannot be built by the
  * oracle at all. Both tools then build the site without those lines, and the run says so.
  */
 function withoutUnavailableGems(site: string): string[] {
@@ -24,6 +24,11 @@ function withoutUnavailableGems(site: string): string[] {
     .replace(/^(\s*-\s*)["']?jemoji["']?\s*$/gm, (line) => {
       found.push('removed jemoji from plugins');
       return line.replace(/jemoji/, 'jekyll-feed');
+    })
+    // With its `remote_theme:` line commented out above, the plugin has nothing to do.
+    .replace(/^(\s*-\s*)["']?jekyll-remote-theme["']?\s*$/gm, (line) => {
+      found.push('removed jekyll-remote-theme from plugins');
+      return `# ${line}`;
     });
   writeFileSync(file, text);
   return found;

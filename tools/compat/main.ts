@@ -1,96 +1,84 @@
 /**
- * `npm run compat -- SITE_DIR [--golden DIR] [--diff N] [--keep] [--again] [--mode M]`: build a site
- * with scholarsite and with Jekyll (when installed), compare page by page, end with `equal: X/Y`.
- * `--mode github-pages|plain|auto` (auto: as the site's repository says; see github-pages.ts).
- * `--again` compares scholarsite's second build, made from what the first kept in its cache.
+ * `npm run compat -- SITE_DIR [--golden DIR] [--diff N] [--keep] [--all] [--again] [--mode M]`:
+ * build a site with scholarsite and with Jekyll (when installed), compare page by page, end with
+ * `equal: X/Y`. `--again` compares scholarsite's second build, made from what the first kept in
+ * its cache.
+ *
+ * `npm run compat -- --corpus [LIST] [--only REGEX] [--report DIR] [--again] [--mode M]`: the
+ * same for every site of the corpus list (tools/compat/corpus.tsv), one table and a TOTAL line.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import {
+  buildWithJekyll,
+  buildWithScholarsite,
+  MODES,
+  modeUnavailable,
+  type RequestedMode,
+  resolveMode,
+} from './builders.ts';
 import { compareTrees } from './compare.ts';
 import { copySite } from './copy-site.ts';
-import { compatMode, jekyllEnv, scholarsiteFlags } from './github-pages.ts';
+import { DEFAULT_LIST, runCorpus } from './corpus.ts';
+import { DEFAULT_MIRROR } from './mirror.ts';
 
-const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
-const notes: string[] = [];
-
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-  env = process.env,
-): { ok: boolean; output: string; ms: number } {
-  const started = performance.now();
-  const result = spawnSync(command, args, { cwd, encoding: 'utf8', env });
-  return {
-    ok: result.status === 0,
-    output: `${result.stdout}${result.stderr}`,
-    ms: performance.now() - started,
-  };
-}
+const USAGE = `Usage:
+  npm run compat -- SITE_DIR [--golden DIR] [--diff N] [--keep] [--all] [--again] [--mode auto|plain|github-pages]
+  npm run compat -- --corpus [LIST.tsv] [--only REGEX] [--report DIR] [--again] [--keep] [--mirror DIR] [--jobs N] [--mode auto|plain|github-pages]`;
 
 function hasJekyll(): boolean {
   return spawnSync('jekyll', ['--version'], { encoding: 'utf8' }).status === 0;
 }
 
-export function main(argv: string[]): number {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      golden: { type: 'string' },
-      diff: { type: 'string', default: '20' },
-      keep: { type: 'boolean' },
-      all: { type: 'boolean' },
-      again: { type: 'boolean' },
-      mode: { type: 'string', default: 'auto' },
-    },
-  });
-  const site = positionals[0];
-  if (!site || !existsSync(site)) {
-    console.error('Usage: npm run compat -- SITE_DIR [--golden DIR] [--diff N] [--keep] [--all] [--again]');
-    return 2;
-  }
+/** `--corpus` takes an optional value: the list, when the next word is not an option. */
+function takeCorpus(argv: string[]): { argv: string[]; corpus?: string } {
+  const at = argv.indexOf('--corpus');
+  if (at < 0) return { argv };
+  const value = argv[at + 1];
+  const list = value !== undefined && !value.startsWith('-') ? value : undefined;
+  return {
+    argv: argv.filter((_, i) => i !== at && (list === undefined || i !== at + 1)),
+    corpus: list ?? DEFAULT_LIST,
+  };
+}
+
+async function compareOneSite(
+  site: string,
+  values: Record<string, string | boolean | undefined>,
+  requested: RequestedMode,
+) {
+  const notes: string[] = [];
   const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-compat-'));
   const source = path.resolve(site);
-  const ours = path.join(work, 'scholarsite');
-  const started = Date.now();
-  const mode = compatMode(source, values.mode);
+  const mode = resolveMode(requested, source);
   console.log(`mode: ${mode}`);
-  const args = [
-    BIN,
-    'build',
-    '-s',
+  const ours = path.join(work, 'scholarsite');
+  const mine = await buildWithScholarsite(
     copySite(source, path.join(work, 'a'), notes),
-    '-d',
     ours,
-    ...scholarsiteFlags(mode),
-  ];
-  let mine = run(process.execPath, args, work);
-  console.log(`scholarsite build: ${mine.ok ? 'ok' : 'FAILED'} (${(mine.ms / 1000).toFixed(2)} s)`);
-  if (mine.ok && values.again) {
-    // The build a user runs next: from what the first one kept in .jekyll-cache.
-    mine = run(process.execPath, args, work);
-    console.log(`scholarsite build again: ${mine.ok ? 'ok' : 'FAILED'} (${(mine.ms / 1000).toFixed(2)} s)`);
-  }
+    mode,
+    !!values.again,
+  );
+  if (mine.first) console.log(`scholarsite build: ok (${mine.first.seconds.toFixed(2)} s)`);
+  console.log(
+    `scholarsite build${mine.first ? ' again' : ''}: ${mine.ok ? 'ok' : 'FAILED'} (${mine.seconds.toFixed(2)} s)`,
+  );
   if (!mine.ok) console.log(mine.output);
 
-  let expected = values.golden ? path.resolve(values.golden) : undefined;
+  let expected = typeof values.golden === 'string' ? path.resolve(values.golden) : undefined;
+  let expectedTime = mine.startedAt;
   if (!expected) {
     if (!hasJekyll()) {
       console.error('jekyll is not installed: pass --golden DIR to compare with a saved Jekyll build.');
       return 2;
     }
     expected = path.join(work, 'jekyll');
-    const theirs = run(
-      'jekyll',
-      ['build', '-s', copySite(source, path.join(work, 'b'), notes), '-d', expected],
-      work,
-      jekyllEnv(mode),
-    );
-    console.log(`jekyll build: ${theirs.ok ? 'ok' : 'FAILED'} (${(theirs.ms / 1000).toFixed(2)} s)`);
+    const theirs = await buildWithJekyll(copySite(source, path.join(work, 'b'), notes), expected, mode);
+    expectedTime = theirs.startedAt;
+    console.log(`jekyll build: ${theirs.ok ? 'ok' : 'FAILED'} (${theirs.seconds.toFixed(2)} s)`);
     if (!theirs.ok) {
       console.log(theirs.output);
       return 2;
@@ -99,7 +87,7 @@ export function main(argv: string[]): number {
   if (!mine.ok) return 1;
   for (const note of new Set(notes)) console.log(`note: for both builds, ${note}`);
 
-  const results = compareTrees(expected, ours, { expected: started, actual: started });
+  const results = compareTrees(expected, ours, { expected: expectedTime, actual: mine.startedAt });
   let shown = 0;
   const limit = Number(values.diff);
   for (const result of results) {
@@ -115,4 +103,62 @@ export function main(argv: string[]): number {
   return 0;
 }
 
-process.exitCode = main(process.argv.slice(2));
+export async function main(argv: string[]): Promise<number> {
+  const { argv: rest, corpus } = takeCorpus(argv);
+  const { values, positionals } = parseArgs({
+    args: rest,
+    allowPositionals: true,
+    options: {
+      golden: { type: 'string' },
+      diff: { type: 'string', default: '20' },
+      keep: { type: 'boolean' },
+      all: { type: 'boolean' },
+      again: { type: 'boolean' },
+      mode: { type: 'string', default: 'auto' },
+      only: { type: 'string' },
+      report: { type: 'string' },
+      mirror: { type: 'string', default: DEFAULT_MIRROR },
+      jobs: { type: 'string', default: '2' },
+    },
+  });
+  const mode = values.mode as RequestedMode;
+  if (!MODES.includes(mode)) {
+    console.error(`--mode ${values.mode}: use one of ${MODES.join(', ')}.\n${USAGE}`);
+    return 2;
+  }
+  const unavailable = modeUnavailable(mode);
+  if (unavailable) {
+    console.error(unavailable);
+    return 2;
+  }
+  if (corpus) {
+    if (!existsSync(corpus)) {
+      console.error(`${corpus}: no such corpus list.\n${USAGE}`);
+      return 2;
+    }
+    if (!hasJekyll()) {
+      console.error(
+        'jekyll is not installed: the corpus is compared with Jekyll (see DESIGN.md for the apt-get line).',
+      );
+      return 2;
+    }
+    return runCorpus({
+      list: corpus,
+      only: values.only ? new RegExp(values.only, 'i') : undefined,
+      report: values.report ? path.resolve(values.report) : undefined,
+      mode,
+      again: !!values.again,
+      keep: !!values.keep,
+      mirror: values.mirror!,
+      jobs: Math.max(1, Number(values.jobs) || 2),
+    });
+  }
+  const site = positionals[0];
+  if (!site || !existsSync(site)) {
+    console.error(USAGE);
+    return 2;
+  }
+  return compareOneSite(site, values, mode);
+}
+
+process.exitCode = await main(process.argv.slice(2));

@@ -6,8 +6,14 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { type BibliographySettings, bibliographySettings } from '../../config/bibliography.ts';
+import {
+  type BibliographySettings,
+  bibFileNames,
+  bibliographyConfigured,
+  bibliographySettings,
+} from '../../config/bibliography.ts';
 import type { Config } from '../../config/index.ts';
+import { BUILT_IN_THEME_ROOT } from '../../config/theme.ts';
 import { SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../ruby/text.ts';
 import { parseRubyTime } from '../../ruby/time.ts';
@@ -15,7 +21,7 @@ import { type Collection, Document, Page } from '../../site/document.ts';
 import type { Site } from '../../site/site.ts';
 import { codeStamp } from '../../version.ts';
 import { keepCacheFile } from '../../write/cache-file.ts';
-import { displayName, ownerMatcher } from './names.ts';
+import { displayName, familyName, ownerMatcher } from './names.ts';
 import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';
 
 /** `category` in academicpages' words, from the BibTeX type. */
@@ -45,17 +51,65 @@ const LINKS: Record<string, string> = {
   url: 'htmlurl',
 };
 
-/** Whether the site has `.bib` files to read (then the parser must be loaded first). */
+/**
+ * Whether the site asks for its `.bib` files in its config and has some (then the BibTeX parser
+ * is loaded before reading).
+ */
 export function hasBibFiles(config: Config): boolean {
   const settings = bibliographySettings(config);
-  if (!settings) return false;
+  return (
+    settings !== undefined &&
+    bibliographyConfigured(config) &&
+    bibFileNames(path.join(String(config.source), settings.source)).length > 0
+  );
+}
+
+/** Whether the `.bib` files can be read now: nothing to parse, or the parser is loaded. */
+export function bibliographyReadable(site: Site): boolean {
+  return bibtexParserLoaded() || bibFilesKnown(site) || !usesBibliographyTags(site);
+}
+
+/** A bibliography tag: jekyll-scholar's users have no setting to find. */
+const BIBLIOGRAPHY_TAG = /\{%-?\s*(?:bibliography|bibliography_count|cite|reference)\s/;
+
+/** Whether a page, document or layout (or, with `includes`, an include file) uses a bibliography tag. */
+export function usesBibliographyTags(site: Site, options: { includes?: boolean } = {}): boolean {
+  const items = [...site.pages, ...site.documents, ...site.layouts.values()];
+  if (items.some((item) => BIBLIOGRAPHY_TAG.test(item.content ?? ''))) return true;
+  if (!options.includes) return false;
+  const folder = site.includeDirs[0];
   try {
-    return readdirSync(path.join(String(config.source), settings.source)).some((name) =>
-      /\.bib$/i.test(name),
+    return readdirSync(folder, { recursive: true, withFileTypes: true }).some(
+      (entry) =>
+        entry.isFile() &&
+        BIBLIOGRAPHY_TAG.test(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')),
     );
   } catch {
-    return false;
+    return false; // no _includes
   }
+}
+
+/** The built-in layout of publication pages on sites with no layout for them. */
+export const STANDALONE_LAYOUT = 'scholarsite-publication';
+
+/**
+ * The layout a publication page asks for, else the first the site has of `single`, `page` and
+ * `default`; a site with none of them gets a plain page that shows the entry as lists do.
+ */
+function publicationLayout(site: Site, wanted: string): string {
+  const own = [wanted, 'single', 'page', 'default'].find((name) => site.layouts.has(name));
+  if (own) return own;
+  const file = path.join(BUILT_IN_THEME_ROOT, 'standalone', 'publication.html');
+  const content = readFileSync(file, 'utf8');
+  site.layouts.set(STANDALONE_LAYOUT, {
+    name: STANDALONE_LAYOUT,
+    relativePath: site.relative(file),
+    data: {},
+    content,
+    bodyLine: 1,
+    sourceText: content,
+  });
+  return STANDALONE_LAYOUT;
 }
 
 /** Read the `.bib` files into their collection, which is returned (undefined: no bibliography). */
@@ -66,16 +120,13 @@ export function readBibliography(
   const settings = bibliographySettings(site.config);
   if (!settings) return undefined;
   const folder = path.join(site.source, settings.source);
-  let names: string[];
-  try {
-    names = readdirSync(folder)
-      .filter((name) => name.toLowerCase().endsWith('.bib'))
-      .sort();
-  } catch {
-    return undefined;
-  }
-  const collection = site.collections.get(settings.collection);
-  if (!collection) return undefined;
+  const names = bibFileNames(folder);
+  if (names.length === 0) return undefined;
+  if (!bibliographyConfigured(site.config) && !usesBibliographyTags(site)) return undefined;
+  const collection =
+    site.collections.get(settings.collection) ??
+    site.declareCollection(settings.collection, { output: true, permalink: '/:collection/:path/' });
+  const layout = publicationLayout(site, settings.layout);
   const isMe = ownerMatcher(settings.me);
   for (const name of names) {
     const absolute = path.join(folder, name);
@@ -87,7 +138,8 @@ export function readBibliography(
     const parents = new Set(entries.map((entry) => entry.fields.crossref).filter(Boolean));
     for (const entry of entries) {
       if (entry.type === 'proceedings' && parents.has(entry.key)) continue;
-      const doc = documentFor(site, collection, entry, absolute, settings, isMe);
+      const doc = documentFor(site, collection, entry, absolute, { ...settings, layout }, isMe);
+      doc.data.bibfile = name;
       collection.docs.push(doc);
       site.pages.push(bibFileFor(site, doc, entry));
     }
@@ -175,16 +227,14 @@ export function bibFilesKnown(site: Site): boolean {
   const settings = bibliographySettings(site.config);
   if (!settings) return true;
   const folder = path.join(site.source, settings.source);
-  return readdirSync(folder)
-    .filter((name) => name.toLowerCase().endsWith('.bib'))
-    .every((name) => {
-      const file = site.relative(path.join(folder, name));
-      const text = readFileSync(path.join(folder, name), 'utf8');
-      return (
-        parsed.get(file)?.text === text ||
-        (site.cacheDir !== undefined && existsSync(cacheFile(site.cacheDir, text)))
-      );
-    });
+  return bibFileNames(folder).every((name) => {
+    const file = site.relative(path.join(folder, name));
+    const text = readFileSync(path.join(folder, name), 'utf8');
+    return (
+      parsed.get(file)?.text === text ||
+      (site.cacheDir !== undefined && existsSync(cacheFile(site.cacheDir, text)))
+    );
+  });
 }
 
 /** A BibTeX key as a file name. */
@@ -200,6 +250,7 @@ export function publicationData(
   const markers = marksByAuthor(entry, settings.marks, isMe);
   const authorList = entry.authors.map((person, i) => ({
     name: xmlEscape(displayName(person)),
+    family: xmlEscape(familyName(person)),
     me: isMe(person),
     marks: markers[i] ?? '',
   }));

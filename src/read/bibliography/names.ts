@@ -71,3 +71,9 @@ export function ownerMatcher(spellings: string[]): (person: Creator) => boolean 
     );
   };
 }
+
+/** The family name a citation shows ("de la Cruz"), or an institution's name as written. */
+export function familyName(person: Creator): string {
+  if (person.name) return normalizeText(person.name);
+  return normalizeText([person.prefix, person.lastName].filter(Boolean).join(' '));
+}

@@ -5,6 +5,7 @@
  * prints nothing in Jekyll); liquidjs would print the newlines and spaces.
  */
 import { type Liquid, type Template, TokenKind } from 'liquidjs';
+import type { RawTextTag } from './tags/raw-text.ts';
 
 const SILENT_TAGS = new Set(['assign', 'capture', 'comment']);
 const BLOCK_TAGS = new Set(['if', 'unless', 'case', 'for', 'tablerow']);
@@ -37,6 +38,8 @@ function blankNode(template: Template): boolean {
   // Inner blocks are settled first, whatever this one turns out to be.
   const blankBodies = bodies.map((body) => body.map(blankNode).every(Boolean));
   if (SILENT_TAGS.has(tag.name)) return true;
+  // A raw block is blank when empty, as Ruby's Raw#blank? (lax.ts also keeps lines with empty ones).
+  if (tag.name === 'raw_text') return (template as RawTextTag).text === '';
   if (!BLOCK_TAGS.has(tag.name)) return false;
   const blank = blankBodies.every(Boolean);
   if (blank) {

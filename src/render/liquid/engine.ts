@@ -1,10 +1,19 @@
 /**
- * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): Jekyll-style includes
- * with `include.*` parameters and shared scope, extension-less include files, lax conditions,
- * unknown filters passed through, Ruby's way of printing values, and Jekyll's tags.
+ * liquidjs set up to behave like Jekyll's Liquid (error_mode: warn): templates read as Ruby
+ * Liquid reads them (lax.ts), Jekyll-style includes with `include.*` parameters and shared
+ * scope, extension-less include files, unknown filters passed through, Ruby's way of printing
+ * values, and Jekyll's tags.
  */
 import path from 'node:path';
-import { Context, Liquid, type LiquidOptions, type Template } from 'liquidjs';
+import {
+  Context,
+  defaultOperators,
+  Liquid,
+  type LiquidOptions,
+  type Operators,
+  type Template,
+  toValue,
+} from 'liquidjs';
 import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
 import { Dependency } from '../../site/dependency.ts';
@@ -13,18 +22,52 @@ import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
 import { installFloatLiterals } from './float-literals.ts';
 import { includeFiles } from './include-files.ts';
+import { RANGE_FILTER, UNKNOWN_OPERATOR } from './lax/markup.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 import { rubyString } from './ruby-output.ts';
 import { AssignTag } from './tags/assign.ts';
-import { BibliographyTag } from './tags/bibliography.ts';
+import { BUILT_IN_INCLUDES, BUILT_IN_INCLUDES_DIR, bibliographyTag } from './tags/bibliography.ts';
+import { BibliographyCountTag } from './tags/bibliography-count.ts';
+import { CiteTag } from './tags/cite.ts';
+import { RubyRange, rubyInteger } from './tags/collection.ts';
 import { CycleTag } from './tags/cycle.ts';
+import { ForTag } from './tags/for.ts';
 import { GistTag } from './tags/gist.ts';
 import { HighlightTag } from './tags/highlight.ts';
 import { includeTag } from './tags/include.ts';
 import { includeRelativeTag } from './tags/include-relative.ts';
 import { urlTag } from './tags/link.ts';
 import { RawTextTag } from './tags/raw-text.ts';
+import { referenceTag } from './tags/reference.ts';
 import { TablerowTag } from './tags/tablerow.ts';
+
+/**
+ * Ruby's comparisons: `<`, `>`, `<=`, `>=` order two numbers, two texts or two times, and are
+ * false for anything else (nil, true, a list), which Ruby cannot order; liquidjs would compare
+ * them as JavaScript does (`true < 2.5`, a list with a text). A comparison with an operator Ruby
+ * does not know fails when evaluated (lax/markup.ts).
+ */
+const orderable = (left: unknown, right: unknown) => {
+  const [a, b] = [toValue(left), toValue(right)] as unknown[];
+  const kind = (value: unknown) => (value instanceof Date ? 'time' : typeof value);
+  return kind(a) === kind(b) && ['number', 'string', 'time'].includes(kind(a));
+};
+type Comparison = ReturnType<Operators[string]>;
+const ordering = (operator: '<' | '>' | '<=' | '>=') => {
+  const compare = defaultOperators[operator] as (left: unknown, right: unknown, ctx: Context) => Comparison;
+  return (left: unknown, right: unknown, ctx: Context): Comparison =>
+    orderable(left, right) ? compare(left, right, ctx) : false;
+};
+const RUBY_OPERATORS: Operators = {
+  ...defaultOperators,
+  '<': ordering('<'),
+  '>': ordering('>'),
+  '<=': ordering('<='),
+  '>=': ordering('>='),
+  [UNKNOWN_OPERATOR]: (_left: unknown, operator: unknown) => {
+    throw new Error(`Unknown operator ${String(operator)}`);
+  },
+};
 
 export interface LiquidSetup {
   sourceDir: string;
@@ -80,6 +123,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     strictFilters: liquidConfig.strict_filters === true,
     strictVariables: liquidConfig.strict_variables === true,
     lenientIf: true,
+    operators: RUBY_OPERATORS,
     ownPropertyOnly: false,
     cache: includeCache(setup.uses),
     outputEscape: rubyString,
@@ -109,7 +153,17 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     uses: setup.uses,
     found: new Map<string, string | undefined>(),
   };
-  liquid.registerTag('include', includeTag('include', { ...files, dirs: () => setup.includeDirs }));
+  // A site with a theme of its own draws publication lists with the built-in theme's includes,
+  // after its own (see tags/bibliography.ts).
+  const standalone = !setup.includeDirs.includes(BUILT_IN_INCLUDES_DIR);
+  const withBuiltIn = [...setup.includeDirs, BUILT_IN_INCLUDES_DIR];
+  liquid.registerTag(
+    'include',
+    includeTag('include', {
+      ...files,
+      dirs: (ctx) => (standalone && ctx.getRegister(BUILT_IN_INCLUDES) ? withBuiltIn : setup.includeDirs),
+    }),
+  );
   liquid.registerTag(
     'include_relative',
     includeRelativeTag(setup.sourceDir, String(setup.config.collections_dir ?? ''), files),
@@ -119,10 +173,19 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('assign', AssignTag);
   liquid.registerTag('raw_text', RawTextTag);
   liquid.registerTag('cycle', CycleTag);
+  liquid.registerTag('for', ForTag);
+  liquid.registerFilter(RANGE_FILTER, function (this: { context: Context }, low: unknown, high: unknown) {
+    const [from, to] = [rubyInteger(low), rubyInteger(high)];
+    this.context.memoryLimit.use(to - from + 1);
+    return new RubyRange(from, to);
+  });
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);
   liquid.registerTag('gist', GistTag);
-  liquid.registerTag('bibliography', BibliographyTag);
+  liquid.registerTag('bibliography', bibliographyTag({ standalone }));
+  liquid.registerTag('reference', referenceTag({ standalone }));
+  liquid.registerTag('bibliography_count', BibliographyCountTag);
+  liquid.registerTag('cite', CiteTag);
   registerFilters(liquid, setup);
   withBlankBlocks(liquid);
   setup.extend?.(liquid);

@@ -10,13 +10,17 @@
  * So this is a translation, not a list of patches: Ruby's tokenizer, then for each token
  * Liquid's own reading (lax/markup.ts, lax/expression.ts), then the token written again as the
  * liquidjs markup with the same meaning: every expression becomes the liquidjs expression of the
- * value Ruby's `Expression.parse` gives it. liquidjs then parses and renders with its own tags,
- * which behave as Ruby's for well-formed markup. Translating is one linear pass over the
- * template, done once per file a build (parsed templates are cached), so it costs far less than
- * reimplementing every tag's rendering, and it keeps line numbers: a token is written on the
- * same lines as the original. Where Liquid 4.0.4 (GitHub Pages) and 5.4 (Debian's Jekyll 4.3)
- * differ, 4.0.4 is followed: it warns on an empty output `{{ }}`, and `{%- endraw %}` does not
- * close a raw block.
+ * value Ruby's `Expression.parse` gives it. Whitespace control (`{%-`, `-%}`) is applied here,
+ * with Ruby's set of spaces, and liquidjs is handed no dashes. liquidjs then parses and renders
+ * with its own tags, which behave as Ruby's for well-formed markup, but for the few whose
+ * rendering differs and which tags/ replaces (assign to any name, cycle, for, tablerow, raw).
+ *
+ * Why not tags of our own for everything: liquidjs's renderer, filters and drops are kept, and
+ * the translation is one linear pass over a template, done once a build per file (about 7 ms for
+ * the 104 kB of Liquid in about-zexili), which keeps line numbers: each token is written on the
+ * lines of the original. `npm run liquid-diff` compares this reading with Ruby's on real sites.
+ * Where Liquid 4.0.4 (GitHub Pages) and 5.4 (Debian's Jekyll 4.3) differ, 4.0.4 is followed:
+ * an empty output (`{{ }}`, `{% assign x = %}`) is warned of.
  */
 import type { ProblemInit } from '../../errors.ts';
 import {
@@ -99,7 +103,23 @@ const REWRITES: Record<string, (markup: string) => Rewritten> = {
 const WARNING_HINT =
   'Jekyll renders this the same lax way; write it in strict Liquid syntax to silence the warning.';
 
-const newlines = (text: string) => '\n'.repeat(text.split('\n').length - 1);
+function countLines(text: string): number {
+  let count = 0;
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) count++;
+  return count;
+}
+
+const newlines = (text: string) => '\n'.repeat(countLines(text));
+
+/** Ruby's `strip` set: liquidjs's trimming also takes Unicode spaces (a no-break space). */
+const LEADING_SPACE = /^[\0\t\n\v\f\r ]+/;
+const TRAILING_SPACE = /[\0\t\n\v\f\r ]+$/;
+
+/** Nothing, on as many lines as `removed` had: what follows stays on its line. */
+const keepLines = (removed: string) => {
+  const lines = newlines(removed);
+  return lines ? `{% raw_text ${lines}%}` : '';
+};
 
 // biome-ignore lint/complexity/noExcessiveLinesPerFunction: one pass over the template's tokens, with the state each kind of token updates
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
@@ -110,7 +130,18 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   const open: string[] = [];
   let line = 1;
   let offset = 0;
-  const inComment = () => open.includes('comment');
+  let comments = 0;
+  const inComment = () => comments > 0;
+  // Whitespace control as Liquid does it (BlockBody#whitespace_handler): `{%-` strips the text
+  // just before, `-%}` the text just after; liquidjs is handed markup without the dashes.
+  let trimNext = false;
+  let textBefore = -1;
+  const stripTextBefore = () => {
+    if (textBefore < 0) return;
+    const text = out[textBefore];
+    const kept = text.replace(TRAILING_SPACE, '');
+    out[textBefore] = kept + keepLines(text.slice(kept.length));
+  };
   const fail = (message: string, at = line, from = offset): never => {
     const column = from - source.lastIndexOf('\n', from - 1);
     throw new LiquidTemplateError(`Liquid syntax error: ${message}`, at, column);
@@ -130,15 +161,31 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i];
     if (token === '') continue;
-    const trimLeft = token[2] === '-' ? '-' : '';
-    const trimRight = token.length > 4 && token[token.length - 3] === '-' ? '-' : '';
     if (i % 2 === 0) {
-      out.push(inComment() ? newlines(token) : token);
-    } else if (token.startsWith('{{')) {
+      let text = token;
+      if (trimNext) {
+        const stripped = text.replace(LEADING_SPACE, '');
+        text = keepLines(text.slice(0, text.length - stripped.length)) + stripped;
+        trimNext = false;
+      }
+      textBefore = inComment() ? -1 : out.length;
+      out.push(inComment() ? newlines(token) : text);
+      line += countLines(token);
+      offset += token.length;
+      continue;
+    }
+    const trimLeft = token[2] === '-';
+    const trimRight = token.length > 4 && token[token.length - 3] === '-';
+    if (trimLeft) stripTextBefore();
+    textBefore = -1;
+    trimNext = trimRight;
+    // The token as written, without its dashes.
+    const plain = `${token.slice(0, 2)}${token.slice(trimLeft ? 3 : 2, token.length - (trimRight ? 3 : 2))}${token.slice(-2)}`;
+    if (token.startsWith('{{')) {
       const content = CONTENT_OF_VARIABLE.exec(token);
       if (!content) fail(`Variable '${token}' was not properly terminated with regexp: /\\}\\}/`);
       const markup = rewrite(() => variable(content?.[1] ?? ''));
-      out.push(inComment() ? newlines(token) : `{{${trimLeft} ${markup} ${newlines(token)}${trimRight}}}`);
+      out.push(inComment() ? newlines(token) : `{{ ${markup} ${newlines(token)}}}`);
     } else {
       const full = FULL_TOKEN.exec(token);
       if (!full) fail(`Tag '${token}' was not properly terminated with regexp: /\\%\\}/`);
@@ -162,39 +209,41 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
         if (!closed) fail("'raw' tag was never closed", start, startOffset);
         // The body goes as data: liquidjs's tokenizer would read Liquid inside it.
         out.push(
-          inComment()
-            ? newlines(rawText)
-            : `{%${trimLeft} raw_text ${encodeURIComponent(body)} ${newlines(rawText)}${trimRight}%}`,
+          inComment() ? newlines(rawText) : `{% raw_text ${encodeURIComponent(body)} ${newlines(rawText)}%}`,
         );
-        line += rawText.split('\n').length - 1;
+        line += countLines(rawText);
         offset += rawText.length;
         continue;
       }
       const block = open.at(-1);
       const wasInComment = inComment();
-      let written = token;
+      let written = plain;
       // Tags out of place (an end tag of another block, a block never closed) are left as they
       // are: liquidjs refuses them too, and says where the block began.
-      if (name in BLOCKS) open.push(name);
-      else if (name.startsWith('end') && block === name.slice(3)) open.pop();
-      else if (name === 'else' && block && BLOCKS[block]?.includes('else')) {
+      if (Object.hasOwn(BLOCKS, name)) {
+        open.push(name);
+        if (name === 'comment') comments++;
+      } else if (name.startsWith('end') && block === name.slice(3)) {
+        open.pop();
+        if (block === 'comment') comments--;
+      } else if (name === 'else' && block && BLOCKS[block]?.includes('else')) {
         if (block === 'case' && markup.trim() !== '')
           fail("Syntax Error in tag 'case' - Valid else condition: {% else %} (no parameters) ");
         // Ruby ignores what follows `else`; liquidjs refuses it.
-        written = `{%${trimLeft} else ${newlines(token)}${trimRight}%}`;
+        written = `{% else ${newlines(token)}%}`;
       }
       // Inside a comment, Liquid still parses the tags it knows (their warnings and errors
       // stand); what the comment's own body holds otherwise is ignored.
-      const read = REWRITES[name];
+      const read = Object.hasOwn(REWRITES, name) ? REWRITES[name] : undefined;
       if (read && !(block === 'comment' && (name === 'elsif' || name === 'when'))) {
         const markupText = rewrite(() => read(markup));
-        written = `{%${trimLeft} ${name} ${markupText} ${newlines(token)}${trimRight}%}`;
+        written = `{% ${name} ${markupText} ${newlines(token)}%}`;
       }
       // A comment is written as its opening and closing tags alone.
       if (wasInComment && inComment()) written = newlines(token);
       out.push(written);
     }
-    line += token.split('\n').length - 1;
+    line += countLines(token);
     offset += token.length;
   }
   return { source: out.join(''), warnings };

@@ -10,11 +10,11 @@ export { rubyInspect };
 export function rubyString(value: unknown): string {
   if (value == null) return '';
   if (typeof value === 'string') return value;
+  const liquid = (value as { toLiquidString?: () => string }).toLiquidString;
+  if (typeof liquid === 'function') return liquid.call(value);
   if (Array.isArray(value)) return value.map(rubyString).join('');
   if (value instanceof Date) return value.toString();
   if (typeof value === 'object') {
-    const liquid = (value as { toLiquidString?: () => string }).toLiquidString;
-    if (typeof liquid === 'function') return liquid.call(value);
     // liquidjs's nil, empty and blank literals are drops; Ruby prints nil, '' and ''.
     if (value instanceof Drop && value.valueOf() !== value) return rubyString(value.valueOf());
     return rubyInspect(value);

@@ -47,41 +47,29 @@ const SPECIALS: Record<string, TokenType> = {
   '?': 'question',
   '-': 'dash',
 };
-const LEXEMES: [TokenType, RegExp][] = [
-  ['comparison', /==|!=|<>|<=?|>=?|contains(?=[ \t\r\n\f\v])/y],
-  ['string', /'[^']*'/y],
-  ['string', /"[^"]*"/y],
-  ['number', /-?\d+(?:\.\d+)?/y],
-  ['id', /[a-zA-Z_][\w-]*\??/y],
-  ['dotdot', /\.\./y],
-];
+/** lexer.rb's patterns, tried in its order at each place: one alternation does that in one step. */
+const LEXEME =
+  /[ \t\r\n\f\v]*(?:(==|!=|<>|<=?|>=?|contains(?=[ \t\r\n\f\v]))|('[^']*'|"[^"]*")|(-?\d+(?:\.\d+)?)|([a-zA-Z_][\w-]*\??)|(\.\.))?/y;
+const LEXEME_TYPES: TokenType[] = ['comparison', 'string', 'number', 'id', 'dotdot'];
 
 function lex(input: string): LexToken[] {
   const tokens: LexToken[] = [];
   let at = 0;
-  const space = /[ \t\r\n\f\v]*/y;
   while (at < input.length) {
-    space.lastIndex = at;
-    at += space.exec(input)?.[0].length ?? 0;
-    if (at >= input.length) break;
-    let found: LexToken | undefined;
-    for (const [type, pattern] of LEXEMES) {
-      pattern.lastIndex = at;
-      const m = pattern.exec(input);
-      if (m) {
-        found = [type, m[0]];
-        at += m[0].length;
-        break;
-      }
+    LEXEME.lastIndex = at;
+    const m = LEXEME.exec(input) as RegExpExecArray;
+    at = LEXEME.lastIndex;
+    if (at >= input.length && m[0].trim() === '') break;
+    const group = m.findIndex((text, i) => i > 0 && text !== undefined);
+    if (group > 0) {
+      tokens.push([LEXEME_TYPES[group - 1], m[group]]);
+      continue;
     }
-    if (!found) {
-      const c = String.fromCodePoint(input.codePointAt(at) ?? 0);
-      const type = SPECIALS[c];
-      if (!type) throw new LiquidSyntaxError(`Unexpected character ${c}`);
-      found = [type, c];
-      at += c.length;
-    }
-    tokens.push(found);
+    const c = String.fromCodePoint(input.codePointAt(at) ?? 0);
+    const type = SPECIALS[c];
+    if (!type) throw new LiquidSyntaxError(`Unexpected character ${c}`);
+    tokens.push([type, c]);
+    at += c.length;
   }
   tokens.push(['end_of_string']);
   return tokens;
@@ -170,27 +158,20 @@ const FLOAT = /^(-?\d[\d.]+)$/;
 const RANGE = /^\((\S+)\.\.(\S+)\)$/;
 const VARIABLE_PARTS = /\[[^\]]+\]|[\w-]+\??/g;
 const BRACKETED = /^\[([\s\S]*)\]$/;
-const LITERALS: Record<string, string> = {
-  '': 'nil',
-  nil: 'nil',
-  null: 'nil',
-  true: 'true',
-  false: 'false',
-  blank: 'blank',
-  empty: 'empty',
-};
-/** Names liquidjs would read as something else than a variable. */
-const RESERVED = new Set([
-  ...Object.keys(LITERALS),
-  'and',
-  'or',
-  'contains',
-  'in',
-  'reversed',
-  'limit',
-  'offset',
+const LITERALS = new Map([
+  ['', 'nil'],
+  ['nil', 'nil'],
+  ['null', 'nil'],
+  ['true', 'true'],
+  ['false', 'false'],
+  ['blank', 'blank'],
+  ['empty', 'empty'],
 ]);
+/** Names liquidjs would read as something else than a variable. */
+const RESERVED = new Set([...LITERALS.keys(), 'and', 'or', 'contains', 'in', 'reversed', 'limit', 'offset']);
 const PLAIN_NAME = /^[A-Za-z_]\w*$/;
+/** `page.title`: most expressions, which liquidjs reads as Ruby does, as written. */
+const SIMPLE_LOOKUP = /^([A-Za-z_]\w*)(?:\.[A-Za-z_]\w*)*$/;
 
 /** A Ruby string as a liquidjs string literal (Ruby's have no escapes; liquidjs's do). */
 export function stringLiteral(text: string): string {
@@ -210,18 +191,33 @@ export interface ExpressionOptions {
   filterArgument?: boolean;
 }
 
+/** The two ends of a range `(a..b)` as Expression.parse reads one, else undefined. */
+export function rangeEnds(markup: string): [string, string] | undefined {
+  const range = markup.startsWith('(') ? RANGE.exec(markup) : null;
+  return range ? [range[1], range[2]] : undefined;
+}
+
 /** Ruby's `Expression.parse(markup)`, written as the liquidjs expression with the same value. */
 export function expression(markup: string | undefined, options: ExpressionOptions = {}): string {
   if (markup === undefined) return 'nil';
-  if (markup in LITERALS) return LITERALS[markup];
-  const quoted = SINGLE_QUOTED.exec(markup) ?? DOUBLE_QUOTED.exec(markup);
-  if (quoted) return stringLiteral(quoted[1]);
-  if (INTEGER.test(markup)) return BigInt(markup).toString();
-  const range = RANGE.exec(markup);
-  if (range) return `(${expression(range[1])}..${expression(range[2])})`;
-  if (FLOAT.test(markup)) {
-    const float = floatLiteral(markup);
-    return options.filterArgument ? `"${float}"` : float;
+  const literal = LITERALS.get(markup);
+  if (literal !== undefined) return literal;
+  const simple = SIMPLE_LOOKUP.exec(markup);
+  if (simple && !RESERVED.has(simple[1])) return markup;
+  // Each of Ruby's patterns starts with its own character: try only the one that can match.
+  const first = markup[0];
+  if (first === "'" || first === '"') {
+    const quoted = (first === "'" ? SINGLE_QUOTED : DOUBLE_QUOTED).exec(markup);
+    if (quoted) return stringLiteral(quoted[1]);
+  } else if (first === '(') {
+    const range = RANGE.exec(markup);
+    if (range) return `(${expression(range[1])}..${expression(range[2])})`;
+  } else if (first === '-' || (first >= '0' && first <= '9')) {
+    if (INTEGER.test(markup)) return BigInt(markup).toString();
+    if (FLOAT.test(markup)) {
+      const float = floatLiteral(markup);
+      return options.filterArgument ? `"${float}"` : float;
+    }
   }
   return variableLookup(markup);
 }

@@ -8,6 +8,7 @@ import {
   expression,
   LiquidSyntaxError,
   QUOTED_FRAGMENT,
+  rangeEnds,
   SPACE,
   StrictParser,
   stringLiteral,
@@ -45,8 +46,13 @@ interface Filter {
 
 const JUST_TAG_ATTRIBUTES = new RegExp(`^(\\w+)${S}*:${S}*(${QF})$`);
 
+/** The filter that makes a Ruby Range (tags/collection.ts): liquidjs's ranges are plain lists. */
+export const RANGE_FILTER = '__ruby_range';
+
 function writeVariable(name: string | undefined, filters: Filter[]): string {
-  let text = expression(name);
+  // A range given to filters or printed is a Ruby Range: its ends read with `to_i`, printed `1..3`.
+  const ends = name === undefined ? undefined : rangeEnds(name);
+  let text = ends ? `${expression(ends[0])} | ${RANGE_FILTER}: ${expression(ends[1])}` : expression(name);
   for (const filter of filters) {
     // A name Ruby could never call (`f-g`, `x?`) is an unknown filter: it passes its input on.
     if (!/^[A-Za-z_]\w*$/.test(filter.name)) continue;
@@ -113,15 +119,32 @@ export function variable(markup: string): Rewritten {
 
 const OPERATORS = new Set(['==', '!=', '<>', '<', '>', '<=', '>=', 'contains']);
 
-function comparison(left: string, operator?: string, right?: string): string {
+/** The operator liquidjs is given for one Ruby does not know: it fails when evaluated, as Ruby's. */
+export const UNKNOWN_OPERATOR = 'unknown_operator';
+const METHOD_LITERALS = new Set(['empty', 'blank']);
+
+/**
+ * One comparison of a condition. `first`: the leftmost one, which Ruby always evaluates; the
+ * others it may skip (`a and b` does not look at b when a is false), liquidjs never does.
+ */
+function comparison(left: string, operator?: string, right?: string, first = true): string {
   if (!operator) return expression(left);
-  // Ruby fails on an unknown operator only when the condition is evaluated; liquidjs refuses it
-  // when parsing. Either way the build stops, at Jekyll's render or at our parse.
-  if (!OPERATORS.has(operator)) throw new LiquidSyntaxError(`Unknown operator ${operator}`);
+  if (!OPERATORS.has(operator)) {
+    // Ruby fails on an unknown operator when it evaluates the comparison: so does liquidjs with
+    // the leftmost one. A later one Ruby may never evaluate: it is false here, never failing.
+    return first ? `${expression(left)} ${UNKNOWN_OPERATOR} ${stringLiteral(operator)}` : 'false';
+  }
   const equality = operator === '==' ? true : operator === '!=' || operator === '<>' ? false : undefined;
-  // `x == blank` asks x for `blank?`, which nothing in Jekyll answers (Liquid 4 has no
-  // ActiveSupport): never equal. liquidjs's `blank` equals "", nil and whitespace.
-  if (equality !== undefined && (left === 'blank' || right === 'blank')) return equality ? 'false' : 'true';
+  const literal = METHOD_LITERALS.has(left) ? left : METHOD_LITERALS.has(right ?? '') ? right : undefined;
+  if (literal !== undefined) {
+    // `empty` and `blank` are Ruby methods to call, not values (Condition#equal_variables):
+    // `x == blank` asks x for `blank?`, which nothing in Jekyll answers (Liquid 4 has no
+    // ActiveSupport); other operators compare with an object that has no order; `contains`
+    // looks for it as "" in a string. liquidjs's drops answer otherwise.
+    if (equality !== undefined && literal === 'blank') return equality ? 'false' : 'true';
+    if (operator === 'contains') return literal === left ? 'false' : `${expression(left)} contains ""`;
+    if (equality === undefined) return 'false';
+  }
   // liquidjs has no `<>`; Ruby reads it as `!=`.
   return `${expression(left)} ${operator === '<>' ? '!=' : operator} ${expression(right)}`;
 }
@@ -158,7 +181,7 @@ function laxCondition(markup: string): string {
   const lastComparison = (text: string | undefined) => {
     const m = IF_SYNTAX.exec(text ?? '');
     if (!m) throw new LiquidSyntaxError(IF_ERROR);
-    return comparison(m[1], m[2], m[3]);
+    return comparison(m[1], m[2], m[3], expressions.length === 0);
   };
   // Read from the end, as Ruby does: `a and b or c` is `a and (b or c)`, which is also how
   // liquidjs groups it.

@@ -4,144 +4,133 @@
  *
  *   {% bibliography selected=true group_by=none limit=5 bibtex=false abstract=false %}
  *   {% bibliography year=2024 type=article keyword="federated learning" query="fusion" sort=asc %}
+ *   {% bibliography --file papers --query @*[year=2020] --max 5 %}      (jekyll-scholar's way)
+ *
+ * On a site with a theme of its own, the built-in theme's includes draw the list (the site's own
+ * files of those names still win), inside `<div class="scholarsite-bibliography">` with a
+ * stylesheet whose every rule is under that class, so the site's own styles stay as they were.
  */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { type Context, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
+import { BUILT_IN_THEME_ROOT } from '../../../config/theme.ts';
+import { parseYaml } from '../../../yaml/parse.ts';
+import {
+  type Entry,
+  type Group,
+  groupsOf,
+  type Options,
+  optionValues,
+  parseArguments,
+  selectEntries,
+  text,
+} from './bibliography-entries.ts';
 
-type Entry = Record<string, unknown>;
+/** Set while a list is drawn on a site with its own theme: includes fall back to the built-in theme's. */
+export const BUILT_IN_INCLUDES = 'scholarsiteBuiltInIncludes';
+/** The includes' folder the fallback adds. */
+export const BUILT_IN_INCLUDES_DIR = path.join(BUILT_IN_THEME_ROOT, '_includes');
+/** Where the scoped stylesheet is written, on sites that use the tags without the built-in theme. */
+export const BIBLIOGRAPHY_STYLESHEET = '/assets/scholarsite/bibliography.css';
+/** Set once a page has linked the stylesheet. */
+const STYLED = 'scholarsiteBibliographyStyled';
 
-/** Headings for `group_by=type`, in this order. */
-const TYPE_GROUPS: [string, string[]][] = [
-  ['Journal articles', ['article']],
-  ['Conference papers', ['inproceedings', 'conference', 'proceedings']],
-  ['Books and chapters', ['book', 'inbook', 'incollection']],
-  ['Theses', ['phdthesis', 'mastersthesis', 'thesis']],
-  ['Reports', ['techreport', 'report']],
-];
+/** How a site draws its lists: with the built-in theme (`standalone: false`) or with its own. */
+export interface BibliographyDrawing {
+  standalone: boolean;
+}
 
-const text = (value: unknown) => (value == null ? '' : String(value));
-const plain = (value: unknown) =>
-  text(value)
-    .replace(/<[^>]*>/g, '')
-    .toLowerCase();
-
-export class BibliographyTag extends Tag {
-  private readonly args: [string, string][];
+/** The drawing of publication lists shared by `bibliography` and `reference`. */
+export class Drawing {
   private readonly body: Template[];
-
-  constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
-    super(token, remainTokens, liquid);
-    this.args = [...token.args.matchAll(/(\w+)\s*[=:]\s*("[^"]*"|'[^']*'|[^\s,]+)/g)].map((m) => [
-      m[1],
-      m[2],
-    ]);
+  constructor(
+    private readonly liquid: Liquid,
+    private readonly setup: BibliographyDrawing,
+  ) {
     this.body = liquid.parse('{% include bibliography.html %}');
   }
 
-  /**
-   * `key="text"`, `key=2024`, `key=true`, or `key=name`: a variable when one of that name is
-   * set, else the word itself (`group_by=type` as jekyll-scholar users write it).
-   */
-  private *options(ctx: Context): Generator<unknown, Record<string, unknown>, unknown> {
-    const options: Record<string, unknown> = {};
-    for (const [key, raw] of this.args) {
-      if (/^["']/.test(raw)) options[key] = raw.slice(1, -1);
-      else if (/^-?\d+$/.test(raw)) options[key] = Number(raw);
-      else if (raw === 'true' || raw === 'false') options[key] = raw === 'true';
-      else options[key] = ((yield ctx._get(raw.split('.'))) as unknown) ?? raw;
+  *draw(ctx: Context, groups: Group[], size: number, options: Options): Generator<unknown, string, unknown> {
+    const scope: Record<string, unknown> = { bibliography: { groups, size, options } };
+    if (!this.setup.standalone) return yield* this.render(ctx, scope);
+    // The includes' words come from the theme's _data/ui-text.yml, which such a site lacks, or
+    // has with other words (academicpages'): the site's words win, the theme's fill the gaps.
+    const locale = text((yield ctx._get(['site', 'locale'])) as unknown);
+    const own = (yield ctx._get(['site', 'data', 'ui-text'])) as Record<string, unknown> | undefined;
+    const ownWords = own?.[locale] ?? own?.en;
+    scope.ui = { ...builtInUiText(locale), ...(isHash(ownWords) ? ownWords : {}) };
+    const wasFallingBack = ctx.getRegister(BUILT_IN_INCLUDES);
+    ctx.setRegister(BUILT_IN_INCLUDES, true);
+    let list: string;
+    try {
+      list = yield* this.render(ctx, scope);
+    } finally {
+      ctx.setRegister(BUILT_IN_INCLUDES, wasFallingBack);
     }
-    return options;
+    let link = '';
+    if (!ctx.getRegister(STYLED)) {
+      ctx.setRegister(STYLED, true);
+      const baseurl = text((yield ctx._get(['site', 'baseurl'])) as unknown).replace(/\/+$/, '');
+      link = `<link rel="stylesheet" href="${baseurl}${BIBLIOGRAPHY_STYLESHEET}">`;
+    }
+    // On a line of its own, so that Markdown takes it as a block even after text.
+    return `\n<div class="scholarsite-bibliography">${link}${list}\n</div>\n`;
   }
 
-  *render(ctx: Context): Generator<unknown, unknown, unknown> {
-    const options = yield* this.options(ctx);
-    const label = text(options.collection ?? 'publications');
-    const all = ((yield ctx._get(['site', label])) as Entry[] | undefined) ?? [];
-    let entries = all.filter((entry) => matches(entry, options));
-    entries.sort((a, b) => dateOf(b) - dateOf(a));
-    if (options.sort === 'asc') entries.reverse();
-    const limit = Number(options.limit);
-    if (limit > 0) entries = entries.slice(0, limit);
-    ctx.push({
-      bibliography: {
-        groups: groupsOf(entries, text(options.group_by || 'year')),
-        size: entries.length,
-        options,
-      },
-    });
+  private *render(ctx: Context, scope: Record<string, unknown>): Generator<unknown, string, unknown> {
+    ctx.push(scope);
     try {
-      return yield this.liquid.renderer.renderTemplates(this.body, ctx);
+      return (yield this.liquid.renderer.renderTemplates(this.body, ctx)) as string;
     } finally {
       ctx.pop();
     }
   }
 }
 
-function dateOf(entry: Entry): number {
-  const date = entry.date;
-  return date instanceof Date ? date.getTime() : 0;
+const isHash = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value);
+
+let uiText: Record<string, unknown> | undefined;
+function builtInUiText(locale: string): Record<string, unknown> {
+  uiText ??= parseYaml(readFileSync(path.join(BUILT_IN_THEME_ROOT, '_data', 'ui-text.yml'), 'utf8'), {
+    file: '(scholarsite theme) _data/ui-text.yml',
+  }) as Record<string, unknown>;
+  const words = uiText[locale] ?? uiText.en;
+  return isHash(words) ? words : {};
 }
 
-function matches(entry: Entry, options: Record<string, unknown>): boolean {
-  const year = (entry.date instanceof Date ? String(entry.date.getFullYear()) : '') || text(entry.year);
-  if (options.year != null && text(options.year) !== year) return false;
-  const type = text(entry.bibtype || entry.category).toLowerCase();
-  if (
-    options.type != null &&
-    !text(options.type)
-      .toLowerCase()
-      .split(/\s*,\s*/)
-      .includes(type)
-  )
-    return false;
-  if (options.selected === true || options.selected === 'true') {
-    if (entry.selected !== true) return false;
-  }
-  const keywords = Array.isArray(entry.keywords) ? entry.keywords.map((k) => text(k).toLowerCase()) : [];
-  if (options.keyword != null && !keywords.includes(text(options.keyword).toLowerCase())) return false;
-  if (options.query != null) {
-    const haystack = [
-      entry.title,
-      entry.venue,
-      ...(Array.isArray(entry.authors) ? entry.authors : []),
-      ...keywords,
-    ]
-      .map(plain)
-      .join(' ');
-    if (
-      !plain(options.query)
-        .split(/\s+/)
-        .every((word) => haystack.includes(word))
-    )
-      return false;
-  }
-  return true;
+/** The publications of the collection the tag names, else the bibliography's (`publications`). */
+export function* publicationsOf(ctx: Context, options: Options): Generator<unknown, Entry[], unknown> {
+  const configured = (yield ctx._get(['site', 'bibliography', 'collection'])) as unknown;
+  const label = text(options.collection ?? configured ?? 'publications');
+  return ((yield ctx._get(['site', label])) as Entry[] | undefined) ?? [];
 }
 
-function groupsOf(entries: Entry[], by: string): { title: string; id: string; entries: Entry[] }[] {
-  if (by === 'year') {
-    const groups: { title: string; id: string; entries: Entry[] }[] = [];
-    for (const entry of entries) {
-      const year =
-        entry.date instanceof Date ? String(entry.date.getFullYear()) : text(entry.year) || 'Undated';
-      const last = groups.at(-1);
-      if (last?.title === year) last.entries.push(entry);
-      else groups.push({ title: year, id: `y${year}`, entries: [entry] });
+/** jekyll-scholar's settings, as the site's config holds them. */
+export function* scholarSettingsOf(ctx: Context): Generator<unknown, Options, unknown> {
+  const scholar = (yield ctx._get(['site', 'scholar'])) as unknown;
+  return scholar && typeof scholar === 'object' ? (scholar as Options) : {};
+}
+
+export function bibliographyTag(setup: BibliographyDrawing) {
+  return class BibliographyTag extends Tag {
+    private readonly pairs: [string, string][];
+    private readonly drawing: Drawing;
+
+    constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
+      super(token, remainTokens, liquid);
+      this.pairs = parseArguments(token.args).pairs;
+      this.drawing = new Drawing(liquid, setup);
     }
-    return groups;
-  }
-  if (by === 'type') {
-    const groups = TYPE_GROUPS.map(([title, types]) => ({
-      title,
-      id: title.toLowerCase().replace(/\W+/g, '-'),
-      entries: entries.filter((entry) => types.includes(text(entry.bibtype).toLowerCase())),
-    }));
-    const known = new Set(TYPE_GROUPS.flatMap(([, types]) => types));
-    groups.push({
-      title: 'Other',
-      id: 'other',
-      entries: entries.filter((entry) => !known.has(text(entry.bibtype).toLowerCase())),
-    });
-    return groups.filter((group) => group.entries.length > 0);
-  }
-  return entries.length ? [{ title: '', id: '', entries }] : [];
+
+    *render(ctx: Context): Generator<unknown, unknown, unknown> {
+      const options = yield* optionValues(ctx, this.pairs);
+      const scholar = yield* scholarSettingsOf(ctx);
+      const all = yield* publicationsOf(ctx, options);
+      const entries = selectEntries(all, options, scholar);
+      // jekyll-scholar groups by several keys (`type, year`); the list takes the first.
+      const groupBy = text(options.group_by || scholar.group_by || 'year').split(/\s*,\s*/)[0];
+      return yield* this.drawing.draw(ctx, groupsOf(entries, groupBy), entries.length, options);
+    }
+  };
 }

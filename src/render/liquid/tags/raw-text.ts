@@ -5,7 +5,7 @@
 import { type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 
 export class RawTextTag extends Tag {
-  private readonly text: string;
+  readonly text: string;
 
   constructor(token: TagToken, remainTokens: TopLevelToken[], liquid: Liquid) {
     super(token, remainTokens, liquid);

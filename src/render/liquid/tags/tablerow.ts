@@ -4,30 +4,21 @@
  * `tablerowloop` it counts with. liquidjs's own tag parses the markup (lax.ts hands it the
  * attributes Ruby read); only the rendering differs.
  */
-import { type Context, type Emitter, evalToken, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
-
-/** Utils.slice_collection's view of a value: a list, a hash's pairs, a string as one item. */
-function items(value: unknown): unknown[] {
-  if (Array.isArray(value)) return value;
-  if (typeof value === 'string') return value === '' ? [] : [value];
-  if (value && typeof value === 'object') return Object.entries(value);
-  return [];
-}
-
-const toInteger = (value: unknown) => {
-  const n = Number.parseInt(String(value ?? 0), 10);
-  return Number.isNaN(n) ? 0 : n;
-};
+import { type Context, type Emitter, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
+import { loopValue, rubyInteger, rubySlice } from './collection.ts';
 
 export class TablerowTag extends LiquidjsTablerowTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
-    const value = yield evalToken(this.collection, ctx);
+    const value = yield* loopValue(this.collection, ctx);
     if (value == null || value === false) return;
     const args = (yield this.args.render(ctx)) as Record<string, unknown>;
-    const from = toInteger(args.offset);
-    const all = items(value);
-    const list = args.limit === undefined ? all.slice(from) : all.slice(from, from + toInteger(args.limit));
-    const cols = toInteger(args.cols);
+    const from = rubyInteger(args.offset);
+    const list = rubySlice(
+      value,
+      from,
+      args.limit === undefined ? undefined : from + rubyInteger(args.limit),
+    );
+    const cols = rubyInteger(args.cols);
     const length = list.length;
     let col = 1;
     let row = 1;
