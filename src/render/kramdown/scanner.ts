@@ -27,6 +27,7 @@ export class Scanner {
   private restPos = 0;
   private restText: string;
   private previousLine: number;
+  private lastIndexes?: Map<string, number>;
 
   constructor(
     readonly string: string,
@@ -95,6 +96,20 @@ export class Scanner {
     if (scannerWork.counting) countWork(m, rest);
     this.last = m;
     return m ? m.index + m[0].length : null;
+  }
+
+  /**
+   * Whether `char` occurs at or after the pointer. Remembers where it last occurs in the text, so
+   * rules that give up when their closing character never comes ask in O(1), not by a rescan.
+   */
+  hasAhead(char: string): boolean {
+    this.lastIndexes ??= new Map();
+    let last = this.lastIndexes.get(char);
+    if (last === undefined) {
+      last = this.string.lastIndexOf(char);
+      this.lastIndexes.set(char, last);
+    }
+    return last >= this.pos;
   }
 
   /** One character (Ruby's `getch`; a surrogate pair is one character). */
