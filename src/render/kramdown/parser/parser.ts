@@ -270,7 +270,8 @@ export class Parser {
         children.push(child);
       }
     }
-    element.children = children;
+    // An exact-size copy: arrays grown by push keep room for 16 more, and a big page has a million.
+    element.children = children.length === 0 ? children : children.slice();
   }
 
   /** Applies an IAL (and the ALDs it refers to) to `attr` (kramdown's update_attr_with_ial). */
