@@ -32,6 +32,9 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'a run of <': (n) => `${'<'.repeat(n)}\n`,
   'unclosed *em': (n) => `${'*a '.repeat(n)}\n`,
   'unclosed _em': (n) => `${'_a '.repeat(n)}\n`,
+  'unclosed **strong': (n) => `${'**a '.repeat(n)}\n`,
+  'unclosed __strong': (n) => `${'__a '.repeat(n)}\n`,
+  'unclosed ***': (n) => `${'***a '.repeat(n)}\n`,
   'unclosed code spans': (n) => `${'`a '.repeat(n)}\n`,
   'code spans of growing fences': (n) =>
     `${Array.from({ length: n }, (_, i) => `${'`'.repeat(1 + (i % 40))}a`).join(' ')}\n`,
@@ -97,7 +100,7 @@ describe('kramdown: hostile documents cost work linear in their size', () => {
     });
   }
 
-  test('random mixes of the same pieces, repeated', () => {
+  test('random mixes of the same pieces, paragraph after paragraph', () => {
     const piece = fc.constantFrom(
       '*a ',
       '_a ',
@@ -137,7 +140,7 @@ describe('kramdown: hostile documents cost work linear in their size', () => {
   // kramdown's own algorithm: an opener whose closing might come parses to the end of the text and,
   // when it does not close, the text is parsed again; with HTML, links or extensions ahead that
   // parse may warn, so it is not skipped (kramdown's warnings come twice, and ours must too).
-  test.todo('unclosed *em, [ and ** before HTML in one paragraph (still quadratic)');
+  test.todo('unclosed *em and [ before HTML, IALs or links in one paragraph (still quadratic)');
 });
 
 describe('kramdown: pages nested thousands deep', () => {

@@ -42,8 +42,8 @@ const lastClosings = new WeakMap<Scanner, Map<string, number>>();
 
 /**
  * Whether a delimiter that could close `elem` stands at or after the pointer, by the tests the
- * closing must pass that need nothing but the text: no whitespace before it, an em's not the
- * start of a `**`, a `_` not before a letter or digit. Without one, the emphasis cannot close,
+ * closing must pass that need nothing but the text: no whitespace before it (nor before the run
+ * it ends), an em's not the start of a `**`, a `_` not before a letter or digit. Without one, the emphasis cannot close,
  * and parsing its spans to the end of the text for nothing (for every opener of a page of
  * unclosed `*a`, quadratic) is skipped. The last such place is found once per text.
  */
@@ -58,8 +58,13 @@ function mayClose(src: Scanner, delim: string, elem: 'em' | 'strong', type: stri
   if (last === undefined) {
     const { double, beforeAlnum } = delimiters.get(delim) as Delimiter;
     const text = src.string;
+    const char = delim[0];
     const closes = (at: number) => {
-      if (isSpace(charBefore(text, at))) return false;
+      const before = charBefore(text, at);
+      if (isSpace(before)) return false;
+      // The second of a run that follows whitespace is never where a closing is looked for: the
+      // emphasis rule takes the run's first two delimiters together, and nothing else ends there.
+      if (before === char && (at < 2 || isSpace(charBefore(text, at - 1)))) return false;
       double.lastIndex = at;
       if (elem === 'em' && double.test(text)) return false;
       beforeAlnum.lastIndex = at;
