@@ -10,6 +10,7 @@ import { normalizeLinkId, type Parser } from '../parser.ts';
 import { strip } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
 import { ESCAPED_CHARS } from './escaped-chars.ts';
+import { mayWarnAhead } from './text-around.ts';
 
 const LINK_START = /!?\[(?=[^^])/u;
 const LINK_BRACKET_STOP = /(\])|!?\[/u;
@@ -64,7 +65,7 @@ export const link: Rule = {
     }
     // Without a `]` ahead the text cannot end: give up at once rather than parse to the end
     // (which a page of `[` would repeat for every one). Its spans are parsed as text anyway.
-    if (!src.hasAhead(']') && !src.hasAhead('<') && !src.hasAhead('{')) {
+    if (!src.hasAhead(']') && !mayWarnAhead(src)) {
       p.addText(result);
       return true;
     }

@@ -22,10 +22,14 @@ export function isSpace(char: string | undefined): boolean {
 
 /**
  * Whether the text from the pointer on may make a span rule warn or record a footnote reference:
- * only links and footnote markers (`[`), HTML (`<`) and extensions (`{`) do. A rule that knows it
- * will give up may skip parsing that text only when it cannot: kramdown parses it twice (once
- * for the attempt, once as text after it) and its warnings and references come twice too.
+ * only links and footnote markers (`[…]`), HTML (`<…>`) and extensions (`{…}`) do. A rule that
+ * knows it will give up may skip parsing that text only when it cannot: kramdown parses it twice
+ * (once for the attempt, once as text after it) and its warnings and references come twice too.
  */
 export function mayWarnAhead(src: Scanner): boolean {
-  return src.hasAhead('[') || src.hasAhead('<') || src.hasAhead('{');
+  return (
+    (src.hasAhead('[') && src.hasAhead(']')) ||
+    (src.hasAhead('<') && src.hasAhead('>')) ||
+    (src.hasAhead('{') && src.hasAhead('}'))
+  );
 }
