@@ -20,6 +20,14 @@ import { normalizeLinkId, StopBlockParsing } from './shared.ts';
 export type TextType = 'text' | 'raw_text';
 
 /**
+ * How deep blocks may nest (quotes, list items, `markdown="1"` HTML, footnotes, one in another).
+ * kramdown parses a nested block's text once more per level, so a page nested thousands deep
+ * costs its size times its depth; real pages nest a handful deep. Beyond this the page fails
+ * with a RangeError, which the renderer reports as a located error (as it reports a stack overflow).
+ */
+export const MAX_BLOCK_NESTING = 100;
+
+/**
  * A footnote definition (kramdown's @footnotes values): its content; until first referenced, the
  * end-of-block marker that holds an IAL written after it; then that marker's attributes and
  * options, and the markers that refer to it.
@@ -83,6 +91,8 @@ export class Parser {
 
   /** Whether this is GFM's parser (`input: GFM`): its steps run after parsing (kramdown-parser-gfm's parse). */
   private readonly gfm: boolean;
+  /** How many `parseBlocks` are under way, one in another. */
+  private blockDepth = 0;
 
   /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
   constructor(options: KramdownOptions, dialect?: Dialect) {
@@ -139,6 +149,10 @@ export class Parser {
    * a rule stopped it with, if one did (kramdown's `catch(:stop_block_parsing)`).
    */
   parseBlocks(el: Element, text?: string): unknown {
+    if (this.blockDepth >= MAX_BLOCK_NESTING) {
+      throw new RangeError(`Markdown blocks nested more than ${MAX_BLOCK_NESTING} deep`);
+    }
+    this.blockDepth++;
     this.stack.push([this.tree, this.src, this.blockIal]);
     this.tree = el;
     this.blockIal = undefined;
@@ -164,6 +178,7 @@ export class Parser {
       if (!(stop instanceof StopBlockParsing)) throw stop;
       status = stop.status;
     }
+    this.blockDepth--;
     const [tree, src, blockIal] = this.stack.pop() as [Element, Scanner, Ial | undefined];
     this.tree = tree;
     this.src = src;
@@ -250,7 +265,8 @@ export class Parser {
         children.push(child);
       }
     }
-    element.children = children;
+    // An exact-size copy: arrays grown by push keep room for 16 more, and a big page has a million.
+    element.children = children.length === 0 ? children : children.slice();
   }
 
   /** Applies an IAL (and the ALDs it refers to) to `attr` (kramdown's update_attr_with_ial). */
