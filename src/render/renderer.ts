@@ -86,8 +86,8 @@ export class Renderer {
 
   /**
    * Jekyll names the page when its converter fails ("Conversion error: … while converting FILE");
-   * so do we, for what can still go wrong in ours: HTML nested thousands of levels deep exhausts
-   * the stack, as it does kramdown's ("stack level too deep").
+   * so do we, for what can still go wrong in ours: blocks nested over 100 deep (quotes, lists,
+   * `markdown="1"` HTML), where kramdown's re-parse of every level would cost size × depth.
    */
   private convertMarkdown(item: Renderable, text: string): string {
     try {
@@ -97,7 +97,7 @@ export class Renderer {
       const tooDeep = error instanceof RangeError;
       throw new SiteError({
         message: tooDeep
-          ? 'Markdown: this text nests elements too deeply to convert (thousands of unclosed HTML tags or list levels)'
+          ? 'Markdown: this text nests blocks more than 100 levels deep (quotes, lists or HTML tags inside one another), too deep to convert'
           : `Markdown: the converter failed: ${(error as Error).message}`,
         file: item.sourceFile,
         hint: tooDeep

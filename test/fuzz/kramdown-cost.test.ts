@@ -167,7 +167,7 @@ describe('kramdown: pages nested thousands deep', () => {
           assert.ok(error instanceof BuildFailed);
           const [problem] = error.diagnostics.errors;
           assert.ok(problem instanceof SiteError, String(problem));
-          assert.match(problem.message, /nests elements too deeply/);
+          assert.match(problem.message, /nests blocks more than 100 levels deep/);
           assert.match(String(problem.file), /deep\.md$/);
           assert.match(String(problem.hint), /Close the HTML tags/);
           return true;
