@@ -25,7 +25,7 @@ export const sitemap: Plugin = {
     const urls = new Set([...site.pages.map((p) => p.url), ...site.staticFiles.map((f) => f.url)]);
     const added: Page[] = [];
     if (!urls.has('/sitemap.xml')) {
-      const staticFiles = site.staticFiles.filter((file) => INCLUDED_EXTENSIONS.has(file.extname));
+      const staticFiles = site.listedStaticFiles.filter((file) => INCLUDED_EXTENSIONS.has(file.extname));
       added.push(
         pageWithoutAFile(
           site,

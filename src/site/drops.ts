@@ -229,7 +229,7 @@ export class Drops {
       'static_files',
       listing(
         Dependency.list('static'),
-        once(() => site.staticFiles.map((f) => this.staticFile(f))),
+        once(() => site.listedStaticFiles.map((f) => this.staticFile(f))),
       ),
     );
     define(
@@ -237,7 +237,9 @@ export class Drops {
       'html_files',
       listing(
         Dependency.list('static'),
-        once(() => site.staticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f))),
+        once(() =>
+          site.listedStaticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f)),
+        ),
       ),
     );
     // `Site#documents` includes the static files of collections.

@@ -67,6 +67,15 @@ export class Site implements SiteContext {
   /** Reads the `.bib` files once the BibTeX parser is loaded (a page's tag asked for them). */
   unreadBibliography: (() => void) | undefined;
 
+  /**
+   * `site.static_files` as Jekyll lists it (to templates and jekyll-sitemap): in GitHub Pages mode,
+   * as Jekyll 3.10, without the files of collections, which 4.x added to that list (they are
+   * written all the same).
+   */
+  get listedStaticFiles(): StaticFile[] {
+    return this.githubPages ? this.staticFiles.filter((file) => !file.collection) : this.staticFiles;
+  }
+
   /** Note that the template being rendered depends on this. */
   uses(dependency: Dependency): void {
     this.tracker?.(dependency);

@@ -141,9 +141,11 @@ export async function cachedJekyllBuild(
   prepare: () => string,
   cacheRoot = CACHE_ROOT,
 ): Promise<CachedJekyll> {
-  // copy-site.ts decides what Jekyll builds: a change to it is a new build.
+  // copy-site.ts decides what Jekyll builds, and github-pages.rb how in GitHub Pages mode: a
+  // change to either is a new build.
   const preparation = createHash('sha256')
     .update(readFileSync(path.join(HERE, 'copy-site.ts')))
+    .update(key.mode === 'github-pages' ? readFileSync(GITHUB_PAGES_PLUGIN) : '')
     .digest('hex')
     .slice(0, 8);
   // `r`: built knowing its repository's name (PAGES_REPO_NWO).
