@@ -1,0 +1,276 @@
+/**
+ * `npm run migrate-corpus -- [--corpus LIST.tsv] [--only REGEX] [--report DIR] [--work DIR] [--mirror DIR]`
+ *
+ * Does `scholarsite migrate` leave real sites whole? For each site of the corpus list
+ * (tools/compat/corpus.tsv: `repo<TAB>commit<TAB>note`, sources in the mirror folder that the
+ * search tool's fetch fills), one at a time:
+ *   1. the original, exported at its commit, checked by `scholarsite check --json` (offline);
+ *   2. `scholarsite migrate --no-vendor` of that export, checked the same way.
+ * Both run with JEKYLL_ENV=production, as GitHub Pages builds. A check's errors are compared by
+ * page, rule and message; an error only the migrated site has is what migrate broke. One table,
+ * then the totals. `--report DIR` writes each site's migrate output and new errors there. The
+ * exported and migrated sites stay in --work (default: a temporary folder), for screenshots and axe.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+const BIN = path.join(ROOT, 'bin/scholarsite.js');
+const DEFAULT_LIST = path.join(ROOT, 'tools/compat/corpus.tsv');
+const DEFAULT_MIRROR = '/work/.mirror';
+const TEN_MINUTES = 10 * 60 * 1000;
+
+interface Site {
+  repo: string;
+  commit: string;
+}
+
+interface CheckProblem {
+  severity: 'error' | 'warning';
+  rule: string;
+  message: string;
+  file: string;
+  output: string;
+}
+
+interface Checked {
+  /** The site built (the check got past the build). */
+  built: boolean;
+  errors: CheckProblem[];
+  /** The build's own first error, when it failed. */
+  failure?: string;
+}
+
+interface Row {
+  repo: string;
+  migrated: boolean;
+  original: Checked;
+  after?: Checked;
+  /** Errors of the migrated site that the original has not, by key. */
+  added: string[];
+  note?: string;
+}
+
+function readList(file: string): Site[] {
+  const sites: Site[] = [];
+  for (const [index, line] of readFileSync(file, 'utf8').split(/\r?\n/).entries()) {
+    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
+    const [repo = '', commit = ''] = line.split('\t').map((cell) => cell.trim());
+    if (!/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{40}$/.test(commit))
+      throw new Error(`${file}:${index + 1}: write owner/name, a tab, then the full commit.`);
+    sites.push({ repo, commit });
+  }
+  return sites;
+}
+
+function gitDir(mirror: string, repo: string): string | undefined {
+  const base = path.join(mirror, repo.replace('/', '+'), 'repo');
+  if (existsSync(path.join(base, '.git', 'HEAD'))) return path.join(base, '.git');
+  return existsSync(path.join(base, 'HEAD')) ? base : undefined;
+}
+
+/**
+ * The tree of `commit` written into `into`. Snapshots lack their largest files, which stops
+ * `git archive`; then the blobs that are there are written one by one.
+ */
+function exportCommit(git: string, commit: string, into: string): void {
+  mkdirSync(into, { recursive: true });
+  const archive = spawnSync(
+    'sh',
+    ['-c', 'git --git-dir="$1" archive --format=tar "$2" | tar -x -C "$3"', 'sh', git, commit, into],
+    { encoding: 'utf8' },
+  );
+  if (archive.status === 0 && !archive.stderr.trim()) return;
+  const listing = spawnSync('git', ['--git-dir', git, 'ls-tree', '-r', '-z', commit], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 28,
+  }).stdout;
+  for (const entry of listing.split('\0')) {
+    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
+    if (match?.[2] !== 'blob' || match[1] === '120000') continue;
+    const blob = spawnSync('git', ['--git-dir', git, 'cat-file', 'blob', match[3]], { maxBuffer: 1 << 30 });
+    if (blob.status !== 0) continue;
+    const file = path.join(into, match[4]);
+    mkdirSync(path.dirname(file), { recursive: true });
+    writeFileSync(file, blob.stdout);
+  }
+}
+
+/**
+ * No theme can be fetched offline: the original is built from its own `_layouts`/`_includes`,
+ * as academicpages sites carry them (what `npm run compat` does too).
+ */
+function withoutRemoteTheme(site: string): void {
+  const file = path.join(site, '_config.yml');
+  if (!existsSync(file)) return;
+  const text = readFileSync(file, 'utf8');
+  writeFileSync(file, text.replace(/^(remote_theme\s*:.*)$/gm, '# $1'));
+}
+
+const ENV = {
+  ...process.env,
+  JEKYLL_ENV: 'production',
+  LANG: process.env.LANG?.includes('UTF-8') ? process.env.LANG : 'C.UTF-8',
+};
+
+function scholarsite(args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], {
+    encoding: 'utf8',
+    env: ENV,
+    timeout: TEN_MINUTES,
+    maxBuffer: 1 << 28,
+  });
+}
+
+function check(site: string): Checked {
+  const run = scholarsite(['check', '-s', site, '--json', '--quiet']);
+  const failed = /Build failed/.test(run.stderr ?? '');
+  let problems: CheckProblem[] = [];
+  try {
+    problems = (JSON.parse(run.stdout) as { problems: CheckProblem[] }).problems;
+  } catch {
+    const last = (run.stderr || String(run.error ?? '')).trim().split('\n').slice(0, 3).join(' ');
+    return { built: false, errors: [], failure: last || `exit ${run.status}` };
+  }
+  const errors = problems.filter((problem) => problem.severity === 'error');
+  return {
+    built: !failed,
+    errors,
+    failure: failed ? (errors[0]?.message ?? 'build failed').split('\n')[0] : undefined,
+  };
+}
+
+/** `about/index.html`, `about.html` and `about/` are one page. */
+function pagePath(problem: CheckProblem): string {
+  const page = problem.output || problem.file || '';
+  return (
+    page
+      .replace(/(^|\/)index\.html?$/, '$1')
+      .replace(/\.html?$/, '/')
+      .replace(/\/$/, '') || '/'
+  );
+}
+
+function keyOf(problem: CheckProblem): string {
+  return `${pagePath(problem)} | ${problem.rule} | ${problem.message}`;
+}
+
+/** What `after` has more often than `before`, counted per key. */
+function addedErrors(before: CheckProblem[], after: CheckProblem[]): string[] {
+  const left = new Map<string, number>();
+  for (const problem of before) left.set(keyOf(problem), (left.get(keyOf(problem)) ?? 0) + 1);
+  const added: string[] = [];
+  for (const problem of after) {
+    const key = keyOf(problem);
+    const count = left.get(key) ?? 0;
+    if (count > 0) left.set(key, count - 1);
+    else added.push(key);
+  }
+  return added;
+}
+
+function measure(site: Site, mirror: string, work: string, report?: string): Row {
+  const name = site.repo.replace('/', '+');
+  const folder = path.join(work, name);
+  rmSync(folder, { recursive: true, force: true });
+  const original = path.join(folder, 'original');
+  const migrated = path.join(folder, 'migrated');
+  const git = gitDir(mirror, site.repo);
+  const empty: Checked = { built: false, errors: [] };
+  if (!git)
+    return { repo: site.repo, migrated: false, original: empty, added: [], note: 'not in the mirror' };
+  exportCommit(git, site.commit, original);
+  withoutRemoteTheme(original);
+
+  const migration = scholarsite(['migrate', original, migrated, '--no-vendor']);
+  const before = check(original);
+  const row: Row = { repo: site.repo, migrated: migration.status === 0, original: before, added: [] };
+  if (report) writeFileSync(path.join(report, `${name}.migrate.txt`), migration.stdout + migration.stderr);
+  if (!row.migrated) {
+    row.note = (migration.stderr || migration.stdout).trim().split('\n')[0];
+    return row;
+  }
+  row.after = check(migrated);
+  row.added = addedErrors(before.errors, row.after.errors);
+  if (!row.after.built) row.note = row.after.failure;
+  if (report && (row.added.length || !row.after.built)) {
+    const lines = row.after.built ? row.added : [`build failed: ${row.after.failure}`];
+    writeFileSync(path.join(report, `${name}.new-errors.txt`), `${lines.join('\n')}\n`);
+  }
+  return row;
+}
+
+function formatRow(row: Row): string {
+  const cells = [
+    row.repo.padEnd(48),
+    (row.migrated ? 'ok' : 'FAIL').padEnd(7),
+    (row.after?.built ? 'ok' : row.migrated ? 'FAIL' : '-').padEnd(6),
+    `${row.original.built ? row.original.errors.length : 'x'}`.padStart(5),
+    `${row.after?.built ? row.after.errors.length : 'x'}`.padStart(5),
+    `${row.added.length}`.padStart(5),
+  ];
+  return `${cells.join(' ')}${row.note ? `  ${row.note.slice(0, 100)}` : ''}`;
+}
+
+function main(): number {
+  const { values } = parseArgs({
+    options: {
+      corpus: { type: 'string' },
+      only: { type: 'string' },
+      report: { type: 'string' },
+      work: { type: 'string' },
+      mirror: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(readFileSync(import.meta.filename, 'utf8').split('*/')[0]);
+    return 0;
+  }
+  const list = path.resolve(values.corpus ?? DEFAULT_LIST);
+  if (!existsSync(list)) {
+    console.error(
+      `${list}: no corpus list here.\n  Hint: pass one with --corpus LIST.tsv (repo<TAB>commit a line).`,
+    );
+    return 2;
+  }
+  if (!existsSync(BIN.replace('bin/scholarsite.js', 'dist'))) {
+    console.error('dist/ is missing.\n  Hint: npm run build first; the corpus runs the bundled CLI.');
+    return 2;
+  }
+  const only = values.only ? new RegExp(values.only, 'i') : undefined;
+  const sites = readList(list).filter((site) => !only || only.test(site.repo));
+  const work = path.resolve(
+    values.work ?? mkdtempSync(path.join(os.tmpdir(), 'scholarsite-migrate-corpus-')),
+  );
+  const report = values.report ? path.resolve(values.report) : undefined;
+  if (report) mkdirSync(report, { recursive: true });
+  const mirror = values.mirror ?? DEFAULT_MIRROR;
+
+  console.log(`${sites.length} sites; sources and migrated sites in ${work}`);
+  console.log(
+    `${'site'.padEnd(48)} migrate build  err-o err-m  new   (err-o/err-m: check errors of the original / migrated site)`,
+  );
+  const rows: Row[] = [];
+  for (const site of sites) {
+    const row = measure(site, mirror, work, report);
+    rows.push(row);
+    console.log(formatRow(row));
+  }
+  const measured = rows.filter((row) => row.note !== 'not in the mirror');
+  const builds = measured.filter((row) => row.after?.built).length;
+  const whole = measured.filter((row) => row.after?.built && row.added.length === 0).length;
+  const total = [
+    `migrated sites that build: ${builds}/${measured.length}; with no new check error: ${whole}/${measured.length}`,
+    `(originals that build: ${measured.filter((row) => row.original.built).length}/${measured.length})`,
+  ].join('\n');
+  console.log(`\n${total}`);
+  if (report)
+    writeFileSync(path.join(report, 'summary.txt'), `${rows.map(formatRow).join('\n')}\n\n${total}\n`);
+  return whole === measured.length ? 0 : 1;
+}
+
+process.exitCode = main();
