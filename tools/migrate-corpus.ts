@@ -125,8 +125,10 @@ function scholarsite(args: string[]) {
   });
 }
 
+/** `scholarsite check --json` of `site`; its answer is kept beside the site, as `NAME.check.json`. */
 function check(site: string): Checked {
   const run = scholarsite(['check', '-s', site, '--json', '--quiet']);
+  writeFileSync(`${site}.check.json`, run.stdout ?? '');
   const failed = /Build failed/.test(run.stderr ?? '');
   let problems: CheckProblem[] = [];
   try {
@@ -154,17 +156,34 @@ function pagePath(problem: CheckProblem): string {
   );
 }
 
-function keyOf(problem: CheckProblem): string {
-  return `${pagePath(problem)} | ${problem.rule} | ${problem.message}`;
+/**
+ * academicpages writes its links whole (`{{ base_path }}/cv/` is `https://ada.github.io/cv/`),
+ * the theme from the site's root (`/cv/`): one link, said two ways, is one error.
+ */
+function keyOf(problem: CheckProblem, siteUrl: string): string {
+  const message = siteUrl ? problem.message.split(siteUrl).join('') : problem.message;
+  return `${pagePath(problem)} | ${problem.rule} | ${message}`;
+}
+
+/** The origin of the site's `url` (`https://ada.github.io`), as its pages write it. */
+function siteOrigin(site: string): string {
+  const config = path.join(site, '_config.yml');
+  const url = existsSync(config)
+    ? /^url\s*:\s*["']?(https?:\/\/[^/"'\s#]+)/m.exec(readFileSync(config, 'utf8'))
+    : null;
+  return url?.[1] ?? '';
 }
 
 /** What `after` has more often than `before`, counted per key. */
-function addedErrors(before: CheckProblem[], after: CheckProblem[]): string[] {
+function addedErrors(before: CheckProblem[], after: CheckProblem[], siteUrl: string): string[] {
   const left = new Map<string, number>();
-  for (const problem of before) left.set(keyOf(problem), (left.get(keyOf(problem)) ?? 0) + 1);
+  for (const problem of before) {
+    const key = keyOf(problem, siteUrl);
+    left.set(key, (left.get(key) ?? 0) + 1);
+  }
   const added: string[] = [];
   for (const problem of after) {
-    const key = keyOf(problem);
+    const key = keyOf(problem, siteUrl);
     const count = left.get(key) ?? 0;
     if (count > 0) left.set(key, count - 1);
     else added.push(key);
@@ -194,7 +213,7 @@ function measure(site: Site, mirror: string, work: string, report?: string): Row
     return row;
   }
   row.after = check(migrated);
-  row.added = addedErrors(before.errors, row.after.errors);
+  row.added = addedErrors(before.errors, row.after.errors, siteOrigin(original));
   if (!row.after.built) row.note = row.after.failure;
   if (report && (row.added.length || !row.after.built)) {
     const lines = row.after.built ? row.added : [`build failed: ${row.after.failure}`];

@@ -68,11 +68,11 @@ export function carryOver(source: string, target: string, copied: string[], conf
     const text = readFileSync(path.join(target, file), 'utf8');
     if (!hasFrontMatter(text.slice(0, 512))) continue;
     if (usesCvTemplate(text)) {
-      cvPageToLayout(path.join(target, file));
+      const pdf = cvPageToLayout(target, file);
       result.steps.push({
         action: 'mapped',
         what: `${file}: academicpages' cv-template.html`,
-        why: "the page now uses the theme's `layout: cv`, which draws the same _data/cv.json (JSON Resume)",
+        why: `the page now uses the theme's \`layout: cv\`, which draws the same _data/cv.json (JSON Resume)${pdf.missing ? `; its link to ${pdf.missing} is left out, since the site has no such file` : ''}`,
       });
       continue;
     }
@@ -159,13 +159,18 @@ function usesCvTemplate(text: string): boolean {
   return /\{%-?\s*include\s+\/?cv-template\.html/.test(text);
 }
 
-/** academicpages' cv-json page on the theme's CV layout: its front matter kept, the include gone. */
-function cvPageToLayout(file: string): void {
+/**
+ * academicpages' cv-json page on the theme's CV layout: its front matter kept, the include gone;
+ * its PDF link becomes `pdf:` when the PDF is there (academicpages' sample links one that is not).
+ */
+function cvPageToLayout(target: string, page: string): { missing?: string } {
+  const file = path.join(target, page);
   const text = readFileSync(file, 'utf8');
   const end = text.indexOf('\n---', 3);
   const frontMatter = text.slice(0, end);
   const body = text.slice(end + 4);
-  const pdf = /href="\{\{\s*base_path\s*\}\}(\/files\/[^"]+\.pdf)"/.exec(body)?.[1];
+  const linked = /href="\{\{\s*base_path\s*\}\}(\/files\/[^"]+\.pdf)"/.exec(body)?.[1];
+  const pdf = linked && existsSync(path.join(target, linked)) ? linked : undefined;
   const lines = frontMatter
     .split('\n')
     .map((line) => (/^layout\s*:/.test(line) ? 'layout: cv' : line))
@@ -176,6 +181,7 @@ function cvPageToLayout(file: string): void {
     file,
     `${lines.join('\n')}\n---\n<!-- scholarsite migrate: academicpages' cv-template.html became layout: cv, which draws _data/cv.json. -->\n`,
   );
+  return { missing: linked && !pdf ? linked : undefined };
 }
 
 function layoutOf(text: string, file: string): string | undefined {

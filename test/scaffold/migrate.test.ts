@@ -1,6 +1,6 @@
 /** `scholarsite migrate`: an academicpages-shaped site moved onto the built-in theme. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -31,7 +31,10 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_data/navigation.yml': 'main:\n  - title: Publications\n    url: /publications/\n',
     '_data/cv.json':
       '{"basics": {"name": "Ada Example"}, "education": [{"institution": "Example University", "area": "Examples", "studyType": "PhD", "endDate": "2019"}]}',
-    '_pages/about.md': '---\npermalink: /\ntitle: About\n---\nHello.\n\n{% include my-widget.html %}\n',
+    '_pages/about.md':
+      '---\npermalink: /\ntitle: About\n---\nHello.\n\n{% include my-widget.html %}\n\n[Slides]({{ site.url }}/files/slides.pdf), [CV]({{ site.url }}{{ site.baseurl }}/files/cv.pdf)\n',
+    'files/cv.pdf': 'PDF',
+    'files/slides.pdf': 'PDF',
     '_pages/publications.md':
       '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% include base_path %}\n{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n',
     '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
@@ -75,7 +78,11 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   );
   assert.match(
     result.stdout,
-    /_config.yml: `url: https:\/\/ada.github.io\/homepage\/` ends in a folder, but `baseurl` is empty.*\n {2}Hint: write `url: https:\/\/ada.github.io` and `baseurl: \/homepage`/,
+    /mapped: url: https:\/\/ada.github.io\/homepage\/ \(the folder went into `baseurl: \/homepage` and `url` is now https:\/\/ada.github.io/,
+  );
+  assert.match(
+    result.stdout,
+    /mapped: \{\{ site.url \}\} \(followed by \{\{ site.baseurl \}\} in _pages\/about.md,/,
   );
   for (const gone of [
     '_layouts/single.html',
@@ -93,7 +100,7 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(config, /^# The built-in theme .*\ntheme: scholarsite\n/);
   assert.match(
     config,
-    /# Site settings\ntitle: "Old Site"\nurl: .*\n# remote_theme: "mmistakes\/minimal-mistakes" {3}\(replaced/,
+    /# Site settings\ntitle: "Old Site"\n# url: "https:\/\/ada.github.io\/homepage\/" {3}\(split .*\nurl: "https:\/\/ada.github.io"\nbaseurl: "\/homepage"\n# remote_theme: "mmistakes\/minimal-mistakes" {3}\(replaced/,
   );
   assert.match(
     readFileSync(path.join(dest, '.github/workflows/scholarsite.yml'), 'utf8'),
@@ -110,7 +117,6 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(report, /## Mapped\n/);
   assert.match(report, /## Shimmed\n\n- `_includes\/gone.html`: used by _pages\/gone.md:5/);
   assert.match(report, /## Dropped\n\n- `Gemfile`: what Ruby, bundler or a build leaves/);
-  assert.match(report, /## To do by hand\n\n- _config.yml: `url: /);
 
   // The new site builds as it is, on the theme, with what was carried over working.
   const build = runCli(['build', '-s', dest], { env: { JEKYLL_ENV: 'production' } });
@@ -118,7 +124,13 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.doesNotMatch(build.stderr, /Error/);
   const out = (file: string) => readFileSync(path.join(dest, '_site', file), 'utf8');
   const home = out('index.html');
-  assert.match(home, /<img class="profile__avatar" src="\/images\/me.png" alt="Ada Example"/);
+  assert.match(home, /<img class="profile__avatar" src="\/homepage\/images\/me.png" alt="Ada Example"/);
+  assert.match(
+    home,
+    /href="https:\/\/ada.github.io\/homepage\/files\/slides.pdf">Slides/,
+    'the link keeps its folder',
+  );
+  assert.match(home, /href="https:\/\/ada.github.io\/homepage\/files\/cv.pdf">CV/);
   assert.match(home, /<div>widget <span>part 1<\/span><\/div>/);
   assert.match(home, /<script>window.tracked = 1<\/script>/, 'custom analytics, where the theme looks');
   assert.doesNotMatch(home, /OLD/);
@@ -135,11 +147,11 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   const cv = out('cv-json/index.html');
   assert.match(cv, /Example University/, "the theme's CV layout draws _data/cv.json");
   assert.doesNotMatch(cv, /OLD CV/);
-  assert.match(cv, /href="\/files\/cv.pdf"/);
+  assert.match(cv, /href="\/homepage\/files\/cv.pdf"/);
   const list = out('publications/index.html');
   assert.match(
     list,
-    /<h2 class="archive-item__title"><a href="\/publications\/2020-01-01-paper\/">A paper<\/a><\/h2>/,
+    /<h2 class="archive-item__title"><a href="\/homepage\/publications\/2020-01-01-paper\/">A paper<\/a><\/h2>/,
   );
   assert.match(out('talks/2021-01-01-talk.html'), /Oslo, Norway/);
 });
@@ -178,4 +190,28 @@ test('migrate gives no baseurl advice for a bare domain written with a trailing 
   const result = runCli(['migrate', old, newFolder(), '--no-vendor']);
   assert.equal(result.code, 0, result.stderr);
   assert.doesNotMatch(result.stdout, /ends in a folder|baseurl/);
+});
+
+test('migrate leaves out a CV link to a PDF the site lacks, and says what to do about a comments service the theme lacks', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\nurl: https://ada.github.io\ninclude: [_pages]\ncomments:\n  provider: commento\n',
+    '_pages/cv-json.md':
+      '---\nlayout: archive\ntitle: CV\npermalink: /cv-json/\n---\n{% include cv-template.html %}\n<a href="{{ base_path }}/files/cv.pdf">PDF</a>\n',
+    '_data/cv.json': '{"basics": {"name": "Ada"}}',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /its link to \/files\/cv.pdf is left out, since the site has no such file/);
+  assert.match(
+    result.stdout,
+    /_config.yml: `comments: \{ provider: commento \}`: the theme has no commento comments, so none are shown.\n {2}Hint: set `provider:` to one of disqus, .*comments-providers\/custom.html/,
+  );
+  assert.match(
+    readFileSync(path.join(dest, '_migration-report.md'), 'utf8'),
+    /## To do by hand\n\n- _config.yml: `comments: /,
+  );
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  assert.doesNotMatch(readFileSync(path.join(dest, '_site/cv-json/index.html'), 'utf8'), /cv\.pdf/);
 });
