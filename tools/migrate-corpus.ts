@@ -229,7 +229,7 @@ function formatRow(row: Row): string {
     (row.after?.built ? 'ok' : row.migrated ? 'FAIL' : '-').padEnd(6),
     `${row.original.built ? row.original.errors.length : 'x'}`.padStart(5),
     `${row.after?.built ? row.after.errors.length : 'x'}`.padStart(5),
-    `${row.added.length}`.padStart(5),
+    (row.original.built ? `${row.added.length}` : '-').padStart(5),
   ];
   return `${cells.join(' ')}${row.note ? `  ${row.note.slice(0, 100)}` : ''}`;
 }
@@ -281,15 +281,20 @@ function main(): number {
   }
   const measured = rows.filter((row) => row.note !== 'not in the mirror');
   const builds = measured.filter((row) => row.after?.built).length;
-  const whole = measured.filter((row) => row.after?.built && row.added.length === 0).length;
+  // Without the original's errors there is nothing to compare with: those sites are named apart.
+  const comparable = measured.filter((row) => row.original.built);
+  const whole = comparable.filter((row) => row.after?.built && row.added.length === 0).length;
+  const unbuilt = measured.filter((row) => !row.original.built).map((row) => row.repo);
   const total = [
-    `migrated sites that build: ${builds}/${measured.length}; with no new check error: ${whole}/${measured.length}`,
-    `(originals that build: ${measured.filter((row) => row.original.built).length}/${measured.length})`,
+    `migrated sites that build: ${builds}/${measured.length}; with no new check error: ${whole}/${comparable.length}`,
+    unbuilt.length
+      ? `(${unbuilt.length} originals do not build with scholarsite, so have no errors to compare with: ${unbuilt.join(', ')})`
+      : '(every original builds with scholarsite)',
   ].join('\n');
   console.log(`\n${total}`);
   if (report)
     writeFileSync(path.join(report, 'summary.txt'), `${rows.map(formatRow).join('\n')}\n\n${total}\n`);
-  return whole === measured.length ? 0 : 1;
+  return builds === measured.length && whole === comparable.length ? 0 : 1;
 }
 
 process.exitCode = main();

@@ -4,6 +4,9 @@
  * the page's frame (a layout). The built-in theme has academicpages' stock ones; for the rest:
  * - the site's own includes and layouts that the content uses are copied over, and in turn what
  *   those use (their includes, a layout's parent layout), until nothing named is missing;
+ * - but a layout that is academicpages' whole page frame (a copy of its `single` or `archive` for a
+ *   collection of the site's own) sits on the theme's `single` or `archive` instead, and pages on
+ *   academicpages' own `cv` layout (a frame for a Markdown CV) move to `archive`;
  * - academicpages' `cv-template.html` (its `cv-json` page) becomes the theme's `layout: cv`, which
  *   reads the same JSON Resume data in `_data/cv.json`;
  * - academicpages' custom analytics and comments includes move to where the theme looks;
@@ -77,7 +80,16 @@ export function carryOver(source: string, target: string, copied: string[], conf
       continue;
     }
     queue.push(...includesIn(text, file));
-    const layout = layoutOf(text, file);
+    let layout = layoutOf(text, file);
+    if (layout === 'cv' && oldCvLayoutIsFrame(folders)) {
+      writeFileSync(path.join(target, file), text.replace(/^layout\s*:.*$/m, 'layout: archive'));
+      result.steps.push({
+        action: 'mapped',
+        what: `${file}: layout: cv`,
+        why: "the old site's cv layout only framed the page's own CV; the theme's `cv` would add _data/cv.json after it, so the page uses `layout: archive`",
+      });
+      layout = 'archive';
+    }
     if (layout)
       queue.push({ kind: 'layout', name: layout, file, line: lineOf(text, text.search(/^layout\s*:/m)) });
   }
@@ -108,7 +120,15 @@ export function carryOver(source: string, target: string, copied: string[], conf
     } else {
       if (themeLayouts.has(ref.name)) continue;
       const relative = findLayout(folders, ref.name);
-      if (relative && copyFromOld(folders, relative, result)) {
+      const frame = relative && academicpagesFrame(readFileSync(path.join(source, relative), 'utf8'));
+      if (relative && frame) {
+        writeShimLayout(folders, relative, frame, result);
+        result.steps.push({
+          action: 'mapped',
+          what: relative,
+          why: `the layout of ${where(ref)} is academicpages' page frame (sidebar and page in <div id="main">): it now sits on the theme's \`${frame}\` layout`,
+        });
+      } else if (relative && copyFromOld(folders, relative, result)) {
         result.steps.push({ action: 'kept', what: relative, why: `the layout of ${where(ref)}` });
         const text = readFileSync(path.join(target, relative), 'utf8');
         queue.push(...includesIn(text, relative));
@@ -193,6 +213,36 @@ function layoutOf(text: string, file: string): string | undefined {
   } catch {
     return undefined; // bad front matter is the build's to report
   }
+}
+
+/**
+ * academicpages' layouts for a collection of one's own (`presentation`, `award`) are copies of its
+ * `single` or `archive`: the whole page frame. Carried over, that frame would sit inside the
+ * theme's (two <main>s, markup no stylesheet styles); the theme's own layout does the same job.
+ */
+function academicpagesFrame(text: string): 'single' | 'archive' | undefined {
+  if (!/<div id="main" role="main">/.test(text) || !/\{%-?\s*include\s+sidebar\.html/.test(text))
+    return undefined;
+  return /class="archive"/.test(text) ? 'archive' : 'single';
+}
+
+/** academicpages' own `cv` layout (2024 on) frames the page's Markdown CV and draws no data. */
+function oldCvLayoutIsFrame(folders: Folders): boolean {
+  const relative = findLayout(folders, 'cv');
+  if (!relative) return false;
+  const text = readFileSync(path.join(folders.source, relative), 'utf8');
+  return academicpagesFrame(text) !== undefined && !/site\.data/.test(text);
+}
+
+function writeShimLayout(folders: Folders, relative: string, frame: string, result: CarryResult): void {
+  const destination = path.join(folders.target, relative.replace(/\.[^.]+$/, '.html'));
+  if (existsSync(destination)) return;
+  mkdirSync(path.dirname(destination), { recursive: true });
+  writeFileSync(
+    destination,
+    `---\nlayout: ${frame}\n---\n{%- comment -%} scholarsite migrate: academicpages' page frame, now the theme's ${frame} layout. {%- endcomment -%}\n{{ content }}\n`,
+  );
+  result.written.push(path.relative(folders.target, destination));
 }
 
 function findLayout(folders: Folders, name: string): string | undefined {

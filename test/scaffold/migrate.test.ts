@@ -16,6 +16,10 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_layouts/default.html': 'OLD {{ content }}',
     '_layouts/fancy.html':
       '---\nlayout: default\n---\n<div class="fancy">{{ content }}</div>{% include fancy-footer.html %}',
+    '_layouts/award.html':
+      '---\nlayout: default\n---\n<div id="main" role="main">\n  {% include sidebar.html %}\n  <article class="page">OLD FRAME {{ content }}</article>\n</div>\n',
+    '_layouts/cv.html':
+      '---\nlayout: default\n---\n<div id="main" role="main">\n  {% include sidebar.html %}\n  <div class="archive">{{ content }}</div>\n</div>\n',
     '_includes/archive-single.html': 'OLD ITEM',
     '_includes/my-widget.html': '<div>widget {% include widget-part.html n=1 %}</div>',
     '_includes/widget-part.html': '<span>part {{ include.n }}</span>',
@@ -38,6 +42,8 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_pages/publications.md':
       '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% include base_path %}\n{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n',
     '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
+    '_pages/prize.md': '---\nlayout: award\ntitle: A prize\npermalink: /prize/\n---\nWon it.\n',
+    '_pages/cv.md': '---\nlayout: cv\ntitle: CV\npermalink: /cv/\n---\n## Schooling\n\nMarkdown CV.\n',
     '_pages/gone.md': '---\ntitle: Gone\npermalink: /gone/\n---\nBefore {% include gone.html %} after\n',
     '_pages/cv-json.md':
       '---\nlayout: archive\ntitle: "CV"\npermalink: /cv-json/\nauthor_profile: false\n---\n{% include base_path %}\n\n{% include cv-template.html %}\n\n<a href="{{ base_path }}/files/cv.pdf" class="btn">Download CV as PDF</a>\n',
@@ -70,6 +76,11 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
   assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
   assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(
+    result.stdout,
+    /mapped: _layouts\/award.html \(the layout of _pages\/prize.md:2 is academicpages' page frame .*theme's `single` layout\)/,
+  );
+  assert.match(result.stdout, /mapped: _pages\/cv.md: layout: cv \(the old site's cv layout only framed/);
   assert.match(result.stdout, /_pages\/gone.md:5: include 'gone.html'/);
   assert.doesNotMatch(
     result.stdout,
@@ -144,6 +155,13 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
     "the carried layout sits in the theme's default",
   );
   assert.match(out('gone/index.html'), /Before <!-- scholarsite migrate: gone.html was not in the old site/);
+  const prize = out('prize/index.html');
+  assert.match(prize, /<h1 class="page__title"[^>]*>A prize<\/h1>/, "the theme's single layout frames it");
+  assert.doesNotMatch(prize, /OLD FRAME/);
+  assert.equal(prize.match(/<main/g)?.length, 1, "one <main>, the theme's");
+  const markdownCv = out('cv/index.html');
+  assert.match(markdownCv, /Markdown CV/);
+  assert.doesNotMatch(markdownCv, /Example University/, 'the Markdown CV alone, not _data/cv.json after it');
   const cv = out('cv-json/index.html');
   assert.match(cv, /Example University/, "the theme's CV layout draws _data/cv.json");
   assert.doesNotMatch(cv, /OLD CV/);
@@ -194,7 +212,8 @@ test('migrate gives no baseurl advice for a bare domain written with a trailing 
 
 test('migrate leaves out a CV link to a PDF the site lacks, and says what to do about a comments service the theme lacks', () => {
   const old = tempSite({
-    '_config.yml': 'title: Site\nurl: https://ada.github.io\ninclude: [_pages]\ncomments:\n  provider: commento\n',
+    '_config.yml':
+      'title: Site\nurl: https://ada.github.io\ninclude: [_pages]\ncomments:\n  provider: commento\n',
     '_pages/cv-json.md':
       '---\nlayout: archive\ntitle: CV\npermalink: /cv-json/\n---\n{% include cv-template.html %}\n<a href="{{ base_path }}/files/cv.pdf">PDF</a>\n',
     '_data/cv.json': '{"basics": {"name": "Ada"}}',
