@@ -100,14 +100,14 @@ function exportCommit(git: string, commit: string, into: string): void {
 }
 
 /**
- * No theme can be fetched offline: the original is built from its own `_layouts`/`_includes`,
+ * No theme (`theme:`, `remote_theme:`) can be fetched offline: the original is built from its own `_layouts`/`_includes`,
  * as academicpages sites carry them (what `npm run compat` does too).
  */
-function withoutRemoteTheme(site: string): void {
+function withoutThemeFromGitHub(site: string): void {
   const file = path.join(site, '_config.yml');
   if (!existsSync(file)) return;
   const text = readFileSync(file, 'utf8');
-  writeFileSync(file, text.replace(/^(remote_theme\s*:.*)$/gm, '# $1'));
+  writeFileSync(file, text.replace(/^((remote_theme|theme)\s*:.*)$/gm, '# $1'));
 }
 
 const ENV = {
@@ -202,7 +202,7 @@ function measure(site: Site, mirror: string, work: string, report?: string): Row
   if (!git)
     return { repo: site.repo, migrated: false, original: empty, added: [], note: 'not in the mirror' };
   exportCommit(git, site.commit, original);
-  withoutRemoteTheme(original);
+  withoutThemeFromGitHub(original);
 
   const migration = scholarsite(['migrate', original, migrated, '--no-vendor']);
   const before = check(original);
