@@ -16,6 +16,7 @@ export type { Reference } from './carry-over.ts';
 
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
+import { keepGitHubPagesSettings } from './github-pages-settings.ts';
 import { moveUrlFolderToBaseurl } from './site-address.ts';
 
 /** What a build, Ruby or a theme's JavaScript build leaves behind, besides the theme folders. */
@@ -92,11 +93,18 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   const carried = carryOver(source, target, copied, config);
   copied.push(...carried.written);
   const address = moveUrlFolderToBaseurl(target, copied, config);
+  const githubPages = keepGitHubPagesSettings(source, target, config);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
   const vendored = vendor ? vendorScholarsite(target) : {};
   if (vendored.file) copied.push(vendored.file);
-  const steps = [...leftBehindSteps(leftBehind), ...address, ...carried.steps, ...settingSteps(config)];
+  const steps = [
+    ...leftBehindSteps(leftBehind),
+    ...address,
+    ...githubPages,
+    ...carried.steps,
+    ...settingSteps(config),
+  ];
   const result = {
     copied,
     leftBehind,

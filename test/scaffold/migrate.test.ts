@@ -234,3 +234,34 @@ test('migrate leaves out a CV link to a PDF the site lacks, and says what to do 
   assert.equal(build.code, 0, build.stderr);
   assert.doesNotMatch(readFileSync(path.join(dest, '_site/cv-json/index.html'), 'utf8'), /cv\.pdf/);
 });
+
+test('migrate writes down what GitHub Pages did by itself: its always-on plugins and future: true', () => {
+  const old = tempSite({
+    Gemfile: "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n",
+    '_config.yml':
+      'title: Site\nurl: https://ada.github.io\ninclude: [_pages]\nplugins:\n  - jekyll-feed\n\n# Reading files\nexclude: [notes]\ncollections:\n  talks:\n    output: true\n',
+    '_pages/people.md': '---\ntitle: People\npermalink: /people/\n---\nSee [Ada](ada.md).\n',
+    '_pages/ada.md': '---\ntitle: Ada\npermalink: /people/ada/\n---\nAda.\n',
+    '_talks/2999-01-01-talk.md': '---\ntitle: "A talk ahead"\ndate: 2999-01-01\n---\nSoon.\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /kept: plugins GitHub Pages always runs \(jekyll-gist, .*jekyll-relative-links/,
+  );
+  assert.match(result.stdout, /kept: future: true/);
+  const config = readFileSync(path.join(dest, '_config.yml'), 'utf8');
+  assert.match(config, /\n# plugins:.*\n# {3}- jekyll-feed\n\n# Reading files\nexclude: \[notes\]\n/);
+  assert.match(config, /\nplugins:\n {2}- jekyll-feed\n {2}- jekyll-gist\n/);
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  assert.doesNotMatch(build.stderr, /set twice|Error/);
+  const people = readFileSync(path.join(dest, '_site/people/index.html'), 'utf8');
+  assert.match(people, /<a href="\/people\/ada\/">Ada<\/a>/, 'jekyll-relative-links, as on GitHub Pages');
+  assert.ok(
+    existsSync(path.join(dest, '_site/talks/2999-01-01-talk.html')),
+    'a talk dated ahead is published',
+  );
+});
