@@ -164,6 +164,9 @@ function keyOf(problem: CheckProblem, siteUrl: string): string {
   let message = siteUrl ? problem.message.split(siteUrl).join('') : problem.message;
   // An element the content leaves open is closed by whatever the layout closes next: one mistake,
   // named by the old theme's tag or the new one's.
+  // `files/a.pdf` (academicpages writes `paperurl` as given) and `/files/a.pdf` (the theme's
+  // relative_url) name one missing file.
+  message = message.replace(/^(the link to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
   if (/\(html-validate: close-order\)$/.test(message)) message = message.replace(/'<\/?[\w-]+>'/g, "'<…>'");
   return `${pagePath(problem)} | ${problem.rule} | ${message}`;
 }
