@@ -91,7 +91,7 @@ plugins: [jekyll-feed, jekyll-sitemap]
       '{"basics": {"name": "Ada Example", "label": "Professor"}, "work": [{"name": "University of Examples", "position": "Professor", "startDate": "2020-01-01"}], "education": [{"institution": "Example University", "area": "Examples", "studyType": "PhD", "endDate": "2019"}]}',
     'files/cv.pdf': 'PDF',
     '_pages/about.md':
-      '---\npermalink: /\ntitle: "About me"\n---\nI study examples.\n\n## News\n\n* 2024: a paper in *Journal of Tests*.\n',
+      '---\npermalink: /\ntitle: "About me"\n---\nI study examples.\n\n[Publications]({{ base_path }}/publications/){: .btn .btn--info}\n\n**Open position:** a PhD student.\n{: .notice--info}\n\n## News\n\n* 2024: a paper in *Journal of Tests*.\n',
     '_pages/publications.md':
       '---\nlayout: archive\ntitle: "Publications"\npermalink: /publications/\n---\n{% include base_path %}\n{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n',
     '_pages/talks.md':
@@ -195,7 +195,7 @@ describe('a migrated academicpages site in a browser', { skip: NO_CHROMIUM }, ()
     });
   }
 
-  test('what migrate carried over shows on the theme: the award list, its item include, the CV from cv.json, the profile links', async () => {
+  test("what migrate carried over shows on the theme: the award list, its item include, the CV from cv.json, academicpages' classes in the content, the profile links", async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
     await context.route('**/*', (route) =>
       route.request().url().startsWith(origin) ? route.continue() : route.abort(),
@@ -206,6 +206,10 @@ describe('a migrated academicpages site in a browser', { skip: NO_CHROMIUM }, ()
     await page.goto(`${origin}/homepage/cv-json/`);
     assert.match((await page.locator('main').textContent()) ?? '', /Example University/);
     await page.goto(`${origin}/homepage/`);
+    const button = await page
+      .locator('.page__content a.btn')
+      .evaluate((a) => getComputedStyle(a).borderTopStyle);
+    assert.equal(button, 'solid', "academicpages' .btn in the content has the theme's look");
     const links = await page
       .locator('.profile__links a')
       .evaluateAll((anchors) => anchors.map((a) => (a as HTMLAnchorElement).getAttribute('href')));
