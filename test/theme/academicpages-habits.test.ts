@@ -1,0 +1,24 @@
+/** What real academicpages sites write that the theme must take as it is. */
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { runCli } from '../support/cli.ts';
+import { tempSite } from '../support/temp-site.ts';
+
+test("a page's author written as HTML goes into the head's tags as plain text, quotes intact", () => {
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ncollections:\n  publications:\n    output: true\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_publications/2024-paper.md':
+      '---\ntitle: A paper\nauthor: 18. <font color="green">Lin, W.-A.</font>, <b>Sung, C.-L.</b> (2024)\n---\nText.\n',
+    'about.md': '---\ntitle: About\nauthor: Ada "the" Example\n---\nHi.\n',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const paper = readFileSync(path.join(source, '_site/publications/2024-paper.html'), 'utf8');
+  assert.match(paper, /<meta name="author" content="18. Lin, W.-A., Sung, C.-L. \(2024\)" \/>/);
+  assert.doesNotMatch(paper, /content="[^"]*<font/);
+  const about = readFileSync(path.join(source, '_site/about.html'), 'utf8');
+  assert.match(about, /<meta name="author" content="Ada &quot;the&quot; Example" \/>/);
+});
