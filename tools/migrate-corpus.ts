@@ -7,7 +7,8 @@
  *   1. the original, exported at its commit, checked by `scholarsite check --json` (offline);
  *   2. `scholarsite migrate --no-vendor` of that export, checked the same way.
  * Both run with JEKYLL_ENV=production, as GitHub Pages builds. A check's errors are compared by
- * page, rule and message; an error only the migrated site has is what migrate broke. One table,
+ * rule and message (and page, when the message does not name what is wrong: see keyOf); an error
+ * only the migrated site has is what migrate broke. One table,
  * then the totals. `--report DIR` writes each site's migrate output and new errors there. The
  * exported and migrated sites stay in --work (default: a temporary folder), for screenshots and axe.
  */
@@ -156,19 +157,26 @@ function pagePath(problem: CheckProblem): string {
   );
 }
 
+/** Rules whose message names what is wrong (the link's target): one mistake wherever it shows. */
+const NAMED_IN_MESSAGE = new Set(['broken-link', 'missing-file', 'missing-image', 'external-link']);
+
 /**
- * academicpages writes its links whole (`{{ base_path }}/cv/` is `https://ada.github.io/cv/`),
- * the theme from the site's root (`/cv/`): one link, said two ways, is one error.
+ * What makes two errors one: rule and message, and, when the message is the same on any page
+ * (invalid HTML, a duplicate id), the page. A broken link the theme shows on more pages than the
+ * old theme did (a paper's missing PDF in the list as well) is still the site's one broken link.
  */
 function keyOf(problem: CheckProblem, siteUrl: string): string {
+  // academicpages writes its links whole (`{{ base_path }}/cv/` is `https://ada.github.io/cv/`),
+  // the theme from the site's root (`/cv/`): one link, said two ways.
   let message = siteUrl ? problem.message.split(siteUrl).join('') : problem.message;
-  // An element the content leaves open is closed by whatever the layout closes next: one mistake,
-  // named by the old theme's tag or the new one's.
   // `files/a.pdf` (academicpages writes `paperurl` as given) and `/files/a.pdf` (the theme's
   // relative_url) name one missing file.
   message = message.replace(/^(the link to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
+  // An element the content leaves open is closed by whatever the layout closes next: one mistake,
+  // named by the old theme's tag or the new one's.
   if (/\(html-validate: close-order\)$/.test(message)) message = message.replace(/'<\/?[\w-]+>'/g, "'<…>'");
-  return `${pagePath(problem)} | ${problem.rule} | ${message}`;
+  const page = NAMED_IN_MESSAGE.has(problem.rule) ? '*' : pagePath(problem);
+  return `${page} | ${problem.rule} | ${message}`;
 }
 
 /** The origin of the site's `url` (`https://ada.github.io`), as its pages write it. */
@@ -180,21 +188,10 @@ function siteOrigin(site: string): string {
   return url?.[1] ?? '';
 }
 
-/** What `after` has more often than `before`, counted per key. */
+/** The errors of `after` that `before` has not, each once. */
 function addedErrors(before: CheckProblem[], after: CheckProblem[], siteUrl: string): string[] {
-  const left = new Map<string, number>();
-  for (const problem of before) {
-    const key = keyOf(problem, siteUrl);
-    left.set(key, (left.get(key) ?? 0) + 1);
-  }
-  const added: string[] = [];
-  for (const problem of after) {
-    const key = keyOf(problem, siteUrl);
-    const count = left.get(key) ?? 0;
-    if (count > 0) left.set(key, count - 1);
-    else added.push(key);
-  }
-  return added;
+  const known = new Set(before.map((problem) => keyOf(problem, siteUrl)));
+  return [...new Set(after.map((problem) => keyOf(problem, siteUrl)))].filter((key) => !known.has(key));
 }
 
 function measure(site: Site, mirror: string, work: string, report?: string): Row {
