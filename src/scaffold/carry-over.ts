@@ -13,7 +13,16 @@
  * - an include found nowhere (the old site did not build either) becomes a placeholder that says
  *   so, so the new site builds and the report names it.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
@@ -44,7 +53,6 @@ export interface CarryResult {
 
 /** `{% include x.html %}`, `{% include_cached x.html %}`: a name without Liquid in it. */
 const INCLUDE = /\{%-?\s*include(?:_cached)?\s+([^\s%{}]+)/g;
-const CONTENT = /\.(md|markdown|mkd|mkdn|html?|xml|txt|json|liquid)$/i;
 
 interface Folders {
   source: string;
@@ -67,9 +75,9 @@ export function carryOver(source: string, target: string, copied: string[], conf
   const queue: Reference[] = [];
 
   for (const file of copied) {
-    if (/^(\.github|_data)\//.test(file) || !CONTENT.test(file)) continue;
+    // Jekyll renders every file with front matter, whatever its name (`cv.md.bak` too).
+    if (/^(\.github|_data)\//.test(file) || !startsWithFrontMatter(path.join(target, file))) continue;
     const text = readFileSync(path.join(target, file), 'utf8');
-    if (!hasFrontMatter(text.slice(0, 512))) continue;
     if (usesCvTemplate(text)) {
       const pdf = cvPageToLayout(target, file);
       result.steps.push({
@@ -173,6 +181,17 @@ function includesIn(text: string, file: string): Reference[] {
     if (name) found.push({ kind: 'include', name, file, line: lineOf(text, match.index) });
   }
   return found;
+}
+
+function startsWithFrontMatter(file: string): boolean {
+  const start = Buffer.alloc(512);
+  const descriptor = openSync(file, 'r');
+  try {
+    const length = readSync(descriptor, start, 0, start.length, 0);
+    return hasFrontMatter(start.subarray(0, length).toString('utf8'));
+  } finally {
+    closeSync(descriptor);
+  }
 }
 
 function usesCvTemplate(text: string): boolean {

@@ -24,6 +24,7 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_includes/my-widget.html': '<div>widget {% include widget-part.html n=1 %}</div>',
     '_includes/widget-part.html': '<span>part {{ include.n }}</span>',
     '_includes/fancy-footer.html': '<footer>fancy footer</footer>',
+    '_includes/old-widget.html': '<div>old widget</div>',
     '_includes/cv-template.html': '{% assign cv = site.data.cv %}OLD CV',
     '_includes/analytics-providers/custom.html': '<script>window.tracked = 1</script>',
     '_includes/comments-providers/custom.html': '<div id="my-comments"></div>',
@@ -44,6 +45,7 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
     '_pages/prize.md': '---\nlayout: award\ntitle: A prize\npermalink: /prize/\n---\nWon it.\n',
     '_pages/cv.md': '---\nlayout: cv\ntitle: CV\npermalink: /cv/\n---\n## Schooling\n\nMarkdown CV.\n',
+    '_pages/fancy.md.bak': '---\ntitle: Fancy, before\n---\n{% include old-widget.html %}\n',
     '_pages/gone.md': '---\ntitle: Gone\npermalink: /gone/\n---\nBefore {% include gone.html %} after\n',
     '_pages/cv-json.md':
       '---\nlayout: archive\ntitle: "CV"\npermalink: /cv-json/\nauthor_profile: false\n---\n{% include base_path %}\n\n{% include cv-template.html %}\n\n<a href="{{ base_path }}/files/cv.pdf" class="btn">Download CV as PDF</a>\n',
@@ -76,6 +78,11 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
   assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
   assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(
+    result.stdout,
+    /kept: _includes\/old-widget.html \(used by _pages\/fancy.md.bak:4\)/,
+    'Jekyll renders any file with front matter, a backup too',
+  );
   assert.match(
     result.stdout,
     /mapped: _layouts\/award.html \(the layout of _pages\/prize.md:2 is academicpages' page frame .*theme's `single` layout\)/,
