@@ -174,6 +174,12 @@ function keyOf(problem: CheckProblem, siteUrl: string): string {
   message = message.replace(/^(the link to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
   // An element the content leaves open is closed by whatever the layout closes next: one mistake,
   // named by the old theme's tag or the new one's.
+  // Content HTML that is wrong anywhere (a whole <html> document in a page) is named by the
+  // element the layout puts it in: <section> in academicpages', <div> in the theme.
+  message = message.replace(
+    / under <[\w-]+> (\(html-validate: element-permitted-content\))$/,
+    ' under <…> $1',
+  );
   if (/\(html-validate: close-order\)$/.test(message)) message = message.replace(/'<\/?[\w-]+>'/g, "'<…>'");
   const page = NAMED_IN_MESSAGE.has(problem.rule) ? '*' : pagePath(problem);
   return `${page} | ${problem.rule} | ${message}`;

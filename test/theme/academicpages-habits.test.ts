@@ -22,3 +22,23 @@ test("a page's author written as HTML goes into the head's tags as plain text, q
   const about = readFileSync(path.join(source, '_site/about.html'), 'utf8');
   assert.match(about, /<meta name="author" content="Ada &quot;the&quot; Example" \/>/);
 });
+
+test("a publication's link to a file the site does not have gets no button; files that are there, and other sites, do", () => {
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\nbaseurl: /home\ncollections:\n  publications:\n    output: true\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_publications/2024-paper.md':
+      "---\ntitle: A paper\npaperurl: 'files/never-added.pdf'\nslidesurl: /files/my%20slides.pdf\nposterurl: /files/poster.pdf?v=2\nbibtexurl: 'https://example.org/paper.bib'\ncodeurl: /code/\n---\nText.\n",
+    'files/my slides.pdf': 'PDF',
+    'files/poster.pdf': 'PDF',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const paper = readFileSync(path.join(source, '_site/publications/2024-paper.html'), 'utf8');
+  const links = /<ul class="item-links">([\s\S]*?)<\/ul>/.exec(paper)?.[1] ?? '';
+  assert.doesNotMatch(links, /never-added/);
+  assert.match(links, /href="\/home\/files\/my%20slides.pdf"/);
+  assert.match(links, /href="\/home\/files\/poster.pdf\?v=2"/);
+  assert.match(links, /href="https:\/\/example.org\/paper.bib"/);
+  assert.match(links, /href="\/home\/code\/"/);
+});
