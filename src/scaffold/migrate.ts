@@ -9,6 +9,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
+import { readFrontMatter } from '../read/front-matter.ts';
 import { BUILT_IN_THEME_NAME } from '../site/theme.ts';
 import { type CarryStep, carryOver, type Reference } from './carry-over.ts';
 
@@ -112,7 +113,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
     vendored,
     missing: carried.missing,
     steps,
-    advice: adviceOn(config),
+    advice: [...adviceOn(config), ...missingFiles(target, copied)],
     report: REPORT_FILE,
   };
   writeFileSync(path.join(target, REPORT_FILE), migrationReport(source, result));
@@ -204,6 +205,42 @@ function adviceOn(config: Config): string[] {
       );
   }
   return advice;
+}
+
+/** The front matter keys academicpages' publications and talks link files with. */
+const FILE_LINKS = ['paperurl', 'slidesurl', 'posterurl', 'bibtexurl'];
+
+/**
+ * Files a publication or talk links that the site does not have: the theme shows no button for
+ * them (academicpages' lists showed none either), so the owner hears of them here.
+ */
+function missingFiles(target: string, copied: string[]): string[] {
+  const missing: string[] = [];
+  for (const file of copied) {
+    if (!/^_[^/]+\/.+\.(md|markdown|html)$/.test(file) || file.startsWith('_data/')) continue;
+    let data: Config;
+    try {
+      data = readFrontMatter(readFileSync(path.join(target, file), 'utf8'), file).data as Config;
+    } catch {
+      continue; // bad front matter is the build's to report
+    }
+    for (const key of FILE_LINKS) {
+      const url = data[key];
+      if (typeof url !== 'string' || /:|^\/\//.test(url) || !/\.\w+$/.test(url.split(/[?#]/)[0])) continue;
+      const written = url.split(/[?#]/)[0];
+      let relative: string;
+      try {
+        relative = decodeURI(written).replace(/^\/+/, '');
+      } catch {
+        relative = written.replace(/^\/+/, ''); // a stray % is a file name like any other
+      }
+      if (!existsSync(path.join(target, relative)))
+        missing.push(
+          `${file}: \`${key}: ${url}\` names a file the site does not have, so the page shows no link to it.\n  Hint: add ${relative}, or remove the line.`,
+        );
+    }
+  }
+  return missing;
 }
 
 /** `theme: scholarsite` in place of any `theme:`/`remote_theme:`, keeping the rest of the file as written. */

@@ -50,7 +50,7 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_pages/cv-json.md':
       '---\nlayout: archive\ntitle: "CV"\npermalink: /cv-json/\nauthor_profile: false\n---\n{% include base_path %}\n\n{% include cv-template.html %}\n\n<a href="{{ base_path }}/files/cv.pdf" class="btn">Download CV as PDF</a>\n',
     '_publications/2020-01-01-paper.md':
-      '---\ntitle: "A paper"\nvenue: "J"\ndate: 2020-01-01\n---\nAbstract.\n',
+      '---\ntitle: "A paper"\nvenue: "J"\ndate: 2020-01-01\npaperurl: "http://academicpages.github.io/files/paper1.pdf"\nslidesurl: /files/slides1.pdf\nbibtexurl: files/cv.pdf\n---\nAbstract.\n',
     '_talks/2021-01-01-talk.md':
       '---\ntitle: "A talk"\ndate: 2021-01-01\nlocation: "Oslo, Norway"\n---\nTalked.\n',
     ...extra,
@@ -135,6 +135,10 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(report, /## Mapped\n/);
   assert.match(report, /## Shimmed\n\n- `_includes\/gone.html`: used by _pages\/gone.md:5/);
   assert.match(report, /## Dropped\n\n- `Gemfile`: what Ruby, bundler or a build leaves/);
+  assert.match(
+    report,
+    /## To do by hand\n\n- _publications\/2020-01-01-paper.md: `slidesurl: \/files\/slides1.pdf` names a file the site does not have, so the page shows no link to it. Hint: add files\/slides1.pdf, or remove the line.\n$/,
+  );
 
   // The new site builds as it is, on the theme, with what was carried over working.
   const build = runCli(['build', '-s', dest], { env: { JEKYLL_ENV: 'production' } });
