@@ -18,6 +18,7 @@ export type { Reference } from './carry-over.ts';
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
 import { keepGitHubPagesSettings } from './github-pages-settings.ts';
+import { carryProfileLinks, EXTRA_LINKS_FILE } from './profile-links.ts';
 import { moveUrlFolderToBaseurl } from './site-address.ts';
 
 /** What a build, Ruby or a theme's JavaScript build leaves behind, besides the theme folders. */
@@ -95,6 +96,8 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   copied.push(...carried.written);
   const address = moveUrlFolderToBaseurl(target, copied, config);
   const githubPages = keepGitHubPagesSettings(source, target, config);
+  const profileLinks = carryProfileLinks(source, target, config);
+  if (profileLinks.length) copied.push(EXTRA_LINKS_FILE);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
   const vendored = vendor ? vendorScholarsite(target) : {};
@@ -104,6 +107,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
     ...address,
     ...githubPages,
     ...carried.steps,
+    ...profileLinks,
     ...settingSteps(config),
   ];
   const result = {

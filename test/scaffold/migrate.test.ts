@@ -11,7 +11,7 @@ import { tempSite } from '../support/temp-site.ts';
 function academicpagesSite(extra: Record<string, string> = {}): string {
   return tempSite({
     '_config.yml':
-      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\nanalytics:\n  provider: custom\ncomments:\n  provider: custom\n',
+      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\n  hal: "https://cv.hal.science/ada"\n  mathgenealogy: "123"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\nanalytics:\n  provider: custom\ncomments:\n  provider: custom\n',
     '_layouts/single.html': '---\n---\nOLD THEME {{ content }}',
     '_layouts/default.html': 'OLD {{ content }}',
     '_layouts/fancy.html':
@@ -21,6 +21,8 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_layouts/cv.html':
       '---\nlayout: default\n---\n<div id="main" role="main">\n  {% include sidebar.html %}\n  <div class="archive">{{ content }}</div>\n</div>\n',
     '_includes/archive-single.html': 'OLD ITEM',
+    '_includes/author-profile.html':
+      '<ul>{% if author.googlescholar %}<li><a href="{{ author.googlescholar }}">Google Scholar</a></li>{% endif %}\n{% if author.hal %}<li><a href="{{ author.hal }}"><i class="ai ai-hal"></i>HAL</a></li>{% endif %}\n<li><a href="https://www.mathgenealogy.org/id.php?id={{ author.mathgenealogy }}">Math <b>Genealogy</b></a></li>\n<li><a href="{{ author.unset }}">Unset</a></li></ul>',
     '_includes/my-widget.html': '<div>widget {% include widget-part.html n=1 %}</div>',
     '_includes/widget-part.html': '<span>part {{ include.n }}</span>',
     '_includes/fancy-footer.html': '<footer>fancy footer</footer>',
@@ -78,6 +80,10 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
   assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
   assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(
+    result.stdout,
+    /kept: author links hal, mathgenealogy \(the old sidebar showed them; written to _data\/profile-links-extra.yml/,
+  );
   assert.match(
     result.stdout,
     /kept: _includes\/old-widget.html \(used by _pages\/fancy.md.bak:4\)/,
@@ -154,6 +160,16 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   );
   assert.match(home, /href="https:\/\/ada.github.io\/homepage\/files\/cv.pdf">CV/);
   assert.match(home, /<div>widget <span>part 1<\/span><\/div>/);
+  assert.match(
+    home,
+    /<a href="https:\/\/cv.hal.science\/ada" rel="me" itemprop="sameAs">.*<span>HAL<\/span><\/a>/,
+    "the old sidebar's own link",
+  );
+  assert.match(
+    home,
+    /<a href="https:\/\/www.mathgenealogy.org\/id.php\?id=123" rel="me" itemprop="sameAs">.*<span>Math Genealogy<\/span>/,
+  );
+  assert.doesNotMatch(home, /Unset/);
   assert.match(home, /<script>window.tracked = 1<\/script>/, 'custom analytics, where the theme looks');
   assert.doesNotMatch(home, /OLD/);
   assert.match(
