@@ -171,7 +171,9 @@ function keyOf(problem: CheckProblem, siteUrl: string): string {
   let message = siteUrl ? problem.message.split(siteUrl).join('') : problem.message;
   // `files/a.pdf` (academicpages writes `paperurl` as given) and `/files/a.pdf` (the theme's
   // relative_url) name one missing file.
-  message = message.replace(/^(the link to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
+  message = message.replace(/^(the link to |the redirect to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
+  // `{{ base_path }}/x` on a `url` ending in `/` writes `//x`, which GitHub Pages serves as `/x`.
+  message = message.replace(/([^:/])\/{2,}/g, '$1/');
   // An element the content leaves open is closed by whatever the layout closes next: one mistake,
   // named by the old theme's tag or the new one's.
   // Content HTML that is wrong anywhere (a whole <html> document in a page) is named by the
