@@ -1,5 +1,5 @@
 /**
- * `npm run migrate-corpus -- [--corpus LIST.tsv] [--only REGEX] [--sample N] [--report DIR] [--work DIR] [--mirror DIR]`
+ * `npm run migrate-corpus -- [--corpus LIST.tsv] [--only REGEX] [--sample N] [--report DIR] [--work DIR] [--mirror DIR] [--again]`
  *
  * Does `scholarsite migrate` leave real sites whole? For each site of the corpus list
  * (tools/compat/corpus.tsv: `repo<TAB>commit<TAB>note`, sources in the mirror folder that the
@@ -10,7 +10,8 @@
  * rule and message (and page, when the message does not name what is wrong: see keyOf); an error
  * only the migrated site has is what migrate broke. One table,
  * then the totals. `--report DIR` writes each site's migrate output and new errors there. The
- * exported and migrated sites stay in --work (default: a temporary folder), for screenshots and axe.
+ * exported and migrated sites stay in --work (default: a temporary folder), for screenshots and axe;
+ * `--again --work DIR` compares their kept checks anew without running anything again.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -126,24 +127,33 @@ function scholarsite(args: string[]) {
   });
 }
 
-/** `scholarsite check --json` of `site`; its answer is kept beside the site, as `NAME.check.json`. */
-function check(site: string): Checked {
-  const run = scholarsite(['check', '-s', site, '--json', '--quiet']);
-  writeFileSync(`${site}.check.json`, run.stdout ?? '');
-  const failed = /Build failed/.test(run.stderr ?? '');
-  let problems: CheckProblem[] = [];
+/**
+ * `scholarsite check --json` of `site`; its answer is kept beside the site, as `NAME.check.json`,
+ * and read from there instead with `again` (--again: compare anew without checking anew).
+ */
+function check(site: string, again = false): Checked {
+  const saved = `${site}.check.json`;
+  let answer: string;
+  if (again && existsSync(saved)) answer = readFileSync(saved, 'utf8');
+  else {
+    const run = scholarsite(['check', '-s', site, '--json', '--quiet']);
+    answer = run.stdout ?? '';
+    writeFileSync(saved, answer);
+    if (!answer.trim()) {
+      const last = (run.stderr || String(run.error ?? '')).trim().split('\n').slice(0, 3).join(' ');
+      return { built: false, errors: [], failure: last || `exit ${run.status}` };
+    }
+  }
+  let problems: CheckProblem[];
   try {
-    problems = (JSON.parse(run.stdout) as { problems: CheckProblem[] }).problems;
+    problems = (JSON.parse(answer) as { problems: CheckProblem[] }).problems;
   } catch {
-    const last = (run.stderr || String(run.error ?? '')).trim().split('\n').slice(0, 3).join(' ');
-    return { built: false, errors: [], failure: last || `exit ${run.status}` };
+    return { built: false, errors: [], failure: 'check gave no answer' };
   }
   const errors = problems.filter((problem) => problem.severity === 'error');
-  return {
-    built: !failed,
-    errors,
-    failure: failed ? (errors[0]?.message ?? 'build failed').split('\n')[0] : undefined,
-  };
+  // A build that fails is reported as its errors, under the rule `build`.
+  const failure = errors.find((problem) => problem.rule === 'build');
+  return { built: !failure, errors, failure: failure?.message.split('\n')[0] };
 }
 
 /** `about/index.html`, `about.html` and `about/` are one page. */
@@ -202,28 +212,40 @@ function addedErrors(before: CheckProblem[], after: CheckProblem[], siteUrl: str
   return [...new Set(after.map((problem) => keyOf(problem, siteUrl)))].filter((key) => !known.has(key));
 }
 
-function measure(site: Site, mirror: string, work: string, report?: string): Row {
+function measure(site: Site, mirror: string, work: string, report?: string, again = false): Row {
   const name = site.repo.replace('/', '+');
   const folder = path.join(work, name);
-  rmSync(folder, { recursive: true, force: true });
   const original = path.join(folder, 'original');
   const migrated = path.join(folder, 'migrated');
-  const git = gitDir(mirror, site.repo);
   const empty: Checked = { built: false, errors: [] };
-  if (!git)
-    return { repo: site.repo, migrated: false, original: empty, added: [], note: 'not in the mirror' };
-  exportCommit(git, site.commit, original);
-  withoutThemeFromGitHub(original);
-
-  const migration = scholarsite(['migrate', original, migrated, '--no-vendor']);
-  const before = check(original);
-  const row: Row = { repo: site.repo, migrated: migration.status === 0, original: before, added: [] };
-  if (report) writeFileSync(path.join(report, `${name}.migrate.txt`), migration.stdout + migration.stderr);
+  let migration: { ok: boolean; output: string };
+  if (again && existsSync(original)) {
+    migration = {
+      ok: existsSync(path.join(migrated, '_migration-report.md')),
+      output: 'migrate failed before',
+    };
+  } else {
+    rmSync(folder, { recursive: true, force: true });
+    const git = gitDir(mirror, site.repo);
+    if (!git)
+      return { repo: site.repo, migrated: false, original: empty, added: [], note: 'not in the mirror' };
+    exportCommit(git, site.commit, original);
+    withoutThemeFromGitHub(original);
+    const run = scholarsite(['migrate', original, migrated, '--no-vendor']);
+    migration = { ok: run.status === 0, output: run.stdout + run.stderr };
+    if (report) writeFileSync(path.join(report, `${name}.migrate.txt`), migration.output);
+  }
+  const before = check(original, again);
+  const row: Row = { repo: site.repo, migrated: migration.ok, original: before, added: [] };
   if (!row.migrated) {
-    row.note = (migration.stderr || migration.stdout).trim().split('\n')[0];
+    row.note =
+      migration.output
+        .trim()
+        .split('\n')
+        .find((line) => /Error/.test(line)) ?? 'migrate failed';
     return row;
   }
-  row.after = check(migrated);
+  row.after = check(migrated, again);
   row.added = addedErrors(before.errors, row.after.errors, siteOrigin(original));
   if (!row.after.built) row.note = row.after.failure;
   if (report && (row.added.length || !row.after.built)) {
@@ -251,6 +273,7 @@ function main(): number {
       corpus: { type: 'string' },
       only: { type: 'string' },
       sample: { type: 'string' },
+      again: { type: 'boolean' },
       report: { type: 'string' },
       work: { type: 'string' },
       mirror: { type: 'string' },
@@ -293,7 +316,7 @@ function main(): number {
   );
   const rows: Row[] = [];
   for (const site of sites) {
-    const row = measure(site, mirror, work, report);
+    const row = measure(site, mirror, work, report, values.again);
     rows.push(row);
     console.log(formatRow(row));
   }
