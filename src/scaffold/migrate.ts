@@ -18,6 +18,7 @@ export type { Reference } from './carry-over.ts';
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
 import { keepGitHubPagesSettings } from './github-pages-settings.ts';
+import { closeOpenComments } from './open-comments.ts';
 import { carryProfileLinks, EXTRA_LINKS_FILE } from './profile-links.ts';
 import { moveUrlFolderToBaseurl } from './site-address.ts';
 
@@ -97,6 +98,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   const address = moveUrlFolderToBaseurl(target, copied, config);
   const githubPages = keepGitHubPagesSettings(source, target, config);
   const profileLinks = carryProfileLinks(source, target, config);
+  const comments = closeOpenComments(target, copied);
   if (profileLinks.length) copied.push(EXTRA_LINKS_FILE);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
@@ -108,6 +110,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
     ...githubPages,
     ...carried.steps,
     ...profileLinks,
+    ...comments,
     ...settingSteps(config),
   ];
   const result = {

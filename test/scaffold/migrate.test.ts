@@ -47,6 +47,8 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
     '_pages/prize.md': '---\nlayout: award\ntitle: A prize\npermalink: /prize/\n---\nWon it.\n',
     '_pages/cv.md': '---\nlayout: cv\ntitle: CV\npermalink: /cv/\n---\n## Schooling\n\nMarkdown CV.\n',
+    '_pages/notes.md':
+      '---\ntitle: Notes\npermalink: /notes/\n---\nShown, and `<!--` in code.\n\n```\n<!-- in a fence\n```\n\n<!-- old\nHidden for now.\n',
     '_pages/fancy.md.bak': '---\ntitle: Fancy, before\n---\n{% include old-widget.html %}\n',
     '_pages/gone.md': '---\ntitle: Gone\npermalink: /gone/\n---\nBefore {% include gone.html %} after\n',
     '_pages/cv-json.md':
@@ -80,6 +82,7 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
   assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
   assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(result.stdout, /mapped: _pages\/notes.md:11 \(an HTML comment opened here was never closed/);
   assert.match(
     result.stdout,
     /kept: author links hal, mathgenealogy \(the old sidebar showed them; written to _data\/profile-links-extra.yml/,
@@ -182,6 +185,9 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
     "the carried layout sits in the theme's default",
   );
   assert.match(out('gone/index.html'), /Before <!-- scholarsite migrate: gone.html was not in the old site/);
+  const notes = out('notes/index.html');
+  assert.match(notes, /<!-- old\nHidden for now.\n-->/);
+  assert.match(notes, /class="site-footer"/, 'the footer is not swallowed by the comment');
   const prize = out('prize/index.html');
   assert.match(prize, /<h1 class="page__title"[^>]*>A prize<\/h1>/, "the theme's single layout frames it");
   assert.doesNotMatch(prize, /OLD FRAME/);
