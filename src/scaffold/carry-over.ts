@@ -10,6 +10,8 @@
  * - academicpages' `cv-template.html` (its `cv-json` page) becomes the theme's `layout: cv`, which
  *   reads the same JSON Resume data in `_data/cv.json`;
  * - academicpages' custom analytics and comments includes move to where the theme looks;
+ * - a file of the site's own in the left-behind `assets/css` or `assets/js` that a page or a
+ *   carried include loads is copied over;
  * - an include found nowhere (the old site did not build either) becomes a placeholder that says
  *   so, so the new site builds and the report names it.
  */
@@ -74,9 +76,11 @@ export function carryOver(source: string, target: string, copied: string[], conf
   const done = new Set<string>();
   const queue: Reference[] = [];
 
+  const pages: string[] = [];
   for (const file of copied) {
     // Jekyll renders every file with front matter, whatever its name (`cv.md.bak` too).
     if (/^(\.github|_data)\//.test(file) || !startsWithFrontMatter(path.join(target, file))) continue;
+    pages.push(file);
     const text = readFileSync(path.join(target, file), 'utf8');
     if (usesCvTemplate(text)) {
       const pdf = cvPageToLayout(target, file);
@@ -152,7 +156,32 @@ export function carryOver(source: string, target: string, copied: string[], conf
       }
     }
   }
+  carryAssets(folders, [...pages, ...result.written], result);
   return result;
+}
+
+/** `assets/css/x.css`, `assets/js/x.js` as pages and includes write them. */
+const ASSET = /assets\/(?:css|js|fonts|webfonts)\/[^"'\s)?#<>{}]+/g;
+
+/**
+ * The old theme's `assets/css` and `assets/js` are left behind, but a page or include that loads
+ * a file of the site's own from there (a stylesheet for one page, a small script) still needs it.
+ * What the theme has under the same name (`main.css`) stays the theme's.
+ */
+function carryAssets(folders: Folders, files: string[], result: CarryResult): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const absolute = path.join(folders.target, file);
+    if (!existsSync(absolute)) continue;
+    for (const match of readFileSync(absolute, 'utf8').match(ASSET) ?? []) {
+      if (seen.has(match)) continue;
+      seen.add(match);
+      const theme = path.join(BUILT_IN_THEME_ROOT, match.replace(/\.css$/, '.scss'));
+      if (existsSync(theme) || existsSync(path.join(BUILT_IN_THEME_ROOT, match))) continue;
+      if (!copyFromOld(folders, match, result)) continue;
+      result.steps.push({ action: 'kept', what: match, why: `loaded by ${file}` });
+    }
+  }
 }
 
 /** academicpages' custom analytics and comments files, where the theme's includes look for them. */

@@ -33,6 +33,8 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     '_sass/_old.scss': '.old { color: red; }',
     'assets/css/main.scss': '---\n---\n@import "old";\n',
     'assets/js/main.min.js': '/* jQuery and friends */',
+    'assets/css/stats.css': '.stats { color: green; }',
+    'assets/js/stats.js': 'window.stats = 1;',
     Gemfile: "source 'https://rubygems.org'\n",
     'images/me.png': 'PNG',
     '_data/navigation.yml': 'main:\n  - title: Publications\n    url: /publications/\n',
@@ -44,7 +46,8 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
     'files/slides.pdf': 'PDF',
     '_pages/publications.md':
       '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% include base_path %}\n{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n',
-    '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
+    '_pages/fancy.md':
+      '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n\n<link rel="stylesheet" href="{{ base_path }}/assets/css/stats.css"><link rel="stylesheet" href="/assets/css/main.css">\n<script src="/assets/js/stats.js"></script>\n',
     '_pages/prize.md': '---\nlayout: award\ntitle: A prize\npermalink: /prize/\n---\nWon it.\n',
     '_pages/cv.md': '---\nlayout: cv\ntitle: CV\npermalink: /cv/\n---\n## Schooling\n\nMarkdown CV.\n',
     '_pages/notes.md':
@@ -82,6 +85,9 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
   assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
   assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(result.stdout, /kept: assets\/css\/stats.css \(loaded by _pages\/fancy.md\)/);
+  assert.match(result.stdout, /kept: assets\/js\/stats.js \(loaded by _pages\/fancy.md\)/);
+  assert.equal(readFileSync(path.join(dest, 'assets/css/stats.css'), 'utf8'), '.stats { color: green; }');
   assert.match(result.stdout, /mapped: _pages\/notes.md:11 \(an HTML comment opened here was never closed/);
   assert.match(
     result.stdout,
@@ -116,8 +122,8 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
     '_layouts/default.html',
     '_includes/archive-single.html',
     '_sass',
-    'assets/css',
-    'assets/js',
+    'assets/css/main.scss',
+    'assets/js/main.min.js',
     'Gemfile',
   ]) {
     assert.ok(!existsSync(path.join(dest, gone)), `${gone} is left behind`);
@@ -177,7 +183,7 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.doesNotMatch(home, /OLD/);
   assert.match(
     out('fancy/index.html'),
-    /<div class="fancy"><p>x<\/p>\n<\/div><footer>fancy footer<\/footer>/,
+    /<div class="fancy"><p>x<\/p>\n<link rel="stylesheet" href="\/assets\/css\/stats.css">.*\n<script src="\/assets\/js\/stats.js"><\/script>\n<\/div><footer>fancy footer<\/footer>/,
   );
   assert.match(
     out('fancy/index.html'),
