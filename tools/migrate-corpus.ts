@@ -186,13 +186,12 @@ function keyOf(problem: CheckProblem, siteUrl: string): string {
   message = message.replace(/([^:/])\/{2,}/g, '$1/');
   // An element the content leaves open is closed by whatever the layout closes next: one mistake,
   // named by the old theme's tag or the new one's.
-  // Content HTML that is wrong anywhere (a whole <html> document in a page) is named by the
-  // element the layout puts it in: <section> in academicpages', <div> in the theme.
-  message = message.replace(
-    / under <[\w-]+> (\(html-validate: element-permitted-content\))$/,
-    ' under <…> $1',
+  // HTML the content leaves open or nests wrongly is reported by the elements around it, which are
+  // the layout's: on one page, one kind of it (html-validate's rule) is one mistake.
+  const nesting = /\(html-validate: (close-order|element-permitted-content|element-permitted-parent)\)$/.exec(
+    message,
   );
-  if (/\(html-validate: close-order\)$/.test(message)) message = message.replace(/'<\/?[\w-]+>'/g, "'<…>'");
+  if (nesting) message = `content HTML: ${nesting[1]}`;
   const page = NAMED_IN_MESSAGE.has(problem.rule) ? '*' : pagePath(problem);
   return `${page} | ${problem.rule} | ${message}`;
 }
