@@ -42,3 +42,20 @@ test("a publication's link to a file the site does not have gets no button; file
   assert.match(links, /href="https:\/\/example.org\/paper.bib"/);
   assert.match(links, /href="\/home\/code\/"/);
 });
+
+test("a page whose title holds a link is listed by its title's text, never a link in a link", () => {
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    'selected.md':
+      '---\ntitle: \'Selected <i>papers</i> <a href="https://dblp.org/x">(all in DBLP)</a>\'\npermalink: /selected/\n---\nText.\n',
+    'italic.md': "---\ntitle: 'On <i>E. coli</i>'\npermalink: /italic/\n---\nText.\n",
+    'all.md':
+      '---\nlayout: archive\ntitle: All\npermalink: /all/\n---\n{% for post in site.pages %}{% if post.url != "/all/" %}{% include archive-single.html %}{% endif %}{% endfor %}\n',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const all = readFileSync(path.join(source, '_site/all/index.html'), 'utf8');
+  assert.match(all, /<a href="\/selected\/">Selected papers \(all in DBLP\)<\/a>/);
+  assert.match(all, /<a href="\/italic\/">On <i>E. coli<\/i><\/a>/, 'other markup in a title stays');
+});
