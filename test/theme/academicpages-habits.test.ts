@@ -59,3 +59,21 @@ test("a page whose title holds a link is listed by its title's text, never a lin
   assert.match(all, /<a href="\/selected\/">Selected papers \(all in DBLP\)<\/a>/);
   assert.match(all, /<a href="\/italic\/">On <i>E. coli<\/i><\/a>/, 'other markup in a title stays');
 });
+
+test('items of a collection that writes no pages are listed without a link to nowhere', () => {
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ncollections:\n  teaching:\n    output: false\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_teaching/course.md': '---\ntitle: A course\ndate: 2024-01-01\n---\nTaught.\n',
+    '_talks/talk.md': '---\ntitle: A talk\ndate: 2024-02-01\n---\nTalked.\n',
+    'lists.md':
+      '---\nlayout: archive\ntitle: Lists\npermalink: /lists/\n---\n{% for post in site.teaching %}{% include archive-single.html %}{% endfor %}{% for post in site.talks %}{% include archive-single.html %}{% endfor %}<ul>{% for post in site.teaching %}{% include archive-single-cv.html %}{% endfor %}</ul>\n',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const lists = readFileSync(path.join(source, '_site/lists/index.html'), 'utf8');
+  assert.match(lists, /<h2 class="archive-item__title">A course<\/h2>/);
+  assert.match(lists, /<li class="cv-item">A course, 2024/);
+  assert.match(lists, /<h2 class="archive-item__title"><a href="\/talks\/talk.html">A talk<\/a><\/h2>/);
+  assert.doesNotMatch(lists, /href="\/teaching\//);
+});
