@@ -77,3 +77,17 @@ test('items of a collection that writes no pages are listed without a link to no
   assert.match(lists, /<h2 class="archive-item__title"><a href="\/talks\/talk.html">A talk<\/a><\/h2>/);
   assert.doesNotMatch(lists, /href="\/teaching\//);
 });
+
+test('a header image written from the root but kept under images/ is found there, as academicpages reads it', () => {
+  const source = tempSite({
+    '_config.yml': 'theme: scholarsite\ntitle: Site\nbaseurl: /home\n',
+    'post.md':
+      '---\nlayout: single\ntitle: Post\nheader:\n  overlay_image: /posts/bart/header.jpg\n  teaser: /files/real.jpg\n---\nText.\n',
+    'images/posts/bart/header.jpg': 'JPG',
+    'files/real.jpg': 'JPG',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const post = readFileSync(path.join(source, '_site/post.html'), 'utf8');
+  assert.match(post, /url\('\/home\/images\/posts\/bart\/header.jpg'\)/);
+});
