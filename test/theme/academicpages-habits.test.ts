@@ -28,7 +28,7 @@ test("a publication's link to a file the site does not have gets no button; file
     '_config.yml':
       'theme: scholarsite\ntitle: Site\nbaseurl: /home\ncollections:\n  publications:\n    output: true\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
     '_publications/2024-paper.md':
-      "---\ntitle: A paper\npaperurl: 'files/never-added.pdf'\nslidesurl: /files/my%20slides.pdf\nposterurl: /files/poster.pdf?v=2\nbibtexurl: 'https://example.org/paper.bib'\ncodeurl: /code/\n---\nText.\n",
+      "---\ntitle: A paper\npaperurl: 'files/never-added.pdf'\nslidesurl: /files/my%20slides.pdf\nposterurl: /files/poster.pdf?v=2\nbibtexurl: '\ufeffhttps://example.org/paper.bib'\ncodeurl: /code/\n---\nText.\n",
     'files/my slides.pdf': 'PDF',
     'files/poster.pdf': 'PDF',
   });
@@ -39,7 +39,7 @@ test("a publication's link to a file the site does not have gets no button; file
   assert.doesNotMatch(links, /never-added/);
   assert.match(links, /href="\/home\/files\/my%20slides.pdf"/);
   assert.match(links, /href="\/home\/files\/poster.pdf\?v=2"/);
-  assert.match(links, /href="https:\/\/example.org\/paper.bib"/);
+  assert.match(links, /href="https:\/\/example.org\/paper.bib"/, 'a pasted byte-order mark is dropped');
   assert.match(links, /href="\/home\/code\/"/);
 });
 
