@@ -3,7 +3,7 @@
  * booleans, `0755` is octal, `1:20` is sexagesimal), allows aliases and duplicate keys (the
  * last one wins), and turns timestamps into Ruby Date/Time objects.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLError } from 'yaml';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { asRubyValues } from '../site/ruby-values.ts';
 import { fastYaml } from './yaml-fast.ts';
@@ -22,7 +22,8 @@ export interface YamlOptions {
 
 /** Where a quoted scalar opened on this line is still open at its end, the quote character. */
 function openQuote(line: string): string | undefined {
-  const m = /^\s*(?:-\s+)?[^\s#'"][^#'"]*?:\s+(['"])(.*)$/.exec(line);
+  // An anchor or a tag may stand between the key and the quote (`name: &name "…`).
+  const m = /^\s*(?:-\s+)?[^\s#'"][^#'"]*?:\s+(?:[&!]\S*\s+)*(['"])(.*)$/.exec(line);
   if (!m) return undefined;
   return closes(m[2], m[1]) ? undefined : m[1];
 }
@@ -54,6 +55,21 @@ function indentQuotedContinuations(text: string): string {
   return lines.join('\n');
 }
 
+/**
+ * libyaml (Psych) starts a comment at a `#` right after a closing quote or bracket
+ * (`email: "a@b.org"# yours`); the yaml package wants white space first and says so at each such
+ * `#`. Give it that space, which changes no value.
+ */
+function separateComments(text: string, errors: readonly YAMLError[]): string {
+  const at = errors
+    .filter((error) => /^Comments must be separated/.test(error.message) && text[error.pos[0]] === '#')
+    .map((error) => error.pos[0])
+    .sort((a, b) => b - a);
+  let spaced = text;
+  for (const offset of at) spaced = `${spaced.slice(0, offset)} ${spaced.slice(offset)}`;
+  return spaced;
+}
+
 /** Parse YAML; a syntax error becomes a SiteError pointing at the line in the real file. */
 export function parseYaml(text: string, options: YamlOptions): unknown {
   const fast = fastYaml(text);
@@ -64,11 +80,16 @@ export function parseYaml(text: string, options: YamlOptions): unknown {
 export function parseFully(text: string, options: YamlOptions): unknown {
   let doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length) {
-    const lenient = indentQuotedContinuations(text);
-    if (lenient !== text) {
-      const retry = parseDocument(lenient, YAML_OPTIONS);
-      if (!retry.errors.length) doc = retry;
+    // What Psych reads and the yaml package does not: a quoted value continued on unindented
+    // lines, a comment right after a quote. Retried only when the file fails as it is.
+    let lenient = indentQuotedContinuations(text);
+    let retry = lenient === text ? doc : parseDocument(lenient, YAML_OPTIONS);
+    const spaced = separateComments(lenient, retry.errors);
+    if (spaced !== lenient) {
+      lenient = spaced;
+      retry = parseDocument(lenient, YAML_OPTIONS);
     }
+    if (!retry.errors.length) doc = retry;
   }
   const error = doc.errors[0];
   if (error) {

@@ -73,6 +73,38 @@ test('a quoted value running over unindented lines is read as Psych reads it', (
   assert.deepEqual(plain(data), { title: 'x', excerpt: "one two 'three' four.", venue: 'J' });
 });
 
+// Expectations printed by Ruby 3.1's Psych (YAML.load) for the same text.
+test('a quoted value behind an anchor, continued on an unindented line, is read as Psych reads it', () => {
+  const data = parseYaml('name: &name "D V"\ndescription: &description "Student at X. \nVisitor at Y."\n', {
+    file: '_config.yml',
+  });
+  assert.deepEqual(plain(data), { name: 'D V', description: 'Student at X. Visitor at Y.' });
+});
+
+test('a comment right after a closing quote or bracket is a comment, as Psych reads it', () => {
+  const text = [
+    'a : "x"# c "y"',
+    "d: 'z'#k",
+    'e: [1]#x',
+    'f: {a: 1}#x',
+    'g: plain#notcomment',
+    'h:',
+    '  - "item"# c',
+    'k: "multi',
+    '  line"#c',
+    '',
+  ].join('\n');
+  assert.deepEqual(plain(parseYaml(text, { file: '_config.yml' })), {
+    a: 'x',
+    d: 'z',
+    e: [1],
+    f: { a: 1 },
+    g: 'plain#notcomment',
+    h: ['item'],
+    k: 'multi line',
+  });
+});
+
 test('an unclosed quote is reported at the quote that opened it, not where the text ends', () => {
   assert.throws(
     () => parseYaml('layout: post\ntitle: "Second post\ntags: [a, b]\n', { file: 'post.md', lineOffset: 1 }),
