@@ -162,3 +162,24 @@ test("smartify is Jekyll's SmartyPants converter, with the site's kramdown: smar
   // Jekyll's own output for both (Jekyll::Converters::SmartyPants#convert).
   assert.equal(await own.render('{{ t | smartify }}', { t: text }, 'page.html'), '«Hi» – it›s <b>x</b>…');
 });
+
+test('a layout that rewrites a long page many times renders: the size limit is per value, not cumulative', async () => {
+  const { liquid } = engine();
+  // 200 passes of `replace` over a 300,000-character page: 60 million characters of work, as
+  // academicpages' compress.html does on a long page; Jekyll renders it.
+  const page = '<p>word</p> '.repeat(25_000);
+  const out = await liquid.render(
+    '{% for i in (1..200) %}{% assign content = content | replace: "<p> ", "<p>" %}{% endfor %}{{ content | size }}',
+    { content: page },
+    'compress.html',
+  );
+  assert.equal(out, String(page.length));
+  await assert.rejects(
+    liquid.render(
+      '{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}',
+      {},
+      'x.html',
+    ),
+    /too large to build/,
+  );
+});
