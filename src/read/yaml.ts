@@ -20,36 +20,64 @@ export interface YamlOptions {
   warn?: (problem: ProblemInit) => void;
 }
 
-/** Where a quoted scalar opened on this line is still open at its end, the quote character. */
-function openQuote(line: string): string | undefined {
-  // An anchor or a tag may stand between the key and the quote (`name: &name "…`).
-  const m = /^\s*(?:-\s+)?[^\s#'"][^#'"]*?:\s+(?:[&!]\S*\s+)*(['"])(.*)$/.exec(line);
-  if (!m) return undefined;
-  return closes(m[2], m[1]) ? undefined : m[1];
+/** What a quoted or flow value leaves open at the end of a line: a quote, brackets, or both. */
+interface Open {
+  quote?: string;
+  depth: number;
+  /** The last character that is not white space, where a flow scalar may start after `[{,:`. */
+  previous: string;
 }
 
-function closes(rest: string, quote: string): boolean {
-  const body = quote === "'" ? rest.replace(/''/g, '') : rest.replace(/\\./g, '');
-  return body.includes(quote);
+/** Reads a value on, from where it stands (`open`); undefined once it has ended. */
+function scanValue(text: string, open: Open): Open | undefined {
+  let { quote, depth, previous } = open;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+    } else if (quote === "'") {
+      if (c === "'" && text[i + 1] === "'") i++;
+      else if (c === "'") quote = undefined;
+    } else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) break;
+    // Inside brackets a quote opens a value only where one may start (`[a, "b"]`, not `[it's]`).
+    else if ((c === '"' || c === "'") && /[[{,:]/.test(previous)) quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    if (quote === undefined && depth <= 0) return undefined;
+    if (!/\s/.test(c)) previous = c;
+  }
+  return { quote, depth, previous };
+}
+
+/** A quoted or flow value opened on this line (after `key:` or `- `) and still open at its end. */
+function openValue(line: string): Open | undefined {
+  // An anchor or a tag may stand between the key and the value (`name: &name "…`).
+  const m = /^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(?:[&!]\S*\s+)*(['"[{])(.*)$/.exec(line);
+  if (!m) return undefined;
+  const opener = m[1];
+  return opener === '"' || opener === "'"
+    ? scanValue(m[2], { quote: opener, depth: 0, previous: opener })
+    : scanValue(m[2], { depth: 1, previous: opener });
 }
 
 /**
- * libyaml (Psych) accepts a quoted value whose continuation lines are not indented; the yaml
- * package follows the spec and refuses it. Indent those lines by one space, which changes no
- * value (line folding drops the indentation).
+ * libyaml (Psych) accepts a quoted value or a flow list whose continuation lines are not
+ * indented; the yaml package follows the spec and refuses it. Indent those lines by one space,
+ * which changes no value (line folding drops the indentation).
  */
-function indentQuotedContinuations(text: string): string {
+function indentContinuations(text: string): string {
   const lines = text.split('\n');
-  let quote: string | undefined;
+  let open: Open | undefined;
   let indent = 0;
   for (let i = 0; i < lines.length; i++) {
-    if (quote) {
+    if (open) {
       const own = /^\s*/.exec(lines[i])![0].length;
       if (lines[i].trim() !== '' && own <= indent) lines[i] = ' '.repeat(indent + 1 - own) + lines[i];
-      if (closes(lines[i], quote)) quote = undefined;
+      open = scanValue(lines[i], open);
       continue;
     }
-    quote = openQuote(lines[i]);
+    open = openValue(lines[i]);
     indent = /^\s*/.exec(lines[i])![0].length;
   }
   return lines.join('\n');
@@ -80,9 +108,9 @@ export function parseYaml(text: string, options: YamlOptions): unknown {
 export function parseFully(text: string, options: YamlOptions): unknown {
   let doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length) {
-    // What Psych reads and the yaml package does not: a quoted value continued on unindented
-    // lines, a comment right after a quote. Retried only when the file fails as it is.
-    let lenient = indentQuotedContinuations(text);
+    // What Psych reads and the yaml package does not: a quoted value or a flow list continued
+    // on unindented lines, a comment right after a quote. Retried only when the file fails as it is.
+    let lenient = indentContinuations(text);
     let retry = lenient === text ? doc : parseDocument(lenient, YAML_OPTIONS);
     const spaced = separateComments(lenient, retry.errors);
     if (spaced !== lenient) {

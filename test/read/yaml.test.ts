@@ -81,6 +81,18 @@ test('a quoted value behind an anchor, continued on an unindented line, is read 
   assert.deepEqual(plain(data), { name: 'D V', description: 'Student at X. Visitor at Y.' });
 });
 
+test('a quoted value opened at the end of its line, and flow lists, continued unindented, as Psych reads them', () => {
+  const text =
+    'summary: "\nFirst line,\nsecond line."\ntech: [Java, Python, Stanford NLP,\nGurobi, "a, b", it\'s]\n' +
+    'next: {a: 1,\nb: [2,\n3]}\nlast: x\n';
+  assert.deepEqual(plain(parseYaml(text, { file: '_projects/p.md' })), {
+    summary: ' First line, second line.',
+    tech: ['Java', 'Python', 'Stanford NLP', 'Gurobi', 'a, b', "it's"],
+    next: { a: 1, b: [2, 3] },
+    last: 'x',
+  });
+});
+
 test('a comment right after a closing quote or bracket is a comment, as Psych reads it', () => {
   const text = [
     'a : "x"# c "y"',
