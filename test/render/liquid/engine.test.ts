@@ -183,3 +183,14 @@ test('a layout that rewrites a long page many times renders: the size limit is p
     /too large to build/,
   );
 });
+
+test('divided_by with a float divides the decimals, as Liquid does with BigDecimal', async () => {
+  const { liquid } = engine();
+  const out = await liquid.render(
+    '{{ 0.093 | times: 100.0 | divided_by: 0.12 }} {{ 9.3 | divided_by: 0.12 }} {{ 22 | divided_by: 7.0 }} {{ 0.7 | divided_by: 0.1 }} {{ 1 | divided_by: 3.0 }}',
+    {},
+    'page.html',
+  );
+  // Printed by Ruby's Liquid for the same template.
+  assert.equal(out, '77.5 77.5 3.142857142857143 7.0 0.3333333333333333');
+});
