@@ -194,3 +194,14 @@ test('divided_by with a float divides the decimals, as Liquid does with BigDecim
   // Printed by Ruby's Liquid for the same template.
   assert.equal(out, '77.5 77.5 3.142857142857143 7.0 0.3333333333333333');
 });
+
+test('floats print as Ruby prints them: 4.26e-05, 1.0e+15, 0.0001', async () => {
+  const { liquid } = engine();
+  const out = await liquid.render(
+    '{{ small }} {{ list }} {{ 0.0001 }} {{ big | times: 1.0 }} {{ 1.5e15 }} {{ 123456789012345.0 }}',
+    { small: 4.26e-5, list: [1.5, 4.26e-5], big: 1e15 },
+    'page.html',
+  );
+  // Printed by Ruby's Liquid with the same values (`big` an Integer there; `1.5e15` is no Liquid literal).
+  assert.equal(out, '4.26e-05 1.54.26e-05 0.0001 1.0e+15  123456789012345.0');
+});
