@@ -61,24 +61,39 @@ function openValue(line: string): Open | undefined {
     : scanValue(m[2], { depth: 1, previous: opener });
 }
 
+/** A flow collection as a key on one line (`[//]: # a note`), without quotes inside. */
+const FLOW_KEY = /^(\s*)([[{][^'"#]*?[\]}])(\s*:(?:\s|$))/;
+/** A line whose value is a block scalar (`key: |`, `- >-`): the lines below it are its text. */
+const BLOCK_SCALAR = /^\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+)[|>][-+0-9]*\s*(?:#.*)?$/;
+
 /**
- * libyaml (Psych) accepts a quoted value or a flow list whose continuation lines are not
- * indented; the yaml package follows the spec and refuses it. Indent those lines by one space,
- * which changes no value (line folding drops the indentation).
+ * Lines that libyaml (Psych) reads and the yaml package does not, made into ones both read
+ * alike: a quoted value or a flow list continued on unindented lines (indented by one space;
+ * line folding drops it), and a flow key after a blank or comment line (`[//]: # note`, which
+ * the yaml package 2.9 fails on; quoted, the key is the string it would have made anyway).
+ * Block scalars' text is left as it is.
  */
-function indentContinuations(text: string): string {
+function lenientLines(text: string): string {
   const lines = text.split('\n');
   let open: Open | undefined;
   let indent = 0;
+  let block: number | undefined;
   for (let i = 0; i < lines.length; i++) {
+    const own = /^\s*/.exec(lines[i])![0].length;
+    if (block !== undefined) {
+      if (lines[i].trim() === '' || own > block) continue;
+      block = undefined;
+    }
     if (open) {
-      const own = /^\s*/.exec(lines[i])![0].length;
       if (lines[i].trim() !== '' && own <= indent) lines[i] = ' '.repeat(indent + 1 - own) + lines[i];
       open = scanValue(lines[i], open);
       continue;
     }
-    open = openValue(lines[i]);
-    indent = /^\s*/.exec(lines[i])![0].length;
+    const key = FLOW_KEY.exec(lines[i]);
+    if (key) lines[i] = `${key[1]}'${key[2]}'${key[3]}${lines[i].slice(key[0].length)}`;
+    else if (BLOCK_SCALAR.test(lines[i])) block = own;
+    open = key ? undefined : openValue(lines[i]);
+    indent = own;
   }
   return lines.join('\n');
 }
@@ -110,7 +125,7 @@ export function parseFully(text: string, options: YamlOptions): unknown {
   if (doc.errors.length) {
     // What Psych reads and the yaml package does not: a quoted value or a flow list continued
     // on unindented lines, a comment right after a quote. Retried only when the file fails as it is.
-    let lenient = indentContinuations(text);
+    let lenient = lenientLines(text);
     let retry = lenient === text ? doc : parseDocument(lenient, YAML_OPTIONS);
     const spaced = separateComments(lenient, retry.errors);
     if (spaced !== lenient) {

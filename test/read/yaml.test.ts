@@ -93,6 +93,18 @@ test('a quoted value opened at the end of its line, and flow lists, continued un
   });
 });
 
+test('a Markdown-style comment line `[//]: # note` after a blank line is read, as Psych reads it', () => {
+  // Psych: {"a"=>1, ["//"]=>nil, "desc"=>"para\n\n[x]: y\n", "b"=>2}; a list as a key is a
+  // string in JavaScript.
+  const text = 'a: 1\n\n[//]: # (slides: x)\ndesc: |\n  para\n\n  [x]: y\nb: 2\n';
+  assert.deepEqual(plain(parseYaml(text, { file: '_publications/p.md' })), {
+    a: 1,
+    '[//]': null,
+    desc: 'para\n\n[x]: y\n',
+    b: 2,
+  });
+});
+
 test('a comment right after a closing quote or bracket is a comment, as Psych reads it', () => {
   const text = [
     'a : "x"# c "y"',
