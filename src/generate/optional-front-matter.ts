@@ -1,8 +1,7 @@
 /**
  * jekyll-optional-front-matter 0.3: a Markdown file without front matter becomes a page too
  * (its static copy is still written, unless `remove_originals`), except README, LICENSE and the
- * like, unless `include` names them. A collection's files count: Jekyll 4 adds them to
- * `site.static_files`, so `_talks/list.md` becomes the page /_talks/list.html.
+ * like, unless `include` names them.
  */
 import { EntryFilter } from '../read/entry-filter.ts';
 import type { Site } from '../site/site.ts';
@@ -28,7 +27,7 @@ export const optionalFrontMatter: Plugin = {
   generate(site: Site): void {
     if (pluginOption(site, CONFIG_KEY, 'enabled') === false || site.config.require_front_matter) return;
     const filter = new EntryFilter(site.source, site.config.include as string[], []);
-    const markdown = site.staticFiles.filter((file) => isMarkdownFile(site, file.name));
+    const markdown = site.staticFiles.filter((file) => !file.collection && isMarkdownFile(site, file.name));
     const kept = markdown.filter(
       (file) => filter.included(file.relativePath) || !SKIPPED_NAMES.has(file.basename.toUpperCase()),
     );

@@ -15,7 +15,7 @@ export const readmeIndex: Plugin = {
   generate(site: Site): void {
     if (pluginOption(site, CONFIG_KEY, 'enabled') === false) return;
     const readmes = site.staticFiles.filter(
-      (file) => /^readme$/i.test(file.basename) && isMarkdownFile(site, file.name),
+      (file) => !file.collection && /^readme$/i.test(file.basename) && isMarkdownFile(site, file.name),
     );
     for (const readme of readmes) {
       const folder = path.posix.dirname(readme.url);
