@@ -4,6 +4,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig, publishingMode } from './config/index.ts';
+import { configuredTheme } from './config/theme.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
 import { IncrementalBuilder } from './incremental/builder.ts';
@@ -24,13 +25,14 @@ import { createLiquid } from './render/liquid/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
+import { parseRubyTime, useTimezone } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
+import { BuildTime } from './site/build-time.ts';
+import { Dependency } from './site/dependency.ts';
 import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
 import { relativeUrl } from './site/site-urls.ts';
-import { configuredTheme } from './site/theme.ts';
-import { BuildTime, parseRubyTime } from './site/time.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -74,7 +76,7 @@ export interface IncrementalBuild {
   /** Called once the site is read and generated: the previous result of each unchanged item. */
   plan(site: Site): (item: Renderable) => ReusedRender | undefined;
   /** Each item rendered afresh, with what it read while rendering. */
-  rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void;
+  rendered(item: Renderable, result: ReusedRender, dependencies: Set<Dependency>): void;
   /**
    * Whether this build replaces the whole destination (the first one): its pages are then
    * written while it renders, by the `writer` handed to `write`.
@@ -131,7 +133,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
     for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
-    if (config.timezone) process.env.TZ = String(config.timezone);
+    if (config.timezone) useTimezone(String(config.timezone));
     checkDestination(String(config.source), String(config.destination));
     restoreInterruptedSwap(String(config.destination));
     const site = new Site(
@@ -317,7 +319,7 @@ async function renderAll(
       continue;
     }
     log(`Rendering: ${item.sourceFile}`);
-    const dependencies = new Set<string>();
+    const dependencies = new Set<Dependency>();
     site.tracker = incremental && ((dependency) => dependencies.add(dependency));
     diagnostics.startRecording();
     let warnings: ProblemInit[];
@@ -452,17 +454,17 @@ function renderTools(
     config: site.config,
     markdownify: markdown,
     scssify: (text, syntax) => {
-      site.uses('sass');
+      site.uses(Dependency.sass);
       return sass.compileFilter(text, syntax);
     },
     // Jekyll 4 prefixes both with the baseurl (`relative_url`).
     postUrl: (name) => {
-      site.uses('list:posts');
+      site.uses(Dependency.list('posts'));
       const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
     linkUrl: (relative) => {
-      site.uses('list:*');
+      site.uses(Dependency.anyList);
       const url = linkTarget(site, relative);
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },

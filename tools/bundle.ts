@@ -14,7 +14,7 @@ import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { type BuildOptions, build } from 'esbuild';
-import { newestSourceTime } from '../src/cli/version.ts';
+import { newestSourceTime } from '../src/version.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // Built beside dist/ and swapped in, so a command running meanwhile never finds dist/ half-made.

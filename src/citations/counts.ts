@@ -8,6 +8,7 @@
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { bibliographySettings } from '../config/bibliography.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { Diagnostics, SiteError } from '../errors.ts';
 import {
@@ -20,7 +21,6 @@ import {
 } from '../import/online/index.ts';
 import { hasBibFiles } from '../read/bibliography/index.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
-import { bibliographySettings } from '../read/bibliography/settings.ts';
 import { readSite } from '../read/reader.ts';
 import { Site } from '../site/site.ts';
 

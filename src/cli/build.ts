@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { BuildFailed, build } from '../build.ts';
 import { type Config, publishingMode } from '../config/index.ts';
-import { isDirectory } from '../read/stat.ts';
+import { isDirectory } from '../stat.ts';
 import { parseFlags, reportBug } from './flags.ts';
 import { showHelp } from './help.ts';
 

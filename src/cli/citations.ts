@@ -3,10 +3,10 @@ import path from 'node:path';
 import { updateCitations } from '../citations/counts.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { contactEmail, ScholarlyClient } from '../import/online/index.ts';
+import { version } from '../version.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
 import { showHelp } from './help.ts';
-import { version } from './version.ts';
 
 export async function runCitations(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {

@@ -14,6 +14,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
+import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
@@ -28,8 +29,7 @@ import {
   ScholarlyClient,
 } from '../import/online/index.ts';
 import { loadBibtexParser } from '../read/bibliography/parse.ts';
-import { bibliographyConfigured, bibliographySettings } from '../read/bibliography/settings.ts';
-import { version } from './version.ts';
+import { version } from '../version.ts';
 
 /** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
 export function idsFrom(inputs: string[]): string[] {

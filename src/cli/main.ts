@@ -1,7 +1,8 @@
 /** `scholarsite <command> [options]`: the commands and flags Jekyll users already know. */
+
+import { version } from '../version.ts';
 import { showHelp } from './help.ts';
 import { runCommand } from './load-command.ts';
-import { version } from './version.ts';
 
 /** Each command's module (src/cli/NAME.ts, dist/cli/NAME.cjs) and the function that runs it. */
 const COMMANDS: Record<string, [module: string, run: string]> = {

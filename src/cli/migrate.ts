@@ -1,9 +1,9 @@
 /** `scholarsite migrate SRC DEST`. */
 import path from 'node:path';
 import { migrate } from '../scaffold/migrate.ts';
+import { version } from '../version.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
 import { showHelp } from './help.ts';
-import { version } from './version.ts';
 
 export async function runMigrate(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {

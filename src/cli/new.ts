@@ -1,9 +1,9 @@
 /** `scholarsite new DIR`. */
 import path from 'node:path';
 import { newSite } from '../scaffold/new-site.ts';
+import { version } from '../version.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
 import { showHelp } from './help.ts';
-import { version } from './version.ts';
 
 export async function runNew(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {

@@ -1,10 +1,10 @@
 /** `scholarsite talkmap --geocode`. */
 import path from 'node:path';
 import { geocodeTalks } from '../talkmap/geocode.ts';
+import { version } from '../version.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
 import { showHelp } from './help.ts';
-import { version } from './version.ts';
 
 export async function runTalkmap(argv: string[]): Promise<number> {
   const parsed = parseFlagsAndFolders(argv, {

@@ -3,8 +3,8 @@
  * Jekyll's precedence: a longer path wins; at equal length a scope with a `type` wins.
  */
 
-import { isHash } from '../site/ruby-values.ts';
-import { parseRubyTime } from '../site/time.ts';
+import { parseRubyTime } from '../ruby/time.ts';
+import { isHash } from '../ruby/values.ts';
 import type { Config } from './defaults.ts';
 import { deepMerge } from './load.ts';
 

@@ -8,7 +8,7 @@ import path from 'node:path';
 import type { Config } from './defaults.ts';
 
 /** Plugins GitHub Pages runs for every site (`Plugins::DEFAULT_PLUGINS`, those that make pages). */
-const ALWAYS_ON_PLUGINS = [
+export const ALWAYS_ON_PLUGINS = [
   'jekyll-gist',
   'jekyll-github-metadata',
   'jekyll-paginate',

@@ -1,11 +1,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { parseYaml } from '../read/yaml.ts';
-import { isHash } from '../site/ruby-values.ts';
-import { configuredTheme, readThemeConfig } from '../site/theme.ts';
+import { isHash } from '../ruby/values.ts';
+import { parseYaml } from '../yaml/parse.ts';
 import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
 import { githubPagesLayers, githubPagesPlugins } from './github-pages.ts';
+import { configuredTheme, readThemeConfig } from './theme.ts';
 
 export interface ConfigOptions {
   source: string;

@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { BUILT_IN_THEME_ROOT, usesBuiltInTheme } from '../config/theme.ts';
 import { STANDALONE_LAYOUT, usesBibliographyTags } from '../read/bibliography/index.ts';
 import { BIBLIOGRAPHY_STYLESHEET } from '../render/liquid/tags/bibliography.ts';
 import { Page } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
-import { BUILT_IN_THEME_ROOT, usesBuiltInTheme } from '../site/theme.ts';
 import type { Plugin } from './index.ts';
 
 const STYLESHEET_SOURCE = path.join(BUILT_IN_THEME_ROOT, 'standalone', 'bibliography.css');

@@ -4,12 +4,13 @@
  */
 import { type Liquid, Tag } from 'liquidjs';
 import type { Config } from '../config/index.ts';
+import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl } from '../site/site-urls.ts';
 import type { Plugin } from './index.ts';
 // The template is jekyll-feed 0.17.0's (MIT License, Copyright (c) 2015-present Ben Balter and contributors).
 import { FEED_XML } from './templates/feed.ts';
-import { existsInSource, jekyllEnv, pageWithoutAFile } from './util.ts';
+import { existsInSource, jekyllEnv } from './util.ts';
 
 /** Whitespace after a `>` or a `}`: the gem strips it. */
 const MINIFY_REGEX = /(?<=>|\})\s+/g;

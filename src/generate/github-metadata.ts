@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
-import { isHash } from '../site/ruby-values.ts';
+import { isHash } from '../ruby/values.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
 import { jekyllEnv } from './util.ts';

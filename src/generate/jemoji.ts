@@ -9,6 +9,7 @@ import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import { GEMOJI } from './data/gemoji.ts';
 import type { Plugin } from './index.ts';
+import { inBody, mapHtmlText } from './util.ts';
 
 const GITHUB_DOT_COM_ASSET_HOST_URL = 'https://github.githubassets.com';
 const ASSET_PATH = '/images/icons/';
@@ -51,23 +52,7 @@ export function emojifyText(text: string, src: string): string {
 
 /** Replace emoji in the text of an HTML fragment, not in tags, comments, scripts or ignored elements. */
 export function emojifyHtml(html: string, src: string): string {
-  let out = '';
-  let ignoredDepth = 0;
-  const token =
-    /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([a-zA-Z][^\s/>]*)[^>]*>|<![^>]*>/g;
-  let last = 0;
-  for (let m = token.exec(html); m; m = token.exec(html)) {
-    const text = html.slice(last, m.index);
-    out += ignoredDepth > 0 ? text : emojifyText(text, src);
-    out += m[0];
-    const tag = m[2]?.toLowerCase();
-    if (tag && IGNORED_ANCESTOR_TAGS.has(tag) && !m[0].endsWith('/>')) {
-      ignoredDepth = Math.max(0, ignoredDepth + (m[0].startsWith('</') ? -1 : 1));
-    }
-    last = token.lastIndex;
-  }
-  const rest = html.slice(last);
-  return out + (ignoredDepth > 0 ? rest : emojifyText(rest, src));
+  return mapHtmlText(html, IGNORED_ANCESTOR_TAGS, (text) => emojifyText(text, src));
 }
 
 /** `Jekyll::Emoji.emojify`: the body only, when there is one. */
@@ -75,14 +60,7 @@ export function emojify(output: string, src: string): string {
   EMOJI_PATTERN.lastIndex = 0;
   if (!EMOJI_PATTERN.test(output)) return output;
   EMOJI_PATTERN.lastIndex = 0;
-  if (!output.includes('<body')) return emojifyHtml(output, src);
-  const open = /<body(.*?)>\s*/s.exec(output);
-  if (!open) return emojifyHtml(output, src);
-  const head = output.slice(0, open.index + open[0].length);
-  const tail = output.slice(open.index + open[0].length);
-  const end = tail.indexOf('</body>');
-  if (end < 0) return head + emojifyHtml(tail, src);
-  return head + emojifyHtml(tail.slice(0, end), src) + tail.slice(end);
+  return inBody(output, (html) => emojifyHtml(html, src));
 }
 
 /** `Jekyll::Emoji.emojiable?`: pages and written documents with HTML output. */

@@ -9,6 +9,7 @@ import { SiteError } from '../errors.ts';
 import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
+import { inBody, mapHtmlText } from './util.ts';
 
 const GITHUB_DOT_COM = 'https://github.com';
 const IGNORED_PARENTS = new Set(['pre', 'code', 'a', 'style', 'script']);
@@ -65,13 +66,7 @@ function defaultBase(): string {
 
 /** The body only, when there is one (`mentionify`). */
 export function mentionify(output: string, base: string): string {
-  const open = /<body(.*?)>\s*/s.exec(output);
-  if (!output.includes('<body') || !open) return mentionHtml(output, base);
-  const head = output.slice(0, open.index + open[0].length);
-  const tail = output.slice(open.index + open[0].length);
-  const end = tail.indexOf('</body>');
-  if (end < 0) return head + mentionHtml(tail, base);
-  return head + mentionHtml(tail.slice(0, end), base) + tail.slice(end);
+  return inBody(output, (html) => mentionHtml(html, base));
 }
 
 /** Mentions in the text of an HTML fragment, not in tags, comments or ignored elements. */
@@ -85,20 +80,5 @@ function mentionHtml(html: string, base: string): string {
             : `${before}<a href="${href}${login}" class="user-mention">@${login}</a>`,
         )
       : text;
-  let out = '';
-  let ignoredDepth = 0;
-  const token =
-    /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([a-zA-Z][^\s/>]*)[^>]*>|<![^>]*>/g;
-  let last = 0;
-  for (let m = token.exec(html); m; m = token.exec(html)) {
-    const text = html.slice(last, m.index);
-    out += ignoredDepth > 0 ? text : link(text);
-    out += m[0];
-    const tag = m[2]?.toLowerCase();
-    if (tag && IGNORED_PARENTS.has(tag) && !m[0].endsWith('/>'))
-      ignoredDepth = Math.max(0, ignoredDepth + (m[0].startsWith('</') ? -1 : 1));
-    last = token.lastIndex;
-  }
-  const rest = html.slice(last);
-  return out + (ignoredDepth > 0 ? rest : link(rest));
+  return mapHtmlText(html, IGNORED_PARENTS, link);
 }

@@ -3,29 +3,12 @@
  * at `paginate_path` (`/page2/`, `/page3/`, …).
  */
 import path from 'node:path';
+import { unwrapFloat } from '../ruby/values.ts';
 import type { Document } from '../site/document.ts';
 import { Page } from '../site/document.ts';
-import { unwrapFloat } from '../site/ruby-values.ts';
+import type { Pager } from '../site/pager.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
-
-/** `Pager#to_liquid`. `posts` are the documents: show them to Liquid through their drops. */
-export interface Pager {
-  page: number;
-  per_page: number;
-  posts: Document[];
-  total_posts: number;
-  total_pages: number;
-  previous_page: number | null;
-  previous_page_path: string | null;
-  next_page: number | null;
-  next_page_path: string | null;
-}
-
-/** The pager as templates see it, each post through `toDrop` (the renderer's document drops). */
-export function pagerToLiquid(pager: Pager, toDrop: (doc: Document) => unknown): Record<string, unknown> {
-  return { ...pager, posts: pager.posts.map(toDrop) };
-}
 
 /**
  * A copy of the template page, read from the same file, served from the pager's folder.

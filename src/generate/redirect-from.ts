@@ -4,12 +4,13 @@
  */
 import type { Config } from '../config/index.ts';
 import type { Page, Renderable } from '../site/document.ts';
+import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, ensureLeadingSlash } from '../site/site-urls.ts';
 import type { Plugin } from './index.ts';
 // The layout is jekyll-redirect-from 0.16.0's redirect.html (MIT License, Copyright (c) 2013- Parker Moore).
 import { REDIRECT_HTML } from './templates/redirect-from.ts';
-import { existsInSource, pageWithoutAFile } from './util.ts';
+import { existsInSource } from './util.ts';
 
 export const redirectFrom: Plugin = {
   name: 'jekyll-redirect-from',

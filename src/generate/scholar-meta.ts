@@ -8,10 +8,10 @@
  * when `scholar_meta: true` is set, and no other byte of the site changes.
  */
 import { Context, type Liquid, type Template } from 'liquidjs';
+import { usesBuiltInTheme } from '../config/theme.ts';
 import { BUILT_IN_INCLUDES } from '../render/liquid/tags/bibliography.ts';
 import type { Document } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
-import { usesBuiltInTheme } from '../site/theme.ts';
 import type { Plugin } from './index.ts';
 
 /** The Liquid engine of each site's build, to render the tags with. */

@@ -5,11 +5,11 @@
  */
 
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
-import { escapeOnce, normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
-import { isHash } from '../site/ruby-values.ts';
+import { escapeOnce, normalizeWhitespace, stripHtml } from '../ruby/text.ts';
+import { localTime, parseRubyTime, RubyTime, xmlschema } from '../ruby/time.ts';
+import { isHash } from '../ruby/values.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
-import { localTime, parseRubyTime, RubyTime, xmlschema } from '../site/time.ts';
 import type { Plugin } from './index.ts';
 
 export const SEO_TAG_VERSION = '2.8.0';

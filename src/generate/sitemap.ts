@@ -3,13 +3,14 @@
  * Liquid template, rendered later with the site payload. Neither is added when the site
  * already has a page or static file at that url.
  */
+
+import { RubyTime } from '../ruby/time.ts';
 import type { Page } from '../site/document.ts';
+import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
-import { RubyTime } from '../site/time.ts';
 import type { Plugin } from './index.ts';
 // The templates are jekyll-sitemap 1.4.0's (MIT License, Copyright (c) 2014-2018 Ben Balter).
 import { ROBOTS_TXT, SITEMAP_XML } from './templates/sitemap.ts';
-import { pageWithoutAFile } from './util.ts';
 
 const INCLUDED_EXTENSIONS = new Set(['.htm', '.html', '.xhtml', '.pdf']);
 
@@ -24,7 +25,7 @@ export const sitemap: Plugin = {
     const urls = new Set([...site.pages.map((p) => p.url), ...site.staticFiles.map((f) => f.url)]);
     const added: Page[] = [];
     if (!urls.has('/sitemap.xml')) {
-      const staticFiles = site.staticFiles.filter((file) => INCLUDED_EXTENSIONS.has(file.extname));
+      const staticFiles = site.listedStaticFiles.filter((file) => INCLUDED_EXTENSIONS.has(file.extname));
       added.push(
         pageWithoutAFile(
           site,

@@ -5,7 +5,7 @@
  */
 
 import { createKramdown } from '../render/kramdown/index.ts';
-import { normalizeWhitespace, stripHtml } from '../render/liquid/filters/string.ts';
+import { normalizeWhitespace, stripHtml } from '../ruby/text.ts';
 import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';

@@ -1,6 +1,7 @@
 /**
- * What several plugins share: `PageWithoutAFile`, whether a plugin is listed, the environment.
- * (Jekyll's `absolute_url`/`relative_url`, which plugins call too, live in site/site-urls.ts.)
+ * What several plugins share: whether a plugin is listed, the environment. (Jekyll's
+ * `PageWithoutAFile` is site/page-without-a-file.ts; `absolute_url`/`relative_url`, which plugins
+ * call too, live in site/site-urls.ts.)
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -12,20 +13,6 @@ import type { Site } from '../site/site.ts';
 export function pluginEnabled(site: Site, name: string): boolean {
   const list = site.config.plugins;
   return Array.isArray(list) && list.map(String).includes(name);
-}
-
-/**
- * `PageWithoutAFile.new(site, base, dir, name)`: a page with no file behind it. Front matter
- * defaults fill keys the plugin left unset, as Jekyll's `data.default_proc` does on lookup.
- */
-export function pageWithoutAFile(site: Site, dir: string, name: string, data: Config, content = ''): Page {
-  const page = new Page(site, dir, name);
-  const defaults = site.frontMatterDefaults.all(page.relativePath, 'pages');
-  page.data = { ...defaults, ...data };
-  page.content = content;
-  page.rawContent = content;
-  page.hasFrontMatter = true;
-  return page;
 }
 
 /** `File.exist?(site.in_source_dir(file))`. */
@@ -59,4 +46,45 @@ export function isMarkdownFile(site: Site, name: string): boolean {
 export function pluginOption(site: Site, plugin: string, key: string): unknown {
   const settings = site.config[plugin];
   return settings && typeof settings === 'object' ? (settings as Config)[key] : undefined;
+}
+
+/**
+ * `transform` applied to a page's body only, when it has one (what jemoji and jekyll-mentions do:
+ * `<body …>` and the whitespace after it, and `</body>` on, are kept as they are).
+ */
+export function inBody(output: string, transform: (html: string) => string): string {
+  const open = output.includes('<body') ? /<body(.*?)>\s*/s.exec(output) : null;
+  if (!open) return transform(output);
+  const head = output.slice(0, open.index + open[0].length);
+  const tail = output.slice(open.index + open[0].length);
+  const end = tail.indexOf('</body>');
+  if (end < 0) return head + transform(tail);
+  return head + transform(tail.slice(0, end)) + tail.slice(end);
+}
+
+/** A comment, a script or style element with its content, a tag, or a declaration. */
+const HTML_TOKEN =
+  /<!--[\s\S]*?(?:-->|$)|<(script|style)\b[^>]*>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([a-zA-Z][^\s/>]*)[^>]*>|<![^>]*>/g;
+
+/**
+ * `transform` applied to the text of an HTML fragment: not to tags, comments, scripts and
+ * styles, nor to text inside the `ignored` elements (as jemoji and jekyll-mentions skip `<a>`,
+ * `<code>`, `<pre>`…).
+ */
+export function mapHtmlText(html: string, ignored: Set<string>, transform: (text: string) => string): string {
+  let out = '';
+  let ignoredDepth = 0;
+  let last = 0;
+  const token = new RegExp(HTML_TOKEN);
+  for (let m = token.exec(html); m; m = token.exec(html)) {
+    const text = html.slice(last, m.index);
+    out += ignoredDepth > 0 ? text : transform(text);
+    out += m[0];
+    const tag = m[2]?.toLowerCase();
+    if (tag && ignored.has(tag) && !m[0].endsWith('/>'))
+      ignoredDepth = Math.max(0, ignoredDepth + (m[0].startsWith('</') ? -1 : 1));
+    last = token.lastIndex;
+  }
+  const rest = html.slice(last);
+  return out + (ignoredDepth > 0 ? rest : transform(rest));
 }

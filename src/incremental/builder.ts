@@ -14,9 +14,9 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import { showTime } from '../render/liquid/filters/date.ts';
+import { Dependency, parseDependency } from '../site/dependency.ts';
 import type { Renderable } from '../site/document.ts';
 import type { LoadedFile, Site } from '../site/site.ts';
-import { isTimeDependency, sameTimeShown } from '../site/time.ts';
 import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
 
 interface RenderRecord {
@@ -28,7 +28,7 @@ interface RenderRecord {
   /** In a state read from disk: the digest of the input's front matter (`frontMatterOf`). */
   frontMatter?: string;
   result: ReusedRender;
-  dependencies: Set<string>;
+  dependencies: Set<Dependency>;
   /** Its url, worked out again only when its file changes (config edits start afresh). */
   url: string;
 }
@@ -138,19 +138,19 @@ export class IncrementalBuilder implements IncrementalBuild {
     // Grows while rendering: a body that comes out different is stale for later readers.
     this.stale = this.staleDependencies(site);
     const { keys, anyList, anyData } = this.stale;
-    // A page that showed the build time is stale when it would show it differently now.
-    const timeStale = new Map<string, boolean>();
-    const isStale = (dependency: string) => {
-      if (
-        keys.has(dependency) ||
-        (anyList && dependency === 'list:*') ||
-        (anyData && dependency === 'data:*')
-      )
-        return true;
-      if (!isTimeDependency(dependency)) return false;
+    // A page that showed the build time is stale when it would show it differently now; a
+    // page that used it otherwise always is.
+    const timeStale = new Map<Dependency, boolean>();
+    const isStale = (dependency: Dependency) => {
+      if (keys.has(dependency)) return true;
+      if (dependency === Dependency.anyList) return anyList;
+      if (dependency === Dependency.anyData) return anyData;
       let stale = timeStale.get(dependency);
       if (stale === undefined) {
-        stale = !sameTimeShown(dependency, site.time, showTime);
+        const parsed = parseDependency(dependency);
+        stale =
+          parsed?.kind === 'time' ||
+          (parsed?.kind === 'time-shown' && showTime(parsed.how, site.time) !== parsed.text);
         timeStale.set(dependency, stale);
       }
       return stale;
@@ -193,9 +193,9 @@ export class IncrementalBuilder implements IncrementalBuild {
     }
     return kept === digest;
   }
-  private stale = { keys: new Set<string>(), anyList: false, anyData: false };
+  private stale = { keys: new Set<Dependency>(), anyList: false, anyData: false };
 
-  rendered(item: Renderable, result: ReusedRender, dependencies: Set<string>): void {
+  rendered(item: Renderable, result: ReusedRender, dependencies: Set<Dependency>): void {
     this.counts.rendered++;
     const key = keyOf(item);
     const input = this.inputs.get(item);
@@ -204,7 +204,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     // later in this build: the feed rendering this post, an index showing its excerpt.
     const previous = this.last.records.get(key)?.result;
     if (previous && (previous.content !== result.content || previous.output !== result.output))
-      this.stale.keys.add(`content:${item.sourceFile}`);
+      this.stale.keys.add(Dependency.content(item.sourceFile));
     this.next.records.set(key, { input, result, dependencies, url: item.url });
   }
 
@@ -263,44 +263,44 @@ export class IncrementalBuilder implements IncrementalBuild {
   }
 
   /** What the saved files made stale: dependency keys, and whether any list or data changed. */
-  private staleDependencies(site: Site): { keys: Set<string>; anyList: boolean; anyData: boolean } {
-    const keys = new Set<string>();
+  private staleDependencies(site: Site): { keys: Set<Dependency>; anyList: boolean; anyData: boolean } {
+    const keys = new Set<Dependency>();
     let anyList = false;
     let anyData = false;
     const dataDir = path.join(site.source, String(site.config.data_dir ?? '_data'));
     for (const file of this.changed) {
-      keys.add(`file:${file}`);
-      if (/\.s[ac]ss$/i.test(file)) keys.add('sass');
+      keys.add(Dependency.file(file));
+      if (/\.s[ac]ss$/i.test(file)) keys.add(Dependency.sass);
       for (const dir of site.includeDirs) {
-        if (file.startsWith(dir + path.sep)) keys.add(`include:${toPosix(path.relative(dir, file))}`);
+        if (file.startsWith(dir + path.sep)) keys.add(Dependency.include(toPosix(path.relative(dir, file))));
       }
       if (file.startsWith(dataDir + path.sep)) {
         // `_data/news.yml` is `site.data.news`; `_data/people/a.yml` is under `site.data.people`.
         const [top, ...rest] = toPosix(path.relative(dataDir, file)).split('/');
-        keys.add(`data:${rest.length ? top : top.replace(/\.[^.]*$/, '')}`);
+        keys.add(Dependency.data(rest.length ? top : top.replace(/\.[^.]*$/, '')));
         anyData = true;
       }
     }
     for (const name of new Set([...this.last.layouts.keys(), ...this.next.layouts.keys()])) {
-      if (this.last.layouts.get(name) !== this.next.layouts.get(name)) keys.add(`layout:${name}`);
+      if (this.last.layouts.get(name) !== this.next.layouts.get(name)) keys.add(Dependency.layout(name));
     }
-    if (this.last.github !== this.next.github) keys.add('github');
+    if (this.last.github !== this.next.github) keys.add(Dependency.github);
     if (this.last.staticFiles !== this.next.staticFiles) {
-      keys.add('list:static');
+      keys.add(Dependency.list('static'));
       anyList = true;
     }
     // An edited body changes what reads that body (`content:`); a document added, removed or
     // with new front matter changes the lists it is in.
     const seen = new Set<string>();
     const listOf = (item: Renderable) =>
-      item.kind === 'page' ? 'list:pages' : `list:${item.collection.label}`;
+      Dependency.list(item.kind === 'page' ? 'pages' : item.collection.label);
     for (const item of [...site.documents, ...site.pages]) {
       const key = keyOf(item);
       if (key === undefined || !item.sourcePath) continue;
       seen.add(key);
       const previous = this.last.records.get(key);
       if (previous && this.keptIs(previous.input, inputOf(item))) continue;
-      keys.add(`content:${item.sourceFile}`);
+      keys.add(Dependency.content(item.sourceFile));
       // A document without front matter text (a BibTeX entry) is all data: any edit moves its lists.
       const data = frontMatterOf(item.sourceText);
       const sameData =
@@ -316,8 +316,8 @@ export class IncrementalBuilder implements IncrementalBuild {
       if (seen.has(key)) continue;
       const [kind, label, sourceFile] = key.split('\0');
       if (kind === 'generated') continue;
-      keys.add(`content:${sourceFile}`);
-      keys.add(kind === 'page' ? 'list:pages' : `list:${label}`);
+      keys.add(Dependency.content(sourceFile));
+      keys.add(Dependency.list(kind === 'page' ? 'pages' : label));
       anyList = true;
     }
     return { keys, anyList, anyData };

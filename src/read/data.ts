@@ -2,8 +2,8 @@
 import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { folderLoopProblem, folderToEnter, isDirectory, isFile } from './stat.ts';
-import { parseYaml } from './yaml.ts';
+import { folderLoopProblem, folderToEnter, isDirectory, isFile } from '../stat.ts';
+import { parseYaml } from '../yaml/parse.ts';
 
 export type DataTree = Record<string, unknown>;
 

@@ -1,6 +1,6 @@
 /** Front matter: the YAML between `---` lines at the top of a file (Jekyll's regexp). */
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { parseYaml } from './yaml.ts';
+import { parseYaml } from '../yaml/parse.ts';
 
 // `\A(---\s*\n.*?\n?)^((---|\.\.\.)\s*$\n?)` with Ruby's multiline dot. The `\s*` after the
 // closing `---` swallows blank lines too, so a body never starts with them.

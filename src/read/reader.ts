@@ -18,16 +18,16 @@ import {
 import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
 import { type ProblemInit, SiteError } from '../errors.ts';
+import { posixRelative } from '../relative-path.ts';
+import { parseRubyTime, RubyTime } from '../ruby/time.ts';
+import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
-import { posixRelative } from '../site/relative-path.ts';
-import { rubyInspect, unwrapFloat } from '../site/ruby-values.ts';
 import type { Layout, Site } from '../site/site.ts';
-import { parseRubyTime, RubyTime } from '../site/time.ts';
+import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
 import { bibliographyReadable, readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
-import { folderLoopProblem, folderToEnter, isFile } from './stat.ts';
 
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
@@ -385,19 +385,15 @@ class Reader {
     sortDocs(collection, site);
   }
 
-  /**
-   * Read a page's or document's text and front matter, with defaults merged under it. Returns
-   * false when the file cannot be used at all.
-   */
-  private load(item: Page | Document, absolute: string, type: string): boolean {
+  /** A page's or document's text, or undefined (said why) when it cannot be read as one. */
+  private readUsableText(absolute: string, file: string): string | undefined {
     const { site } = this;
-    const file = site.relative(absolute);
     let text: string;
     try {
       text = this.readText(absolute);
     } catch (error) {
       site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
-      return false;
+      return undefined;
     }
     if (text.length > MAX_PAGE_CHARACTERS) {
       site.diagnostics.error({
@@ -405,7 +401,7 @@ class Reader {
         file,
         hint: 'Split it into several pages. A file that should be copied as it is must not start with --- (then any size is fine).',
       });
-      return false;
+      return undefined;
     }
     if (text.includes('\0')) {
       site.diagnostics.warn({
@@ -414,8 +410,20 @@ class Reader {
         line: text.slice(0, text.indexOf('\0')).split('\n').length,
         hint: 'A file to copy as it is must not start with ---; a page must be saved as text (UTF-8).',
       });
-      return false;
+      return undefined;
     }
+    return text;
+  }
+
+  /**
+   * Read a page's or document's text and front matter, with defaults merged under it. Returns
+   * false when the file cannot be used at all.
+   */
+  private load(item: Page | Document, absolute: string, type: string): boolean {
+    const { site } = this;
+    const file = site.relative(absolute);
+    const text = this.readUsableText(absolute, file);
+    if (text === undefined) return false;
     item.sourceText = text;
     // `serve`: the same file, unchanged since the last build, reads the same (config edits start afresh).
     const known = site.loadedFiles?.get(absolute);

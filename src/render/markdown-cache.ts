@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
-import { codeStamp } from '../cli/version.ts';
+import { codeStamp } from '../version.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
 
 export class MarkdownCache {

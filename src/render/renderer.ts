@@ -4,9 +4,10 @@
  */
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
-import { type Pager, pagerToLiquid } from '../generate/paginate.ts';
+import { Dependency } from '../site/dependency.ts';
 import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
+import { type Pager, pagerToLiquid } from '../site/pager.ts';
 import type { Site } from '../site/site.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
 import { type SassCompiler, stylesheetJob } from './sass.ts';
@@ -85,8 +86,8 @@ export class Renderer {
 
   /**
    * Jekyll names the page when its converter fails ("Conversion error: … while converting FILE");
-   * so do we, for what can still go wrong in ours: HTML nested thousands of levels deep exhausts
-   * the stack, as it does kramdown's ("stack level too deep").
+   * so do we, for what can still go wrong in ours: blocks nested over 100 deep (quotes, lists,
+   * `markdown="1"` HTML), where kramdown's re-parse of every level would cost size × depth.
    */
   private convertMarkdown(item: Renderable, text: string): string {
     try {
@@ -96,7 +97,7 @@ export class Renderer {
       const tooDeep = error instanceof RangeError;
       throw new SiteError({
         message: tooDeep
-          ? 'Markdown: this text nests elements too deeply to convert (thousands of unclosed HTML tags or list levels)'
+          ? 'Markdown: this text nests blocks more than 100 levels deep (quotes, lists or HTML tags inside one another), too deep to convert'
           : `Markdown: the converter failed: ${(error as Error).message}`,
         file: item.sourceFile,
         hint: tooDeep
@@ -117,7 +118,7 @@ export class Renderer {
   async convert(item: Renderable, text: string): Promise<string> {
     if (item.isMarkdown) return this.convertMarkdown(item, text);
     if (item.isSass) {
-      this.tools.site.uses('sass');
+      this.tools.site.uses(Dependency.sass);
       const result = await this.tools.sass.compile(stylesheetJob(item, text));
       if (result.map) this.addSourceMap(item, result.map);
       return result.css;
@@ -143,7 +144,7 @@ export class Renderer {
   private async placeInLayouts(item: Renderable, content: string, payload: Drop): Promise<string> {
     const { site } = this.tools;
     const name = item.data.layout;
-    if (name != null) site.uses(`layout:${String(name)}`);
+    if (name != null) site.uses(Dependency.layout(String(name)));
     let layout = name != null ? site.layouts.get(String(name)) : undefined;
     if (name != null && !layout) {
       this.tools.diagnostics.warn(
@@ -171,7 +172,7 @@ export class Renderer {
         fileSource: layout.sourceText,
       });
       const parent = layout.data.layout;
-      if (parent != null) site.uses(`layout:${String(parent)}`);
+      if (parent != null) site.uses(Dependency.layout(String(parent)));
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
       if (next && used.has(next.name)) {
         // Jekyll stops there without a word: a note, and a finding for `check` (the circle

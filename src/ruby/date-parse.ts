@@ -218,8 +218,10 @@ function parseIso2(p: Parse): boolean {
 }
 
 /** `parse_ddd`: runs of digits such as `20200105`, `20200105T1030`, `103000Z`. */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: date_parse.c's parse_ddd_cb, ported whole to read against it
 function parseDdd(p: Parse): boolean {
   const { parts } = p;
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: date_parse.c's parse_ddd_cb, ported whole to read against it
   return p.sub(PATTERN.ddd, (m) => {
     const [, sign, s2, s3, s4, s5] = m;
     const n = (from: number, width: number) => toI(s2.slice(from, from + width));

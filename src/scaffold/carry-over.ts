@@ -4,18 +4,32 @@
  * the page's frame (a layout). The built-in theme has academicpages' stock ones; for the rest:
  * - the site's own includes and layouts that the content uses are copied over, and in turn what
  *   those use (their includes, a layout's parent layout), until nothing named is missing;
+ * - but a layout that is academicpages' whole page frame (a copy of its `single` or `archive` for a
+ *   collection of the site's own) sits on the theme's `single` or `archive` instead, and pages on
+ *   academicpages' own `cv` layout (a frame for a Markdown CV) move to `archive`;
  * - academicpages' `cv-template.html` (its `cv-json` page) becomes the theme's `layout: cv`, which
  *   reads the same JSON Resume data in `_data/cv.json`;
  * - academicpages' custom analytics and comments includes move to where the theme looks;
+ * - a file of the site's own in the left-behind `assets/css` or `assets/js` that a page or a
+ *   carried include loads is copied over;
  * - an include found nowhere (the old site did not build either) becomes a placeholder that says
  *   so, so the new site builds and the report names it.
  */
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import {
+  closeSync,
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  readSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
+import { BUILT_IN_THEME_ROOT } from '../config/theme.ts';
 import { hasFrontMatter, readFrontMatter } from '../read/front-matter.ts';
 import { walkFiles } from '../read/reader.ts';
-import { BUILT_IN_THEME_ROOT } from '../site/theme.ts';
 
 export interface Reference {
   kind: 'include' | 'layout';
@@ -41,7 +55,6 @@ export interface CarryResult {
 
 /** `{% include x.html %}`, `{% include_cached x.html %}`: a name without Liquid in it. */
 const INCLUDE = /\{%-?\s*include(?:_cached)?\s+([^\s%{}]+)/g;
-const CONTENT = /\.(md|markdown|mkd|mkdn|html?|xml|txt|json|liquid)$/i;
 
 interface Folders {
   source: string;
@@ -63,21 +76,32 @@ export function carryOver(source: string, target: string, copied: string[], conf
   const done = new Set<string>();
   const queue: Reference[] = [];
 
+  const pages: string[] = [];
   for (const file of copied) {
-    if (/^(\.github|_data)\//.test(file) || !CONTENT.test(file)) continue;
+    // Jekyll renders every file with front matter, whatever its name (`cv.md.bak` too).
+    if (/^(\.github|_data)\//.test(file) || !startsWithFrontMatter(path.join(target, file))) continue;
+    pages.push(file);
     const text = readFileSync(path.join(target, file), 'utf8');
-    if (!hasFrontMatter(text.slice(0, 512))) continue;
     if (usesCvTemplate(text)) {
-      cvPageToLayout(path.join(target, file));
+      const pdf = cvPageToLayout(target, file);
       result.steps.push({
         action: 'mapped',
         what: `${file}: academicpages' cv-template.html`,
-        why: "the page now uses the theme's `layout: cv`, which draws the same _data/cv.json (JSON Resume)",
+        why: `the page now uses the theme's \`layout: cv\`, which draws the same _data/cv.json (JSON Resume)${pdf.missing ? `; its link to ${pdf.missing} is left out, since the site has no such file` : ''}`,
       });
       continue;
     }
     queue.push(...includesIn(text, file));
-    const layout = layoutOf(text, file);
+    let layout = layoutOf(text, file);
+    if (layout === 'cv' && oldCvLayoutIsFrame(folders)) {
+      writeFileSync(path.join(target, file), text.replace(/^layout\s*:.*$/m, 'layout: archive'));
+      result.steps.push({
+        action: 'mapped',
+        what: `${file}: layout: cv`,
+        why: "the old site's cv layout only framed the page's own CV; the theme's `cv` would add _data/cv.json after it, so the page uses `layout: archive`",
+      });
+      layout = 'archive';
+    }
     if (layout)
       queue.push({ kind: 'layout', name: layout, file, line: lineOf(text, text.search(/^layout\s*:/m)) });
   }
@@ -108,7 +132,15 @@ export function carryOver(source: string, target: string, copied: string[], conf
     } else {
       if (themeLayouts.has(ref.name)) continue;
       const relative = findLayout(folders, ref.name);
-      if (relative && copyFromOld(folders, relative, result)) {
+      const frame = relative && academicpagesFrame(readFileSync(path.join(source, relative), 'utf8'));
+      if (relative && frame) {
+        writeShimLayout(folders, relative, frame, result);
+        result.steps.push({
+          action: 'mapped',
+          what: relative,
+          why: `the layout of ${where(ref)} is academicpages' page frame (sidebar and page in <div id="main">): it now sits on the theme's \`${frame}\` layout`,
+        });
+      } else if (relative && copyFromOld(folders, relative, result)) {
         result.steps.push({ action: 'kept', what: relative, why: `the layout of ${where(ref)}` });
         const text = readFileSync(path.join(target, relative), 'utf8');
         queue.push(...includesIn(text, relative));
@@ -124,7 +156,32 @@ export function carryOver(source: string, target: string, copied: string[], conf
       }
     }
   }
+  carryAssets(folders, [...pages, ...result.written], result);
   return result;
+}
+
+/** `assets/css/x.css`, `assets/js/x.js` as pages and includes write them. */
+const ASSET = /assets\/(?:css|js|fonts|webfonts)\/[^"'\s)?#<>{}]+/g;
+
+/**
+ * The old theme's `assets/css` and `assets/js` are left behind, but a page or include that loads
+ * a file of the site's own from there (a stylesheet for one page, a small script) still needs it.
+ * What the theme has under the same name (`main.css`) stays the theme's.
+ */
+function carryAssets(folders: Folders, files: string[], result: CarryResult): void {
+  const seen = new Set<string>();
+  for (const file of files) {
+    const absolute = path.join(folders.target, file);
+    if (!existsSync(absolute)) continue;
+    for (const match of readFileSync(absolute, 'utf8').match(ASSET) ?? []) {
+      if (seen.has(match)) continue;
+      seen.add(match);
+      const theme = path.join(BUILT_IN_THEME_ROOT, match.replace(/\.css$/, '.scss'));
+      if (existsSync(theme) || existsSync(path.join(BUILT_IN_THEME_ROOT, match))) continue;
+      if (!copyFromOld(folders, match, result)) continue;
+      result.steps.push({ action: 'kept', what: match, why: `loaded by ${file}` });
+    }
+  }
 }
 
 /** academicpages' custom analytics and comments files, where the theme's includes look for them. */
@@ -155,17 +212,33 @@ function includesIn(text: string, file: string): Reference[] {
   return found;
 }
 
+function startsWithFrontMatter(file: string): boolean {
+  const start = Buffer.alloc(512);
+  const descriptor = openSync(file, 'r');
+  try {
+    const length = readSync(descriptor, start, 0, start.length, 0);
+    return hasFrontMatter(start.subarray(0, length).toString('utf8'));
+  } finally {
+    closeSync(descriptor);
+  }
+}
+
 function usesCvTemplate(text: string): boolean {
   return /\{%-?\s*include\s+\/?cv-template\.html/.test(text);
 }
 
-/** academicpages' cv-json page on the theme's CV layout: its front matter kept, the include gone. */
-function cvPageToLayout(file: string): void {
+/**
+ * academicpages' cv-json page on the theme's CV layout: its front matter kept, the include gone;
+ * its PDF link becomes `pdf:` when the PDF is there (academicpages' sample links one that is not).
+ */
+function cvPageToLayout(target: string, page: string): { missing?: string } {
+  const file = path.join(target, page);
   const text = readFileSync(file, 'utf8');
   const end = text.indexOf('\n---', 3);
   const frontMatter = text.slice(0, end);
   const body = text.slice(end + 4);
-  const pdf = /href="\{\{\s*base_path\s*\}\}(\/files\/[^"]+\.pdf)"/.exec(body)?.[1];
+  const linked = /href="\{\{\s*base_path\s*\}\}(\/files\/[^"]+\.pdf)"/.exec(body)?.[1];
+  const pdf = linked && existsSync(path.join(target, linked)) ? linked : undefined;
   const lines = frontMatter
     .split('\n')
     .map((line) => (/^layout\s*:/.test(line) ? 'layout: cv' : line))
@@ -176,6 +249,7 @@ function cvPageToLayout(file: string): void {
     file,
     `${lines.join('\n')}\n---\n<!-- scholarsite migrate: academicpages' cv-template.html became layout: cv, which draws _data/cv.json. -->\n`,
   );
+  return { missing: linked && !pdf ? linked : undefined };
 }
 
 function layoutOf(text: string, file: string): string | undefined {
@@ -187,6 +261,36 @@ function layoutOf(text: string, file: string): string | undefined {
   } catch {
     return undefined; // bad front matter is the build's to report
   }
+}
+
+/**
+ * academicpages' layouts for a collection of one's own (`presentation`, `award`) are copies of its
+ * `single` or `archive`: the whole page frame. Carried over, that frame would sit inside the
+ * theme's (two <main>s, markup no stylesheet styles); the theme's own layout does the same job.
+ */
+function academicpagesFrame(text: string): 'single' | 'archive' | undefined {
+  if (!/<div id="main" role="main">/.test(text) || !/\{%-?\s*include\s+sidebar\.html/.test(text))
+    return undefined;
+  return /class="archive"/.test(text) ? 'archive' : 'single';
+}
+
+/** academicpages' own `cv` layout (2024 on) frames the page's Markdown CV and draws no data. */
+function oldCvLayoutIsFrame(folders: Folders): boolean {
+  const relative = findLayout(folders, 'cv');
+  if (!relative) return false;
+  const text = readFileSync(path.join(folders.source, relative), 'utf8');
+  return academicpagesFrame(text) !== undefined && !/site\.data/.test(text);
+}
+
+function writeShimLayout(folders: Folders, relative: string, frame: string, result: CarryResult): void {
+  const destination = path.join(folders.target, relative.replace(/\.[^.]+$/, '.html'));
+  if (existsSync(destination)) return;
+  mkdirSync(path.dirname(destination), { recursive: true });
+  writeFileSync(
+    destination,
+    `---\nlayout: ${frame}\n---\n{%- comment -%} scholarsite migrate: academicpages' page frame, now the theme's ${frame} layout. {%- endcomment -%}\n{{ content }}\n`,
+  );
+  result.written.push(path.relative(folders.target, destination));
 }
 
 function findLayout(folders: Folders, name: string): string | undefined {

@@ -8,14 +8,19 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Config, loadConfig } from '../config/index.ts';
+import { BUILT_IN_THEME_NAME } from '../config/theme.ts';
 import { SiteError } from '../errors.ts';
-import { BUILT_IN_THEME_NAME } from '../site/theme.ts';
+import { readFrontMatter } from '../read/front-matter.ts';
 import { type CarryStep, carryOver, type Reference } from './carry-over.ts';
 
 export type { Reference } from './carry-over.ts';
 
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
+import { keepGitHubPagesSettings } from './github-pages-settings.ts';
+import { closeOpenComments } from './open-comments.ts';
+import { carryProfileLinks, EXTRA_LINKS_FILE } from './profile-links.ts';
+import { moveUrlFolderToBaseurl } from './site-address.ts';
 
 /** What a build, Ruby or a theme's JavaScript build leaves behind, besides the theme folders. */
 const LEFT_BEHIND = [
@@ -90,11 +95,24 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   }
   const carried = carryOver(source, target, copied, config);
   copied.push(...carried.written);
+  const address = moveUrlFolderToBaseurl(target, copied, config);
+  const githubPages = keepGitHubPagesSettings(source, target, config);
+  const profileLinks = carryProfileLinks(source, target, config);
+  const comments = closeOpenComments(target, copied);
+  if (profileLinks.length) copied.push(EXTRA_LINKS_FILE);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
   const vendored = vendor ? vendorScholarsite(target) : {};
   if (vendored.file) copied.push(vendored.file);
-  const steps = [...leftBehindSteps(leftBehind), ...carried.steps, ...settingSteps(config)];
+  const steps = [
+    ...leftBehindSteps(leftBehind),
+    ...address,
+    ...githubPages,
+    ...carried.steps,
+    ...profileLinks,
+    ...comments,
+    ...settingSteps(config),
+  ];
   const result = {
     copied,
     leftBehind,
@@ -102,7 +120,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
     vendored,
     missing: carried.missing,
     steps,
-    advice: adviceOn(config),
+    advice: [...adviceOn(config), ...missingFiles(target, copied)],
     report: REPORT_FILE,
   };
   writeFileSync(path.join(target, REPORT_FILE), migrationReport(source, result));
@@ -122,44 +140,37 @@ function leftBehindSteps(leftBehind: string[]): CarryStep[] {
   }));
 }
 
+/** The comments and analytics services the theme loads, by academicpages' `provider:` names. */
+const PROVIDERS: Record<'comments' | 'analytics', string[]> = {
+  comments: ['disqus', 'discourse', 'facebook', 'staticman', 'utterances', 'giscus', 'custom'],
+  analytics: ['google', 'google-universal', 'google-analytics-4', 'google-gtag', 'custom'],
+};
+
+function providerOf(config: Config, key: string): string | undefined {
+  const value = (config[key] as Config | undefined)?.provider;
+  return typeof value === 'string' && value !== '' && value !== 'false' ? value : undefined;
+}
+
 /** academicpages settings the theme reads, said plainly so the owner knows they still work. */
 function settingSteps(config: Config): CarryStep[] {
   const steps: CarryStep[] = [];
-  const provider = (key: string) => {
-    const value = (config[key] as Config | undefined)?.provider;
-    return typeof value === 'string' && value !== '' && value !== 'false' ? value : undefined;
-  };
-  const comments = provider('comments');
-  if (comments) {
-    const known = ['disqus', 'discourse', 'facebook', 'staticman', 'utterances', 'giscus', 'custom'];
+  for (const [key, known] of Object.entries(PROVIDERS)) {
+    const provider = providerOf(config, key);
+    if (!provider) continue;
     steps.push(
-      known.includes(comments)
+      known.includes(provider)
         ? {
             action: 'kept',
-            what: `comments (${comments})`,
-            why: 'the theme shows them on pages with `comments: true`, in production builds',
+            what: `${key} (${provider})`,
+            why:
+              key === 'comments'
+                ? 'the theme shows them on pages with `comments: true`, in production builds'
+                : 'the theme loads them in production builds',
           }
         : {
             action: 'dropped',
-            what: `comments (${comments})`,
-            why: `the theme has no ${comments} comments (it has ${known.join(', ')})`,
-          },
-    );
-  }
-  const analytics = provider('analytics');
-  if (analytics) {
-    const known = ['google', 'google-universal', 'google-analytics-4', 'google-gtag', 'custom'];
-    steps.push(
-      known.includes(analytics)
-        ? {
-            action: 'kept',
-            what: `analytics (${analytics})`,
-            why: 'the theme loads them in production builds',
-          }
-        : {
-            action: 'dropped',
-            what: `analytics (${analytics})`,
-            why: `the theme has no ${analytics} analytics (it has ${known.join(', ')})`,
+            what: `${key} (${provider})`,
+            why: `the theme has no ${provider} ${key} (it has ${known.join(', ')})`,
           },
     );
   }
@@ -189,20 +200,54 @@ function migrationReport(source: string, result: Omit<MigrateResult, 'report'>):
   return `${lines.join('\n')}\n`;
 }
 
-/**
- * academicpages sites often put a project site's folder in `url` and leave `baseurl` empty,
- * building links from `url`. The theme builds them from `baseurl`, as Jekyll intends.
- */
+/** What the theme cannot do for the site, with what to write instead. */
 function adviceOn(config: Config): string[] {
-  const url = typeof config.url === 'string' ? config.url : '';
-  // `https://example.org/` is a bare domain: only a path with something in it is a folder.
-  const folder = /^https?:\/\/[^/]+(\/.*?)\/*$/.exec(url)?.[1];
-  if (!folder || folder === '/' || config.baseurl) return [];
-  const origin = url.slice(0, url.length - url.replace(/^https?:\/\/[^/]+/, '').length);
-  return [
-    `_config.yml: \`url: ${url}\` ends in a folder, but \`baseurl\` is empty; the theme's links would miss the folder.` +
-      `\n  Hint: write \`url: ${origin}\` and \`baseurl: ${folder}\`.`,
-  ];
+  const advice: string[] = [];
+  for (const [key, known] of Object.entries(PROVIDERS)) {
+    const provider = providerOf(config, key);
+    if (provider && !known.includes(provider))
+      advice.push(
+        `_config.yml: \`${key}: { provider: ${provider} }\`: the theme has no ${provider} ${key}, so none are shown.` +
+          `\n  Hint: set \`provider:\` to one of ${known.join(', ')}; for another service, write its HTML in _includes/${key === 'comments' ? 'comments-providers/custom.html' : 'analytics-custom.html'} and set \`provider: custom\`.`,
+      );
+  }
+  return advice;
+}
+
+/** The front matter keys academicpages' publications and talks link files with. */
+const FILE_LINKS = ['paperurl', 'slidesurl', 'posterurl', 'bibtexurl'];
+
+/**
+ * Files a publication or talk links that the site does not have: the theme shows no button for
+ * them (academicpages' lists showed none either), so the owner hears of them here.
+ */
+function missingFiles(target: string, copied: string[]): string[] {
+  const missing: string[] = [];
+  for (const file of copied) {
+    if (!/^_[^/]+\/.+\.(md|markdown|html)$/.test(file) || file.startsWith('_data/')) continue;
+    let data: Config;
+    try {
+      data = readFrontMatter(readFileSync(path.join(target, file), 'utf8'), file).data as Config;
+    } catch {
+      continue; // bad front matter is the build's to report
+    }
+    for (const key of FILE_LINKS) {
+      const url = data[key];
+      if (typeof url !== 'string' || /:|^\/\//.test(url) || !/\.\w+$/.test(url.split(/[?#]/)[0])) continue;
+      const written = url.split(/[?#]/)[0];
+      let relative: string;
+      try {
+        relative = decodeURI(written).replace(/^\/+/, '');
+      } catch {
+        relative = written.replace(/^\/+/, ''); // a stray % is a file name like any other
+      }
+      if (!existsSync(path.join(target, relative)))
+        missing.push(
+          `${file}: \`${key}: ${url}\` names a file the site does not have, so the page shows no link to it.\n  Hint: add ${relative}, or remove the line.`,
+        );
+    }
+  }
+  return missing;
 }
 
 /** `theme: scholarsite` in place of any `theme:`/`remote_theme:`, keeping the rest of the file as written. */

@@ -3,11 +3,12 @@
  * (`data-pagefind-body`) are indexed from the HTML about to be written, and the index goes out
  * with the site in `pagefind/`, so the search works from the built files alone, offline too.
  */
+
+import { usesBuiltInTheme } from '../config/theme.ts';
 import { SiteError } from '../errors.ts';
-import { pageWithoutAFile } from '../generate/util.ts';
 import { importPackage } from '../import-package.ts';
+import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
-import { usesBuiltInTheme } from '../site/theme.ts';
 import type { OutputFile } from '../write/writer.ts';
 
 /** On with the built-in theme unless `search: false`; on for any site with `search: true`. */

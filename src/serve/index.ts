@@ -57,6 +57,7 @@ export type BuildOutcome = { ok: true; written: string[] } | { ok: false; proble
 
 export class PortInUse extends Error {}
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the server is one closure over its state: its length is the handlers it sets up
 export async function serve(options: ServeOptions): Promise<RunningServer> {
   const source = path.resolve(options.source);
   const host = options.host ?? '127.0.0.1';

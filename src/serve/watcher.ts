@@ -46,6 +46,7 @@ interface Folder {
   entries: Map<string, boolean>;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the watcher is one closure over its state: its length is the handlers it sets up
 export function watchSource(options: WatchOptions): Watcher {
   const source = path.resolve(options.source);
   const destination = path.resolve(options.destination);

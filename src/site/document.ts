@@ -5,10 +5,10 @@
  */
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
-import { posixRelative } from './relative-path.ts';
-import { slugify } from './slugify.ts';
-import { strftime } from './strftime.ts';
-import { parseRubyTime, RubyTime } from './time.ts';
+import { posixRelative } from '../relative-path.ts';
+import { slugify } from '../ruby/slugify.ts';
+import { strftime } from '../ruby/strftime.ts';
+import { parseRubyTime, RubyTime } from '../ruby/time.ts';
 import { addPermalinkSuffix, buildUrl } from './url.ts';
 
 export interface Collection {

@@ -4,6 +4,7 @@
  * documents cost nothing until a template reads them.
  */
 import type { Config } from '../config/index.ts';
+import { Dependency } from './dependency.ts';
 import type { Collection, Document, Page, Renderable, StaticFile } from './document.ts';
 import type { Site } from './site.ts';
 
@@ -32,7 +33,7 @@ export class Drops {
   /** A body read from a list depends on that body, not only on the list (see incremental/builder). */
   private readingBody<T>(item: Renderable, get: () => T): () => T {
     return () => {
-      this.site.uses(`content:${item.sourceFile}`);
+      this.site.uses(Dependency.content(item.sourceFile));
       return get();
     };
   }
@@ -93,7 +94,7 @@ export class Drops {
     define(drop, 'id', () => doc.id);
     // Neighbours show another document's title and url: a change there shows here.
     const neighbour = (other: Document | undefined) => {
-      const list = `list:${doc.collection.label}`;
+      const list = Dependency.list(doc.collection.label);
       if (!other) {
         this.site.uses(list); // a document added at the end gives this one a neighbour
         return undefined;
@@ -133,11 +134,11 @@ export class Drops {
     drop = { ...collection.metadata };
     define(drop, 'label', () => collection.label);
     define(drop, 'docs', () => {
-      this.site.uses(`list:${collection.label}`);
+      this.site.uses(Dependency.list(collection.label));
       return collection.docs.map((d) => this.document(d));
     });
     define(drop, 'files', () => {
-      this.site.uses('list:static');
+      this.site.uses(Dependency.list('static'));
       return collection.files.map((f) => this.staticFile(f));
     });
     define(drop, 'relative_directory', () => collection.relativeDirectory);
@@ -148,6 +149,7 @@ export class Drops {
   }
 
   /** `site`: the config, with Jekyll's computed keys on top. */
+  // biome-ignore lint/complexity/noExcessiveLinesPerFunction: a list of SiteDrop's keys, one definition each
   siteDropFor(extra: Config = {}): Drop {
     if (this.siteDrop) return this.siteDrop;
     const { site } = this;
@@ -164,7 +166,7 @@ export class Drops {
       };
     };
     // Each list records that the template read it (see Site#uses); `site.data` records the keys.
-    const listing = (key: string, get: () => unknown) => () => {
+    const listing = (key: Dependency, get: () => unknown) => () => {
       site.uses(key);
       return get();
     };
@@ -173,7 +175,7 @@ export class Drops {
       define(
         drop,
         'github',
-        listing('github', () => site.config.github),
+        listing(Dependency.github, () => site.config.github),
       );
     let recordingData: unknown;
     define(drop, 'data', () => {
@@ -197,7 +199,7 @@ export class Drops {
       drop,
       'pages',
       listing(
-        'list:pages',
+        Dependency.list('pages'),
         livePages(() => site.pages.map((p) => this.page(p))),
       ),
     );
@@ -205,7 +207,7 @@ export class Drops {
       drop,
       'html_pages',
       listing(
-        'list:pages',
+        Dependency.list('pages'),
         livePages(() => site.pages.filter((p) => p.isHtml || p.url.endsWith('/')).map((p) => this.page(p))),
       ),
     );
@@ -214,7 +216,7 @@ export class Drops {
       drop,
       'posts',
       listing(
-        'list:posts',
+        Dependency.list('posts'),
         once(() =>
           [...site.posts.docs]
             .sort((a, b) => b.date.getTime() - a.date.getTime() || (a.sourcePath < b.sourcePath ? 1 : -1))
@@ -226,16 +228,18 @@ export class Drops {
       drop,
       'static_files',
       listing(
-        'list:static',
-        once(() => site.staticFiles.map((f) => this.staticFile(f))),
+        Dependency.list('static'),
+        once(() => site.listedStaticFiles.map((f) => this.staticFile(f))),
       ),
     );
     define(
       drop,
       'html_files',
       listing(
-        'list:static',
-        once(() => site.staticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f))),
+        Dependency.list('static'),
+        once(() =>
+          site.listedStaticFiles.filter((f) => f.extname === '.html').map((f) => this.staticFile(f)),
+        ),
       ),
     );
     // `Site#documents` includes the static files of collections.
@@ -243,7 +247,7 @@ export class Drops {
       drop,
       'documents',
       listing(
-        'list:*',
+        Dependency.anyList,
         once(() =>
           [...site.collections.values()].flatMap((c) => [
             ...c.docs.map((d) => this.document(d)),
@@ -257,7 +261,7 @@ export class Drops {
       drop,
       'collections',
       listing(
-        'list:*',
+        Dependency.anyList,
         once(() =>
           [...site.collections.values()]
             .sort((a, b) => (a.label < b.label ? -1 : a.label > b.label ? 1 : 0))
@@ -269,7 +273,7 @@ export class Drops {
       drop,
       'categories',
       listing(
-        'list:posts',
+        Dependency.list('posts'),
         once(() => this.groupPosts('categories')),
       ),
     );
@@ -277,14 +281,14 @@ export class Drops {
       drop,
       'tags',
       listing(
-        'list:posts',
+        Dependency.list('posts'),
         once(() => this.groupPosts('tags')),
       ),
     );
     define(
       drop,
       'related_posts',
-      listing('list:posts', () => this.relatedPosts()),
+      listing(Dependency.list('posts'), () => this.relatedPosts()),
     );
     for (const collection of site.collections.values()) {
       if (collection.label === 'posts') continue;
@@ -292,7 +296,7 @@ export class Drops {
         drop,
         collection.label,
         listing(
-          `list:${collection.label}`,
+          Dependency.list(collection.label),
           once(() => collection.docs.map((d) => this.document(d))),
         ),
       );
@@ -354,15 +358,15 @@ function recordingReads(drop: Drop, record: () => void): Drop {
 function trackedData(site: Site): unknown {
   return new Proxy(site.data, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && !PROBES.has(key)) site.uses(`data:${key}`);
+      if (typeof key === 'string' && !PROBES.has(key)) site.uses(Dependency.data(key));
       return Reflect.get(target, key, receiver);
     },
     has(target, key) {
-      if (typeof key === 'string' && !PROBES.has(key)) site.uses(`data:${key}`);
+      if (typeof key === 'string' && !PROBES.has(key)) site.uses(Dependency.data(key));
       return Reflect.has(target, key);
     },
     ownKeys(target) {
-      site.uses('data:*');
+      site.uses(Dependency.anyData);
       return Reflect.ownKeys(target);
     },
   });

@@ -1,13 +1,14 @@
 /** The Site: configuration and everything read from the source, shared by every stage. */
 import path from 'node:path';
+import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
 import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
+import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
 import type { Diagnostics } from '../errors.ts';
-import { bibliographyConfigured, bibliographySettings } from '../read/bibliography/settings.ts';
-import { isDirectory } from '../read/stat.ts';
+import { isDirectory } from '../stat.ts';
+import { BuildTime } from './build-time.ts';
+import type { Dependency } from './dependency.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
-import { checkTheme, configuredTheme, describeFile, type Theme } from './theme.ts';
-import { BuildTime } from './time.ts';
 import { addPermalinkSuffix } from './url.ts';
 
 export interface Layout {
@@ -49,10 +50,10 @@ export class Site implements SiteContext {
   /** Absolute include folders, searched in order. */
   includeDirs: string[] = [];
   /**
-   * Told what the template being rendered reads (`list:posts`, `data:news`, `file:/abs/path`,
-   * `layout:default`, `sass`), so `serve` knows what a change can affect. Unset in a plain build.
+   * Told what the template being rendered reads (site/dependency.ts), so `serve` knows what a
+   * change can affect. Unset in a plain build.
    */
-  tracker: ((dependency: string) => void) | undefined;
+  tracker: ((dependency: Dependency) => void) | undefined;
   /** Texts of source files already read, by absolute path (`serve` drops the saved ones). */
   fileTexts: Map<string, string> | undefined;
   /** Pages and documents as read by the last build, by absolute path (`serve`). */
@@ -66,8 +67,17 @@ export class Site implements SiteContext {
   /** Reads the `.bib` files once the BibTeX parser is loaded (a page's tag asked for them). */
   unreadBibliography: (() => void) | undefined;
 
+  /**
+   * `site.static_files` as Jekyll lists it (to templates and jekyll-sitemap): in GitHub Pages mode,
+   * as Jekyll 3.10, without the files of collections, which 4.x added to that list (they are
+   * written all the same).
+   */
+  get listedStaticFiles(): StaticFile[] {
+    return this.githubPages ? this.staticFiles.filter((file) => !file.collection) : this.staticFiles;
+  }
+
   /** Note that the template being rendered depends on this. */
-  uses(dependency: string): void {
+  uses(dependency: Dependency): void {
     this.tracker?.(dependency);
   }
 

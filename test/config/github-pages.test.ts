@@ -3,7 +3,8 @@
  * its config (the github-pages gem's defaults, overrides and always-on plugins).
  */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { loadConfig, publishingMode } from '../../src/config/index.ts';
 import { runCli } from '../support/cli.ts';
@@ -177,4 +178,33 @@ test('GitHub Pages converters scholarsite lacks are named: CoffeeScript, and Com
   const plain = runCli(['build', '-s', source, '--no-github-pages']);
   assert.doesNotMatch(plain.stderr, /CoffeeScript/);
   assert.equal(plain.stderr.match(/CommonMark/g)?.length, 1, 'named once');
+});
+
+test("a collection's files without front matter stay out of site.static_files and the sitemap in GitHub Pages mode, as in Jekyll 3.10", () => {
+  const files = {
+    '_config.yml':
+      'theme: null\nurl: https://ada.github.io\ncollections:\n  portfolio:\n    output: true\nplugins: [jekyll-sitemap]\n',
+    '_portfolio/notes.md': '# Notes without front matter\n',
+    '_portfolio/paper.pdf': 'PDF',
+    'files.html': '---\n---\n{% for f in site.static_files %}[{{ f.path }}]{% endfor %}\n',
+  };
+  const pages = tempSite(files);
+  assert.equal(runCli(['build', '-s', pages, '--github-pages']).code, 0);
+  const out = (site: string, file: string) => readFile(path.join(site, '_site', file));
+  assert.equal(out(pages, 'files.html').trim(), '', 'templates see no collection file');
+  assert.doesNotMatch(out(pages, 'sitemap.xml'), /paper\.pdf/);
+  assert.ok(
+    !existsSync(path.join(pages, '_site/_portfolio/notes/index.html')),
+    'optional-front-matter makes no page',
+  );
+  assert.equal(out(pages, 'portfolio/paper.pdf'), 'PDF', 'the files are written all the same');
+
+  const plain = tempSite(files);
+  assert.equal(runCli(['build', '-s', plain, '--no-github-pages']).code, 0);
+  assert.equal(
+    out(plain, 'files.html').trim(),
+    '[/_portfolio/notes.md][/_portfolio/paper.pdf]',
+    'Jekyll 4.3 lists them',
+  );
+  assert.match(out(plain, 'sitemap.xml'), /<loc>https:\/\/ada\.github\.io\/_portfolio\/paper\.pdf<\/loc>/);
 });

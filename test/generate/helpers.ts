@@ -2,8 +2,8 @@
 import { loadConfig } from '../../src/config/index.ts';
 import { Diagnostics } from '../../src/errors.ts';
 import { readSite } from '../../src/read/reader.ts';
+import { RubyTime } from '../../src/ruby/time.ts';
 import { Site } from '../../src/site/site.ts';
-import { RubyTime } from '../../src/site/time.ts';
 import { tempSite } from '../support/temp-site.ts';
 
 export function readTempSite(

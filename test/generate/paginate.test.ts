@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runGenerators } from '../../src/generate/index.ts';
-import { type Pager, pagerToLiquid } from '../../src/generate/paginate.ts';
+import { type Pager, pagerToLiquid } from '../../src/site/pager.ts';
 import { page, readTempSite } from './helpers.ts';
 
 function blog(config: string, extra: Record<string, string> = {}) {

@@ -9,8 +9,8 @@ import { test } from 'node:test';
 import { Liquid } from 'liquidjs';
 import { registerSeoTag, renderSeo, type SeoInput, uriEscape } from '../../src/generate/seo-tag.ts';
 import { createKramdown } from '../../src/render/kramdown/index.ts';
-import { escapeOnce, stripHtml } from '../../src/render/liquid/filters/string.ts';
-import { RubyTime } from '../../src/site/time.ts';
+import { escapeOnce, stripHtml } from '../../src/ruby/text.ts';
+import { RubyTime } from '../../src/ruby/time.ts';
 import { readTempSite } from './helpers.ts';
 
 process.env.TZ = 'UTC';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { dateParse, RubyArgumentError, timeParse } from '../../src/ruby/date-parse.ts';
-import { parseRubyTimeInItsZone } from '../../src/site/time.ts';
+import { parseRubyTimeInItsZone } from '../../src/ruby/time.ts';
 
 interface Outcome {
   ms?: number;

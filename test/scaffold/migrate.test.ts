@@ -1,6 +1,6 @@
 /** `scholarsite migrate`: an academicpages-shaped site moved onto the built-in theme. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
@@ -11,35 +11,53 @@ import { tempSite } from '../support/temp-site.ts';
 function academicpagesSite(extra: Record<string, string> = {}): string {
   return tempSite({
     '_config.yml':
-      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\nanalytics:\n  provider: custom\ncomments:\n  provider: custom\n',
+      '# Site settings\ntitle: "Old Site"\nurl: "https://ada.github.io/homepage/"\nremote_theme: "mmistakes/minimal-mistakes"\nauthor:\n  name: "Ada Example"\n  avatar: "me.png"\n  googlescholar: "https://scholar.google.com/citations?user=X"\n  hal: "https://cv.hal.science/ada"\n  mathgenealogy: "123"\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n  talks:\n    output: true\ndefaults:\n  - scope: { path: "", type: pages }\n    values: { layout: single, author_profile: true }\n  - scope: { path: "", type: talks }\n    values: { layout: talk }\ninclude: [_pages]\nanalytics:\n  provider: custom\ncomments:\n  provider: custom\n',
     '_layouts/single.html': '---\n---\nOLD THEME {{ content }}',
     '_layouts/default.html': 'OLD {{ content }}',
     '_layouts/fancy.html':
       '---\nlayout: default\n---\n<div class="fancy">{{ content }}</div>{% include fancy-footer.html %}',
+    '_layouts/award.html':
+      '---\nlayout: default\n---\n<div id="main" role="main">\n  {% include sidebar.html %}\n  <article class="page">OLD FRAME {{ content }}</article>\n</div>\n',
+    '_layouts/cv.html':
+      '---\nlayout: default\n---\n<div id="main" role="main">\n  {% include sidebar.html %}\n  <div class="archive">{{ content }}</div>\n</div>\n',
     '_includes/archive-single.html': 'OLD ITEM',
+    '_includes/author-profile.html':
+      '<ul>{% if author.googlescholar %}<li><a href="{{ author.googlescholar }}">Google Scholar</a></li>{% endif %}\n{% if author.hal %}<li><a href="{{ author.hal }}"><i class="ai ai-hal"></i>HAL</a></li>{% endif %}\n<li><a href="https://www.mathgenealogy.org/id.php?id={{ author.mathgenealogy }}">Math <b>Genealogy</b></a></li>\n<li><a href="{{ author.unset }}">Unset</a></li></ul>',
     '_includes/my-widget.html': '<div>widget {% include widget-part.html n=1 %}</div>',
     '_includes/widget-part.html': '<span>part {{ include.n }}</span>',
     '_includes/fancy-footer.html': '<footer>fancy footer</footer>',
+    '_includes/old-widget.html': '<div>old widget</div>',
     '_includes/cv-template.html': '{% assign cv = site.data.cv %}OLD CV',
     '_includes/analytics-providers/custom.html': '<script>window.tracked = 1</script>',
     '_includes/comments-providers/custom.html': '<div id="my-comments"></div>',
     '_sass/_old.scss': '.old { color: red; }',
     'assets/css/main.scss': '---\n---\n@import "old";\n',
     'assets/js/main.min.js': '/* jQuery and friends */',
+    'assets/css/stats.css': '.stats { color: green; }',
+    'assets/js/stats.js': 'window.stats = 1;',
     Gemfile: "source 'https://rubygems.org'\n",
     'images/me.png': 'PNG',
     '_data/navigation.yml': 'main:\n  - title: Publications\n    url: /publications/\n',
     '_data/cv.json':
       '{"basics": {"name": "Ada Example"}, "education": [{"institution": "Example University", "area": "Examples", "studyType": "PhD", "endDate": "2019"}]}',
-    '_pages/about.md': '---\npermalink: /\ntitle: About\n---\nHello.\n\n{% include my-widget.html %}\n',
+    '_pages/about.md':
+      '---\npermalink: /\ntitle: About\n---\nHello.\n\n{% include my-widget.html %}\n\n[Slides]({{ site.url }}/files/slides.pdf), [CV]({{ site.url }}{{ site.baseurl }}/files/cv.pdf)\n',
+    'files/cv.pdf': 'PDF',
+    'files/slides.pdf': 'PDF',
     '_pages/publications.md':
       '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% include base_path %}\n{% for post in site.publications reversed %}\n  {% include archive-single.html %}\n{% endfor %}\n',
-    '_pages/fancy.md': '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n',
+    '_pages/fancy.md':
+      '---\nlayout: fancy\ntitle: Fancy\npermalink: /fancy/\n---\nx\n\n<link rel="stylesheet" href="{{ base_path }}/assets/css/stats.css"><link rel="stylesheet" href="/assets/css/main.css">\n<script src="/assets/js/stats.js"></script>\n',
+    '_pages/prize.md': '---\nlayout: award\ntitle: A prize\npermalink: /prize/\n---\nWon it.\n',
+    '_pages/cv.md': '---\nlayout: cv\ntitle: CV\npermalink: /cv/\n---\n## Schooling\n\nMarkdown CV.\n',
+    '_pages/notes.md':
+      '---\ntitle: Notes\npermalink: /notes/\n---\nShown, and `<!--` in code.\n\n```\n<!-- in a fence\n```\n\n<!-- old\nHidden for now.\n',
+    '_pages/fancy.md.bak': '---\ntitle: Fancy, before\n---\n{% include old-widget.html %}\n',
     '_pages/gone.md': '---\ntitle: Gone\npermalink: /gone/\n---\nBefore {% include gone.html %} after\n',
     '_pages/cv-json.md':
       '---\nlayout: archive\ntitle: "CV"\npermalink: /cv-json/\nauthor_profile: false\n---\n{% include base_path %}\n\n{% include cv-template.html %}\n\n<a href="{{ base_path }}/files/cv.pdf" class="btn">Download CV as PDF</a>\n',
     '_publications/2020-01-01-paper.md':
-      '---\ntitle: "A paper"\nvenue: "J"\ndate: 2020-01-01\n---\nAbstract.\n',
+      '---\ntitle: "A paper"\nvenue: "J"\ndate: 2020-01-01\npaperurl: "http://academicpages.github.io/files/paper1.pdf"\nslidesurl: /files/slides1.pdf\nbibtexurl: files/cv.pdf\n---\nAbstract.\n',
     '_talks/2021-01-01-talk.md':
       '---\ntitle: "A talk"\ndate: 2021-01-01\nlocation: "Oslo, Norway"\n---\nTalked.\n',
     ...extra,
@@ -67,6 +85,24 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(result.stdout, /mapped: _includes\/analytics-providers\/custom.html/);
   assert.match(result.stdout, /kept: _includes\/comments-providers\/custom.html/);
   assert.match(result.stdout, /shimmed: _includes\/gone.html/);
+  assert.match(result.stdout, /kept: assets\/css\/stats.css \(loaded by _pages\/fancy.md\)/);
+  assert.match(result.stdout, /kept: assets\/js\/stats.js \(loaded by _pages\/fancy.md\)/);
+  assert.equal(readFileSync(path.join(dest, 'assets/css/stats.css'), 'utf8'), '.stats { color: green; }');
+  assert.match(result.stdout, /mapped: _pages\/notes.md:11 \(an HTML comment opened here was never closed/);
+  assert.match(
+    result.stdout,
+    /kept: author links hal, mathgenealogy \(the old sidebar showed them; written to _data\/profile-links-extra.yml/,
+  );
+  assert.match(
+    result.stdout,
+    /kept: _includes\/old-widget.html \(used by _pages\/fancy.md.bak:4\)/,
+    'Jekyll renders any file with front matter, a backup too',
+  );
+  assert.match(
+    result.stdout,
+    /mapped: _layouts\/award.html \(the layout of _pages\/prize.md:2 is academicpages' page frame .*theme's `single` layout\)/,
+  );
+  assert.match(result.stdout, /mapped: _pages\/cv.md: layout: cv \(the old site's cv layout only framed/);
   assert.match(result.stdout, /_pages\/gone.md:5: include 'gone.html'/);
   assert.doesNotMatch(
     result.stdout,
@@ -75,15 +111,19 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   );
   assert.match(
     result.stdout,
-    /_config.yml: `url: https:\/\/ada.github.io\/homepage\/` ends in a folder, but `baseurl` is empty.*\n {2}Hint: write `url: https:\/\/ada.github.io` and `baseurl: \/homepage`/,
+    /mapped: url: https:\/\/ada.github.io\/homepage\/ \(the folder went into `baseurl: \/homepage` and `url` is now https:\/\/ada.github.io/,
+  );
+  assert.match(
+    result.stdout,
+    /mapped: \{\{ site.url \}\} \(followed by \{\{ site.baseurl \}\} in _pages\/about.md,/,
   );
   for (const gone of [
     '_layouts/single.html',
     '_layouts/default.html',
     '_includes/archive-single.html',
     '_sass',
-    'assets/css',
-    'assets/js',
+    'assets/css/main.scss',
+    'assets/js/main.min.js',
     'Gemfile',
   ]) {
     assert.ok(!existsSync(path.join(dest, gone)), `${gone} is left behind`);
@@ -93,7 +133,7 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(config, /^# The built-in theme .*\ntheme: scholarsite\n/);
   assert.match(
     config,
-    /# Site settings\ntitle: "Old Site"\nurl: .*\n# remote_theme: "mmistakes\/minimal-mistakes" {3}\(replaced/,
+    /# Site settings\ntitle: "Old Site"\n# url: "https:\/\/ada.github.io\/homepage\/" {3}\(split .*\nurl: "https:\/\/ada.github.io"\nbaseurl: "\/homepage"\n# remote_theme: "mmistakes\/minimal-mistakes" {3}\(replaced/,
   );
   assert.match(
     readFileSync(path.join(dest, '.github/workflows/scholarsite.yml'), 'utf8'),
@@ -110,7 +150,10 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.match(report, /## Mapped\n/);
   assert.match(report, /## Shimmed\n\n- `_includes\/gone.html`: used by _pages\/gone.md:5/);
   assert.match(report, /## Dropped\n\n- `Gemfile`: what Ruby, bundler or a build leaves/);
-  assert.match(report, /## To do by hand\n\n- _config.yml: `url: /);
+  assert.match(
+    report,
+    /## To do by hand\n\n- _publications\/2020-01-01-paper.md: `slidesurl: \/files\/slides1.pdf` names a file the site does not have, so the page shows no link to it. Hint: add files\/slides1.pdf, or remove the line.\n$/,
+  );
 
   // The new site builds as it is, on the theme, with what was carried over working.
   const build = runCli(['build', '-s', dest], { env: { JEKYLL_ENV: 'production' } });
@@ -118,13 +161,29 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
   assert.doesNotMatch(build.stderr, /Error/);
   const out = (file: string) => readFileSync(path.join(dest, '_site', file), 'utf8');
   const home = out('index.html');
-  assert.match(home, /<img class="profile__avatar" src="\/images\/me.png" alt="Ada Example"/);
+  assert.match(home, /<img class="profile__avatar" src="\/homepage\/images\/me.png" alt="Ada Example"/);
+  assert.match(
+    home,
+    /href="https:\/\/ada.github.io\/homepage\/files\/slides.pdf">Slides/,
+    'the link keeps its folder',
+  );
+  assert.match(home, /href="https:\/\/ada.github.io\/homepage\/files\/cv.pdf">CV/);
   assert.match(home, /<div>widget <span>part 1<\/span><\/div>/);
+  assert.match(
+    home,
+    /<a href="https:\/\/cv.hal.science\/ada" rel="me" itemprop="sameAs">.*<span>HAL<\/span><\/a>/,
+    "the old sidebar's own link",
+  );
+  assert.match(
+    home,
+    /<a href="https:\/\/www.mathgenealogy.org\/id.php\?id=123" rel="me" itemprop="sameAs">.*<span>Math Genealogy<\/span>/,
+  );
+  assert.doesNotMatch(home, /Unset/);
   assert.match(home, /<script>window.tracked = 1<\/script>/, 'custom analytics, where the theme looks');
   assert.doesNotMatch(home, /OLD/);
   assert.match(
     out('fancy/index.html'),
-    /<div class="fancy"><p>x<\/p>\n<\/div><footer>fancy footer<\/footer>/,
+    /<div class="fancy"><p>x<\/p>\n<link rel="stylesheet" href="\/assets\/css\/stats.css">.*\n<script src="\/assets\/js\/stats.js"><\/script>\n<\/div><footer>fancy footer<\/footer>/,
   );
   assert.match(
     out('fancy/index.html'),
@@ -132,14 +191,24 @@ test('migrate copies content and settings, leaves the old theme, and carries ove
     "the carried layout sits in the theme's default",
   );
   assert.match(out('gone/index.html'), /Before <!-- scholarsite migrate: gone.html was not in the old site/);
+  const notes = out('notes/index.html');
+  assert.match(notes, /<!-- old\nHidden for now.\n-->/);
+  assert.match(notes, /class="site-footer"/, 'the footer is not swallowed by the comment');
+  const prize = out('prize/index.html');
+  assert.match(prize, /<h1 class="page__title"[^>]*>A prize<\/h1>/, "the theme's single layout frames it");
+  assert.doesNotMatch(prize, /OLD FRAME/);
+  assert.equal(prize.match(/<main/g)?.length, 1, "one <main>, the theme's");
+  const markdownCv = out('cv/index.html');
+  assert.match(markdownCv, /Markdown CV/);
+  assert.doesNotMatch(markdownCv, /Example University/, 'the Markdown CV alone, not _data/cv.json after it');
   const cv = out('cv-json/index.html');
   assert.match(cv, /Example University/, "the theme's CV layout draws _data/cv.json");
   assert.doesNotMatch(cv, /OLD CV/);
-  assert.match(cv, /href="\/files\/cv.pdf"/);
+  assert.match(cv, /href="\/homepage\/files\/cv.pdf"/);
   const list = out('publications/index.html');
   assert.match(
     list,
-    /<h2 class="archive-item__title"><a href="\/publications\/2020-01-01-paper\/">A paper<\/a><\/h2>/,
+    /<h2 class="archive-item__title"><a href="\/homepage\/publications\/2020-01-01-paper\/">A paper<\/a><\/h2>/,
   );
   assert.match(out('talks/2021-01-01-talk.html'), /Oslo, Norway/);
 });
@@ -178,4 +247,60 @@ test('migrate gives no baseurl advice for a bare domain written with a trailing 
   const result = runCli(['migrate', old, newFolder(), '--no-vendor']);
   assert.equal(result.code, 0, result.stderr);
   assert.doesNotMatch(result.stdout, /ends in a folder|baseurl/);
+});
+
+test('migrate leaves out a CV link to a PDF the site lacks, and says what to do about a comments service the theme lacks', () => {
+  const old = tempSite({
+    '_config.yml':
+      'title: Site\nurl: https://ada.github.io\ninclude: [_pages]\ncomments:\n  provider: commento\n',
+    '_pages/cv-json.md':
+      '---\nlayout: archive\ntitle: CV\npermalink: /cv-json/\n---\n{% include cv-template.html %}\n<a href="{{ base_path }}/files/cv.pdf">PDF</a>\n',
+    '_data/cv.json': '{"basics": {"name": "Ada"}}',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /its link to \/files\/cv.pdf is left out, since the site has no such file/);
+  assert.match(
+    result.stdout,
+    /_config.yml: `comments: \{ provider: commento \}`: the theme has no commento comments, so none are shown.\n {2}Hint: set `provider:` to one of disqus, .*comments-providers\/custom.html/,
+  );
+  assert.match(
+    readFileSync(path.join(dest, '_migration-report.md'), 'utf8'),
+    /## To do by hand\n\n- _config.yml: `comments: /,
+  );
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  assert.doesNotMatch(readFileSync(path.join(dest, '_site/cv-json/index.html'), 'utf8'), /cv\.pdf/);
+});
+
+test('migrate writes down what GitHub Pages did by itself: its always-on plugins and future: true', () => {
+  const old = tempSite({
+    Gemfile: "source 'https://rubygems.org'\ngem 'github-pages', group: :jekyll_plugins\n",
+    '_config.yml':
+      'title: Site\nurl: https://ada.github.io\ninclude: [_pages]\nplugins:\n  - jekyll-feed\n\n# Reading files\nexclude: [notes]\ncollections:\n  talks:\n    output: true\n',
+    '_pages/people.md': '---\ntitle: People\npermalink: /people/\n---\nSee [Ada](ada.md).\n',
+    '_pages/ada.md': '---\ntitle: Ada\npermalink: /people/ada/\n---\nAda.\n',
+    '_talks/2999-01-01-talk.md': '---\ntitle: "A talk ahead"\ndate: 2999-01-01\n---\nSoon.\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /kept: plugins GitHub Pages always runs \(jekyll-gist, .*jekyll-relative-links/,
+  );
+  assert.match(result.stdout, /kept: future: true/);
+  const config = readFileSync(path.join(dest, '_config.yml'), 'utf8');
+  assert.match(config, /\n# plugins:.*\n# {3}- jekyll-feed\n\n# Reading files\nexclude: \[notes\]\n/);
+  assert.match(config, /\nplugins:\n {2}- jekyll-feed\n {2}- jekyll-gist\n/);
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  assert.doesNotMatch(build.stderr, /set twice|Error/);
+  const people = readFileSync(path.join(dest, '_site/people/index.html'), 'utf8');
+  assert.match(people, /<a href="\/people\/ada\/">Ada<\/a>/, 'jekyll-relative-links, as on GitHub Pages');
+  assert.ok(
+    existsSync(path.join(dest, '_site/talks/2999-01-01-talk.html')),
+    'a talk dated ahead is published',
+  );
 });

@@ -70,6 +70,9 @@ describe('a site with a BibTeX bibliography', () => {
       '_config.yml':
         'theme: scholarsite\ntitle: "Z"\nurl: "https://z.example.org"\nauthor:\n  name: "Zexi Li"\ndefaults:\n  - scope: { type: publications }\n    values: { layout: single }\n',
       '_bibliography/papers.bib': BIB,
+      // The PDFs the entries link: the theme shows no button for a file the site does not have.
+      'files/fusion.pdf': 'PDF',
+      'files/old.pdf': 'PDF',
       'publications.md':
         '---\nlayout: archive\ntitle: Publications\npermalink: /publications/\n---\n{% bibliography %}\n\n<section id="selected">{% bibliography selected=true group_by=none bibtex=false %}</section>\n\n<section id="by-type">{% bibliography group_by=type year=2023 %}</section>\n',
       '_publications/2020-01-01-handwritten.md':

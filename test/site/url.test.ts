@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { slugify } from '../../src/site/slugify.ts';
+import { slugify } from '../../src/ruby/slugify.ts';
 import { addPermalinkSuffix, buildUrl, sanitizeUrl } from '../../src/site/url.ts';
 
 test('templates are filled and `..` can never climb out of the site', () => {

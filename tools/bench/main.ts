@@ -8,6 +8,8 @@
  * tool whose runs would take over three minutes gets at most 3. Prints one table, then how each tool's time grows from the smallest size to the largest.
  * `--pages N` is `--sizes N`. `--tools scholarsite,hugo` times only the tools whose names start
  * with one of those words (Jekyll takes over eight minutes a build at 16,000 posts).
+ * `--baseline OTHER/bin/scholarsite.js` times another checkout's scholarsite (an earlier commit,
+ * built with `npm run build` there) cold, in the same turns: how a change moved the time.
  * Never run as a test: these machines are shared and noisy.
  */
 import { execFileSync } from 'node:child_process';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     site: { type: 'string' },
     runs: { type: 'string', default: '5' },
     tools: { type: 'string' },
+    baseline: { type: 'string' },
   },
 });
 const sizes = (values.pages ?? values.sizes).split(',').map(Number);
@@ -47,7 +50,7 @@ const WRITERS: Record<Workload, (root: string, count: number) => void> = {
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-bench-'));
 const wanted = values.tools?.split(',').map((word) => word.trim());
-const tools = chosenTools(work, BIN, wanted);
+const tools = chosenTools(work, BIN, wanted, values.baseline && path.resolve(values.baseline));
 const rows: string[][] = [];
 /** A row of the table, also printed at once (the table comes at the end, after long runs). */
 const addRow = (row: string[]) => {

@@ -38,12 +38,25 @@ function installEleventy(work: string): { bin?: string; missing?: string } {
   return { bin: path.join(prefix, 'node_modules/@11ty/eleventy/cmd.cjs') };
 }
 
-/** The tools whose names start with one of `wanted` (all when it is undefined). */
-export function chosenTools(work: string, scholarsite: string, wanted?: string[]): Tool[] {
+/**
+ * The tools whose names start with one of `wanted` (all when it is undefined). `baseline`: the
+ * bin/scholarsite.js of another checkout (an earlier version), timed cold beside this one.
+ */
+export function chosenTools(work: string, scholarsite: string, wanted?: string[], baseline?: string): Tool[] {
   const chosen = (name: string) => !wanted || wanted.some((word) => name.startsWith(word));
   // Installed only when it is to be timed: the install takes a while.
   const eleventy = chosen('eleventy') ? installEleventy(work) : { missing: 'not chosen' };
   const tools: Tool[] = [
+    ...(baseline
+      ? [
+          {
+            name: 'scholarsite baseline cold',
+            workload: 'jekyll' as const,
+            command: (source: string, out: string) =>
+              `node ${baseline} build -q --disable-disk-cache -s ${source} -d ${out}`,
+          },
+        ]
+      : []),
     {
       name: 'scholarsite cold',
       workload: 'jekyll',

@@ -84,12 +84,27 @@ function run(
   });
 }
 
+/**
+ * GitHub Pages knows which repository it builds (jekyll-github-metadata's `PAGES_REPO_NWO`); a
+ * copy of it does not, and in GitHub Pages mode the plugin stops the build without one. Both
+ * sides get the repository's name when it is known.
+ */
+function repositoryEnv(repo: string | undefined): NodeJS.ProcessEnv {
+  return repo ? { PAGES_REPO_NWO: repo } : {};
+}
+
 /** Debian's `jekyll build` of `source` into `destination`. */
-export function buildWithJekyll(source: string, destination: string, mode: Mode): Promise<BuildResult> {
+export function buildWithJekyll(
+  source: string,
+  destination: string,
+  mode: Mode,
+  repo?: string,
+): Promise<BuildResult> {
   return run('jekyll', ['build', '-s', source, '-d', destination], path.dirname(source), {
     ...jekyllEnv(mode),
     JEKYLL_ENV: BUILD_ENV.JEKYLL_ENV,
     LANG: BUILD_ENV.LANG,
+    ...repositoryEnv(repo),
   });
 }
 
@@ -99,11 +114,13 @@ export async function buildWithScholarsite(
   destination: string,
   mode: Mode,
   again = false,
+  repo?: string,
 ): Promise<BuildResult & { first?: BuildResult }> {
   const args = [BIN, 'build', '-s', source, '-d', destination, ...scholarsiteFlags(mode)];
-  const first = await run(process.execPath, args, path.dirname(source));
+  const env = { ...BUILD_ENV, ...repositoryEnv(repo) };
+  const first = await run(process.execPath, args, path.dirname(source), env);
   if (!again || !first.ok) return first;
-  return { ...(await run(process.execPath, args, path.dirname(source))), first };
+  return { ...(await run(process.execPath, args, path.dirname(source), env)), first };
 }
 
 export const CACHE_ROOT = path.join(os.homedir(), '.cache', 'scholarsite-compat');
@@ -124,12 +141,19 @@ export async function cachedJekyllBuild(
   prepare: () => string,
   cacheRoot = CACHE_ROOT,
 ): Promise<CachedJekyll> {
-  // copy-site.ts decides what Jekyll builds: a change to it is a new build.
+  // copy-site.ts decides what Jekyll builds, and github-pages.rb how in GitHub Pages mode: a
+  // change to either is a new build.
   const preparation = createHash('sha256')
     .update(readFileSync(path.join(HERE, 'copy-site.ts')))
+    .update(key.mode === 'github-pages' ? readFileSync(GITHUB_PAGES_PLUGIN) : '')
     .digest('hex')
     .slice(0, 8);
-  const folder = path.join(cacheRoot, key.repo.replace('/', '+'), `${key.commit}-${key.mode}-${preparation}`);
+  // `r`: built knowing its repository's name (PAGES_REPO_NWO).
+  const folder = path.join(
+    cacheRoot,
+    key.repo.replace('/', '+'),
+    `${key.commit}-${key.mode}-r-${preparation}`,
+  );
   const meta = path.join(folder, 'result.json');
   const site = path.join(folder, 'site');
   if (existsSync(meta)) {
@@ -139,7 +163,7 @@ export async function cachedJekyllBuild(
   const building = `${folder}.building-${process.pid}`;
   rmSync(building, { recursive: true, force: true });
   mkdirSync(building, { recursive: true });
-  const result = await buildWithJekyll(prepare(), path.join(building, 'site'), key.mode);
+  const result = await buildWithJekyll(prepare(), path.join(building, 'site'), key.mode, key.repo);
   writeFileSync(
     path.join(building, 'result.json'),
     JSON.stringify({ ...result, output: result.output.slice(0, 20_000) }),

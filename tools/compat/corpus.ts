@@ -54,7 +54,7 @@ async function measureSite(
   const oursSource = copySite(source, path.join(folder, 'ours'), notes);
   adjustments.push(...new Set(notes));
   const oursSite = path.join(folder, 'ours-site');
-  const ours = await buildWithScholarsite(oursSource, oursSite, mode, options.again);
+  const ours = await buildWithScholarsite(oursSource, oursSite, mode, options.again, site.repo);
   const report: SiteReport = {
     ...site,
     adjustments,

@@ -171,7 +171,13 @@ module GitHubPagesCompat
   end
 end
 
-Jekyll::Hooks.register :site, :post_read do |_site|
+Jekyll::Hooks.register :site, :post_read do |site|
+  # Jekyll 3.10 keeps a collection's files without front matter in the collection only (4.x also
+  # adds them to site.static_files): on GitHub Pages, jekyll-optional-front-matter, jekyll-sitemap
+  # and `site.static_files` never see them. They are still written, with the collection's documents.
+  collection_files = site.collections.values.flat_map(&:files)
+  site.static_files -= collection_files unless collection_files.empty?
+
   generator = defined?(JekyllRelativeLinks::Generator) && JekyllRelativeLinks::Generator
   generator.prepend(GitHubPagesCompat::RelativeLinks061) if generator && !(generator < GitHubPagesCompat::RelativeLinks061)
 end

@@ -48,5 +48,5 @@ out = JSON.parse(input).map do |text|
   root, warnings = parser.parse(text, Kramdown::Options.merge(config.transform_keys(&:to_sym)))
   { "tree" => tree(root), "warnings" => warnings }
 end
-json = JSON.pretty_generate(out)
+json = JSON.pretty_generate(out, max_nesting: false) # trees of deeply nested pages too
 ARGV[1] == "-" || ARGV[1].nil? ? puts(json) : File.write(ARGV[1], json)

@@ -427,4 +427,231 @@ function spans(random: Random): string {
   return `${paragraphs.join('\n\n')}\n\n[id]: /url "title"\n[a b]: </u v>\n`;
 }
 
-export const GENERATORS = { lists, code, blocks, tight, html, rules, 'html-blocks': htmlBlocks, spans };
+/** Words, digits, punctuation and scripts that delimiters land next to. */
+const NEIGHBOURS = [
+  'a',
+  'word',
+  '1',
+  '2024',
+  'x1',
+  '.',
+  ',',
+  '!',
+  '?',
+  ':',
+  ';',
+  '-',
+  '(',
+  ')',
+  '"',
+  "'",
+  '/',
+  '日本',
+  '語',
+  'é',
+  'ß',
+  '😀',
+  ' ',
+  ' ',
+  ' ',
+  '\t',
+  '\n',
+];
+
+/**
+ * Emphasis as kramdown reads it: `*`, `_`, `**`, `__`, `***`, `****` runs next to letters,
+ * digits, punctuation, CJK and spaces; unclosed and nested runs, runs inside links and code.
+ */
+function emphasis(random: Random): string {
+  const delimiters = [
+    '*',
+    '*',
+    '_',
+    '_',
+    '**',
+    '__',
+    '***',
+    '___',
+    '****',
+    '____',
+    '*_',
+    '_*',
+    '**_',
+    '\\*',
+    '\\_',
+  ];
+  const wrappers = [
+    (t: string) => `*${t}*`,
+    (t: string) => `_${t}_`,
+    (t: string) => `**${t}**`,
+    (t: string) => `__${t}__`,
+    (t: string) => `***${t}***`,
+    (t: string) => `*${t}**`,
+    (t: string) => `**${t}*`,
+    (t: string) => `_${t}*`,
+    (t: string) => `__${t}_`,
+    (t: string) => `[${t}](/u)`,
+    (t: string) => `\`${t}\``,
+    (t: string) => `<span>${t}</span>`,
+    (t: string) => `* ${t} *`,
+    (t: string) => `** ${t}**`,
+  ];
+  const run = (depth: number): string => {
+    let text = '';
+    for (let n = 1 + Math.floor(random() * 6); n > 0; n--) {
+      const kind = random();
+      if (kind < 0.35) text += pick(random, NEIGHBOURS);
+      else if (kind < 0.65) text += pick(random, delimiters);
+      else if (depth < 3) text += pick(random, wrappers)(run(depth + 1));
+      else text += pick(random, ['word', 'x']);
+    }
+    return text;
+  };
+  const lines = Array.from({ length: 1 + Math.floor(random() * 4) }, () =>
+    `${pick(random, ['', '', '', '# ', '* ', '> ', '| '])}${run(0)}`.replace(/\n+$/, ''),
+  );
+  return `${lines.join(pick(random, ['\n', '\n\n']))}\n`;
+}
+
+/**
+ * Links and images: inline with spaces, parentheses and angle brackets in the url, titles in
+ * every quote style, reference links with odd ids (case, spaces, punctuation, none defined),
+ * definitions with and without titles, images, links next to emphasis and code.
+ */
+function links(random: Random): string {
+  const texts = [
+    'text',
+    'a b',
+    '',
+    '*em*',
+    '`c`',
+    'x]',
+    '[n]',
+    '![i](a.png)',
+    'T',
+    'ÄÖ',
+    'a\nb',
+    '\\]',
+    '<b>x</b>',
+  ];
+  const urls = [
+    '/u',
+    'http://x.y/a b',
+    '/a(b)c',
+    '/a(b',
+    '<http://x y>',
+    '<>',
+    '<a>b>',
+    '',
+    ' /u ',
+    'a\\)',
+    '/u?q=1&r=2',
+    '#frag',
+    '/ü',
+    'a"b',
+  ];
+  const titles = [
+    '',
+    ' "t"',
+    " 't'",
+    ' "a \\"q\\" b"',
+    ' "t" ',
+    '"t"',
+    ' (t)',
+    ' "a\'b"',
+    " 'it's'",
+    ' "x\ny"',
+    ' "t',
+    '  "t"  ',
+  ];
+  const ids = ['id', 'ID', 'a b', 'a  b', 'x.y', '1', 'n/a', 'ü', 'u*v*', 'none', '^f', 'a]b', ' sp', 'Case'];
+  const inline = () => {
+    const image = random() < 0.25 ? '!' : '';
+    const kind = random();
+    if (kind < 0.5) return `${image}[${pick(random, texts)}](${pick(random, urls)}${pick(random, titles)})`;
+    if (kind < 0.7) return `${image}[${pick(random, texts)}][${pick(random, ids)}]`;
+    if (kind < 0.8) return `${image}[${pick(random, ids)}][]`;
+    if (kind < 0.9) return `${image}[${pick(random, ids)}]`;
+    return `${image}[${pick(random, texts)}]${pick(random, [' ', '\n', ''])}[${pick(random, ids)}]`;
+  };
+  const definition = () =>
+    `${pick(random, ['', ' ', '   '])}[${pick(random, ids)}]:${pick(random, [' ', '', '\t'])}${pick(random, ['/d', '<http://d e>', 'http://d.e/f', '<>', '"q"'])}${pick(random, ['', ' "T"', " 'T'", ' (T)', '\n  "T"', ' "T" x'])}`;
+  const pieces = ['Text ', ' ', ', ', '*', '**', '`', '(', ')', '[', ']', '!', '<', '"', 'word'];
+  const blocks: string[] = [];
+  for (let n = 1 + Math.floor(random() * 5); n > 0; n--) {
+    if (random() < 0.3) blocks.push(definition());
+    else {
+      let text = '';
+      for (let k = 1 + Math.floor(random() * 6); k > 0; k--)
+        text += random() < 0.55 ? inline() : pick(random, pieces);
+      blocks.push(text);
+    }
+  }
+  return `${blocks.join(pick(random, ['\n', '\n\n']))}\n`;
+}
+
+/**
+ * Tables: rows with and without leading and trailing pipes, with and without a separator row,
+ * alignment rows (`:-`, `-:`, `:-:`, `+`), footer rows, HTML lines inside, escaped pipes, code
+ * spans and `<code>` holding pipes, ragged rows, text right before and after.
+ */
+function tables(random: Random): string {
+  const cells = [
+    'a',
+    ' b ',
+    '',
+    '*em*',
+    '`a|b`',
+    '``a`|`b``',
+    '<code>x|y</code>',
+    'a\\|b',
+    '[l](u|v)',
+    '<b>x</b>',
+    '1',
+    '日本',
+    '\\',
+    '`x`',
+  ];
+  const row = () => {
+    const count = 1 + Math.floor(random() * 4);
+    const parts = Array.from({ length: count }, () => pick(random, cells));
+    const lead = pick(random, ['|', '| ', '', ' |', '  |']);
+    const tail = pick(random, ['|', ' |', '', '| ', '\\|']);
+    return `${lead}${parts.join(pick(random, ['|', ' | ', '  |']))}${tail}`;
+  };
+  const separator = () => {
+    const count = 1 + Math.floor(random() * 4);
+    const parts = Array.from({ length: count }, () =>
+      pick(random, ['---', ':--', '--:', ':-:', '-', ' --- ', ':---:', '-+-']),
+    );
+    return `${pick(random, ['|', '', ' |'])}${parts.join(pick(random, ['|', '+']))}${pick(random, ['|', '', '+'])}`;
+  };
+  const lines: string[] = [];
+  for (let n = 2 + Math.floor(random() * 8); n > 0; n--) {
+    const kind = random();
+    if (kind < 0.5) lines.push(row());
+    else if (kind < 0.65) lines.push(separator());
+    else if (kind < 0.7) lines.push(pick(random, ['|===|', '|====|====|', '= | =']));
+    else if (kind < 0.78)
+      lines.push(
+        pick(random, ['<div>x|y</div>', '<table><tr><td>a|b</td></tr></table>', '<!-- | -->', '<br>|']),
+      );
+    else if (kind < 0.86) lines.push(pick(random, ['', '', 'Text before', '> | q |', '- | li |', '{: .c}']));
+    else lines.push(pick(random, ['plain | text', 'a|b', '\\| x', '`|` only', '|']));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const GENERATORS = {
+  lists,
+  code,
+  blocks,
+  tight,
+  html,
+  rules,
+  'html-blocks': htmlBlocks,
+  spans,
+  emphasis,
+  links,
+  tables,
+};

@@ -6,23 +6,23 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { codeStamp } from '../../cli/version.ts';
-import type { Config } from '../../config/index.ts';
-import { SiteError } from '../../errors.ts';
-import { xmlEscape } from '../../render/liquid/filters/string.ts';
-import { type Collection, Document, Page } from '../../site/document.ts';
-import type { Site } from '../../site/site.ts';
-import { BUILT_IN_THEME_ROOT } from '../../site/theme.ts';
-import { parseRubyTime } from '../../site/time.ts';
-import { keepCacheFile } from '../../write/cache-file.ts';
-import { displayName, familyName, ownerMatcher } from './names.ts';
-import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';
 import {
   type BibliographySettings,
   bibFileNames,
   bibliographyConfigured,
   bibliographySettings,
-} from './settings.ts';
+} from '../../config/bibliography.ts';
+import type { Config } from '../../config/index.ts';
+import { BUILT_IN_THEME_ROOT } from '../../config/theme.ts';
+import { SiteError } from '../../errors.ts';
+import { xmlEscape } from '../../ruby/text.ts';
+import { parseRubyTime } from '../../ruby/time.ts';
+import { type Collection, Document, Page } from '../../site/document.ts';
+import type { Site } from '../../site/site.ts';
+import { codeStamp } from '../../version.ts';
+import { keepCacheFile } from '../../write/cache-file.ts';
+import { displayName, familyName, ownerMatcher } from './names.ts';
+import { type BibEntry, type BibFile, bibtexParserLoaded, parseBibFile } from './parse.ts';
 
 /** `category` in academicpages' words, from the BibTeX type. */
 const CATEGORY: Record<string, string> = {

@@ -6,7 +6,7 @@
 import type { Creator } from '@retorquere/bibtex-parser';
 import { SiteError } from '../../errors.ts';
 import { importPackage } from '../../import-package.ts';
-import { xmlEscape } from '../../render/liquid/filters/string.ts';
+import { xmlEscape } from '../../ruby/text.ts';
 import { cleanEntry, type RawEntry, splitEntry } from './clean.ts';
 
 export interface BibEntry {

@@ -103,8 +103,9 @@ const SPAN_TYPES = new Set<ElementType>([
 
 export class Element {
   children: Element[] = [];
-  attr: Record<string, string>;
   options: ElementOptions;
+  /** Made when first asked for: most elements of a page (its text) never have attributes. */
+  private ownAttr: Record<string, string> | undefined;
 
   constructor(
     public type: ElementType,
@@ -113,8 +114,17 @@ export class Element {
     attr?: Record<string, string>,
     options?: ElementOptions,
   ) {
-    this.attr = attr ?? {};
+    this.ownAttr = attr;
     this.options = options ?? {};
+  }
+
+  get attr(): Record<string, string> {
+    this.ownAttr ??= {};
+    return this.ownAttr;
+  }
+
+  set attr(attr: Record<string, string>) {
+    this.ownAttr = attr;
   }
 
   get category(): Category | undefined {

@@ -8,6 +8,17 @@
  * or `$` (always line anchors in Ruby) are meant, `s` for Ruby's `/m`, and `(?<![\s\S])` for
  * Ruby's `\A` (plain `^` is fine when the regexp has no `m` flag).
  */
+/**
+ * The scanner's work, for tests that check hostile documents cost time linear in their size (no
+ * timed tests on shared machines). Off unless a test turns it on: one branch per regexp run.
+ */
+export const scannerWork = { counting: false, steps: 0 };
+
+/** Counts one regexp run and the characters it examined (to the match's end, or the whole rest when none). */
+function countWork(m: RegExpExecArray | null, rest: string): void {
+  scannerWork.steps += 1 + (m ? m.index + m[0].length : rest.length);
+}
+
 export class Scanner {
   pos = 0;
   /** The match of the last successful `scan`, `check`, `scanUntil` or `match`. */
@@ -16,6 +27,7 @@ export class Scanner {
   private restPos = 0;
   private restText: string;
   private previousLine: number;
+  private lastIndexes?: Map<string, number>;
 
   constructor(
     readonly string: string,
@@ -68,6 +80,7 @@ export class Scanner {
   scanUntil(re: RegExp): string | null {
     const rest = this.rest();
     const m = searchOf(re).exec(rest);
+    if (scannerWork.counting) countWork(m, rest);
     this.last = m;
     if (!m) return null;
     const end = m.index + m[0].length;
@@ -78,9 +91,25 @@ export class Scanner {
 
   /** Like `scanUntil`, without moving the pointer: the length up to the match's end, or null (Ruby's `check_until`/`exist?`). */
   existUntil(re: RegExp): number | null {
-    const m = searchOf(re).exec(this.rest());
+    const rest = this.rest();
+    const m = searchOf(re).exec(rest);
+    if (scannerWork.counting) countWork(m, rest);
     this.last = m;
     return m ? m.index + m[0].length : null;
+  }
+
+  /**
+   * Whether `char` occurs at or after the pointer. Remembers where it last occurs in the text, so
+   * rules that give up when their closing character never comes ask in O(1), not by a rescan.
+   */
+  hasAhead(char: string): boolean {
+    this.lastIndexes ??= new Map();
+    let last = this.lastIndexes.get(char);
+    if (last === undefined) {
+      last = this.string.lastIndexOf(char);
+      this.lastIndexes.set(char, last);
+    }
+    return last >= this.pos;
   }
 
   /** One character (Ruby's `getch`; a surrogate pair is one character). */
@@ -145,7 +174,9 @@ export class Scanner {
   private anchored(re: RegExp): RegExpExecArray | null {
     const sticky = stickyOf(re);
     sticky.lastIndex = 0;
-    return sticky.exec(this.rest());
+    const m = sticky.exec(this.rest());
+    if (scannerWork.counting) scannerWork.steps += 1 + (m ? m[0].length : 0);
+    return m;
   }
 }
 

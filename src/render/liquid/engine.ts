@@ -12,15 +12,15 @@ import {
   type LiquidOptions,
   type Operators,
   type Template,
-  Tokenizer,
   toValue,
 } from 'liquidjs';
+import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
-import { rubyFloat } from '../../site/ruby-values.ts';
-import { describeFile } from '../../site/theme.ts';
+import { Dependency } from '../../site/dependency.ts';
 import { stripBlankBlocks, withBlankBlocks } from './blank-blocks.ts';
 import { CURRENT_FILE } from './engine-registers.ts';
 import { registerFilters } from './filters/index.ts';
+import { installFloatLiterals } from './float-literals.ts';
 import { includeFiles } from './include-files.ts';
 import { RANGE_FILTER, UNKNOWN_OPERATOR } from './lax/markup.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
@@ -40,14 +40,6 @@ import { urlTag } from './tags/link.ts';
 import { RawTextTag } from './tags/raw-text.ts';
 import { referenceTag } from './tags/reference.ts';
 import { TablerowTag } from './tags/tablerow.ts';
-
-// liquidjs reads the literal `1.0` as the number 1; Ruby's Liquid keeps a Float, printed `1.0`.
-const readNumber = Tokenizer.prototype.readNumber;
-Tokenizer.prototype.readNumber = function (this: Tokenizer) {
-  const token = readNumber.call(this);
-  if (token?.getText().includes('.')) (token as { content: unknown }).content = rubyFloat(token.content);
-  return token;
-};
 
 /**
  * Ruby's comparisons: `<`, `>`, `<=`, `>=` order two numbers, two texts or two times, and are
@@ -90,8 +82,8 @@ export interface LiquidSetup {
   warn(problem: ProblemInit): void;
   /** Register plugin tags (seo, feed_meta) on the engine. */
   extend?(liquid: Liquid): void;
-  /** Told each include a template looks up (`include:NAME`), found or not, for `serve`. */
-  uses?(dependency: string): void;
+  /** Told each include a template looks up, found or not, for `serve`. */
+  uses?(dependency: Dependency): void;
   /** What `"now"` means to the date filters. */
   now?(): Date;
 }
@@ -115,7 +107,9 @@ export interface JekyllLiquid {
   readonly liquid: Liquid;
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: the engine set-up is a list of options and registrations sharing its closures
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
+  installFloatLiterals();
   const fs = includeFiles(setup.sourceDir, setup.warn);
   const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
   const liquid = new Liquid({
@@ -271,7 +265,7 @@ function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
   return {
     read(key: string) {
       // liquidjs keys partials as `TYPE:NAME`; Jekyll joins the name to the folder.
-      uses?.(`include:${path.posix.normalize(key.slice(key.indexOf(':') + 1)).replace(/^\/+/, '')}`);
+      uses?.(Dependency.include(key.slice(key.indexOf(':') + 1)));
       return templates.get(key);
     },
     write(key: string, value: Template[] | Promise<Template[]>) {

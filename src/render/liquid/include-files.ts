@@ -7,9 +7,9 @@
 import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FS } from 'liquidjs';
+import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
-import { isFile } from '../../read/stat.ts';
-import { describeFile } from '../../site/theme.ts';
+import { isFile } from '../../stat.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 
 export interface IncludeFiles extends FS {

@@ -121,6 +121,7 @@ const keepLines = (removed: string) => {
   return lines ? `{% raw_text ${lines}%}` : '';
 };
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one pass over the template's tokens, with the state each kind of token updates
 export function laxRewrite(source: string): { source: string; warnings: LaxWarning[] } {
   if (!source.includes('{{') && !source.includes('{%')) return { source, warnings: [] };
   const tokens = source.split(TEMPLATE_PARSER);

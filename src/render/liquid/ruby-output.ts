@@ -1,5 +1,5 @@
 import { Drop } from 'liquidjs';
-import { rubyFloatToS, rubyInspect } from '../../site/ruby-values.ts';
+import { rubyFloatToS, rubyInspect } from '../../ruby/values.ts';
 
 export { rubyInspect };
 

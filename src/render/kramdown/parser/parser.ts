@@ -10,19 +10,22 @@
 import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
-import { downcase } from './ruby.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
 import { firstAfterSpaces } from './rules/block-boundary.ts';
 import { rawTextOf, updateElements } from './rules/gfm.ts';
 import { paragraphEndFor } from './rules/paragraph.ts';
 import { blockRules, isGfm, type Rule, spanRules } from './rules.ts';
-
-/** Thrown by a rule to end the innermost `parseBlocks` (kramdown's `throw :stop_block_parsing`). */
-export class StopBlockParsing {
-  constructor(readonly status: unknown) {}
-}
+import { normalizeLinkId, StopBlockParsing } from './shared.ts';
 
 export type TextType = 'text' | 'raw_text';
+
+/**
+ * How deep blocks may nest (quotes, list items, `markdown="1"` HTML, footnotes, one in another).
+ * kramdown parses a nested block's text once more per level, so a page nested thousands deep
+ * costs its size times its depth; real pages nest a handful deep. Beyond this the page fails
+ * with a RangeError, which the renderer reports as a located error (as it reports a stack overflow).
+ */
+export const MAX_BLOCK_NESTING = 100;
 
 /**
  * A footnote definition (kramdown's @footnotes values): its content; until first referenced, the
@@ -88,6 +91,8 @@ export class Parser {
 
   /** Whether this is GFM's parser (`input: GFM`): its steps run after parsing (kramdown-parser-gfm's parse). */
   private readonly gfm: boolean;
+  /** How many `parseBlocks` are under way, one in another. */
+  private blockDepth = 0;
 
   /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
   constructor(options: KramdownOptions, dialect?: Dialect) {
@@ -144,6 +149,10 @@ export class Parser {
    * a rule stopped it with, if one did (kramdown's `catch(:stop_block_parsing)`).
    */
   parseBlocks(el: Element, text?: string): unknown {
+    if (this.blockDepth >= MAX_BLOCK_NESTING) {
+      throw new RangeError(`Markdown blocks nested more than ${MAX_BLOCK_NESTING} deep`);
+    }
+    this.blockDepth++;
     this.stack.push([this.tree, this.src, this.blockIal]);
     this.tree = el;
     this.blockIal = undefined;
@@ -169,6 +178,7 @@ export class Parser {
       if (!(stop instanceof StopBlockParsing)) throw stop;
       status = stop.status;
     }
+    this.blockDepth--;
     const [tree, src, blockIal] = this.stack.pop() as [Element, Scanner, Ial | undefined];
     this.tree = tree;
     this.src = src;
@@ -255,7 +265,8 @@ export class Parser {
         children.push(child);
       }
     }
-    element.children = children;
+    // An exact-size copy: arrays grown by push keep room for 16 more, and a big page has a million.
+    element.children = children.length === 0 ? children : children.slice();
   }
 
   /** Applies an IAL (and the ALDs it refers to) to `attr` (kramdown's update_attr_with_ial). */
@@ -365,11 +376,6 @@ const untilEithers = new WeakMap<RegExp, Map<RegExp, RegExp>>();
 /** The text elements' text under `el`, in order (kramdown's own update_raw_text). */
 function textOf(el: Element): string {
   return el.type === 'text' ? el.text : el.children.map(textOf).join('');
-}
-
-/** Link ids match case-insensitively, with whitespace runs as one space (kramdown's normalize_link_id). */
-export function normalizeLinkId(id: string): string {
-  return downcase(id.replace(/[ \t\n\v\f\r]+/g, ' ')); // Ruby's \s is ASCII only
 }
 
 /** UTF-8 text with Unix line ends, ending in exactly one newline (kramdown's adapt_source). */

@@ -84,25 +84,8 @@ export function blockRules(options: KramdownOptions): Rule[] {
 }
 
 export function spanRules(options: KramdownOptions): Rule[] {
-  if (!isGfm(options)) {
-    return [
-      emphasis,
-      codespan,
-      autolink,
-      spanHtml,
-      footnoteMarker,
-      link,
-      smartQuotes,
-      inlineMath,
-      spanExtensions,
-      htmlEntity,
-      typographicSyms,
-      lineBreak,
-      escapedChars,
-    ];
-  }
-  const quirks = options.gfm_quirks ?? [];
-  const rules = [
+  // kramdown's @span_parsers; GFM swaps in its escapes and adds strikethrough at the end.
+  const common = [
     emphasis,
     codespan,
     autolink,
@@ -115,9 +98,11 @@ export function spanRules(options: KramdownOptions): Rule[] {
     htmlEntity,
     typographicSyms,
     lineBreak,
-    escapedCharsGfm,
-    strikethroughGfm,
   ];
+  if (!isGfm(options)) return [...common, escapedChars];
+  const quirks = options.gfm_quirks ?? [];
+  const rules = [...common, escapedCharsGfm, strikethroughGfm];
+
   return rules.filter(
     (rule) =>
       !(rule === lineBreak && options.hard_wrap) &&

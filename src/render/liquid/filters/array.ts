@@ -1,6 +1,6 @@
 /** Jekyll's array filters (`where`, `sort`, `group_by`…) with Jekyll's exact semantics. */
 import { type Context, isTruthy, type Liquid, type Template, toValue, toValueSync, Value } from 'liquidjs';
-import { isHash, rubyFloat, unwrapFloat } from '../../../site/ruby-values.ts';
+import { isHash, rubyFloat, unwrapFloat } from '../../../ruby/values.ts';
 import { rubyString } from '../ruby-output.ts';
 
 const INTEGER_LIKE = /^\s*-?\d+\s*$/;

@@ -1,8 +1,9 @@
 /** Liquid's `date` (Ruby strftime) and Jekyll's date filters. */
 
-import { rubyInspect } from '../../../site/ruby-values.ts';
-import { strftime } from '../../../site/strftime.ts';
-import { localTime, parseRubyTimeInItsZone, RubyTime, timeShown, xmlschema } from '../../../site/time.ts';
+import { strftime } from '../../../ruby/strftime.ts';
+import { localTime, parseRubyTimeInItsZone, RubyTime, xmlschema } from '../../../ruby/time.ts';
+import { rubyInspect } from '../../../ruby/values.ts';
+import { timeShown } from '../../../site/build-time.ts';
 
 /**
  * `Liquid::Utils.to_date` (Liquid 4.0.4, as 5.4): a time as it is; `now`/`today`; an Integer or a

@@ -3,7 +3,7 @@
  * a float on either side makes a float, printed the Ruby way (`2 | plus: 2.0` is `4.0`). Liquid
  * turns floats into BigDecimals first (`Utils.to_number`), so `0.1 | plus: 0.2` is exactly 0.3.
  */
-import { RubyFloat } from '../../../site/ruby-values.ts';
+import { RubyFloat } from '../../../ruby/values.ts';
 
 interface Operand {
   value: number;

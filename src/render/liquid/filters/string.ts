@@ -1,7 +1,8 @@
 /** Jekyll's string filters, and Liquid's where Ruby's behaviour differs from liquidjs's. */
 
-import { RubyFloat } from '../../../site/ruby-values.ts';
-import { slugify } from '../../../site/slugify.ts';
+import { slugify } from '../../../ruby/slugify.ts';
+import { escapeHtml, escapeOnce, normalizeWhitespace, xmlEscape } from '../../../ruby/text.ts';
+import { RubyFloat } from '../../../ruby/values.ts';
 import { smartify } from '../../kramdown/index.ts';
 import { rubyInspect } from '../ruby-output.ts';
 
@@ -22,50 +23,6 @@ function notTextClass(value: unknown): string | undefined {
 /** Ruby's NoMethodError text, as Jekyll prints it when it stops. */
 function noMethod(method: string, value: unknown, className: string): Error {
   return new Error(`undefined method \`${method}' for ${rubyInspect(value)}:${className}`);
-}
-
-const XML_ATTR_ESCAPE: Record<string, string> = {
-  '&': '&amp;',
-  '<': '&lt;',
-  '>': '&gt;',
-  '"': '&quot;',
-  "'": '&apos;',
-};
-
-/** Jekyll's `xml_escape`: `String#encode(xml: :attr)` without the surrounding quotes. */
-export function xmlEscape(input: unknown): string {
-  if (input == null) return '';
-  return String(input).replace(/[&<>"']/g, (c) => XML_ATTR_ESCAPE[c]);
-}
-
-const HTML_ESCAPE: Record<string, string> = {
-  '&': '&amp;',
-  '>': '&gt;',
-  '<': '&lt;',
-  '"': '&quot;',
-  "'": '&#39;',
-};
-
-/** Liquid's `escape` (`CGI.escapeHTML`). */
-export function escapeHtml(input: unknown): unknown {
-  return input == null ? input : String(input).replace(/[&><"']/g, (c) => HTML_ESCAPE[c]);
-}
-
-/** Liquid's `escape_once`: entities already written (`&quot;`, `&#39;`) are left alone. */
-export function escapeOnce(input: unknown): unknown {
-  return input == null
-    ? input
-    : String(input).replace(/["><']|&(?!([a-zA-Z]+|(#\d+));)/g, (c) => HTML_ESCAPE[c]);
-}
-
-/** Liquid's `strip_html`. */
-export function stripHtml(input: string): string {
-  return input.replace(/<script.*?<\/script>|<!--.*?-->|<style.*?<\/style>/gs, '').replace(/<.*?>/gs, '');
-}
-
-/** Jekyll's `normalize_whitespace`: Ruby's `\s` (ASCII whitespace only, never a no-break space). */
-export function normalizeWhitespace(input: string): string {
-  return input.replace(/[ \t\r\n\f\v]+/g, ' ').replace(/^[ \t\r\n\f\v\0]+|[ \t\r\n\f\v\0]+$/g, '');
 }
 
 /** Ruby's whitespace for `String#split` and `\s`: ASCII only, never a no-break or ideographic space. */

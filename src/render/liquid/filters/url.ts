@@ -1,5 +1,5 @@
 /** Jekyll's URL filters and Liquid's URL encoders. */
-import { RubyFloat } from '../../../site/ruby-values.ts';
+import { RubyFloat } from '../../../ruby/values.ts';
 import { absoluteUrl, relativeUrl } from '../../../site/site-urls.ts';
 
 /** Ruby's `CGI.escape`: space as `+`, everything but `a-zA-Z0-9_.-~` percent-encoded. */

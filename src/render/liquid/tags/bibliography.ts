@@ -13,8 +13,8 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Context, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
-import { parseYaml } from '../../../read/yaml.ts';
-import { BUILT_IN_THEME_ROOT } from '../../../site/theme.ts';
+import { BUILT_IN_THEME_ROOT } from '../../../config/theme.ts';
+import { parseYaml } from '../../../yaml/parse.ts';
 import {
   type Entry,
   type Group,

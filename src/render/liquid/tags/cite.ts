@@ -4,7 +4,7 @@
  */
 import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
-import { xmlEscape } from '../filters/string.ts';
+import { xmlEscape } from '../../../ruby/text.ts';
 import { publicationsOf, scholarSettingsOf } from './bibliography.ts';
 import {
   type Entry,

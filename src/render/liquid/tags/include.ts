@@ -18,7 +18,8 @@ import {
   type TopLevelToken,
   Value,
 } from 'liquidjs';
-import { isFile } from '../../../read/stat.ts';
+import { Dependency } from '../../../site/dependency.ts';
+import { isFile } from '../../../stat.ts';
 
 /** What the tag needs from the engine. */
 export interface IncludeFiles {
@@ -30,8 +31,8 @@ export interface IncludeFiles {
   safe: boolean;
   /** How a folder is named in the "could not locate" message. */
   describeDir(dir: string): string;
-  /** Told each file looked up (`include:NAME`, or `file:PATH` for include_relative), for `serve`. */
-  uses?(dependency: string): void;
+  /** Told each file looked up (by name for include, by path for include_relative), for `serve`. */
+  uses?(dependency: Dependency): void;
   /**
    * Where each name was found in its folders, for the engine's life (one build): a 4,000-page
    * site otherwise stats the same few files 12,000 times.
@@ -58,6 +59,7 @@ type Param = { key: string; text: string } | { key: string; value: Value };
  * `cache`: jekyll-include-cache's `include_cached`, which renders each file with each set of
  * parameters once a build and gives that output to every later use.
  */
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: a factory: its length is the tag class it returns
 export function includeTag(
   tagName: 'include' | 'include_relative',
   files: IncludeFiles,
@@ -113,8 +115,8 @@ export function includeTag(
       }
       const dirs = files.dirs(ctx);
       // Found or not: creating the file later must re-render this page.
-      if (tagName === 'include') files.uses?.(`include:${path.posix.normalize(name).replace(/^\/+/, '')}`);
-      else for (const dir of dirs) files.uses?.(`file:${path.join(dir, name)}`);
+      if (tagName === 'include') files.uses?.(Dependency.include(name));
+      else for (const dir of dirs) files.uses?.(Dependency.file(path.join(dir, name)));
       const key = `${dirs.join('\0')}\0${name}`;
       if (!files.found.has(key)) files.found.set(key, locate(dirs, name, files.safe));
       const file = files.found.get(key);

@@ -6,10 +6,11 @@
  * em and strong do not nest in themselves; a `**` that finds no closing `**` is tried as `*` em.
  */
 import { Element } from '../../element.ts';
+import type { Scanner } from '../../scanner.ts';
 import type { Parser } from '../parser.ts';
 import { ALNUM } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
-import { charBefore, isSpace } from './text-around.ts';
+import { charBefore, isSpace, mayWarnAhead } from './text-around.ts';
 
 const EMPHASIS_START = /\*\*?|__?/u;
 const SPACE_AT = /[ \t\n\v\f\r]/u;
@@ -29,12 +30,52 @@ const delimiters = new Map<string, Delimiter>(
       delim,
       {
         stop: new RegExp(escaped, 'u'),
-        double: new RegExp(`${escaped}${escaped}(?!${escaped})`, 'u'),
-        beforeAlnum: new RegExp(`${escaped}[${ALNUM}]`, 'u'),
+        double: new RegExp(`${escaped}${escaped}(?!${escaped})`, 'uy'),
+        beforeAlnum: new RegExp(`${escaped}[${ALNUM}]`, 'uy'),
       },
     ];
   }),
 );
+
+/** Per text: where the last delimiter that could close each kind of emphasis stands. */
+const lastClosings = new WeakMap<Scanner, Map<string, number>>();
+
+/**
+ * Whether a delimiter that could close `elem` stands at or after the pointer, by the tests the
+ * closing must pass that need nothing but the text: no whitespace before it (nor before the run
+ * it ends), an em's not the start of a `**`, a `_` not before a letter or digit. Without one, the emphasis cannot close,
+ * and parsing its spans to the end of the text for nothing (for every opener of a page of
+ * unclosed `*a`, quadratic) is skipped. The last such place is found once per text.
+ */
+function mayClose(src: Scanner, delim: string, elem: 'em' | 'strong', type: string): boolean {
+  let byKind = lastClosings.get(src);
+  if (!byKind) {
+    byKind = new Map();
+    lastClosings.set(src, byKind);
+  }
+  const key = `${delim}${elem}`;
+  let last = byKind.get(key);
+  if (last === undefined) {
+    const { double, beforeAlnum } = delimiters.get(delim) as Delimiter;
+    const text = src.string;
+    const char = delim[0];
+    const closes = (at: number) => {
+      const before = charBefore(text, at);
+      if (isSpace(before)) return false;
+      // The second of a run that follows whitespace is never where a closing is looked for: the
+      // emphasis rule takes the run's first two delimiters together, and nothing else ends there.
+      if (before === char && (at < 2 || isSpace(charBefore(text, at - 1)))) return false;
+      double.lastIndex = at;
+      if (elem === 'em' && double.test(text)) return false;
+      beforeAlnum.lastIndex = at;
+      return type !== '_' || !beforeAlnum.test(text);
+    };
+    last = text.lastIndexOf(delim);
+    while (last >= 0 && !closes(last)) last = last === 0 ? -1 : text.lastIndexOf(delim, last - 1);
+    byKind.set(key, last);
+  }
+  return last >= src.pos;
+}
 
 /** Whether the text before `index` ends in a letter, or a letter and a hyphen (`_` is then inside a word). */
 function followsWord(text: string, index: number): boolean {
@@ -69,6 +110,7 @@ export const emphasis: Rule = {
     const subParse = (delim: string, elem: 'em' | 'strong'): [boolean, Element, RegExp] => {
       const el = new Element(elem, undefined, undefined, { location });
       const { stop, double, beforeAlnum } = delimiters.get(delim) as Delimiter;
+      if (!mayWarnAhead(p.src) && !mayClose(p.src, delim, elem, type)) return [false, el, stop];
       const found = p.parseSpans(
         el,
         stop,

@@ -30,9 +30,10 @@ import {
   tagName,
   UNAME,
 } from '../html-parser.ts';
-import { type Parser, StopBlockParsing } from '../parser.ts';
+import type { Parser } from '../parser.ts';
 import { downcase, S } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
+import { StopBlockParsing } from '../shared.ts';
 
 /** The `markdown` attribute's values: "1" is the element's own content model. */
 const MARKDOWN_ATTRIBUTE: Record<string, ContentModel | 'default'> = {

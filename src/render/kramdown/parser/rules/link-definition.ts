@@ -1,8 +1,8 @@
 /** kramdown's link definitions `[id]: url "title"` (parser/kramdown/link.rb, parse_link_definition). */
 
-import { normalizeLinkId } from '../parser.ts';
 import { BOL, rx } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
+import { normalizeLinkId } from '../shared.ts';
 import { OPT_SPACE } from './extensions.ts';
 
 const LINK_DEFINITION_START = rx(

@@ -6,10 +6,12 @@
  * and without a definition the brackets stay text. Links do not nest.
  */
 import { Element, type Ial } from '../../element.ts';
-import { normalizeLinkId, type Parser } from '../parser.ts';
+import type { Parser } from '../parser.ts';
 import { strip } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
+import { normalizeLinkId } from '../shared.ts';
 import { ESCAPED_CHARS } from './escaped-chars.ts';
+import { mayWarnAhead } from './text-around.ts';
 
 const LINK_START = /!?\[(?=[^^])/u;
 const LINK_BRACKET_STOP = /(\])|!?\[/u;
@@ -62,6 +64,12 @@ export const link: Rule = {
       p.addText(result);
       return true;
     }
+    // Without a `]` ahead the text cannot end: give up at once rather than parse to the end
+    // (which a page of `[` would repeat for every one). Its spans are parsed as text anyway.
+    if (!src.hasAhead(']') && !mayWarnAhead(src)) {
+      p.addText(result);
+      return true;
+    }
     const el = new Element(type, undefined, undefined, { location });
 
     // The text runs to the `]` that balances the `[`; an image inside has taken its own `]`.
@@ -93,6 +101,8 @@ export const link: Rule = {
       return giveUp();
     }
 
+    // Every inline form ends in a `)`: without one ahead, no url scan to the end (as above).
+    if (!src.hasAhead(')')) return giveUp();
     let url: string;
     if (src.scan(ANGLE_URL) !== null) {
       url = src.group(1) as string;

@@ -131,6 +131,7 @@ function takeItemIal(p: Parser, item: Element, text: string): string {
 /** The text of an item, by chunks: a new chunk starts where a nested list does. */
 type ItemChunks = string[];
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: kramdown's parse_list, one method in Ruby, ported whole to read against it
 function parseList(p: Parser): Element {
   const src = p.src;
   let location = src.currentLineNumber();
@@ -289,6 +290,7 @@ export const listGfm: Rule = {
 
 const DEFINITION_LINES = /\n/;
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: kramdown's parse_definition_list, one method in Ruby, ported whole to read against it
 function parseDefinitionList(p: Parser): boolean {
   const src = p.src;
   const siblings = p.tree.children;

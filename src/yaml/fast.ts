@@ -9,7 +9,7 @@
  * values, flow mappings, tags, a key set twice (the full parser warns), documents markers.
  */
 import { isScalar, parseDocument, type ScalarTag } from 'yaml';
-import { YAML_OPTIONS } from './yaml-schema.ts';
+import { YAML_OPTIONS } from './schema.ts';
 
 // The schema and options the full parser uses, taken from it, so the fast path types alike.
 const { schema, options: parseOptions } = parseDocument('', YAML_OPTIONS);

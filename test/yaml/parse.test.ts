@@ -4,10 +4,10 @@ import path from 'node:path';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import { SiteError } from '../../src/errors.ts';
-import { parseFully, parseYaml } from '../../src/read/yaml.ts';
-import { fastYaml } from '../../src/read/yaml-fast.ts';
-import { asRubyValues } from '../../src/site/ruby-values.ts';
-import { RubyTime } from '../../src/site/time.ts';
+import { RubyTime } from '../../src/ruby/time.ts';
+import { asRubyValues } from '../../src/ruby/values.ts';
+import { fastYaml } from '../../src/yaml/fast.ts';
+import { parseFully, parseYaml } from '../../src/yaml/parse.ts';
 
 /** The data without Ruby's `to_s` on hashes, to compare with plain literals. */
 const plain = (value: unknown) => JSON.parse(JSON.stringify(value));

@@ -133,6 +133,7 @@ function zone(d: Date, colons: string): [string, Kind, number, string] {
   return [offset(d, ''), 'num', 0, '0'];
 }
 
+// biome-ignore lint/complexity/noExcessiveLinesPerFunction: one case per strftime directive, as in Ruby's strftime.c
 function field(d: Date, directive: string): [string, Kind, number, string] | undefined {
   const n = (value: number, width = 2, pad = '0'): [string, Kind, number, string] => [
     String(value),

@@ -1,6 +1,6 @@
 /** Is there a file (or a folder) at this path, following links? A missing path is neither. */
 import { realpathSync, statSync } from 'node:fs';
-import type { ProblemInit } from '../errors.ts';
+import type { ProblemInit } from './errors.ts';
 
 export function isFile(file: string): boolean {
   return statSync(file, { throwIfNoEntry: false })?.isFile() ?? false;

@@ -1,8 +1,8 @@
 /** `bibliography:` in _config.yml (or jekyll-scholar's `scholar:`), with its defaults. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../../config/index.ts';
-import { usesBuiltInTheme } from '../../site/theme.ts';
+import type { Config } from './index.ts';
+import { usesBuiltInTheme } from './theme.ts';
 
 export interface BibliographySettings {
   /** Folder of `.bib` files, relative to the source. */

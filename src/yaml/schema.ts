@@ -4,8 +4,8 @@
  * (`yaml.ts`) and its fast path (`yaml-fast.ts`).
  */
 import type { ScalarTag, Tags } from 'yaml';
-import { rubyFloat } from '../site/ruby-values.ts';
-import { RubyTime } from '../site/time.ts';
+import { RubyTime } from '../ruby/time.ts';
+import { rubyFloat } from '../ruby/values.ts';
 
 // Psych's ScalarScanner: case-insensitive, and no `y`/`n` (unlike the YAML 1.1 spec).
 const psychBool: ScalarTag = {

@@ -5,9 +5,9 @@
  */
 import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLError } from 'yaml';
 import { type ProblemInit, SiteError } from '../errors.ts';
-import { asRubyValues } from '../site/ruby-values.ts';
-import { fastYaml } from './yaml-fast.ts';
-import { YAML_OPTIONS } from './yaml-schema.ts';
+import { asRubyValues } from '../ruby/values.ts';
+import { fastYaml } from './fast.ts';
+import { YAML_OPTIONS } from './schema.ts';
 
 export interface YamlOptions {
   /** Site-relative path, for messages. */

@@ -1,21 +1,25 @@
-/** scholarsite's own version, from its package.json (two folders up from src/cli/ and dist/cli/). */
+/** scholarsite's own version, from its package.json. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+/** When the source was last changed; the bundle has it written in (see tools/bundle.ts). */
+declare const SCHOLARSITE_SOURCE_TIME: number | undefined;
+
+/** This file runs from src/ (one folder below the package) or inside the bundle in dist/cli/ (two). */
+const packageJson = new URL(
+  typeof SCHOLARSITE_SOURCE_TIME === 'number' ? '../../package.json' : '../package.json',
+  import.meta.url,
+);
+
 let known: string | undefined;
 
 export function version(): string {
-  known ??= (
-    JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
-  ).version;
+  known ??= (JSON.parse(readFileSync(packageJson, 'utf8')) as { version: string }).version;
   return known;
 }
 
 let stamp: string | undefined;
-
-/** When the source was last changed; the bundle has it written in (see tools/bundle.ts). */
-declare const SCHOLARSITE_SOURCE_TIME: number | undefined;
 
 /**
  * The version and the time of the newest source file, for the caches between builds: a cache
@@ -26,7 +30,7 @@ export function codeStamp(): string {
   stamp ??= `${version()}@${
     typeof SCHOLARSITE_SOURCE_TIME === 'number'
       ? SCHOLARSITE_SOURCE_TIME
-      : newestSourceTime(path.dirname(path.dirname(fileURLToPath(import.meta.url))))
+      : newestSourceTime(path.dirname(fileURLToPath(import.meta.url)))
   }`;
   return stamp;
 }

@@ -7,9 +7,8 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
-import { parseYaml } from '../read/yaml.ts';
+import { posixRelative } from '../relative-path.ts';
 import {
   invalidRemoteTheme,
   type ThemeDownload,
@@ -17,7 +16,8 @@ import {
   themeDownload,
   themeFolder,
 } from '../remote-theme/index.ts';
-import { posixRelative } from './relative-path.ts';
+import { parseYaml } from '../yaml/parse.ts';
+import type { Config } from './index.ts';
 
 /** `src/site/` and the bundle in `dist/cli/` are both two folders below the package, beside `theme/`. */
 export const BUILT_IN_THEME_ROOT = fileURLToPath(new URL('../../theme', import.meta.url));

@@ -1,8 +1,16 @@
-import { RubyArgumentError, timeParse } from '../ruby/date-parse.ts';
+import { RubyArgumentError, timeParse } from './date-parse.ts';
 
 /**
- * Jekyll's dates are Ruby Time objects in the site's timezone (Jekyll sets ENV['TZ'] from
- * `timezone`, and so do we: see config). Liquid prints them with Ruby's `Time#to_s`, and
+ * Jekyll's `ENV['TZ'] = config['timezone']`: the process's local time is the site's, for Ruby's
+ * times and JavaScript's alike. The one place that sets the zone; setting the zone it already
+ * has changes nothing (Node would otherwise drop its zone caches on every assignment).
+ */
+export function useTimezone(zone: string): void {
+  if (process.env.TZ !== zone) process.env.TZ = zone;
+}
+
+/**
+ * Jekyll's dates are Ruby Time objects in the site's timezone (see useTimezone). Liquid prints them with Ruby's `Time#to_s`, and
  * `jsonify` with `Time#to_json`; YAML dates without a time are Ruby `Date`s and print as
  * `YYYY-MM-DD`. A Date subclass keeps liquidjs's date filters working on them.
  */
@@ -153,80 +161,4 @@ export function parseRubyTime(input: string, now: Date = new Date()): RubyTime |
 /** Ruby's `to_time.localtime`: the same instant in the site's zone (a Date: its local midnight). */
 export function localTime(d: Date): Date {
   return d instanceof RubyTime && (d.zone !== 'local' || d.dateOnly) ? new RubyTime(d) : d;
-}
-
-/**
- * The build's time: `site.time`, and the date of a document that has none. While a page
- * renders, each use of it is told to `note` (Site#uses), so that serve, `-I` and cached builds
- * render a page again only when what it showed of the time would change. A date filter tells
- * what it printed (`timeShown`): the footer's `{{ site.time | date: '%Y' }}` stays right all
- * year. Any other use (printing it whole, comparing it) is `TIME_ITSELF`, which every build
- * renders again.
- */
-export class BuildTime extends RubyTime {
-  constructor(
-    value: number,
-    readonly note: (dependency: string) => void,
-  ) {
-    super(value);
-  }
-}
-
-/** A page that used the build time in a way only a new render can tell. */
-export const TIME_ITSELF = 'time';
-
-/** While above 0, a date filter is reading the time to print it, and says so itself. */
-let showing = 0;
-
-// Every method of a time, wrapped: a call outside a date filter is a use of the time itself.
-for (const prototype of [RubyTime.prototype, Date.prototype]) {
-  for (const key of Reflect.ownKeys(prototype)) {
-    if (key === 'constructor' || Object.hasOwn(BuildTime.prototype, key)) continue;
-    const original = Reflect.get(prototype, key) as unknown;
-    if (typeof original !== 'function') continue;
-    Object.defineProperty(BuildTime.prototype, key, {
-      configurable: true,
-      writable: true,
-      value(this: BuildTime, ...args: unknown[]) {
-        if (showing === 0) this.note(TIME_ITSELF);
-        return original.apply(this, args);
-      },
-    });
-  }
-}
-
-/**
- * `show(value)`, a date filter's text for `value`; when `value` is the build time, noted as a
- * dependency with `how` (the filter and its arguments) and the text, for `sameTimeShown`.
- */
-export function timeShown(value: Date, how: unknown[], show: (value: Date) => string): string {
-  if (!(value instanceof BuildTime)) return show(value);
-  showing++;
-  let text: string;
-  try {
-    text = show(value);
-  } finally {
-    showing--;
-  }
-  value.note(`time:${JSON.stringify(how)}\0${text}`);
-  return text;
-}
-
-/** Whether a dependency noted while rendering is about the build time. */
-export const isTimeDependency = (dependency: string) =>
-  dependency === TIME_ITSELF || dependency.startsWith('time:');
-
-/**
- * Whether a page that noted `dependency` would show the same at `time`: `show` gives a date
- * filter's text again from its `how`.
- */
-export function sameTimeShown(
-  dependency: string,
-  time: Date,
-  show: (how: unknown[], value: Date) => string | undefined,
-): boolean {
-  if (dependency === TIME_ITSELF) return false;
-  const cut = dependency.indexOf('\0');
-  const how = JSON.parse(dependency.slice('time:'.length, cut)) as unknown[];
-  return show(how, time) === dependency.slice(cut + 1);
 }
