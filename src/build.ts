@@ -413,6 +413,7 @@ function renderTools(
       excerptOf: (item) => {
         if (excerpts.has(item)) return excerpts.get(item);
         if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
+        if (item.kind === 'document' && item.frontMatterFailed) return undefined;
         // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
         const own = item.data.excerpt;
         if (own != null && own !== false) return String(own);

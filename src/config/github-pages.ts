@@ -43,9 +43,12 @@ export const PLUGIN_WHITELIST = [
   'jekyll-remote-theme',
 ];
 
-/** `Configuration::DEFAULTS`: what GitHub Pages sets unless the site says otherwise. */
+/**
+ * `Configuration::DEFAULTS`: what GitHub Pages sets unless the site says otherwise. The gem's
+ * `future: true` is left out: it merges its defaults under `site.config`, which already holds
+ * Jekyll's own (`future: false`), so a future post stays unpublished unless the site says so.
+ */
 const DEFAULTS: Config = {
-  future: true,
   theme: 'jekyll-theme-primer',
   markdown: 'kramdown',
   kramdown: {

@@ -41,16 +41,14 @@ export const readmeIndex: Plugin = {
 };
 
 /**
- * `dir_has_index?`. The gem's pattern is `^DIR/$|index\.(html?|xhtml|xml)$`, whose `|` splits
- * it in two: a page at the folder's url, or any url at all ending in `index.html` (or .htm,
- * .xhtml, .xml), counts.
+ * `dir_has_index?`: a page or file at the folder's url, or at `index.html` (.htm, .xhtml, .xml)
+ * in it. The gem writes `^DIR/` + `INDEX_REGEX`; Ruby puts a Regexp into another as a group
+ * (`(?i-mx:$|index…)`), so its `|` stays inside and both alternatives start with the folder.
  */
 function hasIndex(site: Site, folder: string): boolean {
-  const dir = folder.endsWith('/') ? folder : `${folder}/`;
-  const anyIndex = /index\.(html?|xhtml|xml)$/i;
-  const lower = dir.toLowerCase();
+  const dir = (folder.endsWith('/') ? folder : `${folder}/`).toLowerCase();
   return [...site.pages, ...site.staticFiles].some((file) => {
-    const url = file.url;
-    return url.toLowerCase() === lower || anyIndex.test(url);
+    const url = file.url.toLowerCase();
+    return url.startsWith(dir) && /^(?:|index\.(?:html?|xhtml|xml))$/.test(url.slice(dir.length));
   });
 }

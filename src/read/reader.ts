@@ -328,6 +328,11 @@ class Reader {
       doc.data.categories = above;
       if (!this.load(doc, absolute, 'posts')) continue;
       if (draft) doc.mtime = statSync(absolute).mtime;
+      // `Publisher#hidden_in_the_future?` asks a post its date when `future` is off, and
+      // `Document#date` keeps its answer (`data["date"] ||= site.time`): a post whose front
+      // matter failed sorts by it from then on, not by its path.
+      if (!site.config.future && (doc.data.published !== false || site.config.unpublished))
+        doc.data.date ??= doc.date;
       if (site.publishable(doc.data, doc.date)) posts.docs.push(doc);
       else if (doc.data.published !== false || site.config.unpublished) {
         site.diagnostics.warn({
@@ -446,6 +451,7 @@ class Reader {
       item.content = split ? split.body : text;
       item.bodyLine = split ? split.bodyLine : 1;
       item.hasFrontMatter = true;
+      if (item.kind === 'document') item.frontMatterFailed = true;
     }
     const merged: Record<string, unknown> = { ...defaults };
     for (const [key, value] of Object.entries(data)) {
@@ -478,7 +484,8 @@ class Reader {
     }
     item.data = merged;
     item.rawContent = item.content;
-    const invalidDate = item.kind === 'document' ? item.finishReading() : undefined;
+    const invalidDate =
+      item.kind === 'document' && !item.frontMatterFailed ? item.finishReading() : undefined;
     if (invalidDate !== undefined) {
       site.diagnostics.error({
         message: `Invalid date '${invalidDate}': the date in this file's name is not a real date, and Jekyll stops the build on it`,

@@ -15,13 +15,7 @@ export class RubyFloat extends Drop {
   }
 
   override toString(): string {
-    if (!Number.isFinite(this.value))
-      return Number.isNaN(this.value) ? 'NaN' : this.value > 0 ? 'Infinity' : '-Infinity';
-    if (Number.isInteger(this.value) && Math.abs(this.value) < 1e16) return this.value.toFixed(1);
-    return String(this.value).replace(
-      /e\+?(-?)(\d+)$/,
-      (_, sign: string, exp: string) => `e${sign || '+'}${exp.padStart(2, '0')}`,
-    );
+    return rubyFloatToS(this.value);
   }
 
   toLiquidString(): string {
@@ -32,6 +26,25 @@ export class RubyFloat extends Drop {
   toJSON(): number {
     return this.value;
   }
+}
+
+/**
+ * Ruby's `Float#to_s`: the shortest digits that read back the same, written out between 1e-4
+ * and 1e15 (`0.0001`, `1234.5`, `4.0`), else as `4.26e-05` or `1.0e+15`.
+ */
+export function rubyFloatToS(value: number): string {
+  if (!Number.isFinite(value)) return Number.isNaN(value) ? 'NaN' : value > 0 ? 'Infinity' : '-Infinity';
+  if (value === 0) return Object.is(value, -0) ? '-0.0' : '0.0';
+  const [mantissa, exponent] = Math.abs(value).toExponential().split('e');
+  const digits = mantissa.replace('.', '');
+  // Where the decimal point goes: the value is 0.DIGITS × 10^point.
+  const point = Number(exponent) + 1;
+  const sign = value < 0 ? '-' : '';
+  if (point > 0 && point <= 15)
+    return `${sign}${digits.slice(0, point).padEnd(point, '0')}.${digits.slice(point) || '0'}`;
+  if (point <= 0 && point > -4) return `${sign}0.${'0'.repeat(-point)}${digits}`;
+  const e = point - 1;
+  return `${sign}${digits[0]}.${digits.slice(1) || '0'}e${e < 0 ? '-' : '+'}${String(Math.abs(e)).padStart(2, '0')}`;
 }
 
 /** A Float read from text: a RubyFloat where JavaScript would print it as an integer (`4.0`). */
@@ -66,6 +79,7 @@ export function rubyInspect(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
   if (value instanceof Date) return value.toString();
+  if (typeof value === 'number' && !Number.isInteger(value)) return rubyFloatToS(value);
   if (typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>).map(
       ([key, item]) => `${JSON.stringify(key)}=>${rubyInspect(item)}`,

@@ -17,10 +17,16 @@ export function searchEnabled(site: Site): boolean {
   return setting === true || (setting !== false && usesBuiltInTheme(site.config));
 }
 
-/** The page the search box leads to (`search_page`, default `/search/`), unless the site has one. */
+/**
+ * The page the search box leads to (`search_page`, default `/search/`), unless the site has one,
+ * or its own theme has no `search` layout to draw it: there `search: true` is the theme's own
+ * setting (Minimal Mistakes'), and a page Jekyll never makes would show in the site's lists of
+ * pages (academicpages' sitemap page).
+ */
 export function addSearchPage(site: Site): void {
   const url = String(site.config.search_page ?? '/search/');
   if (site.pages.some((page) => page.url === url)) return;
+  if (!usesBuiltInTheme(site.config) && !site.layouts.has('search')) return;
   const dir = url.replace(/\/[^/]*$/, '');
   const name = url.endsWith('/') ? 'index.html' : (url.split('/').pop() ?? 'search.html');
   site.pages.push(

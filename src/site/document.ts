@@ -232,6 +232,11 @@ export class Document extends Convertible {
   /** Filled by the site once all documents are read. */
   previous: Document | undefined;
   next: Document | undefined;
+  /**
+   * Its front matter is not YAML Psych reads: Jekyll's `Document#read` stopped there, before
+   * `read_post_data`, so the document has no title, slug or date from its name, and no excerpt.
+   */
+  frontMatterFailed = false;
 
   constructor(
     site: SiteContext,

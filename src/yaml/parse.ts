@@ -3,7 +3,7 @@
  * booleans, `0755` is octal, `1:20` is sexagesimal), allows aliases and duplicate keys (the
  * last one wins), and turns timestamps into Ruby Date/Time objects.
  */
-import { isMap, isScalar, isSeq, parseDocument, type Scalar } from 'yaml';
+import { isMap, isScalar, isSeq, parseDocument, type Scalar, type YAMLError } from 'yaml';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { asRubyValues } from '../ruby/values.ts';
 import { fastYaml } from './fast.ts';
@@ -20,38 +20,97 @@ export interface YamlOptions {
   warn?: (problem: ProblemInit) => void;
 }
 
-/** Where a quoted scalar opened on this line is still open at its end, the quote character. */
-function openQuote(line: string): string | undefined {
-  const m = /^\s*(?:-\s+)?[^\s#'"][^#'"]*?:\s+(['"])(.*)$/.exec(line);
-  if (!m) return undefined;
-  return closes(m[2], m[1]) ? undefined : m[1];
+/** What a quoted or flow value leaves open at the end of a line: a quote, brackets, or both. */
+interface Open {
+  quote?: string;
+  depth: number;
+  /** The last character that is not white space, where a flow scalar may start after `[{,:`. */
+  previous: string;
 }
 
-function closes(rest: string, quote: string): boolean {
-  const body = quote === "'" ? rest.replace(/''/g, '') : rest.replace(/\\./g, '');
-  return body.includes(quote);
+/** Reads a value on, from where it stands (`open`); undefined once it has ended. */
+function scanValue(text: string, open: Open): Open | undefined {
+  let { quote, depth, previous } = open;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote === '"') {
+      if (c === '\\') i++;
+      else if (c === '"') quote = undefined;
+    } else if (quote === "'") {
+      if (c === "'" && text[i + 1] === "'") i++;
+      else if (c === "'") quote = undefined;
+    } else if (c === '#' && /\s/.test(text[i - 1] ?? ' ')) break;
+    // Inside brackets a quote opens a value only where one may start (`[a, "b"]`, not `[it's]`).
+    else if ((c === '"' || c === "'") && /[[{,:]/.test(previous)) quote = c;
+    else if (c === '[' || c === '{') depth++;
+    else if (c === ']' || c === '}') depth--;
+    if (quote === undefined && depth <= 0) return undefined;
+    if (!/\s/.test(c)) previous = c;
+  }
+  return { quote, depth, previous };
+}
+
+/** A quoted or flow value opened on this line (after `key:` or `- `) and still open at its end. */
+function openValue(line: string): Open | undefined {
+  // An anchor or a tag may stand between the key and the value (`name: &name "…`).
+  const m = /^\s*(?:-\s+)?(?:[^\s#'"][^#'"]*?:\s+)?(?:[&!]\S*\s+)*(['"[{])(.*)$/.exec(line);
+  if (!m) return undefined;
+  const opener = m[1];
+  return opener === '"' || opener === "'"
+    ? scanValue(m[2], { quote: opener, depth: 0, previous: opener })
+    : scanValue(m[2], { depth: 1, previous: opener });
+}
+
+/** A flow collection as a key on one line (`[//]: # a note`), without quotes inside. */
+const FLOW_KEY = /^(\s*)([[{][^'"#]*?[\]}])(\s*:(?:\s|$))/;
+/** A line whose value is a block scalar (`key: |`, `- >-`): the lines below it are its text. */
+const BLOCK_SCALAR = /^\s*(?:-\s+|[^\s#'"][^#'"]*?:\s+)[|>][-+0-9]*\s*(?:#.*)?$/;
+
+/**
+ * Lines that libyaml (Psych) reads and the yaml package does not, made into ones both read
+ * alike: a quoted value or a flow list continued on unindented lines (indented by one space;
+ * line folding drops it), and a flow key after a blank or comment line (`[//]: # note`, which
+ * the yaml package 2.9 fails on; quoted, the key is the string it would have made anyway).
+ * Block scalars' text is left as it is.
+ */
+function lenientLines(text: string): string {
+  const lines = text.split('\n');
+  let open: Open | undefined;
+  let indent = 0;
+  let block: number | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const own = /^\s*/.exec(lines[i])![0].length;
+    if (block !== undefined) {
+      if (lines[i].trim() === '' || own > block) continue;
+      block = undefined;
+    }
+    if (open) {
+      if (lines[i].trim() !== '' && own <= indent) lines[i] = ' '.repeat(indent + 1 - own) + lines[i];
+      open = scanValue(lines[i], open);
+      continue;
+    }
+    const key = FLOW_KEY.exec(lines[i]);
+    if (key) lines[i] = `${key[1]}'${key[2]}'${key[3]}${lines[i].slice(key[0].length)}`;
+    else if (BLOCK_SCALAR.test(lines[i])) block = own;
+    open = key ? undefined : openValue(lines[i]);
+    indent = own;
+  }
+  return lines.join('\n');
 }
 
 /**
- * libyaml (Psych) accepts a quoted value whose continuation lines are not indented; the yaml
- * package follows the spec and refuses it. Indent those lines by one space, which changes no
- * value (line folding drops the indentation).
+ * libyaml (Psych) starts a comment at a `#` right after a closing quote or bracket
+ * (`email: "a@b.org"# yours`); the yaml package wants white space first and says so at each such
+ * `#`. Give it that space, which changes no value.
  */
-function indentQuotedContinuations(text: string): string {
-  const lines = text.split('\n');
-  let quote: string | undefined;
-  let indent = 0;
-  for (let i = 0; i < lines.length; i++) {
-    if (quote) {
-      const own = /^\s*/.exec(lines[i])![0].length;
-      if (lines[i].trim() !== '' && own <= indent) lines[i] = ' '.repeat(indent + 1 - own) + lines[i];
-      if (closes(lines[i], quote)) quote = undefined;
-      continue;
-    }
-    quote = openQuote(lines[i]);
-    indent = /^\s*/.exec(lines[i])![0].length;
-  }
-  return lines.join('\n');
+function separateComments(text: string, errors: readonly YAMLError[]): string {
+  const at = errors
+    .filter((error) => /^Comments must be separated/.test(error.message) && text[error.pos[0]] === '#')
+    .map((error) => error.pos[0])
+    .sort((a, b) => b - a);
+  let spaced = text;
+  for (const offset of at) spaced = `${spaced.slice(0, offset)} ${spaced.slice(offset)}`;
+  return spaced;
 }
 
 /** Parse YAML; a syntax error becomes a SiteError pointing at the line in the real file. */
@@ -64,11 +123,16 @@ export function parseYaml(text: string, options: YamlOptions): unknown {
 export function parseFully(text: string, options: YamlOptions): unknown {
   let doc = parseDocument(text, YAML_OPTIONS);
   if (doc.errors.length) {
-    const lenient = indentQuotedContinuations(text);
-    if (lenient !== text) {
-      const retry = parseDocument(lenient, YAML_OPTIONS);
-      if (!retry.errors.length) doc = retry;
+    // What Psych reads and the yaml package does not: a quoted value or a flow list continued
+    // on unindented lines, a comment right after a quote. Retried only when the file fails as it is.
+    let lenient = lenientLines(text);
+    let retry = lenient === text ? doc : parseDocument(lenient, YAML_OPTIONS);
+    const spaced = separateComments(lenient, retry.errors);
+    if (spaced !== lenient) {
+      lenient = spaced;
+      retry = parseDocument(lenient, YAML_OPTIONS);
     }
+    if (!retry.errors.length) doc = retry;
   }
   const error = doc.errors[0];
   if (error) {

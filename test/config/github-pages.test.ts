@@ -84,6 +84,12 @@ test("GitHub Pages' defaults give way to the site's settings; its overrides do n
   // As GitHub Pages' Jekyll 3.10: CNAME alone when the site lists nothing (no Gemfile, no node_modules).
   assert.deepEqual(config.exclude, ['CNAME']);
 
+  // Jekyll's own `future: false` is in the config the gem merges its `future: true` under.
+  assert.equal(
+    loadConfig({ source: tempSite({ '_config.yml': 'title: x\n' }), githubPages: true }).config.future,
+    false,
+  );
+
   const plain = loadConfig({ source }).config;
   assert.equal(plain.safe, false);
   assert.equal(plain.future, false);

@@ -73,6 +73,62 @@ test('a quoted value running over unindented lines is read as Psych reads it', (
   assert.deepEqual(plain(data), { title: 'x', excerpt: "one two 'three' four.", venue: 'J' });
 });
 
+// Expectations printed by Ruby 3.1's Psych (YAML.load) for the same text.
+test('a quoted value behind an anchor, continued on an unindented line, is read as Psych reads it', () => {
+  const data = parseYaml('name: &name "D V"\ndescription: &description "Student at X. \nVisitor at Y."\n', {
+    file: '_config.yml',
+  });
+  assert.deepEqual(plain(data), { name: 'D V', description: 'Student at X. Visitor at Y.' });
+});
+
+test('a quoted value opened at the end of its line, and flow lists, continued unindented, as Psych reads them', () => {
+  const text =
+    'summary: "\nFirst line,\nsecond line."\ntech: [Java, Python, Stanford NLP,\nGurobi, "a, b", it\'s]\n' +
+    'next: {a: 1,\nb: [2,\n3]}\nlast: x\n';
+  assert.deepEqual(plain(parseYaml(text, { file: '_projects/p.md' })), {
+    summary: ' First line, second line.',
+    tech: ['Java', 'Python', 'Stanford NLP', 'Gurobi', 'a, b', "it's"],
+    next: { a: 1, b: [2, 3] },
+    last: 'x',
+  });
+});
+
+test('a Markdown-style comment line `[//]: # note` after a blank line is read, as Psych reads it', () => {
+  // Psych: {"a"=>1, ["//"]=>nil, "desc"=>"para\n\n[x]: y\n", "b"=>2}; a list as a key is a
+  // string in JavaScript.
+  const text = 'a: 1\n\n[//]: # (slides: x)\ndesc: |\n  para\n\n  [x]: y\nb: 2\n';
+  assert.deepEqual(plain(parseYaml(text, { file: '_publications/p.md' })), {
+    a: 1,
+    '[//]': null,
+    desc: 'para\n\n[x]: y\n',
+    b: 2,
+  });
+});
+
+test('a comment right after a closing quote or bracket is a comment, as Psych reads it', () => {
+  const text = [
+    'a : "x"# c "y"',
+    "d: 'z'#k",
+    'e: [1]#x',
+    'f: {a: 1}#x',
+    'g: plain#notcomment',
+    'h:',
+    '  - "item"# c',
+    'k: "multi',
+    '  line"#c',
+    '',
+  ].join('\n');
+  assert.deepEqual(plain(parseYaml(text, { file: '_config.yml' })), {
+    a: 'x',
+    d: 'z',
+    e: [1],
+    f: { a: 1 },
+    g: 'plain#notcomment',
+    h: ['item'],
+    k: 'multi line',
+  });
+});
+
 test('an unclosed quote is reported at the quote that opened it, not where the text ends', () => {
   assert.throws(
     () => parseYaml('layout: post\ntitle: "Second post\ntags: [a, b]\n', { file: 'post.md', lineOffset: 1 }),

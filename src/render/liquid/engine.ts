@@ -132,8 +132,8 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     locale: 'en-US',
     fs,
     // Bounds no real page meets, so a template mistake ends in an error, not a hang or an
-    // exhausted heap: time per render call (a page's content, or one layout), and items made
-    // (a range's numbers, joined and appended text…).
+    // exhausted heap: time per render call (a page's content, or one layout), and the size of
+    // each value made (a range's numbers, joined and appended text…).
     renderLimit: RENDER_LIMIT_MS,
     memoryLimit: MEMORY_LIMIT,
   });
@@ -216,6 +216,11 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
 
   const context = (scope: Record<string, unknown>, file: string, sync: boolean) => {
     const ctx = new Context(scope, liquid.options, { sync }, { liquid });
+    // liquidjs adds up every string and array a render makes, so a layout that runs `remove` and
+    // `replace` over a long page a hundred times (academicpages' compress.html) passes the limit
+    // while holding little. Memory runs out on one huge value: measure each on its own.
+    const limit = ctx.memoryLimit;
+    limit.use = (count) => limit.check(count);
     ctx.setRegister(CURRENT_FILE, file);
     return ctx;
   };
@@ -280,7 +285,7 @@ function includeCache(uses: LiquidSetup['uses']): LiquidOptions['cache'] {
 
 /** Per render call: a 1,000-page site renders each in milliseconds. */
 export const RENDER_LIMIT_MS = 30_000;
-/** Per render call: a range of 50 million numbers would take ~400 MB on its own. */
+/** Per value made (a range, a string, an array): 50 million numbers would take ~400 MB. */
 export const MEMORY_LIMIT = 50_000_000;
 
 interface LiquidjsError extends Error {

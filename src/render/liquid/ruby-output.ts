@@ -1,5 +1,5 @@
 import { Drop } from 'liquidjs';
-import { rubyInspect } from '../../ruby/values.ts';
+import { rubyFloatToS, rubyInspect } from '../../ruby/values.ts';
 
 export { rubyInspect };
 
@@ -19,5 +19,7 @@ export function rubyString(value: unknown): string {
     if (value instanceof Drop && value.valueOf() !== value) return rubyString(value.valueOf());
     return rubyInspect(value);
   }
+  // A number with a fraction is a Ruby Float (`4.26e-05`, not `0.0000426`).
+  if (typeof value === 'number' && !Number.isInteger(value)) return rubyFloatToS(value);
   return String(value);
 }

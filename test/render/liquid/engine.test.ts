@@ -162,3 +162,46 @@ test("smartify is Jekyll's SmartyPants converter, with the site's kramdown: smar
   // Jekyll's own output for both (Jekyll::Converters::SmartyPants#convert).
   assert.equal(await own.render('{{ t | smartify }}', { t: text }, 'page.html'), '«Hi» – it›s <b>x</b>…');
 });
+
+test('a layout that rewrites a long page many times renders: the size limit is per value, not cumulative', async () => {
+  const { liquid } = engine();
+  // 200 passes of `replace` over a 300,000-character page: 60 million characters of work, as
+  // academicpages' compress.html does on a long page; Jekyll renders it.
+  const page = '<p>word</p> '.repeat(25_000);
+  const out = await liquid.render(
+    '{% for i in (1..200) %}{% assign content = content | replace: "<p> ", "<p>" %}{% endfor %}{{ content | size }}',
+    { content: page },
+    'compress.html',
+  );
+  assert.equal(out, String(page.length));
+  await assert.rejects(
+    liquid.render(
+      '{% assign s = "xxxxxxxxxx" %}{% for i in (1..40) %}{% assign s = s | append: s %}{% endfor %}',
+      {},
+      'x.html',
+    ),
+    /too large to build/,
+  );
+});
+
+test('divided_by with a float divides the decimals, as Liquid does with BigDecimal', async () => {
+  const { liquid } = engine();
+  const out = await liquid.render(
+    '{{ 0.093 | times: 100.0 | divided_by: 0.12 }} {{ 9.3 | divided_by: 0.12 }} {{ 22 | divided_by: 7.0 }} {{ 0.7 | divided_by: 0.1 }} {{ 1 | divided_by: 3.0 }}',
+    {},
+    'page.html',
+  );
+  // Printed by Ruby's Liquid for the same template.
+  assert.equal(out, '77.5 77.5 3.142857142857143 7.0 0.3333333333333333');
+});
+
+test('floats print as Ruby prints them: 4.26e-05, 1.0e+15, 0.0001', async () => {
+  const { liquid } = engine();
+  const out = await liquid.render(
+    '{{ small }} {{ list }} {{ 0.0001 }} {{ big | times: 1.0 }} {{ 1.5e15 }} {{ 123456789012345.0 }}',
+    { small: 4.26e-5, list: [1.5, 4.26e-5], big: 1e15 },
+    'page.html',
+  );
+  // Printed by Ruby's Liquid with the same values (`big` an Integer there; `1.5e15` is no Liquid literal).
+  assert.equal(out, '4.26e-05 1.54.26e-05 0.0001 1.0e+15  123456789012345.0');
+});

@@ -57,6 +57,15 @@ const DECIMAL: Record<string, (a: Decimal, b: Decimal) => number> = {
     return toFloat({ digits: x - y, scale });
   },
   times: (a, b) => toFloat({ digits: a.digits * b.digits, scale: a.scale + b.scale }),
+  // BigDecimal's quotient keeps more digits than a double holds (and rounds its last), so
+  // reading 40 significant digits back gives the double Ruby's `to_f` gives.
+  divided_by: (a, b) => {
+    const numerator = a.digits * 10n ** BigInt(b.scale);
+    const denominator = b.digits * 10n ** BigInt(a.scale);
+    const length = (n: bigint) => (n < 0n ? -n : n).toString().length;
+    const scale = 40 + Math.max(0, length(denominator) - length(numerator));
+    return toFloat({ digits: (numerator * 10n ** BigInt(scale)) / denominator, scale });
+  },
   modulo: (a, b) => {
     const [x, y, scale] = aligned(a, b);
     let m = x % y;
@@ -72,7 +81,7 @@ function arithmetic(apply: (a: number, b: number, float: boolean) => number, nam
     const float = a.float || b.float;
     const exact = name === undefined ? undefined : DECIMAL[name];
     if (float && exact && Number.isFinite(a.value) && Number.isFinite(b.value)) {
-      if (name === 'modulo' && b.value === 0) throw new Error('divided by 0');
+      if ((name === 'modulo' || name === 'divided_by') && b.value === 0) throw new Error('divided by 0');
       return result(exact(decimal(a.value), decimal(b.value)), true);
     }
     return result(apply(a.value, b.value, float), float);
@@ -86,7 +95,7 @@ export const numberFilters = {
   divided_by: arithmetic((a, b, float) => {
     if (b === 0) throw new Error('divided by 0');
     return float ? a / b : Math.floor(a / b);
-  }),
+  }, 'divided_by'),
   modulo: arithmetic((a, b, float) => {
     if (b === 0) throw new Error('divided by 0');
     const m = a - b * Math.floor(a / b);
