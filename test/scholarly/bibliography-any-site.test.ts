@@ -58,6 +58,8 @@ describe('a plain site with only _bibliography/papers.bib and {% bibliography %}
     const source = tempSite({
       '_config.yml': 'title: Mira Okafor\nurl: https://okafor.example.org\n',
       '_bibliography/papers.bib': PAPERS,
+      // The paper its entry links (the theme draws no button for a file the site does not have).
+      'files/li2020.pdf': 'PDF',
       'publications.md':
         '---\ntitle: Publications\n---\n# Papers\n\n{% bibliography %}\n\nAnd again: {% bibliography group_by=none %}\n',
       'index.md': '---\ntitle: Home\n---\nHello.\n',
@@ -138,6 +140,7 @@ describe('a site set up for jekyll-scholar', () => {
         'title: T\nplugins: [jekyll-scholar]\nscholar:\n  source: ./_bibliography\n  bibliography: papers.bib\n  sort_by: year\n  order: ascending\n  group_by: none\n',
       '_bibliography/papers.bib': PAPERS,
       '_bibliography/other.bib': OTHER,
+      'files/li2020.pdf': 'PDF',
       // academicpages' words for its own layouts, none of them the lists'
       '_data/ui-text.yml': 'en:\n  page: "Page"\n  more_label: "Learn more"\n',
       '_layouts/default.html':
