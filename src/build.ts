@@ -21,7 +21,7 @@ import { readSite } from './read/reader.ts';
 import { fetchTheme } from './remote-theme/index.ts';
 import { extractExcerpt } from './render/excerpt.ts';
 import { createKramdown, KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
-import { createLiquid } from './render/liquid/index.ts';
+import { createLiquid, siteUrlLookups } from './render/liquid/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
 import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
@@ -32,7 +32,6 @@ import { Dependency } from './site/dependency.ts';
 import type { Page, Renderable } from './site/document.ts';
 import { Drops } from './site/drops.ts';
 import { type LoadedFile, Site } from './site/site.ts';
-import { relativeUrl } from './site/site-urls.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -456,37 +455,13 @@ function renderTools(
       site.uses(Dependency.sass);
       return sass.compileFilter(text, syntax);
     },
-    // Jekyll 4 prefixes both with the baseurl (`relative_url`).
-    postUrl: (name) => {
-      site.uses(Dependency.list('posts'));
-      const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
-      return url === undefined ? undefined : relativeUrl(site.config, url);
-    },
-    linkUrl: (relative) => {
-      site.uses(Dependency.anyList);
-      const url = linkTarget(site, relative);
-      return url === undefined ? undefined : relativeUrl(site.config, url);
-    },
+    ...siteUrlLookups(site),
     warn: (problem) => diagnostics.warn(problem),
     uses: (dependency) => site.uses(dependency),
     now: () => new BuildTime(Date.now(), site.time.note),
     extend: (liquid) => registerPluginTags(liquid, site),
   });
   return tools;
-}
-
-function postMatches(relativePath: string, name: string): boolean {
-  const base = relativePath.replace(/\.[^.]+$/, '');
-  return base.endsWith(`/${name}`) || base === name || path.posix.basename(base) === name;
-}
-
-function linkTarget(site: Site, relative: string): string | undefined {
-  const clean = relative.replace(/^\/+/, '');
-  for (const page of site.pages) if (page.relativePath === clean) return page.url;
-  for (const doc of site.documents)
-    if (path.posix.join(site.collectionsDir, doc.relativePath) === clean) return doc.url;
-  for (const file of site.staticFiles) if (file.relativePath === clean) return file.url;
-  return undefined;
 }
 
 /**
