@@ -19,19 +19,17 @@ import { bibFilesKnown, hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
 import { fetchTheme } from './remote-theme/index.ts';
-import { extractExcerpt } from './render/excerpt.ts';
-import { createKramdown, KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
-import { createLiquid, siteUrlLookups } from './render/liquid/index.ts';
+import { KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
-import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
+import { Renderer, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
+import { renderTools } from './render/tools.ts';
 import { parseRubyTime, useTimezone } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
-import { BuildTime } from './site/build-time.ts';
-import { Dependency } from './site/dependency.ts';
-import type { Page, Renderable } from './site/document.ts';
-import { Drops } from './site/drops.ts';
+import type { Dependency } from './site/dependency.ts';
+import type { Renderable } from './site/document.ts';
 import { type LoadedFile, Site } from './site/site.ts';
+import { collectOutputs, outputOf, staticOutputs, writes } from './write/outputs.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -231,7 +229,15 @@ async function buildSite(
 
   const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
   const renderer = new Renderer(
-    profiler.time('setup', () => renderTools(site, diagnostics, sass, markdownCache)),
+    profiler.time('setup', () =>
+      renderTools({
+        site,
+        diagnostics,
+        sass,
+        markdownCache,
+        extend: (liquid) => registerPluginTags(liquid, site),
+      }),
+    ),
   );
   renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
   // A build that replaces the whole site writes each page while the next ones render; serve's
@@ -375,174 +381,4 @@ function checkDestination(source: string, destination: string): void {
       hint: 'Choose a destination inside the site folder, such as _site (the default).',
     });
   }
-}
-
-/**
- * The Markdown converter: kramdown. A CommonMark setting is warned about here in plain Jekyll mode
- * (Jekyll 4.3 would stop without jekyll-commonmark); GitHub Pages mode names it with its plugins.
- */
-function markdownConverter(site: Site, diagnostics: Diagnostics): (text: string) => string {
-  const config = site.config;
-  const engine = String(config.markdown ?? 'kramdown').toLowerCase();
-  if (!site.githubPages && (engine === 'gfm' || engine === 'commonmarkghpages')) {
-    diagnostics.warn({
-      file: '_config.yml',
-      message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
-      hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
-    });
-  }
-  return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
-}
-
-function renderTools(
-  site: Site,
-  diagnostics: Diagnostics,
-  sass: SassCompiler,
-  markdownCache: MarkdownCache | undefined,
-): RenderTools {
-  const convert = markdownConverter(site, diagnostics);
-  const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
-  const excerpts = new Map<Renderable, string>();
-  const tools: RenderTools = {
-    site,
-    markdown,
-    sass,
-    diagnostics,
-    drops: new Drops(site, {
-      excerptOf: (item) => {
-        if (excerpts.has(item)) return excerpts.get(item);
-        if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
-        const own = item.data.excerpt;
-        if (own != null && own !== false) return String(own);
-        if (item.excerptSeparator === '') return undefined;
-        const text = extractExcerpt(item, item.rawContent);
-        let output = text;
-        try {
-          if (text.includes('{{') || text.includes('{%')) {
-            output = tools.liquid.renderSync(
-              text,
-              {
-                site: tools.drops.siteDropFor(),
-                page: tools.drops.of(item),
-                // As the page's own render: Jekyll's Markdown converter's highlight tag newlines.
-                highlighter_prefix: item.isMarkdown ? '\n' : '',
-                highlighter_suffix: item.isMarkdown ? '\n' : '',
-              },
-              item.sourceFile,
-              {
-                lineOffset: item.bodyLine - 1,
-              },
-            );
-          }
-          output = item.isMarkdown ? markdown(output) : output;
-        } catch (error) {
-          if (error instanceof SiteError) diagnostics.error(error);
-          else throw error;
-        }
-        excerpts.set(item, output);
-        return output;
-      },
-    }),
-    liquid: undefined as never,
-  };
-  tools.liquid = createLiquid({
-    sourceDir: site.source,
-    includeDirs: site.includeDirs,
-    config: site.config,
-    markdownify: markdown,
-    scssify: (text, syntax) => {
-      site.uses(Dependency.sass);
-      return sass.compileFilter(text, syntax);
-    },
-    ...siteUrlLookups(site),
-    warn: (problem) => diagnostics.warn(problem),
-    uses: (dependency) => site.uses(dependency),
-    now: () => new BuildTime(Date.now(), site.time.note),
-    extend: (liquid) => registerPluginTags(liquid, site),
-  });
-  return tools;
-}
-
-/**
- * A permalink with `..` is kept inside the destination, as Jekyll does without a word: a note of
- * where it went, and a finding for `check`.
- */
-function warnIfClimbing(site: Site, item: Renderable): void {
-  const permalink = item.permalink;
-  if (!permalink?.includes('..')) return;
-  site.diagnostics.warn({
-    message: `the permalink '${permalink}' points outside the site; the page is written at ${item.url} instead`,
-    file: item.sourceFile,
-    hint: 'Permalinks are paths inside the site: remove the `..` parts.',
-    note: 'check',
-  });
-}
-
-const outputOf = (item: Renderable): OutputFile => ({
-  destination: item.destinationPath,
-  source: item.sourceFile,
-  text: item.output ?? '',
-});
-
-/** Whether an item makes a file: every page; a document that is output and published. */
-function writes(site: Site, item: Renderable): boolean {
-  return item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
-}
-
-function staticOutputs(site: Site): OutputFile[] {
-  return site.staticFiles
-    .filter((file) => file.write)
-    .map((file) => ({
-      destination: file.destinationPath,
-      source: file.relativePath,
-      copyFrom: file.sourcePath,
-    }));
-}
-
-/**
- * A page jekyll-redirect-from made for a `redirect_from` entry (a RedirectPage): Jekyll's
- * conflict check leaves these out (Doctor#allow_used_permalink?).
- */
-function isRedirectPage(page: Page): boolean {
-  const redirect = page.data.redirect as { from?: unknown } | undefined;
-  return page.sourcePath === undefined && page.name === 'redirect.html' && typeof redirect?.from === 'string';
-}
-
-/** Every file to write, with Jekyll's conflict warning when two write one destination. */
-function collectOutputs(site: Site): OutputFile[] {
-  const byDestination = new Map<string, OutputFile[]>();
-  const redirects = new Set<OutputFile>();
-  const add = (file: OutputFile) => {
-    const list = byDestination.get(file.destination);
-    if (list) list.push(file);
-    else byDestination.set(file.destination, [file]);
-  };
-  for (const page of site.pages) {
-    warnIfClimbing(site, page);
-    const file = outputOf(page);
-    if (isRedirectPage(page)) redirects.add(file);
-    add(file);
-  }
-  for (const file of staticOutputs(site)) add(file);
-  for (const doc of site.documents) {
-    if (writes(site, doc)) {
-      warnIfClimbing(site, doc);
-      add(outputOf(doc));
-    }
-  }
-
-  const files: OutputFile[] = [];
-  for (const [destination, list] of byDestination) {
-    const conflicting = list.filter((file) => !redirects.has(file));
-    if (conflicting.length > 1) {
-      site.diagnostics.warn({
-        message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
-        file: conflicting[0].source,
-        hint: 'Give one of them a different permalink.',
-      });
-    }
-    files.push(list[list.length - 1]);
-  }
-  return files;
 }
