@@ -103,6 +103,31 @@ export interface BuildResult {
   profile?: Profiler;
 }
 
+/** One build's state: made once by `build()`, handed to each step. */
+interface BuildContext {
+  readonly site: Site;
+  readonly diagnostics: Diagnostics;
+  readonly profiler: Profiler;
+  readonly sass: SassCompiler;
+  /** Whether serve keeps the Sass compiler (and its stylesheets) between builds. */
+  readonly sassKept: boolean;
+  /** Conversions kept between builds (none in serve, nor with --disable-disk-cache). */
+  readonly markdownCache?: MarkdownCache;
+  /** serve's rebuilds, or the state a cached build (and `-I`) starts from. */
+  readonly incremental?: IncrementalBuild;
+  /** Warnings fail the build (`--strict`). */
+  readonly strict: boolean;
+  readonly log: (text: string) => void;
+}
+
+/** A build's render pass: the renderer, what it may reuse, and where pages go as they render. */
+interface RenderPass {
+  readonly renderer: Renderer;
+  readonly reuse: (item: Renderable) => ReusedRender | undefined;
+  /** Set when this build replaces the whole destination. */
+  readonly writer?: SiteWriter;
+}
+
 export class BuildFailed extends Error {
   constructor(readonly diagnostics: Diagnostics) {
     super(`${diagnostics.errors.length} error(s)`);
@@ -163,9 +188,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
         : undefined;
     const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
     try {
-      const result = await buildSite(site, sass, markdownCache, diagnostics, profiler, {
-        ...options,
+      const result = await buildSite({
+        site,
+        diagnostics,
+        profiler,
+        sass,
+        sassKept: options.sass !== undefined,
+        markdownCache,
         incremental,
+        strict: Boolean(options.strict),
+        log: options.log ?? (() => {}),
       });
       if (saved) saveIncremental(site, saved);
       return result;
@@ -197,15 +229,8 @@ export function sassCompilerFor(source: string, config: Config, diskCache = true
 }
 
 /** Jekyll's `Site#process` after reset: read → generate → render → write. */
-async function buildSite(
-  site: Site,
-  sass: SassCompiler,
-  markdownCache: MarkdownCache | undefined,
-  diagnostics: Diagnostics,
-  profiler: Profiler,
-  options: BuildOptions,
-): Promise<BuildResult> {
-  const { strict, incremental } = options;
+async function buildSite(context: BuildContext): Promise<BuildResult> {
+  const { site, diagnostics, profiler, sass, markdownCache, incremental, strict } = context;
   // Dart Sass boots while the source is read, unless a cache may spare it.
   const sassDir = path.join(
     site.source,
@@ -214,7 +239,7 @@ async function buildSite(
   if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
   // Nothing compiled yet (and no serve keeping its stylesheets): each stylesheet without Liquid
   // starts compiling as soon as it is read, while the rest of the site is read and rendered.
-  if (!options.sass && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);
+  if (!context.sassKept && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);
 
   if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));
@@ -247,7 +272,7 @@ async function buildSite(
       ? new SiteWriter(site.destination, site.pages.length + site.documents.length + site.staticFiles.length)
       : undefined;
   try {
-    const result = await renderAndWrite(site, renderer, reuse, writer, diagnostics, profiler, options);
+    const result = await renderAndWrite(context, { renderer, reuse, writer });
     // A build that reused pages saw only some of the site's texts: it keeps the others too.
     markdownCache?.save({ whole: !incremental?.counts.reused });
     return result;
@@ -256,21 +281,11 @@ async function buildSite(
   }
 }
 
-async function renderAndWrite(
-  site: Site,
-  renderer: Renderer,
-  reuse: (item: Renderable) => ReusedRender | undefined,
-  writer: SiteWriter | undefined,
-  diagnostics: Diagnostics,
-  profiler: Profiler,
-  options: BuildOptions,
-): Promise<BuildResult> {
-  const { strict, incremental } = options;
-  const log = options.log ?? (() => {});
+async function renderAndWrite(context: BuildContext, pass: RenderPass): Promise<BuildResult> {
+  const { site, diagnostics, profiler, incremental, strict, log } = context;
+  const { writer } = pass;
   if (writer) for (const file of staticOutputs(site)) writer.early(file);
-  await profiler.timeAsync('render', () =>
-    renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental, writer),
-  );
+  await profiler.timeAsync('render', () => renderAll(context, pass));
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji, mentions)
 
@@ -296,16 +311,9 @@ async function renderAndWrite(
 }
 
 /** Documents, collection by collection, then pages, as `Site#render` does. */
-async function renderAll(
-  site: Site,
-  renderer: Renderer,
-  diagnostics: Diagnostics,
-  profiler: Profiler,
-  log: (text: string) => void,
-  reuse: (item: Renderable) => ReusedRender | undefined,
-  incremental: IncrementalBuild | undefined,
-  writer: SiteWriter | undefined,
-): Promise<void> {
+async function renderAll(context: BuildContext, pass: RenderPass): Promise<void> {
+  const { site, diagnostics, profiler, incremental, log } = context;
+  const { renderer, reuse, writer } = pass;
   // Pages are read by index: rendering may append some (source maps), which are then rendered too.
   const pages = site.pages;
   const items = (function* (): Generator<Renderable> {
