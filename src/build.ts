@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig, publishingMode } from './config/index.ts';
+import { type Config, loadConfig, publishingMode, siteFolders } from './config/index.ts';
 import { configuredTheme } from './config/theme.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
@@ -156,18 +156,16 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
     if (options.strict) config.strict_front_matter = true;
     if (config.timezone) useTimezone(String(config.timezone));
-    checkDestination(String(config.source), String(config.destination));
-    restoreInterruptedSwap(String(config.destination));
+    const folders = siteFolders(config);
+    checkDestination(folders.source, folders.destination);
+    restoreInterruptedSwap(folders.destination);
     const site = new Site(
       config,
       diagnostics,
       options.time?.getTime() ?? configuredTime(config, diagnostics),
     );
     site.githubPages = mode.githubPages;
-    site.cacheDir =
-      options.diskCache === false
-        ? undefined
-        : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
+    site.cacheDir = options.diskCache === false ? undefined : path.join(site.folders.cacheDir, 'scholarsite');
     // A build with the disk cache starts from what the last one rendered and kept: it renders
     // again only what the files changed since can affect (incremental/saved). `-I` then writes
     // only the files that changed; a plain build writes the whole site anew. (serve keeps its
@@ -218,7 +216,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
  * `.jekyll-cache` (never written out), unless `diskCache` is false (`--disable-disk-cache`).
  */
 export function sassCompilerFor(source: string, config: Config, diskCache = true): SassCompiler {
-  const cacheDir = path.join(source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite', 'sass');
+  const cacheDir = path.join(siteFolders({ ...config, source }).cacheDir, 'scholarsite', 'sass');
   const themeSass = configuredTheme(config)?.sassPath;
   return new SassCompiler({
     source,
@@ -232,11 +230,7 @@ export function sassCompilerFor(source: string, config: Config, diskCache = true
 async function buildSite(context: BuildContext): Promise<BuildResult> {
   const { site, diagnostics, profiler, sass, markdownCache, incremental, strict } = context;
   // Dart Sass boots while the source is read, unless a cache may spare it.
-  const sassDir = path.join(
-    site.source,
-    String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass'),
-  );
-  if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
+  if ((existsSync(site.folders.sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
   // Nothing compiled yet (and no serve keeping its stylesheets): each stylesheet without Liquid
   // starts compiling as soon as it is read, while the rest of the site is read and rendered.
   if (!context.sassKept && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);

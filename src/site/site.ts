@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
-import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
+import { FrontMatterDefaults, permalinkStyle, type SiteFolders, siteFolders } from '../config/index.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
 import type { Diagnostics } from '../errors.ts';
 import { isDirectory } from '../stat.ts';
@@ -39,6 +39,8 @@ export class Site implements SiteContext {
   readonly markdownExts: Set<string>;
   readonly frontMatterDefaults: FrontMatterDefaults;
   readonly diagnostics: Diagnostics;
+  /** The folders `_config.yml` names, with their defaults, resolved once. */
+  readonly folders: SiteFolders;
   /** The built-in theme, when `_config.yml` names it. */
   readonly theme: Theme | undefined;
 
@@ -84,6 +86,7 @@ export class Site implements SiteContext {
   /** `time`: the build's time in ms (tests pin it; else now). */
   constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
+    this.folders = siteFolders(config);
     this.source = String(config.source);
     this.destination = String(config.destination);
     this.time = new BuildTime(time instanceof Date ? time.getTime() : time, (dependency) =>
@@ -108,7 +111,7 @@ export class Site implements SiteContext {
     );
     this.theme = configuredTheme(config);
     checkTheme(config, diagnostics);
-    this.includeDirs = [path.join(this.source, String(config.includes_dir ?? '_includes'))];
+    this.includeDirs = [this.folders.includesDir];
     if (this.theme?.includesPath) this.includeDirs.push(this.theme.includesPath);
     this.setUpCollections();
   }
