@@ -99,15 +99,12 @@ export class Site implements SiteContext {
         .map((ext) => ext.trim().toLowerCase()),
     );
     this.diagnostics = diagnostics;
-    this.frontMatterDefaults = new FrontMatterDefaults(
-      config.defaults,
-      String(config.collections_dir ?? ''),
-      (m) =>
-        diagnostics.warn({
-          message: m,
-          file: '_config.yml',
-          hint: 'Each entry of defaults needs `scope` and `values`.',
-        }),
+    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, this.folders.collectionsDir, (m) =>
+      diagnostics.warn({
+        message: m,
+        file: '_config.yml',
+        hint: 'Each entry of defaults needs `scope` and `values`.',
+      }),
     );
     this.theme = configuredTheme(config);
     checkTheme(config, diagnostics);
@@ -125,7 +122,7 @@ export class Site implements SiteContext {
   }
 
   get collectionsDir(): string {
-    return String(this.config.collections_dir ?? '');
+    return this.folders.collectionsDir;
   }
 
   private setUpCollections(): void {
