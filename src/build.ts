@@ -138,34 +138,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
-    // reset
-    const overrides: Config = { ...options.overrides };
-    if (options.destination) overrides.destination = path.resolve(options.destination);
-    const mode = publishingMode(path.resolve(options.source), options.githubPages);
-    const readConfig = () =>
-      loadConfig({
-        source: options.source,
-        configFiles: options.configFiles,
-        overrides,
-        warn: (problem) => diagnostics.warn(problem),
-        githubPages: mode.githubPages,
-      });
-    let { config, files: configFiles } = profiler.time('config', readConfig);
-    // A theme from GitHub not fetched yet: fetch it, then read the config again with it.
-    if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
-    for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
-    if (options.strict) config.strict_front_matter = true;
-    if (config.timezone) useTimezone(String(config.timezone));
-    const folders = siteFolders(config);
-    checkDestination(folders.source, folders.destination);
-    restoreInterruptedSwap(folders.destination);
-    const site = new Site(
-      config,
-      diagnostics,
-      options.time?.getTime() ?? configuredTime(config, diagnostics),
-    );
-    site.githubPages = mode.githubPages;
-    site.cacheDir = options.diskCache === false ? undefined : path.join(site.folders.cacheDir, 'scholarsite');
+    const site = await resetSite(options, diagnostics, profiler);
     // A build with the disk cache starts from what the last one rendered and kept: it renders
     // again only what the files changed since can affect (incremental/saved). `-I` then writes
     // only the files that changed; a plain build writes the whole site anew. (serve keeps its
@@ -176,31 +149,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
           )
         : undefined;
-    const incremental = options.incremental ?? saved;
-    site.fileTexts = incremental?.fileTexts;
-    site.loadedFiles = incremental?.loadedFiles;
-    // serve renders only what a save affects: its conversions would not fill the cache.
-    const markdownCache =
-      site.cacheDir && !options.incremental
-        ? new MarkdownCache(site.cacheDir, config.kramdown, KRAMDOWN_IMPLEMENTATION)
-        : undefined;
-    const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
+    const context = buildContext(site, options, saved, profiler);
     try {
-      const result = await buildSite({
-        site,
-        diagnostics,
-        profiler,
-        sass,
-        sassKept: options.sass !== undefined,
-        markdownCache,
-        incremental,
-        strict: Boolean(options.strict),
-        log: options.log ?? (() => {}),
-      });
+      const result = await buildSite(context);
       if (saved) saveIncremental(site, saved);
       return result;
     } finally {
-      if (!options.sass) await sass.dispose();
+      if (!context.sassKept) await context.sass.dispose();
     }
   } catch (error) {
     if (error instanceof SiteError) {
@@ -209,6 +164,64 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
     }
     throw error;
   }
+}
+
+/** Jekyll's `Site#reset` and the config before it: the config read, the destination checked, a new Site. */
+async function resetSite(options: BuildOptions, diagnostics: Diagnostics, profiler: Profiler): Promise<Site> {
+  const overrides: Config = { ...options.overrides };
+  if (options.destination) overrides.destination = path.resolve(options.destination);
+  const mode = publishingMode(path.resolve(options.source), options.githubPages);
+  const readConfig = () =>
+    loadConfig({
+      source: options.source,
+      configFiles: options.configFiles,
+      overrides,
+      warn: (problem) => diagnostics.warn(problem),
+      githubPages: mode.githubPages,
+    });
+  let { config, files: configFiles } = profiler.time('config', readConfig);
+  // A theme from GitHub not fetched yet: fetch it, then read the config again with it.
+  if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
+  for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
+  if (options.strict) config.strict_front_matter = true;
+  if (config.timezone) useTimezone(String(config.timezone));
+  const folders = siteFolders(config);
+  checkDestination(folders.source, folders.destination);
+  restoreInterruptedSwap(folders.destination);
+  const site = new Site(config, diagnostics, options.time?.getTime() ?? configuredTime(config, diagnostics));
+  site.githubPages = mode.githubPages;
+  site.cacheDir = options.diskCache === false ? undefined : path.join(site.folders.cacheDir, 'scholarsite');
+  return site;
+}
+
+/**
+ * The build's mode, chosen once: serve's rebuilds (`options.incremental`), a cached build or
+ * `-I` (`saved`), or a fresh one (neither).
+ */
+function buildContext(
+  site: Site,
+  options: BuildOptions,
+  saved: IncrementalBuild | undefined,
+  profiler: Profiler,
+): BuildContext {
+  const incremental = options.incremental ?? saved;
+  site.fileTexts = incremental?.fileTexts;
+  site.loadedFiles = incremental?.loadedFiles;
+  return {
+    site,
+    diagnostics: site.diagnostics,
+    profiler,
+    sass: options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache),
+    sassKept: options.sass !== undefined,
+    // serve renders only what a save affects: its conversions would not fill the cache.
+    markdownCache:
+      site.cacheDir && !options.incremental
+        ? new MarkdownCache(site.cacheDir, site.config.kramdown, KRAMDOWN_IMPLEMENTATION)
+        : undefined,
+    incremental,
+    strict: Boolean(options.strict),
+    log: options.log ?? (() => {}),
+  };
 }
 
 /**
