@@ -7,7 +7,6 @@ import { type Config, loadConfig, publishingMode, siteFolders } from './config/i
 import { configuredTheme } from './config/theme.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
-import { IncrementalBuilder } from './incremental/builder.ts';
 import {
   forgetIncremental,
   keptSearchIndex,
@@ -299,7 +298,7 @@ async function renderAndWrite(context: BuildContext, pass: RenderPass): Promise<
   const files = profiler.time('collect', () => collectOutputs(site));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
-    const kept = incremental instanceof IncrementalBuilder ? keptSearchIndex(incremental, files) : undefined;
+    const kept = incremental && keptSearchIndex(incremental, files);
     const index =
       incremental?.searchIndex ??
       kept ??
