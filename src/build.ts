@@ -3,11 +3,10 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig, publishingMode } from './config/index.ts';
+import { type Config, loadConfig, publishingMode, siteFolders } from './config/index.ts';
 import { configuredTheme } from './config/theme.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
-import { IncrementalBuilder } from './incremental/builder.ts';
 import {
   forgetIncremental,
   keptSearchIndex,
@@ -19,20 +18,17 @@ import { bibFilesKnown, hasBibFiles } from './read/bibliography/index.ts';
 import { loadBibtexParser } from './read/bibliography/parse.ts';
 import { readSite } from './read/reader.ts';
 import { fetchTheme } from './remote-theme/index.ts';
-import { extractExcerpt } from './render/excerpt.ts';
-import { createKramdown, KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
-import { createLiquid } from './render/liquid/index.ts';
+import { KRAMDOWN_IMPLEMENTATION } from './render/kramdown/index.ts';
 import { MarkdownCache } from './render/markdown-cache.ts';
-import { Renderer, type RenderTools, startStylesheet } from './render/renderer.ts';
+import { Renderer, startStylesheet } from './render/renderer.ts';
 import { SassCompiler } from './render/sass.ts';
+import { renderTools } from './render/tools.ts';
 import { parseRubyTime, useTimezone } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
-import { BuildTime } from './site/build-time.ts';
-import { Dependency } from './site/dependency.ts';
-import type { Page, Renderable } from './site/document.ts';
-import { Drops } from './site/drops.ts';
+import type { Dependency } from './site/dependency.ts';
+import type { Renderable } from './site/document.ts';
 import { type LoadedFile, Site } from './site/site.ts';
-import { relativeUrl } from './site/site-urls.ts';
+import { collectOutputs, outputOf, staticOutputs, writes } from './write/outputs.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
 export interface BuildOptions {
@@ -106,6 +102,31 @@ export interface BuildResult {
   profile?: Profiler;
 }
 
+/** One build's state: made once by `build()`, handed to each step. */
+interface BuildContext {
+  readonly site: Site;
+  readonly diagnostics: Diagnostics;
+  readonly profiler: Profiler;
+  readonly sass: SassCompiler;
+  /** Whether serve keeps the Sass compiler (and its stylesheets) between builds. */
+  readonly sassKept: boolean;
+  /** Conversions kept between builds (none in serve, nor with --disable-disk-cache). */
+  readonly markdownCache?: MarkdownCache;
+  /** serve's rebuilds, or the state a cached build (and `-I`) starts from. */
+  readonly incremental?: IncrementalBuild;
+  /** Warnings fail the build (`--strict`). */
+  readonly strict: boolean;
+  readonly log: (text: string) => void;
+}
+
+/** A build's render pass: the renderer, what it may reuse, and where pages go as they render. */
+interface RenderPass {
+  readonly renderer: Renderer;
+  readonly reuse: (item: Renderable) => ReusedRender | undefined;
+  /** Set when this build replaces the whole destination. */
+  readonly writer?: SiteWriter;
+}
+
 export class BuildFailed extends Error {
   constructor(readonly diagnostics: Diagnostics) {
     super(`${diagnostics.errors.length} error(s)`);
@@ -116,36 +137,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
-    // reset
-    const overrides: Config = { ...options.overrides };
-    if (options.destination) overrides.destination = path.resolve(options.destination);
-    const mode = publishingMode(path.resolve(options.source), options.githubPages);
-    const readConfig = () =>
-      loadConfig({
-        source: options.source,
-        configFiles: options.configFiles,
-        overrides,
-        warn: (problem) => diagnostics.warn(problem),
-        githubPages: mode.githubPages,
-      });
-    let { config, files: configFiles } = profiler.time('config', readConfig);
-    // A theme from GitHub not fetched yet: fetch it, then read the config again with it.
-    if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
-    for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
-    if (options.strict) config.strict_front_matter = true;
-    if (config.timezone) useTimezone(String(config.timezone));
-    checkDestination(String(config.source), String(config.destination));
-    restoreInterruptedSwap(String(config.destination));
-    const site = new Site(
-      config,
-      diagnostics,
-      options.time?.getTime() ?? configuredTime(config, diagnostics),
-    );
-    site.githubPages = mode.githubPages;
-    site.cacheDir =
-      options.diskCache === false
-        ? undefined
-        : path.join(site.source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite');
+    const site = await resetSite(options, diagnostics, profiler);
     // A build with the disk cache starts from what the last one rendered and kept: it renders
     // again only what the files changed since can affect (incremental/saved). `-I` then writes
     // only the files that changed; a plain build writes the whole site anew. (serve keeps its
@@ -156,24 +148,13 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
           )
         : undefined;
-    const incremental = options.incremental ?? saved;
-    site.fileTexts = incremental?.fileTexts;
-    site.loadedFiles = incremental?.loadedFiles;
-    // serve renders only what a save affects: its conversions would not fill the cache.
-    const markdownCache =
-      site.cacheDir && !options.incremental
-        ? new MarkdownCache(site.cacheDir, config.kramdown, KRAMDOWN_IMPLEMENTATION)
-        : undefined;
-    const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
+    const context = buildContext(site, options, saved, profiler);
     try {
-      const result = await buildSite(site, sass, markdownCache, diagnostics, profiler, {
-        ...options,
-        incremental,
-      });
+      const result = await buildSite(context);
       if (saved) saveIncremental(site, saved);
       return result;
     } finally {
-      if (!options.sass) await sass.dispose();
+      if (!context.sassKept) await context.sass.dispose();
     }
   } catch (error) {
     if (error instanceof SiteError) {
@@ -184,12 +165,70 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   }
 }
 
+/** Jekyll's `Site#reset` and the config before it: the config read, the destination checked, a new Site. */
+async function resetSite(options: BuildOptions, diagnostics: Diagnostics, profiler: Profiler): Promise<Site> {
+  const overrides: Config = { ...options.overrides };
+  if (options.destination) overrides.destination = path.resolve(options.destination);
+  const mode = publishingMode(path.resolve(options.source), options.githubPages);
+  const readConfig = () =>
+    loadConfig({
+      source: options.source,
+      configFiles: options.configFiles,
+      overrides,
+      warn: (problem) => diagnostics.warn(problem),
+      githubPages: mode.githubPages,
+    });
+  let { config, files: configFiles } = profiler.time('config', readConfig);
+  // A theme from GitHub not fetched yet: fetch it, then read the config again with it.
+  if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
+  for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
+  if (options.strict) config.strict_front_matter = true;
+  if (config.timezone) useTimezone(String(config.timezone));
+  const folders = siteFolders(config);
+  checkDestination(folders.source, folders.destination);
+  restoreInterruptedSwap(folders.destination);
+  const site = new Site(config, diagnostics, options.time?.getTime() ?? configuredTime(config, diagnostics));
+  site.githubPages = mode.githubPages;
+  site.cacheDir = options.diskCache === false ? undefined : path.join(site.folders.cacheDir, 'scholarsite');
+  return site;
+}
+
+/**
+ * The build's mode, chosen once: serve's rebuilds (`options.incremental`), a cached build or
+ * `-I` (`saved`), or a fresh one (neither).
+ */
+function buildContext(
+  site: Site,
+  options: BuildOptions,
+  saved: IncrementalBuild | undefined,
+  profiler: Profiler,
+): BuildContext {
+  const incremental = options.incremental ?? saved;
+  site.fileTexts = incremental?.fileTexts;
+  site.loadedFiles = incremental?.loadedFiles;
+  return {
+    site,
+    diagnostics: site.diagnostics,
+    profiler,
+    sass: options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache),
+    sassKept: options.sass !== undefined,
+    // serve renders only what a save affects: its conversions would not fill the cache.
+    markdownCache:
+      site.cacheDir && !options.incremental
+        ? new MarkdownCache(site.cacheDir, site.config.kramdown, KRAMDOWN_IMPLEMENTATION)
+        : undefined,
+    incremental,
+    strict: Boolean(options.strict),
+    log: options.log ?? (() => {}),
+  };
+}
+
 /**
  * The Sass compiler of a site. Compiled stylesheets are cached in the source, like Jekyll's
  * `.jekyll-cache` (never written out), unless `diskCache` is false (`--disable-disk-cache`).
  */
 export function sassCompilerFor(source: string, config: Config, diskCache = true): SassCompiler {
-  const cacheDir = path.join(source, String(config.cache_dir ?? '.jekyll-cache'), 'scholarsite', 'sass');
+  const cacheDir = path.join(siteFolders({ ...config, source }).cacheDir, 'scholarsite', 'sass');
   const themeSass = configuredTheme(config)?.sassPath;
   return new SassCompiler({
     source,
@@ -200,24 +239,13 @@ export function sassCompilerFor(source: string, config: Config, diskCache = true
 }
 
 /** Jekyll's `Site#process` after reset: read → generate → render → write. */
-async function buildSite(
-  site: Site,
-  sass: SassCompiler,
-  markdownCache: MarkdownCache | undefined,
-  diagnostics: Diagnostics,
-  profiler: Profiler,
-  options: BuildOptions,
-): Promise<BuildResult> {
-  const { strict, incremental } = options;
+async function buildSite(context: BuildContext): Promise<BuildResult> {
+  const { site, diagnostics, profiler, sass, markdownCache, incremental, strict } = context;
   // Dart Sass boots while the source is read, unless a cache may spare it.
-  const sassDir = path.join(
-    site.source,
-    String((site.config.sass as Config | undefined)?.sass_dir ?? '_sass'),
-  );
-  if ((existsSync(sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
+  if ((existsSync(site.folders.sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
   // Nothing compiled yet (and no serve keeping its stylesheets): each stylesheet without Liquid
   // starts compiling as soon as it is read, while the rest of the site is read and rendered.
-  if (!options.sass && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);
+  if (!context.sassKept && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);
 
   if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
   profiler.time('read', () => readSite(site));
@@ -232,7 +260,15 @@ async function buildSite(
 
   const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
   const renderer = new Renderer(
-    profiler.time('setup', () => renderTools(site, diagnostics, sass, markdownCache)),
+    profiler.time('setup', () =>
+      renderTools({
+        site,
+        diagnostics,
+        sass,
+        markdownCache,
+        extend: (liquid) => registerPluginTags(liquid, site),
+      }),
+    ),
   );
   renderer.startStylesheets(site.pages.filter((page) => !reuse(page)));
   // A build that replaces the whole site writes each page while the next ones render; serve's
@@ -242,7 +278,7 @@ async function buildSite(
       ? new SiteWriter(site.destination, site.pages.length + site.documents.length + site.staticFiles.length)
       : undefined;
   try {
-    const result = await renderAndWrite(site, renderer, reuse, writer, diagnostics, profiler, options);
+    const result = await renderAndWrite(context, { renderer, reuse, writer });
     // A build that reused pages saw only some of the site's texts: it keeps the others too.
     markdownCache?.save({ whole: !incremental?.counts.reused });
     return result;
@@ -251,28 +287,18 @@ async function buildSite(
   }
 }
 
-async function renderAndWrite(
-  site: Site,
-  renderer: Renderer,
-  reuse: (item: Renderable) => ReusedRender | undefined,
-  writer: SiteWriter | undefined,
-  diagnostics: Diagnostics,
-  profiler: Profiler,
-  options: BuildOptions,
-): Promise<BuildResult> {
-  const { strict, incremental } = options;
-  const log = options.log ?? (() => {});
+async function renderAndWrite(context: BuildContext, pass: RenderPass): Promise<BuildResult> {
+  const { site, diagnostics, profiler, incremental, strict, log } = context;
+  const { writer } = pass;
   if (writer) for (const file of staticOutputs(site)) writer.early(file);
-  await profiler.timeAsync('render', () =>
-    renderAll(site, renderer, diagnostics, profiler, log, reuse, incremental, writer),
-  );
+  await profiler.timeAsync('render', () => renderAll(context, pass));
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji, mentions)
 
   const files = profiler.time('collect', () => collectOutputs(site));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
-    const kept = incremental instanceof IncrementalBuilder ? keptSearchIndex(incremental, files) : undefined;
+    const kept = incremental && keptSearchIndex(incremental, files);
     const index =
       incremental?.searchIndex ??
       kept ??
@@ -291,16 +317,9 @@ async function renderAndWrite(
 }
 
 /** Documents, collection by collection, then pages, as `Site#render` does. */
-async function renderAll(
-  site: Site,
-  renderer: Renderer,
-  diagnostics: Diagnostics,
-  profiler: Profiler,
-  log: (text: string) => void,
-  reuse: (item: Renderable) => ReusedRender | undefined,
-  incremental: IncrementalBuild | undefined,
-  writer: SiteWriter | undefined,
-): Promise<void> {
+async function renderAll(context: BuildContext, pass: RenderPass): Promise<void> {
+  const { site, diagnostics, profiler, incremental, log } = context;
+  const { renderer, reuse, writer } = pass;
   // Pages are read by index: rendering may append some (source maps), which are then rendered too.
   const pages = site.pages;
   const items = (function* (): Generator<Renderable> {
@@ -376,199 +395,4 @@ function checkDestination(source: string, destination: string): void {
       hint: 'Choose a destination inside the site folder, such as _site (the default).',
     });
   }
-}
-
-/**
- * The Markdown converter: kramdown. A CommonMark setting is warned about here in plain Jekyll mode
- * (Jekyll 4.3 would stop without jekyll-commonmark); GitHub Pages mode names it with its plugins.
- */
-function markdownConverter(site: Site, diagnostics: Diagnostics): (text: string) => string {
-  const config = site.config;
-  const engine = String(config.markdown ?? 'kramdown').toLowerCase();
-  if (!site.githubPages && (engine === 'gfm' || engine === 'commonmarkghpages')) {
-    diagnostics.warn({
-      file: '_config.yml',
-      message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
-      hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
-    });
-  }
-  return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
-}
-
-function renderTools(
-  site: Site,
-  diagnostics: Diagnostics,
-  sass: SassCompiler,
-  markdownCache: MarkdownCache | undefined,
-): RenderTools {
-  const convert = markdownConverter(site, diagnostics);
-  const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
-  const excerpts = new Map<Renderable, string>();
-  const tools: RenderTools = {
-    site,
-    markdown,
-    sass,
-    diagnostics,
-    drops: new Drops(site, {
-      excerptOf: (item) => {
-        if (excerpts.has(item)) return excerpts.get(item);
-        if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        if (item.kind === 'document' && item.frontMatterFailed) return undefined;
-        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
-        const own = item.data.excerpt;
-        if (own != null && own !== false) return String(own);
-        if (item.excerptSeparator === '') return undefined;
-        const text = extractExcerpt(item, item.rawContent);
-        let output = text;
-        try {
-          if (text.includes('{{') || text.includes('{%')) {
-            output = tools.liquid.renderSync(
-              text,
-              {
-                site: tools.drops.siteDropFor(),
-                page: tools.drops.of(item),
-                // As the page's own render: Jekyll's Markdown converter's highlight tag newlines.
-                highlighter_prefix: item.isMarkdown ? '\n' : '',
-                highlighter_suffix: item.isMarkdown ? '\n' : '',
-              },
-              item.sourceFile,
-              {
-                lineOffset: item.bodyLine - 1,
-              },
-            );
-          }
-          output = item.isMarkdown ? markdown(output) : output;
-        } catch (error) {
-          if (error instanceof SiteError) diagnostics.error(error);
-          else throw error;
-        }
-        excerpts.set(item, output);
-        return output;
-      },
-    }),
-    liquid: undefined as never,
-  };
-  tools.liquid = createLiquid({
-    sourceDir: site.source,
-    includeDirs: site.includeDirs,
-    config: site.config,
-    markdownify: markdown,
-    scssify: (text, syntax) => {
-      site.uses(Dependency.sass);
-      return sass.compileFilter(text, syntax);
-    },
-    // Jekyll 4 prefixes both with the baseurl (`relative_url`).
-    postUrl: (name) => {
-      site.uses(Dependency.list('posts'));
-      const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
-      return url === undefined ? undefined : relativeUrl(site.config, url);
-    },
-    linkUrl: (relative) => {
-      site.uses(Dependency.anyList);
-      const url = linkTarget(site, relative);
-      return url === undefined ? undefined : relativeUrl(site.config, url);
-    },
-    warn: (problem) => diagnostics.warn(problem),
-    uses: (dependency) => site.uses(dependency),
-    now: () => new BuildTime(Date.now(), site.time.note),
-    extend: (liquid) => registerPluginTags(liquid, site),
-  });
-  return tools;
-}
-
-function postMatches(relativePath: string, name: string): boolean {
-  const base = relativePath.replace(/\.[^.]+$/, '');
-  return base.endsWith(`/${name}`) || base === name || path.posix.basename(base) === name;
-}
-
-function linkTarget(site: Site, relative: string): string | undefined {
-  const clean = relative.replace(/^\/+/, '');
-  for (const page of site.pages) if (page.relativePath === clean) return page.url;
-  for (const doc of site.documents)
-    if (path.posix.join(site.collectionsDir, doc.relativePath) === clean) return doc.url;
-  for (const file of site.staticFiles) if (file.relativePath === clean) return file.url;
-  return undefined;
-}
-
-/**
- * A permalink with `..` is kept inside the destination, as Jekyll does without a word: a note of
- * where it went, and a finding for `check`.
- */
-function warnIfClimbing(site: Site, item: Renderable): void {
-  const permalink = item.permalink;
-  if (!permalink?.includes('..')) return;
-  site.diagnostics.warn({
-    message: `the permalink '${permalink}' points outside the site; the page is written at ${item.url} instead`,
-    file: item.sourceFile,
-    hint: 'Permalinks are paths inside the site: remove the `..` parts.',
-    note: 'check',
-  });
-}
-
-const outputOf = (item: Renderable): OutputFile => ({
-  destination: item.destinationPath,
-  source: item.sourceFile,
-  text: item.output ?? '',
-});
-
-/** Whether an item makes a file: every page; a document that is output and published. */
-function writes(site: Site, item: Renderable): boolean {
-  return item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
-}
-
-function staticOutputs(site: Site): OutputFile[] {
-  return site.staticFiles
-    .filter((file) => file.write)
-    .map((file) => ({
-      destination: file.destinationPath,
-      source: file.relativePath,
-      copyFrom: file.sourcePath,
-    }));
-}
-
-/**
- * A page jekyll-redirect-from made for a `redirect_from` entry (a RedirectPage): Jekyll's
- * conflict check leaves these out (Doctor#allow_used_permalink?).
- */
-function isRedirectPage(page: Page): boolean {
-  const redirect = page.data.redirect as { from?: unknown } | undefined;
-  return page.sourcePath === undefined && page.name === 'redirect.html' && typeof redirect?.from === 'string';
-}
-
-/** Every file to write, with Jekyll's conflict warning when two write one destination. */
-function collectOutputs(site: Site): OutputFile[] {
-  const byDestination = new Map<string, OutputFile[]>();
-  const redirects = new Set<OutputFile>();
-  const add = (file: OutputFile) => {
-    const list = byDestination.get(file.destination);
-    if (list) list.push(file);
-    else byDestination.set(file.destination, [file]);
-  };
-  for (const page of site.pages) {
-    warnIfClimbing(site, page);
-    const file = outputOf(page);
-    if (isRedirectPage(page)) redirects.add(file);
-    add(file);
-  }
-  for (const file of staticOutputs(site)) add(file);
-  for (const doc of site.documents) {
-    if (writes(site, doc)) {
-      warnIfClimbing(site, doc);
-      add(outputOf(doc));
-    }
-  }
-
-  const files: OutputFile[] = [];
-  for (const [destination, list] of byDestination) {
-    const conflicting = list.filter((file) => !redirects.has(file));
-    if (conflicting.length > 1) {
-      site.diagnostics.warn({
-        message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
-        file: conflicting[0].source,
-        hint: 'Give one of them a different permalink.',
-      });
-    }
-    files.push(list[list.length - 1]);
-  }
-  return files;
 }

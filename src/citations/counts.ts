@@ -77,7 +77,7 @@ async function publications(source: string): Promise<{ config: Config; works: Wo
   return {
     config,
     works: [...works.values()],
-    dataDir: path.join(site.source, String(config.data_dir ?? '_data')),
+    dataDir: site.folders.dataDir,
   };
 }
 

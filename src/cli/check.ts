@@ -47,12 +47,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       print: (text) => process.stderr.write(`${text}\n`),
     });
     const { site } = result;
-    const cacheFile = path.join(
-      site.source,
-      String(site.config.cache_dir ?? '.jekyll-cache'),
-      'scholarsite',
-      'links.json',
-    );
+    const cacheFile = path.join(site.folders.cacheDir, 'scholarsite', 'links.json');
     if (values.external) say('Checking links to other sites (answers are kept for a day)…');
     const checked = await checkSite(site, destination, {
       external: values.external ? { cacheFile, timeout: timeout * 1000 } : undefined,

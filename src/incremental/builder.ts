@@ -267,7 +267,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     const keys = new Set<Dependency>();
     let anyList = false;
     let anyData = false;
-    const dataDir = path.join(site.source, String(site.config.data_dir ?? '_data'));
+    const dataDir = site.folders.dataDir;
     for (const file of this.changed) {
       keys.add(Dependency.file(file));
       if (/\.s[ac]ss$/i.test(file)) keys.add(Dependency.sass);

@@ -14,6 +14,7 @@ import { createHash } from 'node:crypto';
 import { type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
+import type { IncrementalBuild } from '../build.ts';
 import type { Site } from '../site/site.ts';
 import { codeStamp } from '../version.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
@@ -36,7 +37,7 @@ interface SavedState {
 /** One state per destination: a build elsewhere (a preview, a test) leaves this one's alone. */
 function stateFile(site: Site): string {
   const name = `incremental-${createHash('sha256').update(site.destination).digest('hex').slice(0, 12)}`;
-  return path.join(site.source, String(site.config.cache_dir ?? '.jekyll-cache'), 'scholarsite', name);
+  return path.join(site.folders.cacheDir, 'scholarsite', name);
 }
 
 /** What must be the same for the saved pages to be the pages this build would render. */
@@ -86,14 +87,14 @@ export function restoreIncremental(site: Site, { inPlace }: { inPlace: boolean }
   return builder;
 }
 
-const savedSearch = new WeakMap<IncrementalBuilder, { index: OutputFile[]; pages: string }>();
+const savedSearch = new WeakMap<IncrementalBuild, { index: OutputFile[]; pages: string }>();
 
 /**
  * The search index the last -I build wrote, if this build's HTML pages are the same (it takes
  * ~0.3 s to make again); called once the pages are rendered.
  */
-export function keptSearchIndex(builder: IncrementalBuilder, files: OutputFile[]): OutputFile[] | undefined {
-  const saved = savedSearch.get(builder);
+export function keptSearchIndex(build: IncrementalBuild, files: OutputFile[]): OutputFile[] | undefined {
+  const saved = savedSearch.get(build);
   if (!saved) return undefined;
   const now = files
     .filter((file) => file.destination.endsWith('.html'))

@@ -78,7 +78,7 @@ class Reader {
       };
     this.readThemeAssets();
     site.data = readData(
-      path.join(site.source, String(site.config.data_dir ?? '_data')),
+      site.folders.dataDir,
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
       this.warn,
@@ -235,7 +235,7 @@ class Reader {
   /** `LayoutReader#read`: the site's layouts, then the theme's that the site does not have. */
   private readLayouts(): void {
     const { site } = this;
-    this.readLayoutsIn(path.join(site.source, String(site.config.layouts_dir ?? '_layouts')), false);
+    this.readLayoutsIn(site.folders.layoutsDir, false);
     if (site.theme?.layoutsPath) this.readLayoutsIn(site.theme.layoutsPath, true);
   }
 

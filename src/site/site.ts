@@ -2,7 +2,7 @@
 import path from 'node:path';
 import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
-import { FrontMatterDefaults, permalinkStyle } from '../config/index.ts';
+import { FrontMatterDefaults, permalinkStyle, type SiteFolders, siteFolders } from '../config/index.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
 import type { Diagnostics } from '../errors.ts';
 import { isDirectory } from '../stat.ts';
@@ -39,6 +39,8 @@ export class Site implements SiteContext {
   readonly markdownExts: Set<string>;
   readonly frontMatterDefaults: FrontMatterDefaults;
   readonly diagnostics: Diagnostics;
+  /** The folders `_config.yml` names, with their defaults, resolved once. */
+  readonly folders: SiteFolders;
   /** The built-in theme, when `_config.yml` names it. */
   readonly theme: Theme | undefined;
 
@@ -84,6 +86,7 @@ export class Site implements SiteContext {
   /** `time`: the build's time in ms (tests pin it; else now). */
   constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
+    this.folders = siteFolders(config);
     this.source = String(config.source);
     this.destination = String(config.destination);
     this.time = new BuildTime(time instanceof Date ? time.getTime() : time, (dependency) =>
@@ -96,19 +99,16 @@ export class Site implements SiteContext {
         .map((ext) => ext.trim().toLowerCase()),
     );
     this.diagnostics = diagnostics;
-    this.frontMatterDefaults = new FrontMatterDefaults(
-      config.defaults,
-      String(config.collections_dir ?? ''),
-      (m) =>
-        diagnostics.warn({
-          message: m,
-          file: '_config.yml',
-          hint: 'Each entry of defaults needs `scope` and `values`.',
-        }),
+    this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, this.folders.collectionsDir, (m) =>
+      diagnostics.warn({
+        message: m,
+        file: '_config.yml',
+        hint: 'Each entry of defaults needs `scope` and `values`.',
+      }),
     );
     this.theme = configuredTheme(config);
     checkTheme(config, diagnostics);
-    this.includeDirs = [path.join(this.source, String(config.includes_dir ?? '_includes'))];
+    this.includeDirs = [this.folders.includesDir];
     if (this.theme?.includesPath) this.includeDirs.push(this.theme.includesPath);
     this.setUpCollections();
   }
@@ -122,7 +122,7 @@ export class Site implements SiteContext {
   }
 
   get collectionsDir(): string {
-    return String(this.config.collections_dir ?? '');
+    return this.folders.collectionsDir;
   }
 
   private setUpCollections(): void {

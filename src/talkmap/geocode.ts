@@ -44,7 +44,7 @@ export async function geocodeTalks(
   const { config } = loadConfig({ source });
   const site = new Site(config, new Diagnostics(() => {}));
   readSite(site);
-  const file = path.join(site.source, String(config.data_dir ?? '_data'), 'talkmap.yml');
+  const file = path.join(site.folders.dataDir, 'talkmap.yml');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const document: Document = text.trim()
     ? parseDocument(text)

@@ -1,0 +1,91 @@
+/**
+ * What a build writes: each page, document and static file's output, with Jekyll's warnings of
+ * two files writing one destination and of permalinks climbing out of it. (Site types only: the
+ * site is passed in, so this stays below site/.)
+ */
+import type { Page, Renderable } from '../site/document.ts';
+import type { Site } from '../site/site.ts';
+import type { OutputFile } from './writer.ts';
+
+/**
+ * A permalink with `..` is kept inside the destination, as Jekyll does without a word: a note of
+ * where it went, and a finding for `check`.
+ */
+function warnIfClimbing(site: Site, item: Renderable): void {
+  const permalink = item.permalink;
+  if (!permalink?.includes('..')) return;
+  site.diagnostics.warn({
+    message: `the permalink '${permalink}' points outside the site; the page is written at ${item.url} instead`,
+    file: item.sourceFile,
+    hint: 'Permalinks are paths inside the site: remove the `..` parts.',
+    note: 'check',
+  });
+}
+
+export const outputOf = (item: Renderable): OutputFile => ({
+  destination: item.destinationPath,
+  source: item.sourceFile,
+  text: item.output ?? '',
+});
+
+/** Whether an item makes a file: every page; a document that is output and published. */
+export function writes(site: Site, item: Renderable): boolean {
+  return item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
+}
+
+export function staticOutputs(site: Site): OutputFile[] {
+  return site.staticFiles
+    .filter((file) => file.write)
+    .map((file) => ({
+      destination: file.destinationPath,
+      source: file.relativePath,
+      copyFrom: file.sourcePath,
+    }));
+}
+
+/**
+ * A page jekyll-redirect-from made for a `redirect_from` entry (a RedirectPage): Jekyll's
+ * conflict check leaves these out (Doctor#allow_used_permalink?).
+ */
+function isRedirectPage(page: Page): boolean {
+  const redirect = page.data.redirect as { from?: unknown } | undefined;
+  return page.sourcePath === undefined && page.name === 'redirect.html' && typeof redirect?.from === 'string';
+}
+
+/** Every file to write, with Jekyll's conflict warning when two write one destination. */
+export function collectOutputs(site: Site): OutputFile[] {
+  const byDestination = new Map<string, OutputFile[]>();
+  const redirects = new Set<OutputFile>();
+  const add = (file: OutputFile) => {
+    const list = byDestination.get(file.destination);
+    if (list) list.push(file);
+    else byDestination.set(file.destination, [file]);
+  };
+  for (const page of site.pages) {
+    warnIfClimbing(site, page);
+    const file = outputOf(page);
+    if (isRedirectPage(page)) redirects.add(file);
+    add(file);
+  }
+  for (const file of staticOutputs(site)) add(file);
+  for (const doc of site.documents) {
+    if (writes(site, doc)) {
+      warnIfClimbing(site, doc);
+      add(outputOf(doc));
+    }
+  }
+
+  const files: OutputFile[] = [];
+  for (const [destination, list] of byDestination) {
+    const conflicting = list.filter((file) => !redirects.has(file));
+    if (conflicting.length > 1) {
+      site.diagnostics.warn({
+        message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
+        file: conflicting[0].source,
+        hint: 'Give one of them a different permalink.',
+      });
+    }
+    files.push(list[list.length - 1]);
+  }
+  return files;
+}
