@@ -72,6 +72,7 @@ export function carryOver(source: string, target: string, copied: string[], conf
   };
   const themeIncludes = new Set(walkFiles(path.join(BUILT_IN_THEME_ROOT, '_includes')));
   const themeLayouts = new Set(walkFiles(path.join(BUILT_IN_THEME_ROOT, '_layouts')).map(withoutExtension));
+  const oldIncludes = new Set(walkFiles(path.join(source, folders.includes)));
   const result: CarryResult = { written: [], steps: [], missing: [] };
   const done = new Set<string>();
   const queue: Reference[] = [];
@@ -91,7 +92,7 @@ export function carryOver(source: string, target: string, copied: string[], conf
       });
       continue;
     }
-    queue.push(...includesIn(text, file));
+    queue.push(...includesIn(text, file, oldIncludes));
     let layout = layoutOf(text, file);
     if (layout === 'cv' && oldCvLayoutIsFrame(folders)) {
       writeFileSync(path.join(target, file), text.replace(/^layout\s*:.*$/m, 'layout: archive'));
@@ -125,7 +126,7 @@ export function carryOver(source: string, target: string, copied: string[], conf
       const relative = `${folders.includes}/${ref.name}`;
       if (copyFromOld(folders, relative, result)) {
         result.steps.push({ action: 'kept', what: relative, why: `used by ${where(ref)}` });
-        queue.push(...includesIn(readFileSync(path.join(target, relative), 'utf8'), relative));
+        queue.push(...includesIn(readFileSync(path.join(target, relative), 'utf8'), relative, oldIncludes));
       } else {
         writePlaceholder(folders, relative, ref, result);
       }
@@ -143,7 +144,7 @@ export function carryOver(source: string, target: string, copied: string[], conf
       } else if (relative && copyFromOld(folders, relative, result)) {
         result.steps.push({ action: 'kept', what: relative, why: `the layout of ${where(ref)}` });
         const text = readFileSync(path.join(target, relative), 'utf8');
-        queue.push(...includesIn(text, relative));
+        queue.push(...includesIn(text, relative, oldIncludes));
         const parent = layoutOf(text, relative);
         if (parent) queue.push({ kind: 'layout', name: parent, file: relative, line: 2 });
       } else {
@@ -203,14 +204,26 @@ function carryProviders(folders: Folders, config: Config, result: CarryResult): 
   }
 }
 
-function includesIn(text: string, file: string): Reference[] {
+function includesIn(text: string, file: string, oldIncludes?: Set<string>): Reference[] {
   const found: Reference[] = [];
   for (const match of text.matchAll(INCLUDE)) {
     const name = match[1].replace(/^\//, '').replace(/["']/g, '');
     if (name) found.push({ kind: 'include', name, file, line: lineOf(text, match.index) });
   }
+  // `{% include {{ name }} %}` is chosen when the page renders: any include of the old site that
+  // the file names in a quoted string (`assign name = "tab_collection"`) may be it, so it comes too.
+  if (oldIncludes && DYNAMIC_INCLUDE.test(text)) {
+    for (const match of text.matchAll(QUOTED)) {
+      const name = match[1].replace(/^\//, '');
+      if (oldIncludes.has(name)) found.push({ kind: 'include', name, file, line: lineOf(text, match.index) });
+    }
+  }
   return found;
 }
+
+/** An include whose name is built with `{{ }}`. */
+const DYNAMIC_INCLUDE = /\{%-?\s*include(?:_cached)?\s+[^%]*\{\{/;
+const QUOTED = /["']([^"'\s{}%]+)["']/g;
 
 function startsWithFrontMatter(file: string): boolean {
   const start = Buffer.alloc(512);

@@ -305,3 +305,24 @@ test('migrate writes down what GitHub Pages did by itself: its always-on plugins
     'a talk dated ahead is published',
   );
 });
+
+test('migrate carries an include chosen by name at render time when a carried file names it in a string', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\ninclude: [_pages]\n',
+    '_includes/tablist': '{% assign tab_incl = "tab_collection" %}<nav>{% include {{ tab_incl }} %}</nav>',
+    '_includes/tab_collection': '<span>the collection tab</span>',
+    '_includes/unused.html': 'never named',
+    '_pages/about.md': '---\ntitle: About\npermalink: /\n---\n{% include tablist %}\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /kept: _includes\/tab_collection \(used by _includes\/tablist:1\)/);
+  assert.ok(!existsSync(path.join(dest, '_includes/unused.html')), 'only what is named comes along');
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  assert.match(
+    readFileSync(path.join(dest, '_site/index.html'), 'utf8'),
+    /<nav><span>the collection tab<\/span><\/nav>/,
+  );
+});
