@@ -48,8 +48,8 @@ export type LinkDefinition = [url: string, title: string | undefined, eob?: Elem
 
 /** The rules of a parser other than GFM's (a subclass of kramdown's parser, in Ruby). */
 export interface Dialect {
-  blockRules: Rule[];
-  spanRules: Rule[];
+  blockRules: readonly Rule[];
+  spanRules: readonly Rule[];
 }
 
 interface Env {
@@ -75,8 +75,8 @@ export class Parser {
   /** By normalised id (lower case, whitespace runs as one space). */
   readonly linkDefs = new Map<string, LinkDefinition>();
 
-  readonly blockRules: Rule[];
-  readonly spanRules: Rule[];
+  readonly blockRules: readonly Rule[];
+  readonly spanRules: readonly Rule[];
   private spanStart: RegExp;
 
   /** GFM: where a paragraph ends (PARAGRAPH_END or, with the paragraph_end quirk, PARAGRAPH_END_GFM). */
@@ -194,7 +194,7 @@ export class Parser {
   parseSpans(
     el: Element,
     stopRe?: RegExp,
-    rules?: Rule[],
+    rules?: readonly Rule[],
     textType: TextType = this.textType,
     onStop?: () => boolean,
   ): boolean {
@@ -339,7 +339,7 @@ export class Parser {
   }
 
   /** The regexp that finds where any of `rules` may start (kramdown's span_parser_regexps). */
-  spanStartOf(rules: Rule[]): RegExp {
+  spanStartOf(rules: readonly Rule[]): RegExp {
     const source = rules.map((rule) => rule.spanStart ?? rule.start.source).join('|');
     let re = spanStarts.get(source);
     if (!re) {

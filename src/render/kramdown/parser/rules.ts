@@ -58,7 +58,35 @@ export function isGfm(options: KramdownOptions): boolean {
   return options.input === 'GFM';
 }
 
-export function blockRules(options: KramdownOptions): Rule[] {
+/**
+ * The tables by options object: a site's options are resolved once and parse thousands of
+ * documents, so each table is built once per site rather than once per document.
+ */
+const blockRulesByOptions = new WeakMap<KramdownOptions, readonly Rule[]>();
+const spanRulesByOptions = new WeakMap<KramdownOptions, readonly Rule[]>();
+
+function cached(
+  cache: WeakMap<KramdownOptions, readonly Rule[]>,
+  options: KramdownOptions,
+  build: (options: KramdownOptions) => Rule[],
+): readonly Rule[] {
+  let rules = cache.get(options);
+  if (!rules) {
+    rules = build(options);
+    cache.set(options, rules);
+  }
+  return rules;
+}
+
+export function blockRules(options: KramdownOptions): readonly Rule[] {
+  return cached(blockRulesByOptions, options, buildBlockRules);
+}
+
+export function spanRules(options: KramdownOptions): readonly Rule[] {
+  return cached(spanRulesByOptions, options, buildSpanRules);
+}
+
+function buildBlockRules(options: KramdownOptions): Rule[] {
   const gfm = isGfm(options);
   const quirks = options.gfm_quirks ?? [];
   return [
@@ -83,7 +111,7 @@ export function blockRules(options: KramdownOptions): Rule[] {
   ];
 }
 
-export function spanRules(options: KramdownOptions): Rule[] {
+function buildSpanRules(options: KramdownOptions): Rule[] {
   // kramdown's @span_parsers; GFM swaps in its escapes and adds strikethrough at the end.
   const common = [
     emphasis,
