@@ -10,14 +10,10 @@
 
 /** Ruby's `^`: at the start of the text (the scan pointer), or after a "\n" that does not end it. */
 export const BOL = '(?:(?<![\\s\\S])|(?<=\\n)(?=[\\s\\S]))';
-/** Ruby's `$`: before "\n" or at the end. */
-export const EOL = '(?![^\\n])';
 /** Ruby's `\A`. */
 export const TEXT_START = '(?<![\\s\\S])';
 /** Ruby's `\Z`: at the end or before a final "\n". */
 export const TEXT_END_NL = '(?=\\n?(?![\\s\\S]))';
-/** Ruby's `\z`. */
-export const TEXT_END = '(?![\\s\\S])';
 /** Ruby's `\s`, as a character class body (put it in `[…]`). */
 export const SPACE_CHARS = ' \\t\\n\\v\\f\\r';
 /** Ruby's `\s`. */
