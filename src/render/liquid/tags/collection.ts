@@ -62,3 +62,15 @@ export function* loopValue(token: ValueToken, ctx: Context): Generator<unknown, 
   ctx.memoryLimit.use(high - low + 1);
   return Array.from({ length: Math.max(0, high - low + 1) }, (_, i) => low + i);
 }
+
+/** What `forloop` and `tablerowloop` both count at the item numbered `index` (from 0) of `length`. */
+export function loopCounters(index: number, length: number): Record<string, unknown> {
+  return {
+    index: index + 1,
+    index0: index,
+    rindex: length - index,
+    rindex0: length - index - 1,
+    first: index === 0,
+    last: index === length - 1,
+  };
+}
