@@ -2,7 +2,7 @@
 import { type Context, evalToken, type RangeToken, TokenKind, toValue, type ValueToken } from 'liquidjs';
 
 /** A list as itself, a hash as its pairs, a string as one item (none if empty), else nothing. */
-export function rubyItems(value: unknown): unknown[] {
+function rubyItems(value: unknown): unknown[] {
   const plain = toValue(value) as unknown;
   if (Array.isArray(plain)) return plain;
   if (typeof plain === 'string') return plain === '' ? [] : [plain];
