@@ -123,7 +123,7 @@ function hms(d: Date): string {
 }
 
 /** `+0800` as Ruby's `%z` prints it, for the zone `d` reads in (see wallClock). */
-function utcOffset(d: Date, separator = ''): string {
+export function utcOffset(d: Date, separator = ''): string {
   const minutes = -d.getTimezoneOffset();
   const sign = minutes >= 0 ? '+' : '-';
   const abs = Math.abs(minutes);
