@@ -420,7 +420,7 @@ const ZONE_HOURS: Record<string, number> = {
  * TZ is Europe/Berlin); JavaScript cannot name it reliably, so such a zone reads as local time,
  * which is what it means anyway.
  */
-export function zoneOffset(zone: string): number | undefined {
+function zoneOffset(zone: string): number | undefined {
   const upper = zone.toUpperCase();
   const full = /^([+-])(\d\d)(:?)(\d\d)(?:\3(\d\d))?$/.exec(upper);
   if (full) {

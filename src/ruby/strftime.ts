@@ -3,7 +3,7 @@
  * `0`, `^`, `#`, widths, `:z`) that Liquid's `date` filter passes straight through to Ruby.
  */
 import { readFileSync } from 'node:fs';
-import { ownZoneName, wallClock } from './time.ts';
+import { ownZoneName, utcOffset, wallClock } from './time.ts';
 
 const DAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
 const MONTHS = [
@@ -94,14 +94,7 @@ function zoneName(d: Date): string {
       .find((part) => part.type === 'timeZoneName')?.value;
     if (name && !/^(GMT|UTC)[+-]/.test(name)) return name;
   }
-  return offset(d, '').replace(/00$/, '');
-}
-
-function offset(d: Date, separator: string): string {
-  const minutes = -d.getTimezoneOffset();
-  const sign = minutes >= 0 ? '+' : '-';
-  const abs = Math.abs(minutes);
-  return `${sign}${String(Math.floor(abs / 60)).padStart(2, '0')}${separator}${String(abs % 60).padStart(2, '0')}`;
+  return utcOffset(d, '').replace(/00$/, '');
 }
 
 type Kind = 'num' | 'alpha';
@@ -128,9 +121,9 @@ export function strftime(time: Date, format: string): string {
 }
 
 function zone(d: Date, colons: string): [string, Kind, number, string] {
-  if (colons === ':') return [offset(d, ':'), 'num', 0, '0'];
-  if (colons === '::') return [`${offset(d, ':')}:00`, 'num', 0, '0'];
-  return [offset(d, ''), 'num', 0, '0'];
+  if (colons === ':') return [utcOffset(d, ':'), 'num', 0, '0'];
+  if (colons === '::') return [`${utcOffset(d, ':')}:00`, 'num', 0, '0'];
+  return [utcOffset(d, ''), 'num', 0, '0'];
 }
 
 // biome-ignore lint/complexity/noExcessiveLinesPerFunction: one case per strftime directive, as in Ruby's strftime.c

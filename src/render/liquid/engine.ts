@@ -304,14 +304,7 @@ function toSiteError(
 ): SiteError {
   if (error instanceof SiteError) return error;
   if (error instanceof LiquidTemplateError) {
-    return new SiteError({
-      message: error.message,
-      file,
-      line: error.line + lineOffset,
-      column: error.column,
-      source: sourceIsWholeFile ? source : '\n'.repeat(lineOffset) + source,
-      hint: 'Jekyll stops here too: correct the Liquid at this line.',
-    });
+    return error.toSiteError(file, sourceIsWholeFile ? source : '\n'.repeat(lineOffset) + source, lineOffset);
   }
   const e = error as LiquidjsError;
   // Nested render errors wrap the innermost one; its token points at the real place.

@@ -8,7 +8,7 @@ import { readFileSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import type { FS } from 'liquidjs';
 import { describeFile } from '../../config/theme.ts';
-import { type ProblemInit, SiteError } from '../../errors.ts';
+import type { ProblemInit } from '../../errors.ts';
 import { isFile } from '../../stat.ts';
 import { LiquidTemplateError, laxProblems, laxRewrite } from './lax.ts';
 
@@ -26,14 +26,7 @@ export function includeFiles(sourceDir: string, warn: (problem: ProblemInit) => 
       lax = laxRewrite(text);
     } catch (error) {
       if (!(error instanceof LiquidTemplateError)) throw error;
-      throw new SiteError({
-        message: error.message,
-        file: describeFile(sourceDir, file),
-        line: error.line,
-        column: error.column,
-        source: text,
-        hint: 'Jekyll stops here too: correct the Liquid at this line.',
-      });
+      throw error.toSiteError(describeFile(sourceDir, file), text);
     }
     const found = laxProblems(lax.warnings, describeFile(sourceDir, file), 0, 'verbose');
     warnings.set(file, found);

@@ -22,7 +22,7 @@
  * Where Liquid 4.0.4 (GitHub Pages) and 5.4 (Debian's Jekyll 4.3) differ, 4.0.4 is followed:
  * an empty output (`{{ }}`, `{% assign x = %}`) is warned of.
  */
-import type { ProblemInit } from '../../errors.ts';
+import { type ProblemInit, SiteError } from '../../errors.ts';
 import {
   assign,
   capture,
@@ -51,6 +51,18 @@ export class LiquidTemplateError extends Error {
     readonly column: number,
   ) {
     super(message);
+  }
+
+  /** The error the build stops on, in `file` (`source`, all of it) whose template starts after `lineOffset` lines. */
+  toSiteError(file: string, source: string, lineOffset = 0): SiteError {
+    return new SiteError({
+      message: this.message,
+      file,
+      line: this.line + lineOffset,
+      column: this.column,
+      source,
+      hint: 'Jekyll stops here too: correct the Liquid at this line.',
+    });
   }
 }
 

@@ -84,7 +84,7 @@ function liquidInteger(value: unknown): number {
   return Number.parseInt(text.replace(/_/g, ''), 10);
 }
 
-export function truncateWords(input: unknown, words: unknown = 15, ending: unknown = '...'): unknown {
+function truncateWords(input: unknown, words: unknown = 15, ending: unknown = '...'): unknown {
   if (input == null) return input;
   const text = interpolated(input);
   const list = text.split(RUBY_SPACE).filter(Boolean);
@@ -92,7 +92,7 @@ export function truncateWords(input: unknown, words: unknown = 15, ending: unkno
   return list.length > last ? `${list.slice(0, last + 1).join(' ')}${interpolated(ending)}` : input;
 }
 
-export function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
+function arrayToSentenceString(input: unknown, connector: unknown = 'and'): string {
   const className = notTextClass(input);
   if (className && className !== 'Array') throw noMethod('length', input, className);
   // A string is taken as Ruby takes it: its characters, which it cannot join.

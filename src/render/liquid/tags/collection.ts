@@ -2,7 +2,7 @@
 import { type Context, evalToken, type RangeToken, TokenKind, toValue, type ValueToken } from 'liquidjs';
 
 /** A list as itself, a hash as its pairs, a string as one item (none if empty), else nothing. */
-export function rubyItems(value: unknown): unknown[] {
+function rubyItems(value: unknown): unknown[] {
   const plain = toValue(value) as unknown;
   if (Array.isArray(plain)) return plain;
   if (typeof plain === 'string') return plain === '' ? [] : [plain];
@@ -61,4 +61,16 @@ export function* loopValue(token: ValueToken, ctx: Context): Generator<unknown, 
   const high = rubyInteger(yield evalToken(range.rhs, ctx));
   ctx.memoryLimit.use(high - low + 1);
   return Array.from({ length: Math.max(0, high - low + 1) }, (_, i) => low + i);
+}
+
+/** What `forloop` and `tablerowloop` both count at the item numbered `index` (from 0) of `length`. */
+export function loopCounters(index: number, length: number): Record<string, unknown> {
+  return {
+    index: index + 1,
+    index0: index,
+    rindex: length - index,
+    rindex0: length - index - 1,
+    first: index === 0,
+    last: index === length - 1,
+  };
 }

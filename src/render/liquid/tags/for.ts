@@ -5,7 +5,7 @@
  * parses the markup lax.ts writes; only the rendering is Ruby's.
  */
 import { type Context, type Emitter, evalToken, ForTag as LiquidjsForTag } from 'liquidjs';
-import { loopValue, rubyInteger, rubySlice } from './collection.ts';
+import { loopCounters, loopValue, rubyInteger, rubySlice } from './collection.ts';
 
 const OFFSETS = 'ruby_for_offsets';
 const LOOPS = 'ruby_for_loops';
@@ -36,14 +36,7 @@ export class ForTag extends LiquidjsForTag {
     ctx.push(scope);
     try {
       for (let index = 0; index < length; index++) {
-        Object.assign(forloop, {
-          index: index + 1,
-          index0: index,
-          rindex: length - index,
-          rindex0: length - index - 1,
-          first: index === 0,
-          last: index === length - 1,
-        });
+        Object.assign(forloop, loopCounters(index, length));
         scope[this.variable] = segment[index];
         ctx.continueCalled = ctx.breakCalled = false;
         yield renderer.renderTemplates(this.templates, ctx, emitter);

@@ -5,7 +5,7 @@
  * attributes Ruby read); only the rendering differs.
  */
 import { type Context, type Emitter, TablerowTag as LiquidjsTablerowTag } from 'liquidjs';
-import { loopValue, rubyInteger, rubySlice } from './collection.ts';
+import { loopCounters, loopValue, rubyInteger, rubySlice } from './collection.ts';
 
 export class TablerowTag extends LiquidjsTablerowTag {
   override *render(ctx: Context, emitter: Emitter): Generator<unknown, void, unknown> {
@@ -27,13 +27,7 @@ export class TablerowTag extends LiquidjsTablerowTag {
     ctx.push(scope);
     emitter.write('<tr class="row1">\n');
     for (let index = 0; index < length; index++) {
-      Object.assign(loop, {
-        index: index + 1,
-        index0: index,
-        rindex: length - index,
-        rindex0: length - index - 1,
-        first: index === 0,
-        last: index === length - 1,
+      Object.assign(loop, loopCounters(index, length), {
         col,
         col0: col - 1,
         col_first: col === 1,
