@@ -5,6 +5,7 @@
  * languages get the escaped code text in the same markup, without them.
  */
 
+import { escapeCode } from '../../escape-code.ts';
 import { BIBTEX } from './rouge/bibtex.ts';
 import { C } from './rouge/c.ts';
 import { CONSOLE } from './rouge/console.ts';
@@ -171,9 +172,4 @@ function withLineNumbers(code: string, text: string, startLine: number): string 
     `<pre class="lineno">${numbers}</pre></td><td class="rouge-code"><pre>${formatted}</pre></td>` +
     '</tr></tbody></table>'
   );
-}
-
-/** Rouge escapes `&`, `<` and `>` only. */
-function escapeCode(code: string): string {
-  return code.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
 }

@@ -4,6 +4,7 @@
  * token of one character. Adjacent tokens of one kind are joined, as Rouge's `lex` joins them.
  * Tokens are Rouge's CSS short names (`k`, `s2`…; '' for plain text).
  */
+import { escapeCode } from '../../../escape-code.ts';
 
 export interface LexerState {
   /** The state stack; the last is the current state. */
@@ -111,7 +112,7 @@ export function pop(stack: string[], times = 1): void {
 export function highlightTokens(language: Lexer, text: string): string {
   let html = '';
   for (const [token, value] of lex(language, text)) {
-    const escaped = value.replace(/[&<>]/g, (c) => (c === '&' ? '&amp;' : c === '<' ? '&lt;' : '&gt;'));
+    const escaped = escapeCode(value);
     html += token === '' ? escaped : `<span class="${token}">${escaped}</span>`;
   }
   return html;
