@@ -32,8 +32,6 @@ const PRIORITIES: Record<Priority, number> = { highest: 100, high: 10, normal: 0
 export interface Plugin {
   /** The plugin's gem name, as listed under `plugins:` in _config.yml. */
   name: string;
-  /** Runs for every site, listed or not. */
-  always?: boolean;
   /** Runs when this says so, listed or not (scholarsite's own features). */
   active?(site: Site): boolean;
   /** The gem's generator `priority` (`normal` when unset). */
@@ -126,7 +124,7 @@ export function activePlugins(site: Site): Plugin[] {
     return index < 0 ? Number.MAX_SAFE_INTEGER : index;
   };
   return PLUGINS.map((plugin, index) => ({ plugin, index }))
-    .filter(({ plugin }) => plugin.always || plugin.active?.(site) || listed.includes(plugin.name))
+    .filter(({ plugin }) => plugin.active?.(site) || listed.includes(plugin.name))
     .sort(
       (a, b) =>
         PRIORITIES[b.plugin.priority ?? 'normal'] - PRIORITIES[a.plugin.priority ?? 'normal'] ||

@@ -9,12 +9,6 @@ import type { Config } from '../config/index.ts';
 import { Page, type StaticFile } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 
-/** Is the plugin listed under `plugins:` (or the old `gems:`)? */
-export function pluginEnabled(site: Site, name: string): boolean {
-  const list = site.config.plugins;
-  return Array.isArray(list) && list.map(String).includes(name);
-}
-
 /** `File.exist?(site.in_source_dir(file))`. */
 export function existsInSource(site: Site, file: string): boolean {
   return fs.existsSync(path.join(site.source, file.replace(/^\/+/, '')));

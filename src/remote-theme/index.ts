@@ -53,9 +53,8 @@ const REMOTE_THEME = /^(?:https?:\/\/github\.com\/)?([a-z0-9-]+)\/([a-z0-9._-]+?
 
 /** The theme the config asks for that comes from GitHub, if any. */
 export function themeDownload(config: Config): ThemeDownload | undefined {
-  const plugins = Array.isArray(config.plugins) ? config.plugins.map(String) : [];
   const remote = config.remote_theme;
-  if (typeof remote === 'string' && plugins.includes('jekyll-remote-theme')) {
+  if (typeof remote === 'string' && listsRemoteTheme(config)) {
     const label = remote.trim().toLowerCase();
     const m = REMOTE_THEME.exec(label);
     return m ? { label, owner: m[1], repo: m[2], ref: m[3] ?? 'HEAD', remote: true } : undefined;
@@ -70,10 +69,14 @@ export function themeDownload(config: Config): ThemeDownload | undefined {
 
 /** `remote_theme:` that jekyll-remote-theme would refuse, for the warning. */
 export function invalidRemoteTheme(config: Config): string | undefined {
-  const plugins = Array.isArray(config.plugins) ? config.plugins.map(String) : [];
   const remote = config.remote_theme;
-  if (remote == null || !plugins.includes('jekyll-remote-theme')) return undefined;
+  if (remote == null || !listsRemoteTheme(config)) return undefined;
   return typeof remote === 'string' && REMOTE_THEME.test(remote.trim()) ? undefined : JSON.stringify(remote);
+}
+
+/** `remote_theme:` is read only when jekyll-remote-theme is among the plugins. */
+function listsRemoteTheme(config: Config): boolean {
+  return Array.isArray(config.plugins) && config.plugins.map(String).includes('jekyll-remote-theme');
 }
 
 export function themeCacheRoot(): string {

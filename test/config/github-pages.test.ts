@@ -193,10 +193,9 @@ test("a collection's files without front matter stay out of site.static_files an
   const out = (site: string, file: string) => readFile(path.join(site, '_site', file));
   assert.equal(out(pages, 'files.html').trim(), '', 'templates see no collection file');
   assert.doesNotMatch(out(pages, 'sitemap.xml'), /paper\.pdf/);
-  assert.ok(
-    !existsSync(path.join(pages, '_site/_portfolio/notes/index.html')),
-    'optional-front-matter makes no page',
-  );
+  // Where a page made of it would go: `/:path/:basename:output_ext` (the default `date` style).
+  for (const made of ['_portfolio/notes.html', '_portfolio/notes/index.html'])
+    assert.ok(!existsSync(path.join(pages, '_site', made)), `optional-front-matter makes no page (${made})`);
   assert.equal(out(pages, 'portfolio/paper.pdf'), 'PDF', 'the files are written all the same');
 
   const plain = tempSite(files);

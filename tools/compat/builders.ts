@@ -7,17 +7,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { compatMode, jekyllEnv, scholarsiteFlags } from './github-pages.ts';
+import { type CompatMode, jekyllEnv, scholarsiteFlags } from './github-pages.ts';
 
-export type Mode = 'plain' | 'github-pages';
+export type Mode = CompatMode;
 /** `auto`: each site in the mode its repository says (its Gemfile, its workflows), as scholarsite decides. */
 export type RequestedMode = Mode | 'auto';
 export const MODES: readonly RequestedMode[] = ['auto', 'plain', 'github-pages'];
-
-/** The mode to build `source` in, decided before its Gemfile is moved aside for Debian's Jekyll. */
-export function resolveMode(requested: RequestedMode, source: string): Mode {
-  return compatMode(source, requested);
-}
 
 const HERE = import.meta.dirname;
 const BIN = path.resolve(HERE, '../../bin/scholarsite.js');

@@ -7,10 +7,11 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildWithScholarsite, cachedJekyllBuild, type RequestedMode, resolveMode } from './builders.ts';
+import { buildWithScholarsite, cachedJekyllBuild, type RequestedMode } from './builders.ts';
 import { compareTrees, listFiles } from './compare.ts';
 import { copySite } from './copy-site.ts';
 import { type CorpusSite, readCorpusList } from './corpus-list.ts';
+import { compatMode } from './github-pages.ts';
 import { exportCommit, hasCommit, howToFetch, mirrorGitDir } from './mirror.ts';
 import { firstLines, type RunInfo, type SiteReport, writeReport } from './report.ts';
 import { failedRow, formatTable, rowFromResults, totals } from './table.ts';
@@ -45,7 +46,7 @@ async function measureSite(
     ? [`${absent.length} files absent from the snapshot (4 MiB or more): ${absent.slice(0, 5).join(', ')}`]
     : [];
   // Each site in the mode its repository says (auto), or the one asked for.
-  const mode = resolveMode(options.mode, source);
+  const mode = compatMode(source, options.mode);
   if (options.mode === 'auto') adjustments.push(`built in ${mode} mode`);
   const jekyll = await cachedJekyllBuild({ repo: site.repo, commit: site.commit, mode }, () =>
     copySite(source, path.join(folder, 'jekyll'), []),

@@ -18,11 +18,11 @@ import {
   MODES,
   modeUnavailable,
   type RequestedMode,
-  resolveMode,
 } from './builders.ts';
 import { compareTrees } from './compare.ts';
 import { copySite } from './copy-site.ts';
 import { DEFAULT_LIST, runCorpus } from './corpus.ts';
+import { compatMode } from './github-pages.ts';
 import { DEFAULT_MIRROR } from './mirror.ts';
 
 const USAGE = `Usage:
@@ -53,7 +53,7 @@ async function compareOneSite(
   const notes: string[] = [];
   const work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-compat-'));
   const source = path.resolve(site);
-  const mode = resolveMode(requested, source);
+  const mode = compatMode(source, requested);
   console.log(`mode: ${mode}`);
   const ours = path.join(work, 'scholarsite');
   const mine = await buildWithScholarsite(
