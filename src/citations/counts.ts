@@ -9,7 +9,7 @@ import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from '
 import path from 'node:path';
 import { parse } from 'yaml';
 import { bibliographySettings } from '../config/bibliography.ts';
-import { type Config, loadConfig } from '../config/index.ts';
+import type { Config } from '../config/index.ts';
 import { Diagnostics, SiteError } from '../errors.ts';
 import {
   normalArxiv,
@@ -63,8 +63,7 @@ export function citationKey(data: Config): Work | undefined {
   return undefined;
 }
 
-async function publications(source: string): Promise<{ config: Config; works: Work[]; dataDir: string }> {
-  const { config } = loadConfig({ source });
+async function publications(config: Config): Promise<{ works: Work[]; dataDir: string }> {
   if (hasBibFiles(config)) await loadBibtexParser();
   const site = new Site(config, new Diagnostics(() => {}));
   readSite(site);
@@ -75,7 +74,6 @@ async function publications(source: string): Promise<{ config: Config; works: Wo
     if (work) works.set(work.key, work);
   }
   return {
-    config,
     works: [...works.values()],
     dataDir: site.folders.dataDir,
   };
@@ -184,13 +182,14 @@ ${lines.join('\n')}
 `;
 }
 
+/** `config`: the site's, as `loadConfig({ source })` gives it. */
 export async function updateCitations(
-  source: string,
+  config: Config,
   client: ScholarlyClient,
   options: { today: string; apis?: ReturnType<typeof services> },
 ): Promise<CitationsResult> {
   const apis = options.apis ?? services();
-  const { config, works, dataDir } = await publications(source);
+  const { works, dataDir } = await publications(config);
   const which: CitationSource =
     String((config.scholar as Config | undefined)?.citations ?? 'openalex')
       .toLowerCase()

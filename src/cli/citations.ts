@@ -29,7 +29,7 @@ export async function runCitations(argv: string[]): Promise<number> {
     }
     const mailto = contactEmail(config);
     const client = new ScholarlyClient({ userAgent: `scholarsite/${version()} (citation counts)`, mailto });
-    const result = await updateCitations(source, client, { today: new Date().toISOString().slice(0, 10) });
+    const result = await updateCitations(config, client, { today: new Date().toISOString().slice(0, 10) });
     const file = path.relative(source, result.file);
     for (const failure of result.failures) {
       process.stderr.write(

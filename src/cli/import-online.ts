@@ -14,7 +14,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
+import { bibFileNames, bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import { type Config, loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { bibtexEntry, entryKey, mergeIntoBib } from '../import/bib-file.ts';
@@ -52,11 +52,8 @@ function bibTarget(site: string, config: Config, bib: string | undefined): strin
   const settings = bibliographySettings(config);
   if (!settings) return undefined;
   const folder = path.join(site, settings.source);
-  const names = existsSync(folder)
-    ? readdirSync(folder)
-        .filter((n) => /\.bib$/i.test(n))
-        .sort()
-    : [];
+  // Only a `.bib` file is chosen: with `.bibtex` files alone (which builds read), papers.bib is made.
+  const names = bibFileNames(folder).filter((n) => /\.bib$/i.test(n));
   if (names.length === 0 && !bibliographyConfigured(config)) return undefined;
   mkdirSync(folder, { recursive: true });
   return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));

@@ -1,6 +1,7 @@
 /** `bibliography:` in _config.yml (or jekyll-scholar's `scholar:`), with its defaults. */
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
+import { isHash } from '../ruby/values.ts';
 import type { Config } from './index.ts';
 import { usesBuiltInTheme } from './theme.ts';
 
@@ -62,5 +63,3 @@ export function bibliographyConfigured(config: Config): boolean {
 export function scholarSettings(config: Config): Config {
   return isHash(config.scholar) ? (config.scholar as Config) : {};
 }
-
-const isHash = (value: unknown) => typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -304,6 +304,7 @@ test('migrate writes down what GitHub Pages did by itself: its always-on plugins
     existsSync(path.join(dest, '_site/talks/2999-01-01-talk.html')),
     'a talk dated ahead is published',
   );
+  assert.match(readFileSync(path.join(dest, '_site/talks/2999-01-01-talk.html'), 'utf8'), /<p>Soon\.<\/p>/);
 });
 
 test('migrate carries an include chosen by name at render time when a carried file names it in a string', () => {

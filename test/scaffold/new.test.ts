@@ -37,7 +37,13 @@ test('new writes the starter site and a publishing workflow, and the site builds
   assert.match(workflow, /npm install --global --no-audit --no-fund scholarsite@\d+\.\d+\.\d+\n/);
   assert.match(workflow, /run: scholarsite build --baseurl "\$\{\{ steps.pages.outputs.base_path \}\}"/);
   // The scholarsite the workflow installs, packed as npm packs it (tools/pack-check.ts installs one).
-  assert.ok(existsSync(path.join(site, '.github/scholarsite/scholarsite-0.1.0.tgz')), 'the vendored copy');
+  const vendored = path.join(site, '.github/scholarsite/scholarsite-0.1.0.tgz');
+  assert.ok(existsSync(vendored), 'the vendored copy');
+  assert.deepEqual(
+    [...readFileSync(vendored).subarray(0, 2)],
+    [0x1f, 0x8b],
+    'a gzipped tarball, as npm packs it',
+  );
 
   const build = runCli(['build', '-s', site]);
   assert.equal(build.code, 0, build.stderr);

@@ -14,6 +14,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type Context, type Liquid, Tag, type TagToken, type Template, type TopLevelToken } from 'liquidjs';
 import { BUILT_IN_THEME_ROOT } from '../../../config/theme.ts';
+import { isHash } from '../../../ruby/values.ts';
 import { parseYaml } from '../../../yaml/parse.ts';
 import {
   type Entry,
@@ -86,9 +87,6 @@ export class Drawing {
     }
   }
 }
-
-const isHash = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
 
 let uiText: Record<string, unknown> | undefined;
 function builtInUiText(locale: string): Record<string, unknown> {
