@@ -3,7 +3,7 @@
  * two files writing one destination and of permalinks climbing out of it. (Site types only: the
  * site is passed in, so this stays below site/.)
  */
-import type { Page, Renderable } from '../site/document.ts';
+import type { Page, Renderable, StaticFile } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import type { OutputFile } from './writer.ts';
 
@@ -33,14 +33,14 @@ export function writes(site: Site, item: Renderable): boolean {
   return item.kind === 'page' || (item.write && site.publishable(item.data, item.date));
 }
 
+const staticOutput = (file: StaticFile): OutputFile => ({
+  destination: file.destinationPath,
+  source: file.relativePath,
+  copyFrom: file.sourcePath,
+});
+
 export function staticOutputs(site: Site): OutputFile[] {
-  return site.staticFiles
-    .filter((file) => file.write)
-    .map((file) => ({
-      destination: file.destinationPath,
-      source: file.relativePath,
-      copyFrom: file.sourcePath,
-    }));
+  return site.staticFiles.filter((file) => file.write).map(staticOutput);
 }
 
 /**
@@ -67,12 +67,21 @@ export function collectOutputs(site: Site): OutputFile[] {
     if (isRedirectPage(page)) redirects.add(file);
     add(file);
   }
-  for (const file of staticOutputs(site)) add(file);
-  for (const doc of site.documents) {
-    if (writes(site, doc)) {
-      warnIfClimbing(site, doc);
-      add(outputOf(doc));
+  // Jekyll 4.3 writes pages, then every static file, then documents: a document wins over a file
+  // of its collection at the same destination. Jekyll 3.10 (GitHub Pages) writes each collection's
+  // files right after its documents, so there the file wins (Site#each_site_file, #documents).
+  const filesLast = site.githubPages;
+  for (const file of site.staticFiles) {
+    if (file.write && !(filesLast && file.collection)) add(staticOutput(file));
+  }
+  for (const collection of site.collections.values()) {
+    for (const doc of collection.docs) {
+      if (writes(site, doc)) {
+        warnIfClimbing(site, doc);
+        add(outputOf(doc));
+      }
     }
+    if (filesLast) for (const file of collection.files) if (file.write) add(staticOutput(file));
   }
 
   const files: OutputFile[] = [];

@@ -207,3 +207,19 @@ test("a collection's files without front matter stay out of site.static_files an
   );
   assert.match(out(plain, 'sitemap.xml'), /<loc>https:\/\/ada\.github\.io\/_portfolio\/paper\.pdf<\/loc>/);
 });
+
+test("a collection's file and a document of it at one destination: the file wins on GitHub Pages (Jekyll 3.10), the document in Jekyll 4.3", () => {
+  const files = {
+    '_config.yml':
+      'theme: null\ncollections:\n  publications:\n    output: true\n    permalink: /:collection/:path/\n',
+    '_publications/paper.md': '---\ntitle: Paper\npermalink: /publications/paper.pdf\n---\nAbout the paper\n',
+    '_publications/paper.pdf': '%PDF-1.6 the paper',
+  };
+  const pages = tempSite(files);
+  assert.equal(runCli(['build', '-s', pages, '--github-pages']).code, 0);
+  assert.equal(readFile(path.join(pages, '_site/publications/paper.pdf')), '%PDF-1.6 the paper');
+
+  const plain = tempSite(files);
+  assert.equal(runCli(['build', '-s', plain, '--no-github-pages']).code, 0);
+  assert.match(readFile(path.join(plain, '_site/publications/paper.pdf')), /About the paper/);
+});
