@@ -185,6 +185,32 @@ const NAMED_COLOURS: Record<string, string> = Object.fromEntries(
 );
 const NAMED_COLOUR = new RegExp(`(^|[\\s,(:])(${Object.keys(NAMED_COLOURS).join('|')})(?=$|[\\s,)!;])`, 'gi');
 
+/**
+ * libsass turns `hsl(…)` into hex even in custom properties, where Dart Sass keeps it as written
+ * (CSS Color 3's conversion, rounded as libsass rounds).
+ */
+function hslToHex(hue: number, saturation: number, lightness: number): string {
+  const chroma = (1 - Math.abs(2 * lightness - 1)) * saturation;
+  const h = (((hue % 360) + 360) % 360) / 60;
+  const x = chroma * (1 - Math.abs((h % 2) - 1));
+  const [r, g, b] = [
+    [chroma, x, 0],
+    [x, chroma, 0],
+    [0, chroma, x],
+    [0, x, chroma],
+    [x, 0, chroma],
+    [chroma, 0, x],
+  ][Math.floor(h) % 6];
+  const m = lightness - chroma / 2;
+  return `#${[r, g, b]
+    .map((c) =>
+      Math.round((c + m) * 255)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
+}
+
 /** Formatting-level CSS differences (Dart Sass vs libsass) forgiven; anything else counts. */
 function canonicalCssValue(value: string): string {
   return (
@@ -196,6 +222,9 @@ function canonicalCssValue(value: string): string {
       .replace(/[ \t\r\n\f]+/g, ' ')
       .replace(NAMED_COLOUR, (_, before: string, name: string) => before + NAMED_COLOURS[name.toLowerCase()])
       .replace(/\s*([,/()*])\s*/g, '$1')
+      .replace(/\bhsl\(([\d.]+)(?:deg)?,([\d.]+)%,([\d.]+)%\)/g, (_, h: string, s: string, l: string) =>
+        hslToHex(Number(h), Number(s) / 100, Number(l) / 100),
+      )
       .replace(/#([0-9a-fA-F]{6})\b/g, (_, hex: string) => {
         const h = hex.toLowerCase();
         return h[0] === h[1] && h[2] === h[3] && h[4] === h[5] ? `#${h[0]}${h[2]}${h[4]}` : `#${h}`;
@@ -205,6 +234,12 @@ function canonicalCssValue(value: string): string {
       .replace(/\s*!important/, ' !important')
       // Same value, other spelling: `transparent`, trailing zeros, quote style, escapes.
       .replace(/\btransparent\b/g, 'rgba(0,0,0,0)')
+      // libsass prints 6 decimals (`.866667`), Dart Sass 10: no browser sees past the fourth.
+      .replace(/(\d*)\.(\d{5,})/g, (_, whole: string, fraction: string) =>
+        Number(`${whole || 0}.${fraction}`)
+          .toFixed(4)
+          .replace(/^0(?=\.)/, whole ? '0' : ''),
+      )
       .replace(/(\d*\.\d*?)0+(?!\d)/g, (_, n: string) => (n.endsWith('.') ? n.slice(0, -1) : n))
       .replace(/'([^'"]*)'/g, '"$1"')
       .trim()
@@ -248,7 +283,11 @@ export function normaliseCss(css: string): string[] {
         return;
       }
       if (ch === ';') {
-        if (head.startsWith('@')) statements.push(`${context}${canonicalCssValue(head)}`);
+        // `@import url("x")` and `@import "x"` import the same file (Dart Sass writes the second).
+        const statement = head
+          .replace(/^@import\s*url\((["']?)([^"')]*)\1\)/, '@import "$2"')
+          .replace(/^@import\s*(["'])/, '@import $1');
+        if (head.startsWith('@')) statements.push(`${context}${canonicalCssValue(statement)}`);
         else if (head) declare(context, head);
         continue;
       }

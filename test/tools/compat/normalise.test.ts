@@ -67,6 +67,16 @@ test('CSS: spellings that render the same are forgiven, other values are not', (
     normaliseCss('h1{color:royalblue !important;border:1px solid DarkSlateGray}'),
     normaliseCss('h1{color:#4169e1 !important;border:1px solid #2f4f4f}'),
   );
+  // libsass: 6 decimals, `@import url(…)`, hsl() as hex even in custom properties; Dart Sass not.
+  assert.deepEqual(
+    normaliseCss('@import url("https://f.example/a.css");.m{background:rgba(68,68,68,.866667);--t:#eae9e6}'),
+    normaliseCss(
+      '@import"https://f.example/a.css";.m{background:rgba(68,68,68,.8666666667);--t:hsl(40,10%,91%)}',
+    ),
+  );
+  assert.notDeepEqual(normaliseCss('.m{opacity:.8667}'), normaliseCss('.m{opacity:.8657}'));
+  assert.notDeepEqual(normaliseCss('.m{--t:#eae9e6}'), normaliseCss('.m{--t:hsl(40,10%,81%)}'));
+  assert.notDeepEqual(normaliseCss('@import "a.css";'), normaliseCss('@import "b.css";'));
   assert.notDeepEqual(normaliseCss('a{color:royalblue}'), normaliseCss('a{color:#4169e2}'));
   assert.notDeepEqual(normaliseCss('a{color:#fff}'), normaliseCss('a{color:#ffe}'));
   assert.notDeepEqual(normaliseCss('a{margin:1px}'), normaliseCss('b{margin:1px}'));
