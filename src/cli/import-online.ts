@@ -45,15 +45,17 @@ export function idsFrom(inputs: string[]): string[] {
 
 /**
  * The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file)
- * when the site keeps `.bib` files or asks for them in its config; else none (`_publications/`).
+ * when the site keeps `.bib` or `.bibtex` files or asks for them in its config; else none
+ * (`_publications/`).
  */
 function bibTarget(site: string, config: Config, bib: string | undefined): string | undefined {
   if (bib) return path.resolve(site, bib);
   const settings = bibliographySettings(config);
   if (!settings) return undefined;
   const folder = path.join(site, settings.source);
-  // Only a `.bib` file is chosen: with `.bibtex` files alone (which builds read), papers.bib is made.
-  const names = bibFileNames(folder).filter((n) => /\.bib$/i.test(n));
+  // A `.bibtex` file is read by builds as a `.bib` one is: a new papers.bib beside it would
+  // repeat the papers it has.
+  const names = bibFileNames(folder);
   if (names.length === 0 && !bibliographyConfigured(config)) return undefined;
   mkdirSync(folder, { recursive: true });
   return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));

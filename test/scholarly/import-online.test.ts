@@ -385,3 +385,28 @@ test('a site without BibTeX gets _publications/ files, and a re-run leaves them 
     await standIn.close();
   }
 });
+
+test('a site that keeps its BibTeX in a .bibtex file gets the import there, and the build shows each paper once', async () => {
+  const standIn = await startStandIn(upstream());
+  try {
+    const site = tempSite({
+      '_config.yml': SITE['_config.yml'],
+      '_bibliography/mine.bibtex': SITE['_bibliography/papers.bib'],
+      'publications.md': '---\npermalink: /publications/\n---\n{% bibliography %}\n',
+    });
+    const run = (...args: string[]) => runCliAsync(['import', ...args, '-s', site], { env: standIn.env });
+    const imported = await run('doi', '10.5555/old.2018', '10.5555/JEFS.2019.14');
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /skipped mine2018: already in _bibliography\/mine\.bibtex, written by you/);
+    assert.match(imported.stdout, /_bibliography\/mine\.bibtex: 1 added, 0 updated, 0 unchanged, 1 skipped/);
+    assert.ok(!existsSync(path.join(site, '_bibliography/papers.bib')), 'no second file beside it');
+
+    const build = await runCliAsync(['build', '-s', site]);
+    assert.equal(build.code, 0, build.stderr);
+    const list = readFileSync(path.join(site, '_site/publications/index.html'), 'utf8');
+    const titles = [...list.matchAll(/class="bib-entry__title"><a href="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(titles, ['/publications/okafor2019mapping/', '/publications/mine2018/']);
+  } finally {
+    await standIn.close();
+  }
+});
