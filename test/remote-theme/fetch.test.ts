@@ -3,20 +3,19 @@
  * used as Jekyll uses a theme; what a build says when it cannot fetch one.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import { unzip } from '../../src/remote-theme/unzip.ts';
 import { THEMES } from '../../tools/goldens.ts';
 import { runCliAsync } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 import { startThemeServer, zipFolder } from '../support/theme-server.ts';
 
 const MINIMAL = path.join(THEMES, 'minimal');
 
-function themeEnv(url: string, cache = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-themes-'))) {
+function themeEnv(url: string, cache = tempDir('scholarsite-themes-')) {
   return { SCHOLARSITE_THEME_URL: url, SCHOLARSITE_THEME_CACHE: cache, TZ: 'UTC' };
 }
 
@@ -114,7 +113,7 @@ test('a remote_theme jekyll-remote-theme would refuse is named', async () => {
 });
 
 test('unpacking drops the top folder and skips entries that would land outside the theme, and links', () => {
-  const target = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-unzip-'));
+  const target = tempDir('scholarsite-unzip-');
   const zip = zipOf([
     { name: 'theme-main/_layouts/default.html', data: 'layout' },
     { name: 'theme-main/../../escaped.txt', data: 'no' },

@@ -1,14 +1,13 @@
 /** `scholarsite new`: the starter site, copied for a user, builds into a complete homepage. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 test('new writes the starter site and a publishing workflow, and the site builds without a warning', () => {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-new-'));
+  const parent = tempDir('scholarsite-new-');
   const result = runCli(['new', 'my-site'], { cwd: parent });
   assert.equal(result.code, 0, result.stderr);
   assert.match(
