@@ -24,7 +24,7 @@ import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
-import { bibliographyReadable, readBibliography } from './bibliography/index.ts';
+import { bibliographyReadable, bibliographyWanted, readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
@@ -70,12 +70,14 @@ class Reader {
     };
     // A site that asks for its .bib files only through a page's tag is known to once it is read:
     // the build loads the BibTeX parser then, and reads them (see build.ts).
-    if (bibliographyReadable(site)) readPublications();
-    else
-      site.unreadBibliography = () => {
-        const publications = readPublications();
-        if (publications) linkNeighbours(publications.docs);
-      };
+    if (bibliographyWanted(site)) {
+      if (bibliographyReadable(site)) readPublications();
+      else
+        site.unreadBibliography = () => {
+          const publications = readPublications();
+          if (publications) linkNeighbours(publications.docs);
+        };
+    }
     this.readThemeAssets();
     site.data = readData(
       site.folders.dataDir,
