@@ -73,6 +73,37 @@ test('offline with an empty cache, the build names the theme it could not fetch 
   );
 });
 
+test('a busy GitHub or a dropped connection is asked again; one that stays busy fails the build, saying so', async () => {
+  const server = await startThemeServer({ 'someone/fancy-theme/HEAD': MINIMAL });
+  try {
+    const site = () =>
+      tempSite({
+        '_config.yml': 'remote_theme: someone/fancy-theme\nplugins: [jekyll-remote-theme]\n',
+        'index.md': '---\nlayout: default\n---\nHello\n',
+      });
+    server.failNext(1, 503);
+    server.failNext(1, 0);
+    const retried = await runCliAsync(['build', '-s', site(), '--no-github-pages'], {
+      env: themeEnv(server.url),
+    });
+    assert.equal(retried.code, 0, retried.stderr);
+    assert.equal(server.requests.length, 3, 'asked three times');
+
+    server.failNext(4, 503);
+    const busy = await runCliAsync(['build', '-s', site(), '--no-github-pages'], {
+      env: themeEnv(server.url),
+    });
+    assert.equal(busy.code, 1);
+    assert.match(
+      busy.stderr,
+      /Error: _config.yml:1: could not fetch the theme 'someone\/fancy-theme' from .*: the server answered 503 Service Unavailable/,
+    );
+    assert.equal(server.requests.length, 3 + 4, 'the first try and three more');
+  } finally {
+    await server.close();
+  }
+});
+
 test('a theme that does not exist is said to be missing; GitHub Pages default theme, unreachable, only warns', async () => {
   const server = await startThemeServer({});
   try {
