@@ -7,7 +7,7 @@
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import { escapeOnce, normalizeWhitespace, stripHtml } from '../ruby/text.ts';
 import { localTime, parseRubyTime, RubyTime, xmlschema } from '../ruby/time.ts';
-import { isHash } from '../ruby/values.ts';
+import { isHash, rubyInspect } from '../ruby/values.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import type { Plugin } from './index.ts';
@@ -72,17 +72,6 @@ export function liquidToS(value: unknown): string {
   if (value instanceof Date) return new RubyTime(value).toString();
   if (isHash(value)) return rubyInspect(value);
   if (typeof value === 'number' && Number.isFinite(value) && !Number.isInteger(value)) return String(value);
-  return String(value);
-}
-
-function rubyInspect(value: unknown): string {
-  if (value == null) return 'nil';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
-  if (isHash(value))
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${JSON.stringify(k)}=>${rubyInspect(v)}`)
-      .join(', ')}}`;
   return String(value);
 }
 
