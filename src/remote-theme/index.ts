@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { type Diagnostics, type ProblemInit, SiteError } from '../errors.ts';
 import { fetchWithRetries } from '../fetch-with-retries.ts';
+import { keyLine } from '../yaml/key-line.ts';
 import { unzip } from './unzip.ts';
 
 /** A theme to fetch: the repository and ref, and the name the site gave it. */
@@ -182,9 +183,7 @@ function fetchProblem(
 /** The line of `_config.yml` that sets `key`, when it is there. */
 function configLine(source: string, key: string): number | undefined {
   try {
-    const lines = readFileSync(path.join(source, '_config.yml'), 'utf8').split('\n');
-    const at = lines.findIndex((line) => line.startsWith(`${key}:`));
-    return at < 0 ? undefined : at + 1;
+    return keyLine(readFileSync(path.join(source, '_config.yml'), 'utf8'), key);
   } catch {
     return undefined;
   }
