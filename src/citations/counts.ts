@@ -51,7 +51,7 @@ export interface CitationsResult {
  * The key the theme looks a publication up by (theme/_includes/citation-count.html): its DOI
  * in lower case, else `arxiv:` and its arXiv id.
  */
-export function citationKey(data: Config): Work | undefined {
+function citationKey(data: Config): Work | undefined {
   if (typeof data.doi === 'string' && data.doi.trim()) {
     const key = data.doi.trim().toLowerCase().replace('https://doi.org/', '');
     const doi = normalDoi(key);

@@ -32,7 +32,7 @@ import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { version } from '../version.ts';
 
 /** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
-export function idsFrom(inputs: string[]): string[] {
+function idsFrom(inputs: string[]): string[] {
   return inputs.flatMap((input) => {
     if (!existsSync(input) || !statSync(input).isFile()) return [input];
     return readFileSync(input, 'utf8')

@@ -117,7 +117,7 @@ const MISSING: Record<string, string> = {
 };
 
 /** The plugins that run for this site, in Jekyll's order (see `activeGenerators`). */
-export function activePlugins(site: Site): Plugin[] {
+function activePlugins(site: Site): Plugin[] {
   const listed = listedPlugins(site);
   const position = (p: Plugin) => {
     const index = listed.indexOf(p.name);

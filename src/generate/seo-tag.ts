@@ -12,7 +12,7 @@ import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import type { Plugin } from './index.ts';
 
-export const SEO_TAG_VERSION = '2.8.0';
+const SEO_TAG_VERSION = '2.8.0';
 const TITLE_SEPARATOR = ' | ';
 const HOMEPAGE_OR_ABOUT_REGEX = /^\/(about\/)?(index.html?)?$/;
 
@@ -65,7 +65,7 @@ function dateToXmlschema(value: unknown): unknown {
 }
 
 /** How Liquid prints a value: nil as nothing, arrays joined, Ruby's `to_s` for the rest. */
-export function liquidToS(value: unknown): string {
+function liquidToS(value: unknown): string {
   if (value == null) return '';
   if (Array.isArray(value)) return value.map(liquidToS).join('');
   if (value instanceof RubyTime) return value.toString();
@@ -76,7 +76,7 @@ export function liquidToS(value: unknown): string {
 }
 
 /** `AuthorDrop`: the page's author, from `page.author`, `page.authors[0]` or `site.author`. */
-export class AuthorDrop {
+class AuthorDrop {
   readonly hash: Hash;
   constructor(page: Hash, site: Hash) {
     const sources: unknown[] = [page.author];
@@ -101,7 +101,7 @@ export class AuthorDrop {
 }
 
 /** `ImageDrop`: `image` as a string, or a hash with `path` (or `facebook`, `twitter`). */
-export class ImageDrop {
+class ImageDrop {
   readonly hash: Hash;
   constructor(
     page: Hash,
@@ -132,7 +132,7 @@ export class ImageDrop {
 }
 
 /** `Jekyll::SeoTag::Drop`. */
-export class SeoDrop {
+class SeoDrop {
   readonly version = SEO_TAG_VERSION;
   private readonly cache = new Map<string, unknown>();
 

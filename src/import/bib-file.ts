@@ -11,7 +11,7 @@ import { MONTH_MACROS, splitEntry } from '../read/bibliography/clean.ts';
 import { bibtexText } from './online/crossref.ts';
 import { identities, isPreprint, type PublicationRecord } from './online/record.ts';
 
-export const NEW_FILE_HEADER = `% Publications, one BibTeX entry each. An entry under a "% scholarsite import:" line was
+const NEW_FILE_HEADER = `% Publications, one BibTeX entry each. An entry under a "% scholarsite import:" line was
 % imported by \`scholarsite import orcid|doi|arxiv|dblp\`; a field you edit there is kept at the
 % next import (the line remembers what the import wrote). Entries without that line are yours.
 `;

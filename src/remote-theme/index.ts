@@ -95,7 +95,7 @@ export function themeFolder(download: ThemeDownload): string {
 }
 
 /** The codeload address of the theme's zip (`Downloader#zip_url`). */
-export function themeZipUrl(download: ThemeDownload): string {
+function themeZipUrl(download: ThemeDownload): string {
   const base = (process.env.SCHOLARSITE_THEME_URL || 'https://codeload.github.com').replace(/\/+$/, '');
   return `${base}/${download.owner}/${download.repo}/zip/${download.ref}`;
 }

@@ -33,7 +33,7 @@ export function normalArxiv(value: string | undefined): string | undefined {
 }
 
 /** A title as two spellings of it compare: letters and digits, lower case, accents off. */
-export function titleKey(title: string | undefined): string | undefined {
+function titleKey(title: string | undefined): string | undefined {
   const key = (title ?? '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')

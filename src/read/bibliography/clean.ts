@@ -5,7 +5,7 @@
  */
 
 /** Fields that steer the site, not the citation (al-folio's and academicpages' habits included). */
-export const SITE_FIELDS = new Set([
+const SITE_FIELDS = new Set([
   'abstract',
   'keywords',
   'selected',

@@ -250,7 +250,7 @@ export function bibFilesKnown(site: Site): boolean {
 }
 
 /** A BibTeX key as a file name. */
-export const safeKey = (key: string) => key.replace(/[^\w.-]+/g, '-');
+const safeKey = (key: string) => key.replace(/[^\w.-]+/g, '-');
 
 /** An entry's fields in the front matter names academicpages and the theme use (HTML values). */
 export function publicationData(
