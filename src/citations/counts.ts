@@ -24,7 +24,7 @@ import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { readSite } from '../read/reader.ts';
 import { Site } from '../site/site.ts';
 
-export type CitationSource = 'openalex' | 'semanticscholar';
+type CitationSource = 'openalex' | 'semanticscholar';
 
 /** A publication to count: its key in the data file (as the theme computes it) and how to ask for it. */
 interface Work {
