@@ -57,8 +57,22 @@ function bibTarget(site: string, config: Config, bib: string | undefined): strin
   // repeat the papers it has.
   const names = bibFileNames(folder);
   if (names.length === 0 && !bibliographyConfigured(config)) return undefined;
-  mkdirSync(folder, { recursive: true });
   return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));
+}
+
+/**
+ * Why a build will not show what was written, when it will not: builds read the `.bib` files of
+ * the bibliography folder only, and on a site that asks for them nowhere in _config.yml, only
+ * once a page uses a bibliography tag.
+ */
+function unreadBibNote(site: string, config: Config, target: string): string | undefined {
+  const settings = bibliographySettings(config);
+  const folder = settings && path.join(site, settings.source);
+  if (!folder || path.dirname(target) !== folder) {
+    return `Note: builds read the .bib files in ${settings?.source ?? '_bibliography'}/ only: ${path.relative(site, target)} is not shown on the site.`;
+  }
+  if (bibliographyConfigured(config)) return undefined;
+  return `Note: the papers in ${path.relative(site, target)} show on the site once a page lists them with {% bibliography %}, or with \`bibliography: true\` in _config.yml.`;
 }
 
 export async function runOnlineImport(
@@ -87,6 +101,8 @@ export async function runOnlineImport(
   process.stdout.write(
     `${where}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped + skipped.length} skipped (${records.length} found at ${kindName(kind)}).\n`,
   );
+  const unread = target && unreadBibNote(site, config, target);
+  if (unread) process.stdout.write(`${unread}\n`);
   if (!mailto) {
     process.stdout.write(
       'Note: set scholar: { mailto: you@example.org } in _config.yml: Crossref and OpenAlex answer faster when they can reach you.\n',
@@ -118,6 +134,7 @@ function writeBib(site: string, file: string, records: PublicationRecord[]): Cou
   if (text !== before) {
     // Written whole, then swapped in: an interrupted import never leaves half a file.
     const temporary = `${file}.scholarsite-${process.pid}`;
+    mkdirSync(path.dirname(file), { recursive: true }); // a new file, perhaps in a new folder
     writeFileSync(temporary, text);
     renameSync(temporary, file);
   }
