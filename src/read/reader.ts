@@ -80,6 +80,9 @@ class Reader {
         };
     }
     this.readThemeAssets();
+    // `StaticFile#data`: the front matter defaults of its path (and collection), such as `sitemap: false`.
+    for (const file of site.staticFiles)
+      file.data = site.frontMatterDefaults.all(file.relativePath, file.collection?.label ?? '');
     site.data = readData(
       site.folders.dataDir,
       site.source,
