@@ -75,9 +75,8 @@ test("a plugins: that is not a list stops the build, as Jekyll's check_plugins d
   // An empty `plugins:` stops Jekyll 4.3.1; GitHub Pages reads it as no plugins but its own.
   const empty = tempSite(config(''));
   refused(empty, false, 'null');
-  assert.ok(
-    (loadConfig({ source: empty, githubPages: true }).config.plugins as string[]).includes('jekyll-relative-links'),
-  );
+  const pages = loadConfig({ source: empty, githubPages: true }).config.plugins as string[];
+  assert.ok(pages.includes('jekyll-relative-links'));
 });
 
 test('front matter defaults: longer paths win, then scopes with a type', () => {
