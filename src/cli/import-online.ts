@@ -75,6 +75,17 @@ function unreadBibNote(site: string, config: Config, target: string): string | u
   return `Note: the papers in ${path.relative(site, target)} show on the site once a page lists them with {% bibliography %}, or with \`bibliography: true\` in _config.yml.`;
 }
 
+/**
+ * A note when files went into a collection folder the site does not declare: Jekyll reads no
+ * `_talks/` it was not told of, so the site would show none of them.
+ */
+export function undeclaredCollectionNote(config: Config, label: string): string | undefined {
+  if (label in (config.collections as Config)) return undefined;
+  // The bibliography's collection is declared by the build when _config.yml asks for .bib files.
+  if (bibliographyConfigured(config) && bibliographySettings(config)?.collection === label) return undefined;
+  return `Note: _${label}/ is not a collection in _config.yml, so the site shows none of its files: add it under collections: (collections: { ${label}: { output: true } }).`;
+}
+
 export async function runOnlineImport(
   kind: OnlineKind,
   inputs: string[],
@@ -101,7 +112,9 @@ export async function runOnlineImport(
   process.stdout.write(
     `${where}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped + skipped.length} skipped (${records.length} found at ${kindName(kind)}).\n`,
   );
-  const unread = target && unreadBibNote(site, config, target);
+  const unread = target
+    ? unreadBibNote(site, config, target)
+    : undeclaredCollectionNote(config, 'publications');
   if (unread) process.stdout.write(`${unread}\n`);
   if (!mailto) {
     process.stdout.write(
