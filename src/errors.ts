@@ -61,7 +61,7 @@ export class SiteError extends Error {
 }
 
 /** Two lines of context either side, a gutter with line numbers and a caret under the column. */
-export function codeFrame(source: string, line: number, column?: number): string {
+function codeFrame(source: string, line: number, column?: number): string {
   const lines = source.split(/\r?\n/);
   const first = Math.max(1, line - 2);
   const last = Math.min(lines.length, line + 2);

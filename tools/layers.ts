@@ -29,6 +29,7 @@ export const LAYERS: readonly (readonly string[])[] = [
     'chromium.ts',
     'stat.ts',
     'relative-path.ts',
+    'fetch-with-retries.ts',
   ],
   // Safe writing of files and caches, which read, render and incremental use.
   ['write'],

@@ -20,7 +20,7 @@ export interface ExternalOptions {
 }
 
 /** What a server answered, or why it did not. */
-export interface LinkAnswer {
+interface LinkAnswer {
   /** HTTP status, when one came. */
   status?: number;
   /** `timeout` or the network error's message, when none came. */

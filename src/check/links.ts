@@ -108,7 +108,7 @@ export function referencesOf(element: Element): Reference[] {
 const PLACEHOLDER_ORIGIN = 'http://scholarsite.invalid';
 
 /** Where an address written in a page leads. */
-export function resolveReference(site: BuiltSite, page: BuiltPage, value: string): Target {
+function resolveReference(site: BuiltSite, page: BuiltPage, value: string): Target {
   const text = value.trim();
   if (text === '') return { kind: 'skip' };
   // mailto:, tel:, javascript:, data:, ftp:… are not pages of any site to look up.
@@ -160,7 +160,7 @@ function decodeFragment(fragment: string): string {
 }
 
 /** The built file GitHub Pages answers with for a path, if any. */
-export function findOutput(site: BuiltSite, path: string): string | undefined {
+function findOutput(site: BuiltSite, path: string): string | undefined {
   const candidates =
     path === '' || path.endsWith('/') ? [`${path}index.html`] : [path, `${path}.html`, `${path}/index.html`];
   return candidates.find((candidate) => site.files.has(candidate));

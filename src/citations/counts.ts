@@ -24,7 +24,7 @@ import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { readSite } from '../read/reader.ts';
 import { Site } from '../site/site.ts';
 
-export type CitationSource = 'openalex' | 'semanticscholar';
+type CitationSource = 'openalex' | 'semanticscholar';
 
 /** A publication to count: its key in the data file (as the theme computes it) and how to ask for it. */
 interface Work {
@@ -51,7 +51,7 @@ export interface CitationsResult {
  * The key the theme looks a publication up by (theme/_includes/citation-count.html): its DOI
  * in lower case, else `arxiv:` and its arXiv id.
  */
-export function citationKey(data: Config): Work | undefined {
+function citationKey(data: Config): Work | undefined {
   if (typeof data.doi === 'string' && data.doi.trim()) {
     const key = data.doi.trim().toLowerCase().replace('https://doi.org/', '');
     const doi = normalDoi(key);

@@ -26,7 +26,7 @@ export const BUILD_OPTIONS = {
 } as const;
 
 /** Command-line values that override the config files, as Jekyll applies them. */
-export function overridesFrom(values: {
+function overridesFrom(values: {
   baseurl?: string;
   drafts?: boolean;
   future?: boolean;

@@ -8,7 +8,7 @@ import { isSiteFolder, siteOptionsFrom } from './build.ts';
 import { parseFlags, reportBug } from './flags.ts';
 import { showHelp } from './help.ts';
 
-export const CHECK_OPTIONS = {
+const CHECK_OPTIONS = {
   source: { type: 'string', short: 's' },
   config: { type: 'string' },
   baseurl: { type: 'string', short: 'b' },

@@ -32,7 +32,7 @@ import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { version } from '../version.ts';
 
 /** The ids given, and those in the files given (one or more a line; `#` starts a comment). */
-export function idsFrom(inputs: string[]): string[] {
+function idsFrom(inputs: string[]): string[] {
   return inputs.flatMap((input) => {
     if (!existsSync(input) || !statSync(input).isFile()) return [input];
     return readFileSync(input, 'utf8')
@@ -45,18 +45,45 @@ export function idsFrom(inputs: string[]): string[] {
 
 /**
  * The `.bib` file imports go to: `--bib`, else the bibliography's papers.bib (or its first file)
- * when the site keeps `.bib` files or asks for them in its config; else none (`_publications/`).
+ * when the site keeps `.bib` or `.bibtex` files or asks for them in its config; else none
+ * (`_publications/`).
  */
 function bibTarget(site: string, config: Config, bib: string | undefined): string | undefined {
   if (bib) return path.resolve(site, bib);
   const settings = bibliographySettings(config);
   if (!settings) return undefined;
   const folder = path.join(site, settings.source);
-  // Only a `.bib` file is chosen: with `.bibtex` files alone (which builds read), papers.bib is made.
-  const names = bibFileNames(folder).filter((n) => /\.bib$/i.test(n));
+  // A `.bibtex` file is read by builds as a `.bib` one is: a new papers.bib beside it would
+  // repeat the papers it has.
+  const names = bibFileNames(folder);
   if (names.length === 0 && !bibliographyConfigured(config)) return undefined;
-  mkdirSync(folder, { recursive: true });
   return path.join(folder, names.includes('papers.bib') ? 'papers.bib' : (names[0] ?? 'papers.bib'));
+}
+
+/**
+ * Why a build will not show what was written, when it will not: builds read the `.bib` files of
+ * the bibliography folder only, and on a site that asks for them nowhere in _config.yml, only
+ * once a page uses a bibliography tag.
+ */
+function unreadBibNote(site: string, config: Config, target: string): string | undefined {
+  const settings = bibliographySettings(config);
+  const folder = settings && path.join(site, settings.source);
+  if (!folder || path.dirname(target) !== folder) {
+    return `Note: builds read the .bib files in ${settings?.source ?? '_bibliography'}/ only: ${path.relative(site, target)} is not shown on the site.`;
+  }
+  if (bibliographyConfigured(config)) return undefined;
+  return `Note: the papers in ${path.relative(site, target)} show on the site once a page lists them with {% bibliography %}, or with \`bibliography: true\` in _config.yml.`;
+}
+
+/**
+ * A note when files went into a collection folder the site does not declare: Jekyll reads no
+ * `_talks/` it was not told of, so the site would show none of them.
+ */
+export function undeclaredCollectionNote(config: Config, label: string): string | undefined {
+  if (label in (config.collections as Config)) return undefined;
+  // The bibliography's collection is declared by the build when _config.yml asks for .bib files.
+  if (bibliographyConfigured(config) && bibliographySettings(config)?.collection === label) return undefined;
+  return `Note: _${label}/ is not a collection in _config.yml, so the site shows none of its files: add it under collections: (collections: { ${label}: { output: true } }).`;
 }
 
 export async function runOnlineImport(
@@ -85,6 +112,10 @@ export async function runOnlineImport(
   process.stdout.write(
     `${where}: ${counts.added} added, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.skipped + skipped.length} skipped (${records.length} found at ${kindName(kind)}).\n`,
   );
+  const unread = target
+    ? unreadBibNote(site, config, target)
+    : undeclaredCollectionNote(config, 'publications');
+  if (unread) process.stdout.write(`${unread}\n`);
   if (!mailto) {
     process.stdout.write(
       'Note: set scholar: { mailto: you@example.org } in _config.yml: Crossref and OpenAlex answer faster when they can reach you.\n',
@@ -116,6 +147,7 @@ function writeBib(site: string, file: string, records: PublicationRecord[]): Cou
   if (text !== before) {
     // Written whole, then swapped in: an interrupted import never leaves half a file.
     const temporary = `${file}.scholarsite-${process.pid}`;
+    mkdirSync(path.dirname(file), { recursive: true }); // a new file, perhaps in a new folder
     writeFileSync(temporary, text);
     renameSync(temporary, file);
   }

@@ -1,6 +1,7 @@
 /** `scholarsite import tsv FILE`, `import bibtex FILE`, and `import orcid|doi|arxiv|dblp ID…`. */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { loadConfig } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import { publicationsFromBibtex } from '../import/bibtex.ts';
 import { markedFile, type WriteOutcome, writeGenerated } from '../import/generated-files.ts';
@@ -10,7 +11,7 @@ import { loadBibtexParser } from '../read/bibliography/parse.ts';
 import { isSiteFolder } from './build.ts';
 import { parseFlagsAndFolders, reportProblem } from './flags.ts';
 import { showHelp } from './help.ts';
-import { runOnlineImport } from './import-online.ts';
+import { runOnlineImport, undeclaredCollectionNote } from './import-online.ts';
 
 const USAGE =
   'Hint: scholarsite import tsv publications.tsv | talks.tsv, import bibtex papers.bib, import orcid 0000-0002-1825-0097, import doi 10.1234/abc … (or a file of them), import arxiv 2405.14132 …, import dblp 12/3456 (-s SITE, --bib FILE, --force)';
@@ -71,6 +72,7 @@ export async function runImport(argv: string[]): Promise<number> {
       }
       files = which === 'publications' ? publicationsFromTsv(rows, input) : talksFromTsv(rows, input);
     }
+    const { config } = loadConfig({ source: site }); // a config Jekyll stops on stops the import first
     const counts: Record<WriteOutcome, number> = { created: 0, updated: 0, unchanged: 0, kept: 0 };
     for (const file of files) {
       const outcome = writeGenerated(
@@ -86,6 +88,11 @@ export async function runImport(argv: string[]): Promise<number> {
     process.stdout.write(
       `Imported ${files.length} entries: ${counts.created} new, ${counts.updated} updated, ${counts.unchanged} unchanged, ${counts.kept} kept as you edited them.\n`,
     );
+    const labels = new Set(files.map((file) => file.path.split('/')[0].replace(/^_/, '')));
+    for (const label of labels) {
+      const note = undeclaredCollectionNote(config, label);
+      if (note) process.stdout.write(`${note}\n`);
+    }
     return 0;
   } catch (error) {
     return reportProblem(error);

@@ -60,6 +60,6 @@ export function bibliographyConfigured(config: Config): boolean {
 }
 
 /** jekyll-scholar's settings (`scholar:` in _config.yml), when the site has them. */
-export function scholarSettings(config: Config): Config {
+function scholarSettings(config: Config): Config {
   return isHash(config.scholar) ? (config.scholar as Config) : {};
 }

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { type ProblemInit, SiteError } from '../errors.ts';
 import { isHash } from '../ruby/values.ts';
+import { keyLine } from '../yaml/key-line.ts';
 import { parseYaml } from '../yaml/parse.ts';
 import { type Config, DEFAULT_EXCLUDES, JEKYLL_DEFAULTS, PERMALINK_STYLES } from './defaults.ts';
 import { githubPagesLayers, githubPagesPlugins } from './github-pages.ts';
@@ -110,6 +111,7 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
   config.include = (config.include as unknown[]).map(String);
   config.keep_files = (config.keep_files as unknown[]).map(String);
 
+  checkPluginList(config.plugins, 'plugins' in own, files, source, Boolean(options.githubPages));
   // The pre-3.5 `gems:` key: GitHub Pages still loads those plugins, so we do too.
   const plugins = new Set<string>(Array.isArray(config.plugins) ? config.plugins.map(String) : []);
   if (Array.isArray(config.gems)) for (const gem of config.gems) plugins.add(String(gem));
@@ -119,6 +121,34 @@ export function loadConfig(options: ConfigOptions): LoadedConfig {
 
   config.collections = withDefaultCollections(config);
   return { config: withThemePlugins(withThemeConfig(config, Boolean(options.githubPages))), files };
+}
+
+/**
+ * Jekyll's `check_plugins`: a `plugins:` that is not a list stops the build (GitHub Pages'
+ * Jekyll 3.10 stops only on a string, and reads an empty `plugins:` as none).
+ */
+function checkPluginList(
+  plugins: unknown,
+  setBySite: boolean,
+  files: string[],
+  source: string,
+  githubPages: boolean,
+): void {
+  if (Array.isArray(plugins) || !setBySite || (githubPages && typeof plugins !== 'string')) return;
+  // The last file that sets it is the one read.
+  const setting = files
+    .map((file) => ({ file, line: keyLine(readFileSync(file, 'utf8'), 'plugins') }))
+    .reverse()
+    .find(({ line }) => line !== undefined);
+  throw new SiteError({
+    message: `'plugins' should be set as a list of plugin names, but was: ${JSON.stringify(plugins)}`,
+    file: setting ? path.relative(source, setting.file) || setting.file : '_config.yml',
+    line: setting?.line,
+    hint:
+      typeof plugins === 'string'
+        ? `Write it as a YAML list:\n    plugins:\n      - ${plugins}`
+        : 'List the plugins under it, one `- name` a line, or remove the line when there are none.',
+  });
 }
 
 /**

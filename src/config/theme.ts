@@ -23,7 +23,7 @@ import type { Config } from './index.ts';
 export const BUILT_IN_THEME_ROOT = fileURLToPath(new URL('../../theme', import.meta.url));
 export const BUILT_IN_THEME_NAME = 'scholarsite';
 /** Plugins the theme needs, like a gem theme's runtime dependencies. */
-export const THEME_PLUGINS = ['jekyll-seo-tag', 'jekyll-feed', 'jekyll-sitemap'];
+const THEME_PLUGINS = ['jekyll-seo-tag', 'jekyll-feed', 'jekyll-sitemap'];
 
 /** A file as messages name it: relative to the site, or `(scholarsite theme) _includes/x.html`. */
 export function describeFile(source: string, absolute: string): string {

@@ -146,7 +146,7 @@ export function feedMeta(config: Config): string {
 }
 
 /** Registers jekyll-feed's `{% feed_meta %}` tag. */
-export function registerFeedMetaTag(liquid: Liquid, site: Site): void {
+function registerFeedMetaTag(liquid: Liquid, site: Site): void {
   liquid.registerTag(
     'feed_meta',
     class FeedMetaTag extends Tag {

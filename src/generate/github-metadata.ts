@@ -156,7 +156,7 @@ const OWNER_KEYS = [
 ];
 
 /** `RepositoryFinder#nwo`: `PAGES_REPO_NWO`, `repository:` in the config, or the `origin` remote. */
-export function repositoryNwo(site: Site): string | undefined {
+function repositoryNwo(site: Site): string | undefined {
   if (process.env.PAGES_REPO_NWO) return process.env.PAGES_REPO_NWO;
   const repo = site.config.repository;
   if (typeof repo === 'string' && repo.includes('/')) return repo;
@@ -228,7 +228,7 @@ export function originUrl(dir: string): string | undefined {
 }
 
 /** `git rev-parse HEAD`, read from the git folder. */
-export function headRevision(dir: string): string | undefined {
+function headRevision(dir: string): string | undefined {
   const git = gitDir(dir);
   if (!git) return undefined;
   try {
@@ -327,7 +327,7 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
  * The gem's `SiteGitHubMunger`: `title` (and `url`/`baseurl` in production) fall back to the
  * repository's, then `site.github` is set for templates.
  */
-export function mungeConfig(site: Site): void {
+function mungeConfig(site: Site): void {
   const config: Config = site.config;
   const nwo = repositoryNwo(site);
   const repo = nwo ? new Repository(nwo) : undefined;

@@ -117,7 +117,7 @@ const MISSING: Record<string, string> = {
 };
 
 /** The plugins that run for this site, in Jekyll's order (see `activeGenerators`). */
-export function activePlugins(site: Site): Plugin[] {
+function activePlugins(site: Site): Plugin[] {
   const listed = listedPlugins(site);
   const position = (p: Plugin) => {
     const index = listed.indexOf(p.name);
@@ -184,6 +184,7 @@ function warnMissingPlugins(site: Site): void {
 /**
  * GitHub Pages also converts CoffeeScript (jekyll-coffeescript, always on there) and, with
  * `markdown: GFM`, Markdown by CommonMark (jekyll-commonmark-ghpages); scholarsite does neither.
+ * Plain Jekyll 4.3 would stop on `markdown: GFM` without jekyll-commonmark: said too.
  */
 function warnUnusedConverters(site: Site): void {
   const listed = listedPlugins(site);
@@ -196,11 +197,18 @@ function warnUnusedConverters(site: Site): void {
     });
   }
   const markdown = String(site.config.markdown ?? '').toLowerCase();
-  if (site.githubPages && (markdown === 'gfm' || markdown === 'commonmarkghpages')) {
-    site.diagnostics.warn({
-      message: `with \`markdown: ${String(site.config.markdown)}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
-      file: '_config.yml',
-      hint: "Remove the `markdown:` line to publish the same pages on GitHub Pages as here (kramdown, GitHub Pages' default).",
-    });
-  }
+  if (markdown !== 'gfm' && markdown !== 'commonmarkghpages') return;
+  site.diagnostics.warn(
+    site.githubPages
+      ? {
+          message: `with \`markdown: ${String(site.config.markdown)}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
+          file: '_config.yml',
+          hint: "Remove the `markdown:` line to publish the same pages on GitHub Pages as here (kramdown, GitHub Pages' default).",
+        }
+      : {
+          message: `markdown: ${String(site.config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
+          file: '_config.yml',
+          hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
+        },
+  );
 }

@@ -39,19 +39,19 @@ function fileJoin(a: string, b: string): string {
 }
 
 /** The `<img>` html-pipeline writes, with jemoji's `align: nil`. */
-export function emojiImageTag(name: string, src: string): string {
+function emojiImageTag(name: string, src: string): string {
   const url = fileJoin(src, `emoji/unicode/${GEMOJI[name]}.png`);
   return `<img class="emoji" title=":${name}:" alt=":${name}:" src="${url}" height="20" width="20">`;
 }
 
 /** `emoji_image_filter` over one text. */
-export function emojifyText(text: string, src: string): string {
+function emojifyText(text: string, src: string): string {
   if (!text.includes(':')) return text;
   return text.replace(EMOJI_PATTERN, (_match, name: string) => emojiImageTag(name, src));
 }
 
 /** Replace emoji in the text of an HTML fragment, not in tags, comments, scripts or ignored elements. */
-export function emojifyHtml(html: string, src: string): string {
+function emojifyHtml(html: string, src: string): string {
   return mapHtmlText(html, IGNORED_ANCESTOR_TAGS, (text) => emojifyText(text, src));
 }
 

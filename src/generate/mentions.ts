@@ -65,7 +65,7 @@ function defaultBase(): string {
 }
 
 /** The body only, when there is one (`mentionify`). */
-export function mentionify(output: string, base: string): string {
+function mentionify(output: string, base: string): string {
   return inBody(output, (html) => mentionHtml(html, base));
 }
 

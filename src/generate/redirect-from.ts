@@ -85,7 +85,7 @@ function redirectTo(item: Renderable): string | undefined {
 }
 
 /** `RedirectPage.from_paths`: a page at `from` whose layout sends the browser to `to`. */
-export function redirectPage(site: Site, from: string, to: string): Page {
+function redirectPage(site: Site, from: string, to: string): Page {
   const fromPath = ensureLeadingSlash(from);
   return pageWithoutAFile(site, '', 'redirect.html', {
     sitemap: false,

@@ -7,12 +7,12 @@
 import { type Context, type Emitter, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
 import { escapeOnce, normalizeWhitespace, stripHtml } from '../ruby/text.ts';
 import { localTime, parseRubyTime, RubyTime, xmlschema } from '../ruby/time.ts';
-import { isHash } from '../ruby/values.ts';
+import { isHash, rubyInspect } from '../ruby/values.ts';
 import type { Site } from '../site/site.ts';
 import { absoluteUrl, isAbsoluteUrl } from '../site/site-urls.ts';
 import type { Plugin } from './index.ts';
 
-export const SEO_TAG_VERSION = '2.8.0';
+const SEO_TAG_VERSION = '2.8.0';
 const TITLE_SEPARATOR = ' | ';
 const HOMEPAGE_OR_ABOUT_REGEX = /^\/(about\/)?(index.html?)?$/;
 
@@ -65,7 +65,7 @@ function dateToXmlschema(value: unknown): unknown {
 }
 
 /** How Liquid prints a value: nil as nothing, arrays joined, Ruby's `to_s` for the rest. */
-export function liquidToS(value: unknown): string {
+function liquidToS(value: unknown): string {
   if (value == null) return '';
   if (Array.isArray(value)) return value.map(liquidToS).join('');
   if (value instanceof RubyTime) return value.toString();
@@ -75,19 +75,8 @@ export function liquidToS(value: unknown): string {
   return String(value);
 }
 
-function rubyInspect(value: unknown): string {
-  if (value == null) return 'nil';
-  if (typeof value === 'string') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(rubyInspect).join(', ')}]`;
-  if (isHash(value))
-    return `{${Object.entries(value)
-      .map(([k, v]) => `${JSON.stringify(k)}=>${rubyInspect(v)}`)
-      .join(', ')}}`;
-  return String(value);
-}
-
 /** `AuthorDrop`: the page's author, from `page.author`, `page.authors[0]` or `site.author`. */
-export class AuthorDrop {
+class AuthorDrop {
   readonly hash: Hash;
   constructor(page: Hash, site: Hash) {
     const sources: unknown[] = [page.author];
@@ -112,7 +101,7 @@ export class AuthorDrop {
 }
 
 /** `ImageDrop`: `image` as a string, or a hash with `path` (or `facebook`, `twitter`). */
-export class ImageDrop {
+class ImageDrop {
   readonly hash: Hash;
   constructor(
     page: Hash,
@@ -143,7 +132,7 @@ export class ImageDrop {
 }
 
 /** `Jekyll::SeoTag::Drop`. */
-export class SeoDrop {
+class SeoDrop {
   readonly version = SEO_TAG_VERSION;
   private readonly cache = new Map<string, unknown>();
 

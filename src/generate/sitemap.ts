@@ -4,8 +4,8 @@
  * already has a page or static file at that url.
  */
 
-import { RubyTime } from '../ruby/time.ts';
 import type { Page } from '../site/document.ts';
+import { staticFileDrop } from '../site/drops.ts';
 import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
@@ -34,7 +34,7 @@ export const sitemap: Plugin = {
           {
             layout: null,
             // `StaticFile#to_liquid`, taken when the generator runs.
-            static_files: staticFiles.map((file) => staticFileDrop(file)),
+            static_files: staticFiles.map(staticFileDrop),
             xsl: urls.has('/sitemap.xsl'),
           },
           SITEMAP_XML.replace(MINIFY_REGEX, ''),
@@ -46,17 +46,3 @@ export const sitemap: Plugin = {
     site.pages.push(...added);
   },
 };
-
-/** What `StaticFileDrop` shows: its front matter defaults, then the file's own keys. */
-function staticFileDrop(file: Site['staticFiles'][number]): Record<string, unknown> {
-  const drop: Record<string, unknown> = { ...file.data };
-  const define = (key: string, get: () => unknown) =>
-    Object.defineProperty(drop, key, { get, enumerable: true, configurable: true });
-  define('name', () => file.name);
-  define('extname', () => file.extname);
-  define('basename', () => file.basename);
-  define('modified_time', () => new RubyTime(file.mtime));
-  define('path', () => `/${file.relativePath}`);
-  define('collection', () => file.collection?.label ?? null);
-  return drop;
-}

@@ -4,7 +4,7 @@
  * removed, spaces collapsed). With `collections: true`, written documents too.
  */
 
-import { createKramdown } from '../render/kramdown/index.ts';
+import { markdownConverter } from '../render/tools.ts';
 import { normalizeWhitespace, stripHtml } from '../ruby/text.ts';
 import type { Renderable } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
@@ -33,7 +33,7 @@ export const titlesFromHeadings: Plugin = {
       if (!item.isMarkdown || (item.kind === 'page' && item.data.title != null)) continue;
       const match = firstLineHeading(item.content);
       if (match !== undefined) {
-        markdown ??= createKramdown((site.config.kramdown ?? {}) as Record<string, unknown>);
+        markdown ??= markdownConverter(site.config);
         item.data.title = normalizeWhitespace(stripHtml(markdown(match))).replace(FOOTNOTE_MARK, '');
         if (stripTitle(site, item)) item.content = item.rawContent = item.content.replace(TITLE, '').trim();
       } else if (item.kind === 'page') item.data.title = null;

@@ -7,11 +7,11 @@
  * or was deleted) from its own: it brings its own fields up to date and keeps the user's.
  */
 import { createHash } from 'node:crypto';
-import { splitEntry } from '../read/bibliography/clean.ts';
+import { MONTH_MACROS, splitEntry } from '../read/bibliography/clean.ts';
 import { bibtexText } from './online/crossref.ts';
-import { identities, isPreprint, MONTH_NAMES, type PublicationRecord } from './online/record.ts';
+import { identities, isPreprint, type PublicationRecord } from './online/record.ts';
 
-export const NEW_FILE_HEADER = `% Publications, one BibTeX entry each. An entry under a "% scholarsite import:" line was
+const NEW_FILE_HEADER = `% Publications, one BibTeX entry each. An entry under a "% scholarsite import:" line was
 % imported by \`scholarsite import orcid|doi|arxiv|dblp\`; a field you edit there is kept at the
 % next import (the line remembers what the import wrote). Entries without that line are yours.
 `;
@@ -70,7 +70,7 @@ const fingerprint = (raw: string) =>
 
 /** A text value as a BibTeX value: `{…}` with LaTeX's specials escaped; months as macros. */
 export function bibValue(name: string, text: string): string {
-  if (name === 'month' && MONTH_NAMES.includes(text)) return text;
+  if (name === 'month' && MONTH_MACROS.includes(text)) return text;
   if (VERBATIM.has(name)) return `{${text.replace(/[{}]/g, '')}}`;
   // Math as arXiv writes it in titles (`$k$-means`, `$x_i$`) stays math; specials elsewhere are text.
   let value = text

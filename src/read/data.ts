@@ -60,11 +60,7 @@ export function readData(
   return data;
 }
 
-export function readDataFile(
-  absolute: string,
-  relative: string,
-  warn?: (problem: ProblemInit) => void,
-): unknown {
+function readDataFile(absolute: string, relative: string, warn?: (problem: ProblemInit) => void): unknown {
   const text = readFileSync(absolute, 'utf8').replace(/^\uFEFF/, '');
   const ext = path.extname(absolute).toLowerCase();
   if (ext === '.csv' || ext === '.tsv') return parseDelimited(text, ext === '.tsv' ? '\t' : ',', relative);
@@ -98,11 +94,7 @@ function jsonProblem(text: string, file: string): SiteError | undefined {
 }
 
 /** Ruby's `CSV.read(headers: true)`: one hash per row, keyed by the header row. */
-export function parseDelimited(
-  text: string,
-  separator: string,
-  file: string,
-): Record<string, string | null>[] {
+function parseDelimited(text: string, separator: string, file: string): Record<string, string | null>[] {
   const rows = parseRows(text, separator, file);
   const [header, ...body] = rows;
   if (!header) return [];

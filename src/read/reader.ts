@@ -24,7 +24,8 @@ import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
-import { bibliographyReadable, readBibliography } from './bibliography/index.ts';
+import { keyLine } from '../yaml/key-line.ts';
+import { bibliographyReadable, bibliographyWanted, readBibliography } from './bibliography/index.ts';
 import { readData } from './data.ts';
 import { EntryFilter } from './entry-filter.ts';
 import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matter.ts';
@@ -70,13 +71,18 @@ class Reader {
     };
     // A site that asks for its .bib files only through a page's tag is known to once it is read:
     // the build loads the BibTeX parser then, and reads them (see build.ts).
-    if (bibliographyReadable(site)) readPublications();
-    else
-      site.unreadBibliography = () => {
-        const publications = readPublications();
-        if (publications) linkNeighbours(publications.docs);
-      };
+    if (bibliographyWanted(site)) {
+      if (bibliographyReadable(site)) readPublications();
+      else
+        site.unreadBibliography = () => {
+          const publications = readPublications();
+          if (publications) linkNeighbours(publications.docs);
+        };
+    }
     this.readThemeAssets();
+    // `StaticFile#data`: the front matter defaults of its path (and collection), such as `sitemap: false`.
+    for (const file of site.staticFiles)
+      file.data = site.frontMatterDefaults.all(file.relativePath, file.collection?.label ?? '');
     site.data = readData(
       site.folders.dataDir,
       site.source,
@@ -475,7 +481,8 @@ class Reader {
         site.diagnostics.error({
           message: `Invalid date '${rubyToS(merged.date)}': this document's date ${own ? 'in its front matter' : 'from the front matter defaults in _config.yml'} is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
           file: own ? file : '_config.yml',
-          line: own ? frontMatterKeyLine(text, 'date') : undefined,
+          // The front matter's YAML starts with its `---` line: line 1 of the file.
+          line: own ? keyLine(splitFrontMatter(text)?.yaml ?? '', 'date') : undefined,
           hint: 'Write the date as YYYY-MM-DD, or YYYY-MM-DD HH:MM:SS +/-TTTT with a time; leave the key out when there is no date.',
         });
         return false;
@@ -524,13 +531,6 @@ function documentDate(value: unknown, now: Date): RubyTime | undefined {
 function rubyToS(value: unknown): string {
   if (value == null) return '';
   return typeof value === 'string' ? value : rubyInspect(value);
-}
-
-/** The line of a top-level front matter key, for messages (the front matter starts on line 1). */
-function frontMatterKeyLine(text: string, key: string): number | undefined {
-  const lines = (splitFrontMatter(text)?.yaml ?? '').split('\n');
-  const at = lines.findIndex((line) => line.startsWith(key) && /^\s*:/.test(line.slice(key.length)));
-  return at < 0 ? undefined : at + 1;
 }
 
 /** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */

@@ -3,7 +3,7 @@
  * and the themes GitHub Pages supports by name (`theme: jekyll-theme-minimal`, `minima`, its
  * default `jekyll-theme-primer`), which are gems there and come from their GitHub repositories
  * here. The codeload zip of the ref is unpacked into a cache shared by every site, once (a
- * moving ref, such as HEAD, once a day).
+ * moving ref, such as HEAD, once a day); a busy GitHub or a dropped connection is tried again.
  *
  * SCHOLARSITE_THEME_URL replaces https://codeload.github.com (tests point it at a stand-in);
  * SCHOLARSITE_THEME_CACHE replaces ~/.cache/scholarsite/themes.
@@ -13,6 +13,8 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
 import { type Diagnostics, type ProblemInit, SiteError } from '../errors.ts';
+import { fetchWithRetries } from '../fetch-with-retries.ts';
+import { keyLine } from '../yaml/key-line.ts';
 import { unzip } from './unzip.ts';
 
 /** A theme to fetch: the repository and ref, and the name the site gave it. */
@@ -93,7 +95,7 @@ export function themeFolder(download: ThemeDownload): string {
 }
 
 /** The codeload address of the theme's zip (`Downloader#zip_url`). */
-export function themeZipUrl(download: ThemeDownload): string {
+function themeZipUrl(download: ThemeDownload): string {
   const base = (process.env.SCHOLARSITE_THEME_URL || 'https://codeload.github.com').replace(/\/+$/, '');
   return `${base}/${download.owner}/${download.repo}/zip/${download.ref}`;
 }
@@ -118,13 +120,15 @@ export async function fetchTheme(config: Config, diagnostics: Diagnostics): Prom
     return false;
   const url = themeZipUrl(download);
   try {
-    const response = await fetch(url, {
-      headers: { 'User-Agent': 'scholarsite (jekyll-remote-theme compatible)' },
-      signal: AbortSignal.timeout(60_000),
-    });
-    if (response.status === 404) throw new Error('there is no such repository or ref (404)');
-    if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
-    const zip = Buffer.from(await response.arrayBuffer());
+    const answer = await fetchWithRetries(
+      url,
+      { headers: { 'User-Agent': 'scholarsite (jekyll-remote-theme compatible)' } },
+      async (response) => Buffer.from(await response.arrayBuffer()),
+      { timeoutMs: 60_000 },
+    );
+    if (answer.status === 404) throw new Error('there is no such repository or ref (404)');
+    if (answer.status >= 400) throw new Error(`the server answered ${answer.status} ${answer.statusText}`);
+    const zip = answer.body;
     mkdirSync(path.dirname(folder), { recursive: true });
     // Unpacked beside its place, then moved there whole: a build stopped halfway leaves no half
     // theme, and one that fetched the same theme meanwhile keeps its copy.
@@ -179,9 +183,7 @@ function fetchProblem(
 /** The line of `_config.yml` that sets `key`, when it is there. */
 function configLine(source: string, key: string): number | undefined {
   try {
-    const lines = readFileSync(path.join(source, '_config.yml'), 'utf8').split('\n');
-    const at = lines.findIndex((line) => line.startsWith(`${key}:`));
-    return at < 0 ? undefined : at + 1;
+    return keyLine(readFileSync(path.join(source, '_config.yml'), 'utf8'), key);
   } catch {
     return undefined;
   }

@@ -12,7 +12,7 @@ const CENTRAL_FILE_HEADER = 0x02014b50;
 const LOCAL_FILE_HEADER = 0x04034b50;
 const SYMBOLIC_LINK = 0o120000;
 
-export class BadZip extends Error {}
+class BadZip extends Error {}
 
 /** Write the archive's files under `target`; returns how many were written. */
 export function unzip(zip: Buffer, target: string): number {

@@ -1,5 +1,6 @@
 /** The tools a build renders with: kramdown (cached), Liquid as Jekyll sets it up, Sass, the drops. */
 import type { Liquid } from 'liquidjs';
+import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
 import { BuildTime } from '../site/build-time.ts';
@@ -15,19 +16,10 @@ import type { RenderTools } from './renderer.ts';
 import type { SassCompiler } from './sass.ts';
 
 /**
- * The Markdown converter: kramdown. A CommonMark setting is warned about here in plain Jekyll mode
- * (Jekyll 4.3 would stop without jekyll-commonmark); GitHub Pages mode names it with its plugins.
+ * The site's Markdown converter: kramdown with its `kramdown:` settings. (A `markdown: GFM`
+ * setting, CommonMark elsewhere, is named by generate's warnings.)
  */
-function markdownConverter(site: Site, diagnostics: Diagnostics): (text: string) => string {
-  const config = site.config;
-  const engine = String(config.markdown ?? 'kramdown').toLowerCase();
-  if (!site.githubPages && (engine === 'gfm' || engine === 'commonmarkghpages')) {
-    diagnostics.warn({
-      file: '_config.yml',
-      message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
-      hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
-    });
-  }
+export function markdownConverter(config: Config): (text: string) => string {
   return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
 }
 
@@ -50,7 +42,7 @@ export function renderTools({
   markdownCache,
   extend,
 }: RenderToolsSetup): RenderTools {
-  const convert = markdownConverter(site, diagnostics);
+  const convert = markdownConverter(site.config);
   const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {

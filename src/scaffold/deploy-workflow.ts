@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const WORKFLOW_PATH = '.github/workflows/scholarsite.yml';
-export const VENDOR_FOLDER = '.github/scholarsite';
+const VENDOR_FOLDER = '.github/scholarsite';
 
 /** The package's own folder: `src/scaffold/` and the bundle's `dist/cli/` are both two folders below it. */
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -5,7 +5,7 @@ import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { vendorScholarsite, writeDeployWorkflow } from './deploy-workflow.ts';
 
 /** `src/scaffold/` and the bundle in `dist/cli/` are both two folders below the package, beside `examples/`. */
-export const STARTER_SITE = fileURLToPath(new URL('../../examples/starter', import.meta.url));
+const STARTER_SITE = fileURLToPath(new URL('../../examples/starter', import.meta.url));
 
 /** What a build leaves in the starter that a new site must not get. */
 const BUILD_LEFTOVERS = new Set(['_site', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);

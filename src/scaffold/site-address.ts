@@ -16,7 +16,7 @@ const SITE_URL_ALONE = /\{\{-?\s*site\.url\s*-?\}\}(?!\s*\{\{-?\s*site\.baseurl\
 const TEXT = /\.(md|markdown|mkd|mkdn|html?|xml|txt|yml|yaml|json|liquid)$/i;
 
 /** The origin and folder of `url` when it names a folder and `baseurl` is empty. */
-export function urlFolder(config: Config): { origin: string; folder: string } | undefined {
+function urlFolder(config: Config): { origin: string; folder: string } | undefined {
   const url = typeof config.url === 'string' ? config.url : '';
   if (config.baseurl) return undefined;
   // `https://example.org/` is a bare domain: only a path with something in it is a folder.

@@ -4,6 +4,7 @@
  * documents cost nothing until a template reads them.
  */
 import type { Config } from '../config/index.ts';
+import { RubyTime } from '../ruby/time.ts';
 import { Dependency } from './dependency.ts';
 import type { Collection, Document, Page, Renderable, StaticFile } from './document.ts';
 import type { Site } from './site.ts';
@@ -12,6 +13,22 @@ export type Drop = Record<string, unknown>;
 
 function define(target: Drop, key: string, get: () => unknown): void {
   Object.defineProperty(target, key, { get, enumerable: true, configurable: true });
+}
+
+/**
+ * `StaticFileDrop`: its keys in Jekyll's order, then its front matter defaults; the modified
+ * time a Ruby Time, printed as Jekyll prints it.
+ */
+export function staticFileDrop(file: StaticFile): Drop {
+  const drop: Drop = {};
+  define(drop, 'name', () => file.name);
+  define(drop, 'basename', () => file.basename);
+  define(drop, 'extname', () => file.extname);
+  define(drop, 'path', () => `/${file.relativePath}`);
+  define(drop, 'collection', () => file.collection?.label ?? null);
+  define(drop, 'modified_time', () => new RubyTime(file.mtime));
+  for (const [key, value] of Object.entries(file.data)) if (!(key in drop)) drop[key] = value;
+  return drop;
 }
 
 export interface DropHooks {
@@ -117,13 +134,7 @@ export class Drops {
   staticFile(file: StaticFile): Drop {
     let drop = this.cache.get(file);
     if (drop) return drop;
-    drop = { ...file.data };
-    define(drop, 'name', () => file.name);
-    define(drop, 'extname', () => file.extname);
-    define(drop, 'basename', () => file.basename);
-    define(drop, 'modified_time', () => file.mtime);
-    define(drop, 'path', () => `/${file.relativePath}`);
-    define(drop, 'collection', () => file.collection?.label ?? null);
+    drop = staticFileDrop(file);
     this.cache.set(file, drop);
     return drop;
   }

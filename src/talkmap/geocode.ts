@@ -12,7 +12,7 @@ import { Diagnostics, SiteError } from '../errors.ts';
 import { readSite } from '../read/reader.ts';
 import { Site } from '../site/site.ts';
 
-export const NOMINATIM = 'https://nominatim.openstreetmap.org/search';
+const NOMINATIM = 'https://nominatim.openstreetmap.org/search';
 
 export interface GeocodeResult {
   added: { location: string; lat: number; lng: number }[];

@@ -5,26 +5,16 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import {
-  cpSync,
-  existsSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
-import os from 'node:os';
+import { cpSync, existsSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 
 /** A copy of the built package (its bin, dist and package.json) that shares node_modules and theme. */
 function packageCopy(): { root: string; cacheFile: string } {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-package-'));
+  const root = tempDir('scholarsite-package-');
   cpSync(path.join(ROOT, 'bin'), path.join(root, 'bin'), { recursive: true });
   cpSync(path.join(ROOT, 'dist'), path.join(root, 'dist'), { recursive: true });
   cpSync(path.join(ROOT, 'package.json'), path.join(root, 'package.json'));

@@ -57,6 +57,28 @@ test('a missing --config file and a non-list exclude are errors that say what to
   );
 });
 
+test("a plugins: that is not a list stops the build, as Jekyll's check_plugins does, naming its line", () => {
+  const config = (plugins: string) => ({ '_config.yml': `title: T\nplugins: ${plugins}\n` });
+  const refused = (source: string, githubPages: boolean, was: string) =>
+    assert.throws(
+      () => loadConfig({ source, githubPages }),
+      (error: unknown) =>
+        error instanceof SiteError &&
+        error.message === `'plugins' should be set as a list of plugin names, but was: ${was}` &&
+        error.file === '_config.yml' &&
+        error.line === 2,
+    );
+  // Jekyll 4.3.1 and GitHub Pages' Jekyll 3.10 both stop on a string.
+  const string = tempSite(config('jekyll-feed'));
+  refused(string, false, '"jekyll-feed"');
+  refused(string, true, '"jekyll-feed"');
+  // An empty `plugins:` stops Jekyll 4.3.1; GitHub Pages reads it as no plugins but its own.
+  const empty = tempSite(config(''));
+  refused(empty, false, 'null');
+  const pages = loadConfig({ source: empty, githubPages: true }).config.plugins as string[];
+  assert.ok(pages.includes('jekyll-relative-links'));
+});
+
 test('front matter defaults: longer paths win, then scopes with a type', () => {
   const defaults = new FrontMatterDefaults(
     [

@@ -5,15 +5,14 @@
  * more (FUZZ_RUNS). Inputs that once crashed are kept below as regression cases.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BuildFailed, build } from '../../src/build.ts';
 import { SiteError } from '../../src/errors.ts';
 import { readTree } from '../support/serve-site.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const RUNS = Number(process.env.FUZZ_RUNS ?? 60);
 
@@ -28,7 +27,7 @@ const site = tempSite({
   '_posts/2024-01-01-post.md': '---\ntitle: A post\n---\nA post.\n',
   'index.md': '---\nlayout: default\ntitle: Home\n---\n# Home\n',
 });
-const destination = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-fuzz-out-'));
+const destination = tempDir('scholarsite-fuzz-out-');
 after(() => {
   rmSync(site, { recursive: true, force: true });
   rmSync(destination, { recursive: true, force: true });
@@ -199,7 +198,7 @@ describe('fuzzing the build', { timeout: 600_000 }, () => {
   // writes what a full one does, or fails as it does.
   test("a build from the last one's cache writes what a full build writes", async () => {
     const time = new Date('2025-01-01T00:00:00Z');
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-fuzz-full-'));
+    const fresh = tempDir('scholarsite-fuzz-full-');
     const outcome = async (options: { destination: string; diskCache: boolean }) => {
       try {
         await build({ source: site, ...options, time, print: () => {} });

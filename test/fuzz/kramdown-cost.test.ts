@@ -8,8 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -17,7 +16,7 @@ import { BuildFailed, build } from '../../src/build.ts';
 import { SiteError } from '../../src/errors.ts';
 import { createKramdown } from '../../src/render/kramdown/index.ts';
 import { scannerWork } from '../../src/render/kramdown/scanner.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const convert = createKramdown();
 const lines = (n: number, line: (i: number) => string) =>
@@ -145,7 +144,7 @@ describe('kramdown: hostile documents cost work linear in their size', () => {
 
 describe('kramdown: pages nested thousands deep', () => {
   const site = tempSite({ '_config.yml': 'title: Deep\n', 'index.md': '# Home\n' });
-  const destination = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-deep-out-'));
+  const destination = tempDir('scholarsite-deep-out-');
   after(() => {
     rmSync(site, { recursive: true, force: true });
     rmSync(destination, { recursive: true, force: true });

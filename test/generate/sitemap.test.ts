@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import { activeGenerators, runGenerators } from '../../src/generate/index.ts';
+import { runCli } from '../support/cli.ts';
+import { tempSite } from '../support/temp-site.ts';
 import { page, readTempSite } from './helpers.ts';
 
 test('jekyll-sitemap adds sitemap.xml and robots.txt as Liquid pages without layout', async () => {
@@ -63,4 +67,24 @@ test('plugins run only when listed, in priority then listing order', () => {
   );
   const none = readTempSite({ '_config.yml': 'title: x\n' });
   assert.deepEqual(activeGenerators(none), []);
+});
+
+test('a static file takes the front matter defaults of its path: `sitemap: false` keeps it out, as in Jekyll 4.3.1', () => {
+  const source = tempSite({
+    '_config.yml':
+      'url: https://ada.example.org\nplugins: [jekyll-sitemap]\ndefaults:\n  - scope: { path: files }\n    values: { sitemap: false }\n  - scope: { path: "", type: pages }\n    values: { zeta: 1 }\n',
+    'files/hidden.pdf': 'PDF\n',
+    'docs/shown.pdf': 'PDF\n',
+    'index.html':
+      '---\n---\n{% for f in site.static_files %}[{{ f.path }} {{ f.sitemap }} {{ f.zeta }}]{% endfor %}\n',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const read = (file: string) => readFileSync(path.join(source, '_site', file), 'utf8');
+  // What Jekyll printed for this site: a scope with a type is not a static file's.
+  assert.equal(read('index.html'), '[/docs/shown.pdf  ][/files/hidden.pdf false ]\n');
+  assert.deepEqual(
+    [...read('sitemap.xml').matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => m[1]),
+    ['https://ada.example.org/', 'https://ada.example.org/docs/shown.pdf'],
+  );
 });

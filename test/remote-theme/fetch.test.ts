@@ -3,20 +3,19 @@
  * used as Jekyll uses a theme; what a build says when it cannot fetch one.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync, utimesSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync, utimesSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { deflateRawSync } from 'node:zlib';
 import { unzip } from '../../src/remote-theme/unzip.ts';
 import { THEMES } from '../../tools/goldens.ts';
 import { runCliAsync } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 import { startThemeServer, zipFolder } from '../support/theme-server.ts';
 
 const MINIMAL = path.join(THEMES, 'minimal');
 
-function themeEnv(url: string, cache = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-themes-'))) {
+function themeEnv(url: string, cache = tempDir('scholarsite-themes-')) {
   return { SCHOLARSITE_THEME_URL: url, SCHOLARSITE_THEME_CACHE: cache, TZ: 'UTC' };
 }
 
@@ -74,6 +73,37 @@ test('offline with an empty cache, the build names the theme it could not fetch 
   );
 });
 
+test('a busy GitHub or a dropped connection is asked again; one that stays busy fails the build, saying so', async () => {
+  const server = await startThemeServer({ 'someone/fancy-theme/HEAD': MINIMAL });
+  try {
+    const site = () =>
+      tempSite({
+        '_config.yml': 'remote_theme: someone/fancy-theme\nplugins: [jekyll-remote-theme]\n',
+        'index.md': '---\nlayout: default\n---\nHello\n',
+      });
+    server.failNext(1, 503);
+    server.failNext(1, 0);
+    const retried = await runCliAsync(['build', '-s', site(), '--no-github-pages'], {
+      env: themeEnv(server.url),
+    });
+    assert.equal(retried.code, 0, retried.stderr);
+    assert.equal(server.requests.length, 3, 'asked three times');
+
+    server.failNext(4, 503);
+    const busy = await runCliAsync(['build', '-s', site(), '--no-github-pages'], {
+      env: themeEnv(server.url),
+    });
+    assert.equal(busy.code, 1);
+    assert.match(
+      busy.stderr,
+      /Error: _config.yml:1: could not fetch the theme 'someone\/fancy-theme' from .*: the server answered 503 Service Unavailable/,
+    );
+    assert.equal(server.requests.length, 3 + 4, 'the first try and three more');
+  } finally {
+    await server.close();
+  }
+});
+
 test('a theme that does not exist is said to be missing; GitHub Pages default theme, unreachable, only warns', async () => {
   const server = await startThemeServer({});
   try {
@@ -114,7 +144,7 @@ test('a remote_theme jekyll-remote-theme would refuse is named', async () => {
 });
 
 test('unpacking drops the top folder and skips entries that would land outside the theme, and links', () => {
-  const target = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-unzip-'));
+  const target = tempDir('scholarsite-unzip-');
   const zip = zipOf([
     { name: 'theme-main/_layouts/default.html', data: 'layout' },
     { name: 'theme-main/../../escaped.txt', data: 'no' },

@@ -1,12 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { readdirSync } from 'node:fs';
 import { test } from 'node:test';
 import { MarkdownCache } from '../../src/render/markdown-cache.ts';
+import { tempDir } from '../support/temp-site.ts';
 
 test("HTML cached by another Markdown converter is not reused, and that converter's file goes", () => {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-md-cache-'));
+  const dir = tempDir('scholarsite-md-cache-');
   const converted: string[] = [];
   const convert = (name: string) => (text: string) => {
     converted.push(`${name}:${text}`);

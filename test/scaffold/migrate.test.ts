@@ -1,11 +1,10 @@
 /** `scholarsite migrate`: an academicpages-shaped site moved onto the built-in theme. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 /** The parts of an academicpages repository that matter here, its theme files included. */
 function academicpagesSite(extra: Record<string, string> = {}): string {
@@ -64,7 +63,7 @@ function academicpagesSite(extra: Record<string, string> = {}): string {
   });
 }
 
-const newFolder = () => path.join(mkdtempSync(path.join(os.tmpdir(), 'scholarsite-migrate-')), 'new-site');
+const newFolder = () => path.join(tempDir('scholarsite-migrate-'), 'new-site');
 
 test('migrate copies content and settings, leaves the old theme, and carries over what the content uses', () => {
   const old = academicpagesSite();

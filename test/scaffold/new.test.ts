@@ -1,14 +1,18 @@
 /** `scholarsite new`: the starter site, copied for a user, builds into a complete homepage. */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
+
+/** npm names the packed tarball after the package's version. */
+const { version: packageVersion } = JSON.parse(
+  readFileSync(path.join(import.meta.dirname, '../../package.json'), 'utf8'),
+) as { version: string };
 
 test('new writes the starter site and a publishing workflow, and the site builds without a warning', () => {
-  const parent = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-new-'));
+  const parent = tempDir('scholarsite-new-');
   const result = runCli(['new', 'my-site'], { cwd: parent });
   assert.equal(result.code, 0, result.stderr);
   assert.match(
@@ -37,7 +41,7 @@ test('new writes the starter site and a publishing workflow, and the site builds
   assert.match(workflow, /npm install --global --no-audit --no-fund scholarsite@\d+\.\d+\.\d+\n/);
   assert.match(workflow, /run: scholarsite build --baseurl "\$\{\{ steps.pages.outputs.base_path \}\}"/);
   // The scholarsite the workflow installs, packed as npm packs it (tools/pack-check.ts installs one).
-  const vendored = path.join(site, '.github/scholarsite/scholarsite-0.1.0.tgz');
+  const vendored = path.join(site, `.github/scholarsite/scholarsite-${packageVersion}.tgz`);
   assert.ok(existsSync(vendored), 'the vendored copy');
   assert.deepEqual(
     [...readFileSync(vendored).subarray(0, 2)],

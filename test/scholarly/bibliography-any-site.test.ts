@@ -4,13 +4,12 @@
  * for Google Scholar's tags with `scholar_meta: true` (and otherwise unchanged, byte for byte).
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { compileBibliographyCss, STANDALONE_CSS } from '../../tools/bibliography-css-compile.ts';
 import { runCli } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const PAPERS = `@article{li2020,
   author = {Li, Zexi and Lin, Tao and Wu, Chao},
@@ -307,7 +306,7 @@ describe('an academicpages site with scholar_meta: true', () => {
 
   before(() => {
     const source = tempSite(ACADEMICPAGES);
-    const out = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-out-'));
+    const out = tempDir('scholarsite-out-');
     build(source, '-d', path.join(out, 'without'), '--disable-disk-cache');
     build(source, '-d', path.join(out, 'with'), '--disable-disk-cache', '--config', withScholarMeta(source));
     without = filesOf(path.join(out, 'without'));

@@ -1,12 +1,11 @@
 /** The CV: a page from `_data/cv.yml` or `cv.json` (JSON Resume), and `scholarsite cv --pdf`. */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { NO_CHROMIUM } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const CONFIG =
   'theme: scholarsite\ntitle: T\nurl: https://ada.example.org\nauthor:\n  name: "Ada Example"\ncollections:\n  talks:\n    output: true\n';
@@ -92,7 +91,7 @@ test('cv --pdf prints the CV page to a PDF with Chromium', { skip: NO_CHROMIUM }
     '_data/cv.json': JSON.stringify(RESUME),
     'cv.md': '---\nlayout: cv\ntitle: CV\npermalink: /cv/\n---\n',
   });
-  const out = path.join(mkdtempSync(path.join(os.tmpdir(), 'scholarsite-pdf-')), 'ada-cv.pdf');
+  const out = path.join(tempDir('scholarsite-pdf-'), 'ada-cv.pdf');
   const result = runCli(['cv', '--pdf', '-s', source, '-o', out]);
   assert.equal(result.code, 0, result.stderr);
   assert.match(result.stdout, /^Wrote .*ada-cv\.pdf \(\d+ KB\)\.\n$/);

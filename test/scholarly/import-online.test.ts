@@ -385,3 +385,62 @@ test('a site without BibTeX gets _publications/ files, and a re-run leaves them 
     await standIn.close();
   }
 });
+
+test('a site that keeps its BibTeX in a .bibtex file gets the import there, and the build shows each paper once', async () => {
+  const standIn = await startStandIn(upstream());
+  try {
+    const site = tempSite({
+      '_config.yml': SITE['_config.yml'],
+      '_bibliography/mine.bibtex': SITE['_bibliography/papers.bib'],
+      'publications.md': '---\npermalink: /publications/\n---\n{% bibliography %}\n',
+    });
+    const run = (...args: string[]) => runCliAsync(['import', ...args, '-s', site], { env: standIn.env });
+    const imported = await run('doi', '10.5555/old.2018', '10.5555/JEFS.2019.14');
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(imported.stdout, /skipped mine2018: already in _bibliography\/mine\.bibtex, written by you/);
+    assert.match(imported.stdout, /_bibliography\/mine\.bibtex: 1 added, 0 updated, 0 unchanged, 1 skipped/);
+    assert.ok(!existsSync(path.join(site, '_bibliography/papers.bib')), 'no second file beside it');
+
+    const build = await runCliAsync(['build', '-s', site]);
+    assert.equal(build.code, 0, build.stderr);
+    const list = readFileSync(path.join(site, '_site/publications/index.html'), 'utf8');
+    const titles = [...list.matchAll(/class="bib-entry__title"><a href="([^"]+)">/g)].map((m) => m[1]);
+    assert.deepEqual(titles, ['/publications/okafor2019mapping/', '/publications/mine2018/']);
+  } finally {
+    await standIn.close();
+  }
+});
+
+test('an import into a .bib file the build would not read says so; with bibliography: true its papers show', async () => {
+  const standIn = await startStandIn(upstream());
+  try {
+    const site = tempSite({
+      '_config.yml': 'title: T\n',
+      '_bibliography/papers.bib': SITE['_bibliography/papers.bib'],
+      'index.html': '---\n---\nhome\n',
+    });
+    const run = (...args: string[]) => runCliAsync(['import', ...args, '-s', site], { env: standIn.env });
+    const imported = await run('doi', '10.5555/JEFS.2019.14');
+    assert.equal(imported.code, 0, imported.stderr);
+    assert.match(
+      imported.stdout,
+      /\nNote: the papers in _bibliography\/papers\.bib show on the site once a page lists them with \{% bibliography %\}, or with `bibliography: true` in _config\.yml\.\n/,
+    );
+    const page = path.join(site, '_site/publications/okafor2019mapping/index.html');
+    assert.equal((await runCliAsync(['build', '-s', site])).code, 0);
+    assert.ok(!existsSync(page), 'nothing asks for the .bib file yet');
+    writeFileSync(path.join(site, '_config.yml'), 'title: T\nbibliography: true\n');
+    const built = await runCliAsync(['build', '-s', site]);
+    assert.equal(built.code, 0, built.stderr);
+    assert.ok(existsSync(page), 'the imported paper has its page');
+
+    const elsewhere = await run('doi', '10.5555/JEFS.2019.14', '--bib', 'notes/mine.bib');
+    assert.equal(elsewhere.code, 0, elsewhere.stderr);
+    assert.match(
+      elsewhere.stdout,
+      /\nNote: builds read the \.bib files in _bibliography\/ only: notes\/mine\.bib is not shown on the site\.\n/,
+    );
+  } finally {
+    await standIn.close();
+  }
+});

@@ -4,7 +4,7 @@
  * the user edited alone, unless `--force`.
  */
 import assert from 'node:assert/strict';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parse } from 'yaml';
@@ -182,4 +182,28 @@ test('a spreadsheet that is neither, or a missing file, is a located error', () 
   const missing = runCli(['import', 'bibtex', path.join(site, 'nope.bib'), '-s', site]);
   assert.equal(missing.code, 1);
   assert.match(missing.stderr, /nope\.bib: this file could not be read/);
+});
+
+test('an import into a collection the site does not declare says so; declared, its pages are built', () => {
+  const site = tempSite({
+    '_config.yml': 'title: T\n',
+    'papers.bib': '@article{doe2020, title = {A Paper}, author = {Doe, Jane}, journal = {J}, year = 2020}\n',
+  });
+  const result = runCli(['import', 'bibtex', path.join(site, 'papers.bib'), '-s', site]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /\nNote: _publications\/ is not a collection in _config\.yml, so the site shows none of its files: add it under collections: \(collections: \{ publications: \{ output: true \} \}\)\.\n$/,
+  );
+  const page = path.join(site, '_site/publications/2020-01-01-a-paper.html');
+  assert.equal(runCli(['build', '-s', site]).code, 0);
+  assert.ok(!existsSync(page), 'Jekyll reads no _publications/ it was not told of');
+  writeFileSync(
+    path.join(site, '_config.yml'),
+    'title: T\ncollections: { publications: { output: true } }\n',
+  );
+  assert.equal(runCli(['build', '-s', site]).code, 0);
+  assert.ok(existsSync(page), 'declared, the paper has its page');
+  const again = runCli(['import', 'bibtex', path.join(site, 'papers.bib'), '-s', site]);
+  assert.doesNotMatch(again.stdout, /Note:/);
 });

@@ -14,6 +14,7 @@ import { after, before, describe, test } from 'node:test';
 import { type BuildOutcome, type RunningServer, serve } from '../../src/serve/index.ts';
 import { runCli } from '../support/cli.ts';
 import { edit, SERVE_SITE, serveSite } from '../support/serve-site.ts';
+import { tempDir } from '../support/temp-site.ts';
 
 const BIN = path.resolve(import.meta.dirname, '../../bin/scholarsite.js');
 
@@ -53,7 +54,7 @@ function nextBuild(server: RunningServer): Promise<BuildOutcome> {
 describe('serve: answering requests like GitHub Pages', () => {
   let source: string;
   let server: RunningServer;
-  const secret = path.join(os.tmpdir(), `scholarsite-secret-${process.pid}.txt`);
+  const secret = path.join(tempDir('scholarsite-secret-'), 'secret.txt');
 
   before(async () => {
     source = serveSite();

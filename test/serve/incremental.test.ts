@@ -3,8 +3,7 @@
  * full build of the same source writes, while only the pages the edit can affect are rendered.
  */
 import assert from 'node:assert/strict';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { before, describe, test } from 'node:test';
 import { BuildFailed, build } from '../../src/build.ts';
@@ -16,7 +15,7 @@ import {
   assertSameAsFullBuild as sameAsFullBuild,
   serveSite,
 } from '../support/serve-site.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const time = new Date('2025-06-01T12:00:00Z');
 
@@ -189,7 +188,7 @@ describe('incremental rebuild of a BibTeX bibliography on the built-in theme', (
       'an unchanged entry is not rewritten',
     );
     assert.ok(builder.counts.reused >= 1, `reused ${builder.counts.reused}`);
-    const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
+    const fresh = tempDir('scholarsite-full-');
     await build({ source, destination: fresh, time, print: () => {} });
     for (const [file, bytes] of readTree(fresh)) {
       assert.equal(

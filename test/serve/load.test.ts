@@ -13,24 +13,15 @@
  * stops answering or answers 404/503 while files are replaced.
  */
 import assert from 'node:assert/strict';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  renameSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import autocannon from 'autocannon';
 import { build } from '../../src/build.ts';
 import { type BuildOutcome, type RunningServer, serve } from '../../src/serve/index.ts';
 import { postDate, postName, postText, writeJekyllWorkload } from '../../tools/bench/workload.ts';
+import { tempDir } from '../support/temp-site.ts';
 
 const POSTS = 200;
 /** The newest post: its title is on the home page and its text in the feed. */
@@ -74,7 +65,7 @@ describe('serve under load and under attack', () => {
   };
 
   before(async () => {
-    work = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-load-'));
+    work = tempDir('scholarsite-load-');
     source = path.join(work, 'site');
     writeJekyllWorkload(source, POSTS);
     writeFileSync(path.join(source, postName(EDITED)), postRevision(0));

@@ -3,12 +3,11 @@
  * to the site folder what an editor, a file manager or git does, and checks the paths reported.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, test } from 'node:test';
 import { watchSource } from '../../src/serve/watcher.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 /** Watches a new site; `reported()` waits for the next batch of paths (relative, sorted). */
 function watched(files: Record<string, string>, exclude: string[] = []) {
@@ -73,7 +72,7 @@ describe('serve: the watcher', () => {
 
   test('a folder moved in reports its files; one moved out or deleted reports them too', async () => {
     const site = watched({ '_talks/old/a.md': 'a\n', '_talks/old/deeper/b.md': 'b\n' });
-    const outside = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-outside-'));
+    const outside = tempDir('scholarsite-outside-');
     try {
       mkdirSync(path.join(outside, 'new/deeper'), { recursive: true });
       writeFileSync(path.join(outside, 'new/c.md'), 'c\n');

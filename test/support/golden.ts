@@ -1,10 +1,10 @@
 /** Build a fixture site with scholarsite and compare it with Jekyll's golden output. */
-import { mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { rmSync } from 'node:fs';
 import path from 'node:path';
 import { compareTrees, type FileResult } from '../../tools/compat/compare.ts';
 import { goldenDir, goldenTimes, SITES, THEMES, VARIANTS } from '../../tools/goldens.ts';
 import { runCliAsync } from './cli.ts';
+import { tempDir } from './temp-site.ts';
 import { startThemeServer } from './theme-server.ts';
 
 export { VARIANTS };
@@ -17,8 +17,8 @@ export { VARIANTS };
  */
 export async function differencesFromGolden(variant: string): Promise<FileResult[]> {
   const { site, flags, githubPages, theme } = VARIANTS[variant];
-  const out = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-fixture-'));
-  const cache = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-theme-cache-'));
+  const out = tempDir('scholarsite-fixture-');
+  const cache = tempDir('scholarsite-theme-cache-');
   const [nwo, ref] = theme?.repository.split('@') ?? [];
   const server = theme && (await startThemeServer({ [`${nwo}/${ref}`]: path.join(THEMES, theme.folder) }));
   try {

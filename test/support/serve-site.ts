@@ -4,11 +4,10 @@
  * a Sass stylesheet with a partial, a static image, a 404 page, a feed and a sitemap.
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { build } from '../../src/build.ts';
-import { tempSite } from './temp-site.ts';
+import { tempDir, tempSite } from './temp-site.ts';
 
 export const SERVE_SITE: Record<string, string> = {
   '_config.yml': [
@@ -107,7 +106,7 @@ export function readTree(root: string): Map<string, Buffer> {
 
 /** An incremental destination must be byte for byte what a full build of the same source writes. */
 export async function assertSameAsFullBuild(source: string, destination: string, time: Date): Promise<void> {
-  const fresh = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-full-'));
+  const fresh = tempDir('scholarsite-full-');
   await build({ source, destination: fresh, time, print: () => {}, diskCache: false });
   const expected = readTree(fresh);
   const actual = readTree(destination);

@@ -3,8 +3,24 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import os from 'node:os';
 import path from 'node:path';
 
+/** The folders this test process made, removed as it exits (passed or failed). */
+const made: string[] = [];
+process.on('exit', () => {
+  for (const folder of made) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * A new empty folder in the system's temp folder, removed when the test process ends: a test
+ * run leaves the temp folder as it found it.
+ */
+export function tempDir(prefix = 'scholarsite-test-'): string {
+  const folder = mkdtempSync(path.join(os.tmpdir(), prefix));
+  made.push(folder);
+  return folder;
+}
+
 export function tempSite(files: Record<string, string>): string {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-test-'));
+  const root = tempDir();
   for (const [name, text] of Object.entries(files)) {
     const target = path.join(root, name);
     mkdirSync(path.dirname(target), { recursive: true });

@@ -13,14 +13,26 @@ export interface ThemeServer {
   url: string;
   /** The paths asked for, in order. */
   requests: string[];
+  /** The next `count` requests are answered `status` (a busy GitHub), or cut off with status 0. */
+  failNext(count: number, status: number): void;
   close(): Promise<void>;
 }
 
 /** `themes`: `owner/repo/ref` → the folder to serve as that ref's zip. */
 export async function startThemeServer(themes: Record<string, string>): Promise<ThemeServer> {
   const requests: string[] = [];
+  const failures: number[] = [];
   const server: Server = createServer((request, response) => {
     requests.push(request.url ?? '');
+    const failure = failures.shift();
+    if (failure === 0) {
+      request.socket.destroy();
+      return;
+    }
+    if (failure !== undefined) {
+      response.writeHead(failure, { 'Retry-After': '0' }).end('busy');
+      return;
+    }
     const m = /^\/([^/]+)\/([^/]+)\/zip\/([^/]+)$/.exec(request.url ?? '');
     const folder = m && themes[`${m[1]}/${m[2]}/${m[3]}`];
     if (!m || !folder) {
@@ -35,6 +47,7 @@ export async function startThemeServer(themes: Record<string, string>): Promise<
   return {
     url: `http://127.0.0.1:${port}`,
     requests,
+    failNext: (count, status) => failures.push(...Array<number>(count).fill(status)),
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

@@ -5,17 +5,17 @@
  * print stylesheet work; the home page stays within its weight.
  */
 import assert from 'node:assert/strict';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { serveSiteFile } from '../../src/serve/static.ts';
 import { launchBrowser, NO_CHROMIUM } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
+import { tempDir } from '../support/temp-site.ts';
 
 const STARTER = path.resolve(import.meta.dirname, '../../examples/starter');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -52,7 +52,7 @@ describe('the built-in theme in a browser', { skip: NO_CHROMIUM }, () => {
   let browser: Browser;
 
   before(async () => {
-    site = path.join(mkdtempSync(path.join(os.tmpdir(), 'scholarsite-theme-')), '_site');
+    site = path.join(tempDir('scholarsite-theme-'), '_site');
     const built = runCli(['build', '-s', STARTER, '-d', site]);
     assert.equal(built.code, 0, built.stderr);
     assert.equal(built.stderr, '', 'the starter builds without a warning');

@@ -5,18 +5,17 @@
  * light and dark mode, and nothing loads from another server that the site did not ask for.
  */
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { serveSiteFile } from '../../src/serve/static.ts';
 import { launchBrowser, NO_CHROMIUM } from '../support/browser.ts';
 import { runCli } from '../support/cli.ts';
-import { tempSite } from '../support/temp-site.ts';
+import { tempDir, tempSite } from '../support/temp-site.ts';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
@@ -130,7 +129,7 @@ describe('a migrated academicpages site in a browser', { skip: NO_CHROMIUM }, ()
   let browser: Browser;
 
   before(async () => {
-    const migrated = path.join(mkdtempSync(path.join(os.tmpdir(), 'scholarsite-migrated-')), 'site');
+    const migrated = path.join(tempDir('scholarsite-migrated-'), 'site');
     const result = runCli(['migrate', academicpagesSite(), migrated, '--no-vendor']);
     assert.equal(result.code, 0, result.stderr);
     // Production: comments and analytics are in the pages, as GitHub Pages publishes them.

@@ -50,7 +50,7 @@ interface CrossrefWork {
 }
 
 /** Crossref's `message` as a record. */
-export function crossrefRecord(work: CrossrefWork): PublicationRecord {
+function crossrefRecord(work: CrossrefWork): PublicationRecord {
   const type = TYPES[work.type ?? ''] ?? 'misc';
   const [year, month] = (work.published ?? work.issued)?.['date-parts']?.[0] ?? [];
   const title = [work.title?.[0], work.subtitle?.[0]].filter(Boolean).join(': ');
@@ -81,7 +81,7 @@ export function crossrefRecord(work: CrossrefWork): PublicationRecord {
 }
 
 /** A DOI in a URL's path: its `/` kept, as the services write it. */
-export const doiPath = (doi: string) => doi.split('/').map(encodeURIComponent).join('/');
+const doiPath = (doi: string) => doi.split('/').map(encodeURIComponent).join('/');
 
 /** The record of `doi` from Crossref, else doi.org; undefined when neither knows it. */
 export async function recordForDoi(
@@ -105,7 +105,7 @@ export async function recordForDoi(
 }
 
 /** An entry as doi.org writes it (one line, Unicode, braces) as a record. */
-export function bibtexRecord(text: string, doi: string): PublicationRecord | undefined {
+function bibtexRecord(text: string, doi: string): PublicationRecord | undefined {
   const entry = splitEntry(text);
   if (!entry) return undefined;
   const fields: Record<string, string> = {};

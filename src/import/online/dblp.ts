@@ -26,7 +26,7 @@ export function normalDblpPid(value: string): string | undefined {
   return /^[\w-]+\/[\w-]+$/.test(pid) ? pid : undefined;
 }
 
-export function dblpRecord(element: XmlElement): PublicationRecord | undefined {
+function dblpRecord(element: XmlElement): PublicationRecord | undefined {
   const type = TYPES[element.name];
   const title = childText(element, 'title')?.replace(/\.$/, '');
   if (!type || !title) return undefined;

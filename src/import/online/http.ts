@@ -5,6 +5,7 @@
  * retried with backoff, waiting as long as `Retry-After` says. Being offline is one clear error.
  */
 import { SiteError } from '../../errors.ts';
+import { type Fetched, fetchWithRetries, isOffline, RETRY_STATUS } from '../../fetch-with-retries.ts';
 
 export interface Service {
   /** As the user knows it: "Crossref", "arXiv". */
@@ -57,20 +58,7 @@ export interface Answer {
   text: string;
 }
 
-/** Answers that say "try again later". */
-const RETRY_STATUS = new Set([429, 500, 502, 503, 504]);
-/** Network errors that mean "no internet" (or the service's name does not resolve): not retried. */
-const OFFLINE = new Set(['ENOTFOUND', 'EAI_AGAIN', 'ECONNREFUSED', 'ENETUNREACH', 'EHOSTUNREACH']);
-
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** `Retry-After` in milliseconds: seconds or an HTTP date. */
-function retryAfter(value: string | null): number | undefined {
-  if (!value) return undefined;
-  if (/^\d+$/.test(value.trim())) return Number(value) * 1000;
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
-}
 
 export class ScholarlyClient {
   private readonly last = new Map<string, number>();
@@ -89,16 +77,14 @@ export class ScholarlyClient {
     url: string,
     init: { accept: string; body?: string; headers?: Record<string, string> },
   ): Promise<Answer> {
-    let retries = this.options.retries ?? 3;
     const userAgent = this.mailto
       ? `${this.options.userAgent} (mailto:${this.mailto})`
       : this.options.userAgent;
-    for (let attempt = 0; ; attempt++) {
-      await this.keepSpacing(service, url);
-      let failure: string;
-      let wait = 1000 * 2 ** attempt;
-      try {
-        const response = await fetch(url, {
+    let answer: Fetched<string>;
+    try {
+      answer = await fetchWithRetries(
+        url,
+        {
           method: init.body === undefined ? 'GET' : 'POST',
           body: init.body,
           headers: {
@@ -108,31 +94,25 @@ export class ScholarlyClient {
             ...init.headers,
           },
           redirect: 'follow',
-          signal: AbortSignal.timeout(this.timeoutMs),
-        });
-        const text = await response.text();
-        if (!RETRY_STATUS.has(response.status)) return { status: response.status, text };
-        failure = `it answered ${response.status} ${response.statusText}`.trim();
-        wait = retryAfter(response.headers.get('retry-after')) ?? wait;
-      } catch (error) {
-        const cause = (error as Error & { cause?: NodeJS.ErrnoException }).cause;
-        if (cause?.code && OFFLINE.has(cause.code)) throw offline(service, url, cause);
-        failure = cause?.message ?? (error as Error).message;
-        if ((error as Error).name === 'TimeoutError') {
-          failure = `it did not answer within ${Math.round(this.timeoutMs / 1000)} s`;
-          // A service silent that long twice is down: more waiting helps no one.
-          retries = Math.min(retries, 1);
-        }
-      }
-      if (attempt >= retries || wait > (this.options.maxWaitMs ?? 60_000)) {
-        throw new SiteError({
-          message: `${service.name} could not be read: ${failure} (${url})`,
-          file: new URL(url).host,
-          hint: `The service may be busy or down; run the command again later. Nothing was changed by this request.`,
-        });
-      }
-      await sleep(wait);
+        },
+        (response) => response.text(),
+        {
+          retries: this.options.retries,
+          maxWaitMs: this.options.maxWaitMs,
+          timeoutMs: this.timeoutMs,
+          beforeEach: () => this.keepSpacing(service, url),
+        },
+      );
+    } catch (error) {
+      const cause = (error as Error & { cause?: NodeJS.ErrnoException }).cause;
+      if (cause && isOffline(error)) throw offline(service, url, cause);
+      if ((error as Error).name === 'TimeoutError')
+        throw unread(service, url, `it did not answer within ${Math.round(this.timeoutMs / 1000)} s`);
+      throw unread(service, url, cause?.message ?? (error as Error).message);
     }
+    if (RETRY_STATUS.has(answer.status))
+      throw unread(service, url, `it answered ${answer.status} ${answer.statusText}`.trim());
+    return { status: answer.status, text: answer.body };
   }
 
   /** Requests to a service on this machine (a stand-in) need no spacing. */
@@ -142,6 +122,15 @@ export class ScholarlyClient {
     if (since < service.spacingMs) await sleep(service.spacingMs - since);
     this.last.set(service.name, Date.now());
   }
+}
+
+/** A service that kept failing: busy, down or silent. */
+function unread(service: Service, url: string, failure: string): SiteError {
+  return new SiteError({
+    message: `${service.name} could not be read: ${failure} (${url})`,
+    file: new URL(url).host,
+    hint: `The service may be busy or down; run the command again later. Nothing was changed by this request.`,
+  });
 }
 
 function offline(service: Service, url: string, cause: NodeJS.ErrnoException): SiteError {

@@ -68,7 +68,7 @@ function externalId(work: WorkSummary, type: string): string | undefined {
 }
 
 /** ORCID's own record of a work. */
-export function orcidRecord(work: Work): PublicationRecord {
+function orcidRecord(work: Work): PublicationRecord {
   const type = TYPES[work.type ?? ''] ?? 'misc';
   const date = work['publication-date'];
   const venue = work['journal-title']?.value ?? undefined;

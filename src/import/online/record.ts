@@ -3,6 +3,7 @@
  * named as BibTeX names them), and the identities that say two records are one paper: its DOI,
  * its arXiv id, its title.
  */
+import { MONTH_MACROS } from '../../read/bibliography/clean.ts';
 
 export interface PublicationRecord {
   /** `article`, `inproceedings`, `misc`… */
@@ -32,7 +33,7 @@ export function normalArxiv(value: string | undefined): string | undefined {
 }
 
 /** A title as two spellings of it compare: letters and digits, lower case, accents off. */
-export function titleKey(title: string | undefined): string | undefined {
+function titleKey(title: string | undefined): string | undefined {
   const key = (title ?? '')
     .normalize('NFD')
     .replace(/\p{M}/gu, '')
@@ -120,20 +121,5 @@ export function definedFields(fields: Record<string, string | undefined>): Recor
   return out;
 }
 
-export const MONTH_NAMES = [
-  'jan',
-  'feb',
-  'mar',
-  'apr',
-  'may',
-  'jun',
-  'jul',
-  'aug',
-  'sep',
-  'oct',
-  'nov',
-  'dec',
-];
-
 /** A month number (1–12) as BibTeX's macro: `3` → `mar`. */
-export const monthMacro = (month: number | string | undefined) => MONTH_NAMES[Number(month) - 1];
+export const monthMacro = (month: number | string | undefined) => MONTH_MACROS[Number(month) - 1];

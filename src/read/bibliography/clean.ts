@@ -5,7 +5,7 @@
  */
 
 /** Fields that steer the site, not the citation (al-folio's and academicpages' habits included). */
-export const SITE_FIELDS = new Set([
+const SITE_FIELDS = new Set([
   'abstract',
   'keywords',
   'selected',
@@ -34,7 +34,22 @@ export const SITE_FIELDS = new Set([
   'crossref',
 ]);
 
-const MONTHS = new Set(['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']);
+/** BibTeX's month macros, January first. */
+export const MONTH_MACROS: readonly string[] = [
+  'jan',
+  'feb',
+  'mar',
+  'apr',
+  'may',
+  'jun',
+  'jul',
+  'aug',
+  'sep',
+  'oct',
+  'nov',
+  'dec',
+];
+const MONTHS = new Set(MONTH_MACROS);
 
 export interface RawEntry {
   type: string;

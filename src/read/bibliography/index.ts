@@ -64,9 +64,19 @@ export function hasBibFiles(config: Config): boolean {
   );
 }
 
-/** Whether the `.bib` files can be read now: nothing to parse, or the parser is loaded. */
+/**
+ * Whether the site has `.bib` files and asks for them: in its config, or by a bibliography tag
+ * in a page, document or layout.
+ */
+export function bibliographyWanted(site: Site): boolean {
+  const settings = bibliographySettings(site.config);
+  if (!settings || bibFileNames(path.join(site.source, settings.source)).length === 0) return false;
+  return bibliographyConfigured(site.config) || usesBibliographyTags(site);
+}
+
+/** Whether the `.bib` files can be read now: the parser is loaded, or their entries are known. */
 export function bibliographyReadable(site: Site): boolean {
-  return bibtexParserLoaded() || bibFilesKnown(site) || !usesBibliographyTags(site);
+  return bibtexParserLoaded() || bibFilesKnown(site);
 }
 
 /** A bibliography tag: jekyll-scholar's users have no setting to find. */
@@ -112,7 +122,10 @@ function publicationLayout(site: Site, wanted: string): string {
   return STANDALONE_LAYOUT;
 }
 
-/** Read the `.bib` files into their collection, which is returned (undefined: no bibliography). */
+/**
+ * Read the `.bib` files into their collection, which is returned (undefined: no bibliography).
+ * Only for a site that wants them (`bibliographyWanted`).
+ */
 export function readBibliography(
   site: Site,
   files: { isUnsafeLink(absolute: string): boolean; readText(absolute: string): string },
@@ -122,7 +135,6 @@ export function readBibliography(
   const folder = path.join(site.source, settings.source);
   const names = bibFileNames(folder);
   if (names.length === 0) return undefined;
-  if (!bibliographyConfigured(site.config) && !usesBibliographyTags(site)) return undefined;
   const collection =
     site.collections.get(settings.collection) ??
     site.declareCollection(settings.collection, { output: true, permalink: '/:collection/:path/' });
@@ -238,7 +250,7 @@ export function bibFilesKnown(site: Site): boolean {
 }
 
 /** A BibTeX key as a file name. */
-export const safeKey = (key: string) => key.replace(/[^\w.-]+/g, '-');
+const safeKey = (key: string) => key.replace(/[^\w.-]+/g, '-');
 
 /** An entry's fields in the front matter names academicpages and the theme use (HTML values). */
 export function publicationData(

@@ -45,7 +45,7 @@ export function normalizeText(text: string): string {
 }
 
 /** A parsed value as safe HTML: the parser's own tags kept, everything else escaped as text. */
-export function valueHtml(value: string): string {
+function valueHtml(value: string): string {
   return normalizeText(value)
     .split(/(<[^<>]*>)/)
     .map((part) =>

@@ -1,13 +1,14 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { ProblemInit } from '../../../src/errors.ts';
 import { createLiquid } from '../../../src/render/liquid/index.ts';
+import { tempDir } from '../../support/temp-site.ts';
 
 function engine(includes: Record<string, string> = {}) {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-liquid-'));
+  const dir = tempDir('scholarsite-liquid-');
   mkdirSync(path.join(dir, '_includes'));
   for (const [name, text] of Object.entries(includes)) writeFileSync(path.join(dir, '_includes', name), text);
   const warnings: ProblemInit[] = [];
@@ -100,7 +101,7 @@ test('an include rendered by a page can then be rendered synchronously (an excer
 
 test('every include lookup is reported (cached or not), for the dev server', async () => {
   const seen: string[] = [];
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-liquid-'));
+  const dir = tempDir('scholarsite-liquid-');
   mkdirSync(path.join(dir, '_includes'));
   writeFileSync(path.join(dir, '_includes', 'a.html'), 'A');
   const liquid = createLiquid({

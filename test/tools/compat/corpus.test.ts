@@ -5,8 +5,7 @@
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { classifyDifference, differenceExcerpt } from '../../../tools/compat/classify.ts';
@@ -20,6 +19,7 @@ import {
   type SiteReport,
 } from '../../../tools/compat/report.ts';
 import { failedRow, formatTable, meetsBar, rowFromResults, totals } from '../../../tools/compat/table.ts';
+import { tempDir } from '../../support/temp-site.ts';
 
 const COMMIT = 'a'.repeat(40);
 
@@ -51,7 +51,7 @@ test('the committed corpus list reads, and holds at least 100 sites', () => {
 });
 
 test('a mirrored commit is found (bare or with a work tree) and exported', () => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-mirror-'));
+  const root = tempDir('scholarsite-mirror-');
   const clone = path.join(root, 'owner+site', 'repo');
   mkdirSync(path.join(clone, '_pages'), { recursive: true });
   writeFileSync(path.join(clone, '_config.yml'), 'title: Site\n');

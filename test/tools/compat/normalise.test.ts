@@ -3,12 +3,12 @@
  * what it must still report (anything a reader would see).
  */
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { compareTrees } from '../../../tools/compat/compare.ts';
 import { normaliseCss, normaliseHtml, normaliseXml } from '../../../tools/compat/normalise.ts';
+import { tempDir } from '../../support/temp-site.ts';
 
 const sameHtml = (a: string, b: string) => assert.deepEqual(normaliseHtml(a), normaliseHtml(b));
 const differentHtml = (a: string, b: string) => assert.notDeepEqual(normaliseHtml(a), normaliseHtml(b));
@@ -83,7 +83,7 @@ test('CSS: spellings that render the same are forgiven, other values are not', (
 });
 
 test('trees: missing, extra and byte-different static files are reported', () => {
-  const root = mkdtempSync(path.join(os.tmpdir(), 'scholarsite-compare-'));
+  const root = tempDir('scholarsite-compare-');
   const write = (file: string, text: string) => {
     mkdirSync(path.dirname(path.join(root, file)), { recursive: true });
     writeFileSync(path.join(root, file), text);

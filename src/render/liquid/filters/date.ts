@@ -10,7 +10,7 @@ import { timeShown } from '../../../site/build-time.ts';
  * string of digits as seconds since the epoch; any other string through Ruby's `Time.parse`
  * (`now` fills what it lacks). Floats, arrays, hashes, nil and `''` are no date.
  */
-export function toDate(value: unknown, now: () => Date = () => new Date()): Date | undefined {
+function toDate(value: unknown, now: () => Date = () => new Date()): Date | undefined {
   if (value instanceof Date) return value;
   if (typeof value === 'number') return Number.isInteger(value) ? new RubyTime(value * 1000) : undefined;
   if (typeof value !== 'string' || value === '') return undefined;

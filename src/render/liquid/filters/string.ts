@@ -46,7 +46,7 @@ const CJK = /[\p{Script=Han}\p{Script=Katakana}\p{Script=Hiragana}\p{Script=Hang
  * Jekyll's `number_of_words`: `input.split.length`, Ruby's split on ASCII whitespace. The `cjk`
  * and `auto` modes are Jekyll 4.1+ (GitHub Pages' 3.10 stops the build on the argument).
  */
-export function numberOfWords(input: unknown, mode?: unknown): number {
+function numberOfWords(input: unknown, mode?: unknown): number {
   const className = notTextClass(input);
   if (className) throw noMethod(mode === 'cjk' || mode === 'auto' ? 'scan' : 'split', input, className);
   const text = String(input);

@@ -3,7 +3,7 @@ import { RubyFloat } from '../../../ruby/values.ts';
 import { absoluteUrl, relativeUrl } from '../../../site/site-urls.ts';
 
 /** Ruby's `CGI.escape`: space as `+`, everything but `a-zA-Z0-9_.-~` percent-encoded. */
-export function cgiEscape(input: unknown): string {
+function cgiEscape(input: unknown): string {
   return encodeURIComponent(String(input))
     .replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
     .replace(/%20/g, '+');

@@ -25,26 +25,30 @@ export class TablerowTag extends LiquidjsTablerowTag {
     const loop: Record<string, unknown> = { length };
     const scope: Record<string, unknown> = { tablerowloop: loop };
     ctx.push(scope);
-    emitter.write('<tr class="row1">\n');
-    for (let index = 0; index < length; index++) {
-      Object.assign(loop, loopCounters(index, length), {
-        col,
-        col0: col - 1,
-        col_first: col === 1,
-        col_last: col === cols,
-        row,
-      });
-      scope[this.variable] = list[index];
-      emitter.write(`<td class="col${col}">`);
-      yield this.liquid.renderer.renderTemplates(this.templates, ctx, emitter);
-      emitter.write('</td>');
-      if (col === cols && index !== length - 1) emitter.write(`</tr>\n<tr class="row${row + 1}">`);
-      if (col === cols) {
-        col = 1;
-        row++;
-      } else col++;
+    // As in the for tag: the loop's scope goes even when its body fails.
+    try {
+      emitter.write('<tr class="row1">\n');
+      for (let index = 0; index < length; index++) {
+        Object.assign(loop, loopCounters(index, length), {
+          col,
+          col0: col - 1,
+          col_first: col === 1,
+          col_last: col === cols,
+          row,
+        });
+        scope[this.variable] = list[index];
+        emitter.write(`<td class="col${col}">`);
+        yield this.liquid.renderer.renderTemplates(this.templates, ctx, emitter);
+        emitter.write('</td>');
+        if (col === cols && index !== length - 1) emitter.write(`</tr>\n<tr class="row${row + 1}">`);
+        if (col === cols) {
+          col = 1;
+          row++;
+        } else col++;
+      }
+      emitter.write('</tr>\n');
+    } finally {
+      ctx.pop();
     }
-    emitter.write('</tr>\n');
-    ctx.pop();
   }
 }
