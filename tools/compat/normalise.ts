@@ -287,6 +287,9 @@ export function normaliseCss(css: string): string[] {
         const statement = head
           .replace(/^@import\s*url\((["']?)([^"')]*)\1\)/, '@import "$2"')
           .replace(/^@import\s*(["'])/, '@import $1');
+        // Dart Sass writes `\2014` as the character itself and so declares the charset; libsass
+        // keeps the escape and needs none. A UTF-8 page reads both alike.
+        if (/^@charset\s*["']utf-8["']$/i.test(head)) continue;
         if (head.startsWith('@')) statements.push(`${context}${canonicalCssValue(statement)}`);
         else if (head) declare(context, head);
         continue;

@@ -74,6 +74,14 @@ test('CSS: spellings that render the same are forgiven, other values are not', (
       '@import"https://f.example/a.css";.m{background:rgba(68,68,68,.8666666667);--t:hsl(40,10%,91%)}',
     ),
   );
+  assert.deepEqual(
+    normaliseCss('.d:before{content:"\\2014"}'),
+    normaliseCss('@charset "UTF-8";\n.d:before{content:"—"}'),
+  );
+  assert.notDeepEqual(
+    normaliseCss('.d:before{content:"-"}'),
+    normaliseCss('@charset "UTF-8";\n.d:before{content:"—"}'),
+  );
   assert.notDeepEqual(normaliseCss('.m{opacity:.8667}'), normaliseCss('.m{opacity:.8657}'));
   assert.notDeepEqual(normaliseCss('.m{--t:#eae9e6}'), normaliseCss('.m{--t:hsl(40,10%,81%)}'));
   assert.notDeepEqual(normaliseCss('@import "a.css";'), normaliseCss('@import "b.css";'));
