@@ -4,6 +4,8 @@
  * with the site in `pagefind/`, so the search works from the built files alone, offline too.
  */
 
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { usesBuiltInTheme } from '../config/theme.ts';
 import { SiteError } from '../errors.ts';
 import { importPackage } from '../import-package.ts';
@@ -11,10 +13,27 @@ import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
 import type { OutputFile } from '../write/writer.ts';
 
-/** On with the built-in theme unless `search: false`; on for any site with `search: true`. */
+/**
+ * On with the built-in theme unless `search: false`. A site with its own theme gets the index
+ * with `search: true` only when its layouts or includes name Pagefind: elsewhere `search: true` is
+ * that theme's own setting (academicpages', Minimal Mistakes' search), and a `pagefind/` folder
+ * GitHub Pages never publishes would be dead weight in `_site/`.
+ */
 export function searchEnabled(site: Site): boolean {
   const setting = site.config.search;
-  return setting === true || (setting !== false && usesBuiltInTheme(site.config));
+  if (usesBuiltInTheme(site.config)) return setting !== false;
+  return setting === true && templatesNamePagefind(site);
+}
+
+/** Whether a layout or an include of the site (or of its theme) says `pagefind`. */
+function templatesNamePagefind(site: Site): boolean {
+  if ([...site.layouts.values()].some((layout) => layout.sourceText.includes('pagefind'))) return true;
+  const mentions = (dir: string): boolean =>
+    readdirSync(dir, { withFileTypes: true, recursive: true }).some(
+      (entry) =>
+        entry.isFile() && readFileSync(path.join(entry.parentPath, entry.name), 'utf8').includes('pagefind'),
+    );
+  return site.includeDirs.some((dir) => existsSync(dir) && mentions(dir));
 }
 
 /**

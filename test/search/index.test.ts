@@ -23,12 +23,36 @@ test("search: true with a theme of the site's own and no search layout adds no p
 test("search: true with a search layout of the site's own makes the search page with it", async () => {
   const source = tempSite({
     '_config.yml': 'title: Own theme\nsearch: true\n',
-    '_layouts/search.html': '<h1>{{ page.title }}</h1><div id="search"></div>\n',
+    '_layouts/search.html':
+      '<h1>{{ page.title }}</h1><div id="search"></div><script src="/pagefind/pagefind-ui.js"></script>\n',
     'index.md': '---\n---\nHello.\n',
   });
   await build({ source, print: () => {} });
   assert.equal(
     readFileSync(path.join(source, '_site', 'search', 'index.html'), 'utf8'),
-    '<h1>Search</h1><div id="search"></div>\n',
+    '<h1>Search</h1><div id="search"></div><script src="/pagefind/pagefind-ui.js"></script>\n',
   );
+});
+
+test("search: true with a theme of the site's own that never names Pagefind writes no index (the setting is the theme's, as academicpages')", async () => {
+  const source = tempSite({
+    '_config.yml': 'title: Own theme\nsearch: true\n',
+    '_layouts/default.html': '<main>{{ content }}</main>{% include search.html %}\n',
+    '_includes/search.html': '<script src="/assets/js/lunr.min.js"></script>\n',
+    'index.md': '---\nlayout: default\n---\nHello.\n',
+  });
+  await build({ source, print: () => {} });
+  assert.ok(existsSync(path.join(source, '_site', 'index.html')));
+  assert.ok(!existsSync(path.join(source, '_site', 'pagefind')), 'no pagefind/ folder');
+});
+
+test("search: true with an include of the site's own that loads Pagefind writes the index", async () => {
+  const source = tempSite({
+    '_config.yml': 'title: Own theme\nsearch: true\n',
+    '_layouts/default.html': '<main>{{ content }}</main>{% include search.html %}\n',
+    '_includes/search.html': '<script src="/pagefind/pagefind-ui.js"></script>\n',
+    'index.md': '---\nlayout: default\n---\nHello.\n',
+  });
+  await build({ source, print: () => {} });
+  assert.ok(existsSync(path.join(source, '_site', 'pagefind', 'pagefind.js')));
 });
