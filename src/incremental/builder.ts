@@ -2,7 +2,7 @@
  * Incremental builds (`serve`'s rebuilds, and builds from a saved state, see `saved.ts`): the
  * site is read again (cheap), but a page or document is rendered again
  * only when something it read while rendering changed. Each render records what it read (see
- * `Site#uses`): layouts, includes, `site.data` keys, lists of documents, Sass, `site.github`, and
+ * `DependencyRecorder`): layouts, includes, `site.data` keys, lists of documents, Sass, `site.github`, and
  * what it showed of the build time. A changed body re-renders that item and every item that read
  * a list it is in (archives, indexes, feed…). Generated pages (pagination, feed, sitemap,
  * redirects) always render. Either the whole site is written anew (a plain build), or only the
@@ -14,9 +14,10 @@ import { copyFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import { showTime } from '../render/liquid/filters/date.ts';
+import type { LoadedFile } from '../site/build-services.ts';
 import { Dependency, parseDependency } from '../site/dependency.ts';
 import type { Renderable } from '../site/document.ts';
-import type { LoadedFile, Site } from '../site/site.ts';
+import type { Site } from '../site/site.ts';
 import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
 
 interface RenderRecord {

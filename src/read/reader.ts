@@ -21,6 +21,7 @@ import { type ProblemInit, SiteError } from '../errors.ts';
 import { posixRelative } from '../relative-path.ts';
 import { parseRubyTime, RubyTime } from '../ruby/time.ts';
 import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
+import type { ReadServices } from '../site/build-services.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
@@ -32,15 +33,25 @@ import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matte
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
 
-export function readSite(site: Site): void {
-  new Reader(site).read();
+/** What reading leaves to the build: the `.bib` files, when they wait for the BibTeX parser. */
+export interface SiteRead {
+  /** Reads the `.bib` files once the parser is loaded (a page's tag asked for them). */
+  unreadBibliography?: () => void;
+}
+
+/** `services`: what the build lends (caches, serve's texts; none for a command that only reads). */
+export function readSite(site: Site, services: ReadServices = {}): SiteRead {
+  return new Reader(site, services).read();
 }
 
 class Reader {
   private readonly filter: EntryFilter;
   private readonly realSource: string;
 
-  constructor(private readonly site: Site) {
+  constructor(
+    private readonly site: Site,
+    private readonly services: ReadServices,
+  ) {
     this.filter = new EntryFilter(
       site.source,
       site.config.include as string[],
@@ -49,8 +60,9 @@ class Reader {
     this.realSource = realpathSync(site.source);
   }
 
-  read(): void {
+  read(): SiteRead {
     const { site } = this;
+    const result: SiteRead = {};
     this.readLayouts();
     this.readDirectory('');
     this.readIncludedFiles();
@@ -64,15 +76,16 @@ class Reader {
       const publications = readBibliography(site, {
         isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
         readText: (absolute) => this.readText(absolute),
+        cacheDir: this.services.cacheDir,
       });
       if (publications) sortDocs(publications, site);
       return publications;
     };
     // A site that asks for its .bib files only through a page's tag is known to once it is read:
     // the build loads the BibTeX parser then, and reads them (see build.ts).
-    if (bibliographyReadable(site)) readPublications();
+    if (bibliographyReadable(site, this.services.cacheDir)) readPublications();
     else
-      site.unreadBibliography = () => {
+      result.unreadBibliography = () => {
         const publications = readPublications();
         if (publications) linkNeighbours(publications.docs);
       };
@@ -93,13 +106,14 @@ class Reader {
       );
     }
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
+    return result;
   }
 
   private readonly warn = (problem: ProblemInit) => this.site.diagnostics.warn(problem);
 
   /** A file's text; `serve` keeps the texts of files not saved since the last build. */
   private readText(absolute: string): string {
-    const cache = this.site.fileTexts;
+    const cache = this.services.fileTexts;
     let text = cache?.get(absolute);
     if (text === undefined) {
       const bytes = readFileSync(absolute);
@@ -125,7 +139,7 @@ class Reader {
   }
 
   private readHead(absolute: string): string {
-    return this.site.fileTexts?.get(absolute)?.slice(0, 512) ?? readHead(absolute);
+    return this.services.fileTexts?.get(absolute)?.slice(0, 512) ?? readHead(absolute);
   }
 
   /** A symlink that leads outside the source is never read (the user's other files stay private). */
@@ -202,7 +216,7 @@ class Reader {
       const page = new Page(site, dir ? `/${dir}` : '', name, absolute);
       if (this.load(page, absolute, 'pages') && site.publishable(page.data, undefined)) {
         site.pages.push(page);
-        site.pageRead?.(page);
+        this.services.pageRead?.(page);
       }
     } else {
       site.staticFiles.push(new StaticFile(path.posix.join(dir, name), absolute, statSync(absolute).mtime));
@@ -261,7 +275,7 @@ class Reader {
         const page = new Page(site, `/${dir}`, name, absolute);
         if (this.load(page, absolute, 'pages')) {
           site.pages.push(page);
-          site.pageRead?.(page);
+          this.services.pageRead?.(page);
         }
       } else if (!statics.has(relative)) {
         site.staticFiles.push(new StaticFile(relative, absolute, statSync(absolute).mtime));
@@ -426,7 +440,7 @@ class Reader {
     if (text === undefined) return false;
     item.sourceText = text;
     // `serve`: the same file, unchanged since the last build, reads the same (config edits start afresh).
-    const known = site.loadedFiles?.get(absolute);
+    const known = this.services.loadedFiles?.get(absolute);
     if (known && known.text === text && known.type === type) {
       item.data = copyData(known.data) as Record<string, unknown>;
       item.content = known.content;
@@ -494,9 +508,10 @@ class Reader {
       });
       return false;
     }
-    if (site.loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
+    const { loadedFiles } = this.services;
+    if (loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
       const data = copyData(item.data) as Record<string, unknown>;
-      site.loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
+      loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
     }
     return true;
   }

@@ -7,7 +7,6 @@ import { checkTheme, configuredTheme, describeFile, type Theme } from '../config
 import type { Diagnostics } from '../errors.ts';
 import { isDirectory } from '../stat.ts';
 import { BuildTime } from './build-time.ts';
-import type { Dependency } from './dependency.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
 import { addPermalinkSuffix } from './url.ts';
 
@@ -19,15 +18,6 @@ export interface Layout {
   content: string;
   bodyLine: number;
   sourceText: string;
-}
-
-/** A page or document file as read: its data after defaults, and its body. */
-export interface LoadedFile {
-  text: string;
-  type: string;
-  data: Config;
-  content: string;
-  bodyLine: number;
 }
 
 export class Site implements SiteContext {
@@ -51,24 +41,8 @@ export class Site implements SiteContext {
   data: Record<string, unknown> = {};
   /** Absolute include folders, searched in order. */
   includeDirs: string[] = [];
-  /**
-   * Told what the template being rendered reads (site/dependency.ts), so `serve` knows what a
-   * change can affect. Unset in a plain build.
-   */
-  tracker: ((dependency: Dependency) => void) | undefined;
-  /** Texts of source files already read, by absolute path (`serve` drops the saved ones). */
-  fileTexts: Map<string, string> | undefined;
-  /** Pages and documents as read by the last build, by absolute path (`serve`). */
-  loadedFiles: Map<string, LoadedFile> | undefined;
-  /** Told of each page as soon as it is read (a stylesheet can start compiling then). */
-  pageRead: ((page: Page) => void) | undefined;
   /** Built as GitHub Pages builds it (config/github-pages): Jekyll 3.10's ways where they differ. */
   githubPages = false;
-  /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
-  cacheDir: string | undefined;
-  /** Reads the `.bib` files once the BibTeX parser is loaded (a page's tag asked for them). */
-  unreadBibliography: (() => void) | undefined;
-
   /**
    * `site.static_files` as Jekyll lists it (to templates and jekyll-sitemap): in GitHub Pages mode,
    * as Jekyll 3.10, without the files of collections, which 4.x added to that list (they are
@@ -78,20 +52,19 @@ export class Site implements SiteContext {
     return this.githubPages ? this.staticFiles.filter((file) => !file.collection) : this.staticFiles;
   }
 
-  /** Note that the template being rendered depends on this. */
-  uses(dependency: Dependency): void {
-    this.tracker?.(dependency);
-  }
-
-  /** `time`: the build's time in ms (tests pin it; else now). */
+  /**
+   * `time`: the build's time (tests pin it; else now). A build passes its BuildTime, which tells
+   * the build's DependencyRecorder of each use.
+   */
   constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
     this.folders = siteFolders(config);
     this.source = String(config.source);
     this.destination = String(config.destination);
-    this.time = new BuildTime(time instanceof Date ? time.getTime() : time, (dependency) =>
-      this.uses(dependency),
-    );
+    this.time =
+      time instanceof BuildTime
+        ? time
+        : new BuildTime(time instanceof Date ? time.getTime() : time, () => {});
     this.permalinkStyle = String(config.permalink ?? 'date');
     this.markdownExts = new Set(
       String(config.markdown_ext ?? '')

@@ -65,8 +65,8 @@ export function hasBibFiles(config: Config): boolean {
 }
 
 /** Whether the `.bib` files can be read now: nothing to parse, or the parser is loaded. */
-export function bibliographyReadable(site: Site): boolean {
-  return bibtexParserLoaded() || bibFilesKnown(site) || !usesBibliographyTags(site);
+export function bibliographyReadable(site: Site, cacheDir: string | undefined): boolean {
+  return bibtexParserLoaded() || bibFilesKnown(site, cacheDir) || !usesBibliographyTags(site);
 }
 
 /** A bibliography tag: jekyll-scholar's users have no setting to find. */
@@ -115,7 +115,12 @@ function publicationLayout(site: Site, wanted: string): string {
 /** Read the `.bib` files into their collection, which is returned (undefined: no bibliography). */
 export function readBibliography(
   site: Site,
-  files: { isUnsafeLink(absolute: string): boolean; readText(absolute: string): string },
+  files: {
+    isUnsafeLink(absolute: string): boolean;
+    readText(absolute: string): string;
+    /** Where parsed `.bib` files are kept between builds (unset: nowhere). */
+    cacheDir: string | undefined;
+  },
 ): Collection | undefined {
   const settings = bibliographySettings(site.config);
   if (!settings) return undefined;
@@ -132,7 +137,7 @@ export function readBibliography(
     const absolute = path.join(folder, name);
     if (files.isUnsafeLink(absolute)) continue;
     const file = site.relative(absolute);
-    const { entries, problems } = parsedBibFile(files.readText(absolute), file, site.cacheDir);
+    const { entries, problems } = parsedBibFile(files.readText(absolute), file, files.cacheDir);
     for (const problem of problems) site.diagnostics.warn(problem);
     // A proceedings entry that only lends its fields to papers (`crossref`) is not a publication.
     const parents = new Set(entries.map((entry) => entry.fields.crossref).filter(Boolean));
@@ -223,7 +228,7 @@ function writeCached(cacheDir: string, text: string, result: BibFile): void {
 }
 
 /** Whether every `.bib` file of the site is known already, so the parser need not be loaded. */
-export function bibFilesKnown(site: Site): boolean {
+export function bibFilesKnown(site: Site, cacheDir: string | undefined): boolean {
   const settings = bibliographySettings(site.config);
   if (!settings) return true;
   const folder = path.join(site.source, settings.source);
@@ -231,8 +236,7 @@ export function bibFilesKnown(site: Site): boolean {
     const file = site.relative(path.join(folder, name));
     const text = readFileSync(path.join(folder, name), 'utf8');
     return (
-      parsed.get(file)?.text === text ||
-      (site.cacheDir !== undefined && existsSync(cacheFile(site.cacheDir, text)))
+      parsed.get(file)?.text === text || (cacheDir !== undefined && existsSync(cacheFile(cacheDir, text)))
     );
   });
 }
