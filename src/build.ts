@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig, publishingMode, siteFolders } from './config/index.ts';
+import { type Config, loadConfig, publishingMode, siteFolders, siteSettings } from './config/index.ts';
 import { configuredTheme } from './config/theme.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
@@ -195,7 +195,8 @@ async function resetSite(
   if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
   for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
   if (options.strict) config.strict_front_matter = true;
-  if (config.timezone) useTimezone(String(config.timezone));
+  const { timezone } = siteSettings(config); // set before the config's `time:` is read
+  if (timezone) useTimezone(timezone);
   const folders = siteFolders(config);
   checkDestination(folders.source, folders.destination);
   restoreInterruptedSwap(folders.destination);
@@ -243,7 +244,7 @@ function buildContext(
     // serve renders only what a save affects: its conversions would not fill the cache.
     markdownCache:
       cacheDir && !options.incremental
-        ? new MarkdownCache(cacheDir, site.config.kramdown, KRAMDOWN_IMPLEMENTATION)
+        ? new MarkdownCache(cacheDir, site.settings.kramdown, KRAMDOWN_IMPLEMENTATION)
         : undefined,
     incremental,
     strict: Boolean(options.strict),
@@ -327,16 +328,14 @@ async function renderAndWrite(context: BuildContext, pass: RenderPass): Promise<
     const index =
       incremental?.searchIndex ??
       kept ??
-      (await profiler.timeAsync('search', () => searchIndex(files, String(site.config.baseurl ?? ''))));
+      (await profiler.timeAsync('search', () => searchIndex(files, site.settings.baseurl)));
     if (incremental) incremental.searchIndex = index;
     files.push(...index);
   }
   log(`Writing: ${files.length} files to ${site.destination}`);
   forgetIncremental(site); // the state kept by the last build no longer matches the destination
   await profiler.timeAsync('write', () =>
-    incremental
-      ? incremental.write(site, files, writer)
-      : writer!.finish(files, site.config.keep_files as string[]),
+    incremental ? incremental.write(site, files, writer) : writer!.finish(files, site.settings.keepFiles),
   );
   return { site, diagnostics, files: files.length, profile: profiler };
 }

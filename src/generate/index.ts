@@ -158,7 +158,7 @@ export async function runPostRender(site: Site): Promise<void> {
 }
 
 function listedPlugins(site: Site): string[] {
-  return (site.config.plugins as unknown[] | undefined)?.map(String) ?? [];
+  return site.settings.plugins;
 }
 
 /** A listed plugin that scholarsite does not have is said, never silently ignored. */
@@ -195,10 +195,10 @@ function warnUnusedConverters(site: Site): void {
       hint: 'Convert it to JavaScript once (npx coffeescript -c FILE) and keep the .js file instead.',
     });
   }
-  const markdown = String(site.config.markdown ?? '').toLowerCase();
+  const markdown = site.settings.markdown.toLowerCase();
   if (site.githubPages && (markdown === 'gfm' || markdown === 'commonmarkghpages')) {
     site.diagnostics.warn({
-      message: `with \`markdown: ${String(site.config.markdown)}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
+      message: `with \`markdown: ${site.settings.markdown}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
       file: '_config.yml',
       hint: "Remove the `markdown:` line to publish the same pages on GitHub Pages as here (kramdown, GitHub Pages' default).",
     });

@@ -96,7 +96,7 @@ function makePager(
 function paginatePath(site: Site, num: number | null, firstUrl: string): string | null {
   if (num == null) return null;
   if (num <= 1) return firstUrl;
-  const format = String(site.config.paginate_path ?? '/page:num').replace(':num', String(num));
+  const format = site.settings.paginatePath.replace(':num', String(num));
   return format.startsWith('/') ? format : `/${format}`;
 }
 
@@ -110,10 +110,7 @@ function isCandidate(site: Site, page: Page): boolean {
   if (page.name !== 'index.html') return false;
   const source = site.source;
   const pageDir = path.dirname(path.resolve(source, removeLeadingSlash(page.path)));
-  const paginatePathAbs = path.resolve(
-    source,
-    removeLeadingSlash(String(site.config.paginate_path ?? '/page:num')),
-  );
+  const paginatePathAbs = path.resolve(source, removeLeadingSlash(site.settings.paginatePath));
   return inHierarchy(pageDir, path.dirname(paginatePathAbs));
 }
 

@@ -219,7 +219,7 @@ export class IncrementalBuilder implements IncrementalBuild {
     const root = site.destination;
     if (this.replacesSite(site)) {
       // First build: the whole destination is replaced, stale files and all.
-      await (writer ?? new SiteWriter(root)).finish(files, site.config.keep_files as string[]);
+      await (writer ?? new SiteWriter(root)).finish(files, site.settings.keepFiles);
       this.written = files.map((file) => file.destination);
     } else {
       try {

@@ -163,7 +163,7 @@ const NEVER_READ = new Set(['.git', 'node_modules', '.jekyll-cache', '.sass-cach
 function fileStamps(site: Site): Map<string, string> {
   const stamps = new Map<string, string>();
   const roots = [site.source, ...(site.theme ? [site.theme.root] : [])];
-  const included = new Set((site.config.include as string[] | undefined) ?? []);
+  const included = new Set(site.settings.include);
   const visited = new Set<number>(); // folders by inode: a link back up is walked once
   const walk = (dir: string) => {
     const inode = statSync(dir).ino;

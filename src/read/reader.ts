@@ -52,11 +52,7 @@ class Reader {
     private readonly site: Site,
     private readonly services: ReadServices,
   ) {
-    this.filter = new EntryFilter(
-      site.source,
-      site.config.include as string[],
-      site.config.exclude as string[],
-    );
+    this.filter = new EntryFilter(site.source, site.settings.include, site.settings.exclude);
     this.realSource = realpathSync(site.source);
   }
 
@@ -156,7 +152,7 @@ class Reader {
       file: this.site.relative(absolute),
       hint: 'Copy the file into the site instead of linking to it.',
       // In safe mode (GitHub Pages) Jekyll skips it without a word; else Jekyll would copy it.
-      note: this.site.config.safe === true ? 'check' : undefined,
+      note: this.site.settings.safe ? 'check' : undefined,
     });
     return true;
   }
@@ -226,7 +222,7 @@ class Reader {
   /** `read_included_excludes`: files named in `include` that the walk skipped. */
   private readIncludedFiles(): void {
     const { site } = this;
-    for (const entry of site.config.include as string[]) {
+    for (const entry of site.settings.include) {
       const absolute = path.join(site.source, entry);
       let stat: ReturnType<typeof statSync>;
       try {
@@ -345,10 +341,10 @@ class Reader {
       // `Publisher#hidden_in_the_future?` asks a post its date when `future` is off, and
       // `Document#date` keeps its answer (`data["date"] ||= site.time`): a post whose front
       // matter failed sorts by it from then on, not by its path.
-      if (!site.config.future && (doc.data.published !== false || site.config.unpublished))
+      if (!site.settings.future && (doc.data.published !== false || site.settings.unpublished))
         doc.data.date ??= doc.date;
       if (site.publishable(doc.data, doc.date)) posts.docs.push(doc);
-      else if (doc.data.published !== false || site.config.unpublished) {
+      else if (doc.data.published !== false || site.settings.unpublished) {
         site.diagnostics.warn({
           message: 'skipped: this post has a future date',
           file: doc.sourceFile,
@@ -370,11 +366,7 @@ class Reader {
 
   private readCollection(collection: Collection): void {
     const { site } = this;
-    const filter = new EntryFilter(
-      site.source,
-      site.config.include as string[],
-      site.config.exclude as string[],
-    );
+    const filter = new EntryFilter(site.source, site.settings.include, site.settings.exclude);
     const entries = walkFiles(collection.directory);
     for (const entry of entries) {
       if (!filter.keeps(collection.relativeDirectory, entry, false)) continue;
@@ -384,7 +376,7 @@ class Reader {
       if (hasFrontMatter(this.readHead(absolute))) {
         const doc = new Document(site, collection, absolute, relative, false);
         if (!this.load(doc, absolute, collection.label)) continue;
-        if (site.config.unpublished || doc.published) collection.docs.push(doc);
+        if (site.settings.unpublished || doc.published) collection.docs.push(doc);
       } else {
         const file = new StaticFile(
           path.posix.join(site.collectionsDir, relative),
@@ -518,7 +510,7 @@ class Reader {
 
   private frontMatterProblem(error: unknown): void {
     if (!(error instanceof SiteError)) throw error;
-    if (this.site.config.strict_front_matter) this.site.diagnostics.error(error);
+    if (this.site.settings.strictFrontMatter) this.site.diagnostics.error(error);
     else this.site.diagnostics.warn(error);
   }
 }

@@ -19,16 +19,16 @@ import type { SassCompiler } from './sass.ts';
  * (Jekyll 4.3 would stop without jekyll-commonmark); GitHub Pages mode names it with its plugins.
  */
 function markdownConverter(site: Site, diagnostics: Diagnostics): (text: string) => string {
-  const config = site.config;
-  const engine = String(config.markdown ?? 'kramdown').toLowerCase();
+  const { settings } = site;
+  const engine = settings.markdown.toLowerCase();
   if (!site.githubPages && (engine === 'gfm' || engine === 'commonmarkghpages')) {
     diagnostics.warn({
       file: '_config.yml',
-      message: `markdown: ${String(config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
+      message: `markdown: ${settings.markdown} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
       hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
     });
   }
-  return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
+  return createKramdown(settings.kramdown);
 }
 
 /** What renderTools is made from. */

@@ -2,7 +2,14 @@
 import path from 'node:path';
 import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
-import { FrontMatterDefaults, permalinkStyle, type SiteFolders, siteFolders } from '../config/index.ts';
+import {
+  FrontMatterDefaults,
+  permalinkStyle,
+  type SiteFolders,
+  type SiteSettings,
+  siteFolders,
+  siteSettings,
+} from '../config/index.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
 import type { Diagnostics } from '../errors.ts';
 import { isDirectory } from '../stat.ts';
@@ -25,8 +32,8 @@ export class Site implements SiteContext {
   readonly destination: string;
   readonly config: Config;
   readonly time: BuildTime;
-  readonly permalinkStyle: string;
-  readonly markdownExts: Set<string>;
+  /** The settings the build reads, typed, with their defaults resolved once. */
+  readonly settings: SiteSettings;
   readonly frontMatterDefaults: FrontMatterDefaults;
   readonly diagnostics: Diagnostics;
   /** The folders `_config.yml` names, with their defaults, resolved once. */
@@ -59,18 +66,13 @@ export class Site implements SiteContext {
   constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
     this.folders = siteFolders(config);
-    this.source = String(config.source);
-    this.destination = String(config.destination);
+    this.source = this.folders.source;
+    this.destination = this.folders.destination;
     this.time =
       time instanceof BuildTime
         ? time
         : new BuildTime(time instanceof Date ? time.getTime() : time, () => {});
-    this.permalinkStyle = String(config.permalink ?? 'date');
-    this.markdownExts = new Set(
-      String(config.markdown_ext ?? '')
-        .split(',')
-        .map((ext) => ext.trim().toLowerCase()),
-    );
+    this.settings = siteSettings(config);
     this.diagnostics = diagnostics;
     this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, this.folders.collectionsDir, (m) =>
       diagnostics.warn({
@@ -91,7 +93,7 @@ export class Site implements SiteContext {
   }
 
   get showDrafts(): boolean {
-    return Boolean(this.config.show_drafts);
+    return this.settings.showDrafts;
   }
 
   get collectionsDir(): string {
@@ -99,7 +101,7 @@ export class Site implements SiteContext {
   }
 
   private setUpCollections(): void {
-    const declared = { ...(this.config.collections as Record<string, Config>) };
+    const declared = { ...this.settings.collections };
     // `.bib` files in `_bibliography/` make a publications collection, declared or not (on
     // other sites, once a page asks for them: see readBibliography).
     const bibliography = bibliographySettings(this.config);
@@ -126,7 +128,7 @@ export class Site implements SiteContext {
         ? metadata.permalink
         : addPermalinkSuffix(
             '/:collection/:path',
-            this.permalinkStyleName(permalinkStyle(this.permalinkStyle)),
+            this.permalinkStyleName(permalinkStyle(this.settings.permalink)),
           );
     const collection: Collection = {
       label,
@@ -144,9 +146,8 @@ export class Site implements SiteContext {
 
   /** `site.permalink_style` is a symbol for named styles, the template otherwise. */
   private permalinkStyleName(template: string): string {
-    return this.permalinkStyle in { date: 1, pretty: 1, ordinal: 1, none: 1, weekdate: 1 }
-      ? this.permalinkStyle
-      : template;
+    const { permalink } = this.settings;
+    return permalink in { date: 1, pretty: 1, ordinal: 1, none: 1, weekdate: 1 } ? permalink : template;
   }
 
   /** Every collection document, in collection order. */
@@ -161,8 +162,8 @@ export class Site implements SiteContext {
 
   /** Jekyll's `Publisher#publish?`. */
   publishable(data: Config, date: Date | undefined): boolean {
-    const published = data.published !== false || Boolean(this.config.unpublished);
-    const hidden = date !== undefined && !this.config.future && date.getTime() > this.time.getTime();
+    const published = data.published !== false || this.settings.unpublished;
+    const hidden = date !== undefined && !this.settings.future && date.getTime() > this.time.getTime();
     return published && !hidden;
   }
 }

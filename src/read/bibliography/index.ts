@@ -12,7 +12,7 @@ import {
   bibliographyConfigured,
   bibliographySettings,
 } from '../../config/bibliography.ts';
-import type { Config } from '../../config/index.ts';
+import { type Config, siteFolders } from '../../config/index.ts';
 import { BUILT_IN_THEME_ROOT } from '../../config/theme.ts';
 import { SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../ruby/text.ts';
@@ -60,7 +60,7 @@ export function hasBibFiles(config: Config): boolean {
   return (
     settings !== undefined &&
     bibliographyConfigured(config) &&
-    bibFileNames(path.join(String(config.source), settings.source)).length > 0
+    bibFileNames(path.join(siteFolders(config).source, settings.source)).length > 0
   );
 }
 
