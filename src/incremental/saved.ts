@@ -11,13 +11,13 @@
  * forgets it before writing, since the destination then no longer matches it.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { IncrementalBuild } from '../build.ts';
 import type { Site } from '../site/site.ts';
 import { codeStamp } from '../version.ts';
-import { keepCacheFile } from '../write/cache-file.ts';
+import { forgetCacheFile, keepCacheFile } from '../write/cache-file.ts';
 import type { OutputFile } from '../write/writer.ts';
 import { digestOf, frontMatterOf, IncrementalBuilder, type Snapshot } from './builder.ts';
 
@@ -154,7 +154,7 @@ function onDisk(snapshot: Snapshot): Snapshot {
 
 /** Called before any other build writes the destination: the saved state would no longer match it. */
 export function forgetIncremental(site: Site): void {
-  rmSync(stateFile(site), { force: true });
+  forgetCacheFile(stateFile(site));
 }
 
 const NEVER_READ = new Set(['.git', 'node_modules', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);
