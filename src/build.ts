@@ -143,8 +143,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   try {
     const recorder = new DependencyRecorder();
     const site = await resetSite(options, diagnostics, profiler, recorder);
-    const cacheDir =
-      options.diskCache === false ? undefined : path.join(site.folders.cacheDir, 'scholarsite');
+    const cacheDir = options.diskCache === false ? undefined : site.folders.ownCacheDir;
     // A build with the disk cache starts from what the last one rendered and kept: it renders
     // again only what the files changed since can affect (incremental/saved). `-I` then writes
     // only the files that changed; a plain build writes the whole site anew. (serve keeps its
@@ -257,7 +256,7 @@ function buildContext(
  * `.jekyll-cache` (never written out), unless `diskCache` is false (`--disable-disk-cache`).
  */
 export function sassCompilerFor(source: string, config: Config, diskCache = true): SassCompiler {
-  const cacheDir = path.join(siteFolders({ ...config, source }).cacheDir, 'scholarsite', 'sass');
+  const cacheDir = path.join(siteFolders({ ...config, source }).ownCacheDir, 'sass');
   const themeSass = configuredTheme(config)?.sassPath;
   return new SassCompiler({
     source,

@@ -37,7 +37,7 @@ interface SavedState {
 /** One state per destination: a build elsewhere (a preview, a test) leaves this one's alone. */
 function stateFile(site: Site): string {
   const name = `incremental-${createHash('sha256').update(site.destination).digest('hex').slice(0, 12)}`;
-  return path.join(site.folders.cacheDir, 'scholarsite', name);
+  return path.join(site.folders.ownCacheDir, name);
 }
 
 /** What must be the same for the saved pages to be the pages this build would render. */
