@@ -154,7 +154,7 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
             restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
           )
         : undefined;
-    const context = buildContext(site, options, { saved, profiler, recorder, cacheDir });
+    const context = buildContext(site, options, { saved, diagnostics, profiler, recorder, cacheDir });
     try {
       const result = await buildSite(context);
       if (saved) saveIncremental(site, saved);
@@ -215,19 +215,21 @@ function buildContext(
   options: BuildOptions,
   made: {
     saved: IncrementalBuild | undefined;
+    diagnostics: Diagnostics;
     profiler: Profiler;
     recorder: DependencyRecorder;
     /** `.jekyll-cache/scholarsite`; unset with --disable-disk-cache. */
     cacheDir: string | undefined;
   },
 ): BuildContext {
-  const { saved, profiler, recorder, cacheDir } = made;
+  const { saved, diagnostics, profiler, recorder, cacheDir } = made;
   const incremental = options.incremental ?? saved;
   const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
   const sassKept = options.sass !== undefined;
   return {
     site,
     services: {
+      diagnostics,
       cacheDir,
       fileTexts: incremental?.fileTexts,
       loadedFiles: incremental?.loadedFiles,
@@ -236,7 +238,7 @@ function buildContext(
       pageRead: !sassKept && !sass.hasCache() ? (page) => startStylesheet(sass, page) : undefined,
       recorder,
     },
-    diagnostics: site.diagnostics,
+    diagnostics,
     profiler,
     sass,
     sassKept,
@@ -280,7 +282,7 @@ async function buildSite(context: BuildContext): Promise<BuildResult> {
   }
   failOnErrors(diagnostics, strict);
 
-  await profiler.timeAsync('generate', () => runGenerators(site));
+  await profiler.timeAsync('generate', () => runGenerators(site, diagnostics));
 
   const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
   const renderer = new Renderer(
@@ -320,7 +322,7 @@ async function renderAndWrite(context: BuildContext, pass: RenderPass): Promise<
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji, mentions)
 
-  const files = profiler.time('collect', () => collectOutputs(site));
+  const files = profiler.time('collect', () => collectOutputs(site, diagnostics));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
     const kept = incremental && keptSearchIndex(incremental, files);

@@ -17,7 +17,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
-import { type ProblemInit, SiteError } from '../errors.ts';
+import { type Diagnostics, type ProblemInit, SiteError } from '../errors.ts';
 import { posixRelative } from '../relative-path.ts';
 import { parseRubyTime, RubyTime } from '../ruby/time.ts';
 import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
@@ -39,8 +39,8 @@ export interface SiteRead {
   unreadBibliography?: () => void;
 }
 
-/** `services`: what the build lends (caches, serve's texts; none for a command that only reads). */
-export function readSite(site: Site, services: ReadServices = {}): SiteRead {
+/** `services`: what the build lends (where problems go; caches and serve's texts, when it has them). */
+export function readSite(site: Site, services: ReadServices): SiteRead {
   return new Reader(site, services).read();
 }
 
@@ -62,7 +62,7 @@ class Reader {
     this.readLayouts();
     this.readDirectory('');
     this.readIncludedFiles();
-    for (const collection of site.collections.values()) sortDocs(collection, site);
+    for (const collection of site.collections.values()) sortDocs(collection, site, this.services.diagnostics);
     site.pages.sort((a, b) => compareStrings(a.name, b.name));
     site.staticFiles.sort((a, b) => compareStrings(a.relativePath, b.relativePath));
     for (const collection of site.collections.values()) {
@@ -73,8 +73,9 @@ class Reader {
         isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
         readText: (absolute) => this.readText(absolute),
         cacheDir: this.services.cacheDir,
+        diagnostics: this.services.diagnostics,
       });
-      if (publications) sortDocs(publications, site);
+      if (publications) sortDocs(publications, site, this.services.diagnostics);
       return publications;
     };
     // A site that asks for its .bib files only through a page's tag is known to once it is read:
@@ -91,7 +92,7 @@ class Reader {
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
       this.warn,
-      (problem) => site.diagnostics.error(problem),
+      (problem) => this.services.diagnostics.error(problem),
     );
     // Jekyll 4.3 reads a theme's _data; GitHub Pages' Jekyll 3.10 does not.
     if (site.theme?.dataPath && !site.githubPages) {
@@ -105,7 +106,12 @@ class Reader {
     return result;
   }
 
-  private readonly warn = (problem: ProblemInit) => this.site.diagnostics.warn(problem);
+  /** Warnings and errors so far (a file read without any is kept for serve's next build). */
+  private problemCount(): number {
+    return this.services.diagnostics.warnings.length + this.services.diagnostics.errors.length;
+  }
+
+  private readonly warn = (problem: ProblemInit) => this.services.diagnostics.warn(problem);
 
   /** A file's text; `serve` keeps the texts of files not saved since the last build. */
   private readText(absolute: string): string {
@@ -124,7 +130,7 @@ class Reader {
   private warnNotUtf8(absolute: string, text: string): void {
     const at = text.indexOf('\uFFFD');
     const before = text.slice(0, Math.max(at, 0));
-    this.site.diagnostics.warn({
+    this.services.diagnostics.warn({
       message: 'this file is not UTF-8 text: bytes that are not UTF-8 were replaced by "\uFFFD"',
       file: this.site.relative(absolute),
       line: before.split('\n').length,
@@ -147,7 +153,7 @@ class Reader {
     } catch {
       return true;
     }
-    this.site.diagnostics.warn({
+    this.services.diagnostics.warn({
       message: 'this symbolic link points outside the site folder and is skipped',
       file: this.site.relative(absolute),
       hint: 'Copy the file into the site instead of linking to it.',
@@ -194,7 +200,7 @@ class Reader {
       const folder = folderToEnter(child, ancestors);
       if (!folder) continue;
       if (folder.loops) {
-        site.diagnostics.error(
+        this.services.diagnostics.error(
           folderLoopProblem(site.relative(child), posixRelative(this.realSource, folder.real)),
         );
         continue;
@@ -345,7 +351,7 @@ class Reader {
         doc.data.date ??= doc.date;
       if (site.publishable(doc.data, doc.date)) posts.docs.push(doc);
       else if (doc.data.published !== false || site.settings.unpublished) {
-        site.diagnostics.warn({
+        this.services.diagnostics.warn({
           message: 'skipped: this post has a future date',
           file: doc.sourceFile,
           hint: 'Build with --future (or `future: true` in _config.yml) to publish it now.',
@@ -388,21 +394,23 @@ class Reader {
       }
     }
     site.staticFiles.push(...collection.files);
-    sortDocs(collection, site);
+    sortDocs(collection, site, this.services.diagnostics);
   }
 
   /** A page's or document's text, or undefined (said why) when it cannot be read as one. */
   private readUsableText(absolute: string, file: string): string | undefined {
-    const { site } = this;
     let text: string;
     try {
       text = this.readText(absolute);
     } catch (error) {
-      site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
+      this.services.diagnostics.warn({
+        message: `could not read the file: ${(error as Error).message}`,
+        file,
+      });
       return undefined;
     }
     if (text.length > MAX_PAGE_CHARACTERS) {
-      site.diagnostics.error({
+      this.services.diagnostics.error({
         message: `this file is ${Math.round(text.length / 1e6)} million characters long; pages and documents may have at most ${MAX_PAGE_CHARACTERS / 1e6} million`,
         file,
         hint: 'Split it into several pages. A file that should be copied as it is must not start with --- (then any size is fine).',
@@ -410,7 +418,7 @@ class Reader {
       return undefined;
     }
     if (text.includes('\0')) {
-      site.diagnostics.warn({
+      this.services.diagnostics.warn({
         message: 'this file starts with a front matter line (---) but holds binary data; it was skipped',
         file,
         line: text.slice(0, text.indexOf('\0')).split('\n').length,
@@ -441,7 +449,7 @@ class Reader {
       item.hasFrontMatter = true;
       return true;
     }
-    const problems = site.diagnostics.warnings.length + site.diagnostics.errors.length;
+    const problems = this.problemCount();
     const defaults = site.frontMatterDefaults.all(item.relativePath, type);
     let data: Record<string, unknown> = {};
     try {
@@ -478,7 +486,7 @@ class Reader {
       const date = documentDate(merged.date, site.time);
       if (!date) {
         const own = 'date' in data;
-        site.diagnostics.error({
+        this.services.diagnostics.error({
           message: `Invalid date '${rubyToS(merged.date)}': this document's date ${own ? 'in its front matter' : 'from the front matter defaults in _config.yml'} is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
           file: own ? file : '_config.yml',
           line: own ? frontMatterKeyLine(text, 'date') : undefined,
@@ -493,7 +501,7 @@ class Reader {
     const invalidDate =
       item.kind === 'document' && !item.frontMatterFailed ? item.finishReading() : undefined;
     if (invalidDate !== undefined) {
-      site.diagnostics.error({
+      this.services.diagnostics.error({
         message: `Invalid date '${invalidDate}': the date in this file's name is not a real date, and Jekyll stops the build on it`,
         file,
         hint: 'Name the file YYYY-MM-DD-title.md with a real month (01–12) and day.',
@@ -501,7 +509,7 @@ class Reader {
       return false;
     }
     const { loadedFiles } = this.services;
-    if (loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
+    if (loadedFiles && this.problemCount() === problems) {
       const data = copyData(item.data) as Record<string, unknown>;
       loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
     }
@@ -510,8 +518,8 @@ class Reader {
 
   private frontMatterProblem(error: unknown): void {
     if (!(error instanceof SiteError)) throw error;
-    if (this.site.settings.strictFrontMatter) this.site.diagnostics.error(error);
-    else this.site.diagnostics.warn(error);
+    if (this.site.settings.strictFrontMatter) this.services.diagnostics.error(error);
+    else this.services.diagnostics.warn(error);
   }
 }
 
@@ -541,7 +549,7 @@ function frontMatterKeyLine(text: string, key: string): number | undefined {
 }
 
 /** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */
-function sortDocs(collection: Collection, site: Site): void {
+function sortDocs(collection: Collection, site: Site, diagnostics: Diagnostics): void {
   const { metadata } = collection;
   // `data["date"] <=> other.data["date"]`, falling back to the path: a document without a date
   // of its own (a draft, an undated collection item) is compared by path alone.
@@ -565,8 +573,8 @@ function sortDocs(collection: Collection, site: Site): void {
     collection.docs.sort((a, b) => {
       const x = a.data[key];
       const y = b.data[key];
-      if (x == null && y != null) return warnSort(site, key, a, 1);
-      if (x != null && y == null) return warnSort(site, key, b, -1);
+      if (x == null && y != null) return warnSort(site, diagnostics, key, a, 1);
+      if (x != null && y == null) return warnSort(site, diagnostics, key, b, -1);
       const order = compareValues(x, y);
       return order || byDate(a, b);
     });
@@ -577,10 +585,10 @@ function sortDocs(collection: Collection, site: Site): void {
 
 const warnedSorts = new WeakSet<Document>();
 
-function warnSort(site: Site, key: string, doc: Document, order: number): number {
+function warnSort(site: Site, diagnostics: Diagnostics, key: string, doc: Document, order: number): number {
   if (warnedSorts.has(doc)) return order;
   warnedSorts.add(doc);
-  site.diagnostics.warn({
+  diagnostics.warn({
     message: `'${key}' is not defined, so it sorts last`,
     file: site.relative(doc.sourcePath),
   });

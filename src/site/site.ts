@@ -35,7 +35,6 @@ export class Site implements SiteContext {
   /** The settings the build reads, typed, with their defaults resolved once. */
   readonly settings: SiteSettings;
   readonly frontMatterDefaults: FrontMatterDefaults;
-  readonly diagnostics: Diagnostics;
   /** The folders `_config.yml` names, with their defaults, resolved once. */
   readonly folders: SiteFolders;
   /** The built-in theme, when `_config.yml` names it. */
@@ -60,8 +59,9 @@ export class Site implements SiteContext {
   }
 
   /**
-   * `time`: the build's time (tests pin it; else now). A build passes its BuildTime, which tells
-   * the build's DependencyRecorder of each use.
+   * `diagnostics` hears what is wrong in the config (a `defaults` entry, the theme); the site
+   * keeps no hold on it. `time`: the build's time (tests pin it; else now); a build passes its
+   * BuildTime, which tells the build's DependencyRecorder of each use.
    */
   constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
@@ -73,7 +73,6 @@ export class Site implements SiteContext {
         ? time
         : new BuildTime(time instanceof Date ? time.getTime() : time, () => {});
     this.settings = siteSettings(config);
-    this.diagnostics = diagnostics;
     this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, this.folders.collectionsDir, (m) =>
       diagnostics.warn({
         message: m,

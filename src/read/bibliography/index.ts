@@ -14,7 +14,7 @@ import {
 } from '../../config/bibliography.ts';
 import { type Config, siteFolders } from '../../config/index.ts';
 import { BUILT_IN_THEME_ROOT } from '../../config/theme.ts';
-import { SiteError } from '../../errors.ts';
+import { type Diagnostics, SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../ruby/text.ts';
 import { parseRubyTime } from '../../ruby/time.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
@@ -120,6 +120,7 @@ export function readBibliography(
     readText(absolute: string): string;
     /** Where parsed `.bib` files are kept between builds (unset: nowhere). */
     cacheDir: string | undefined;
+    diagnostics: Diagnostics;
   },
 ): Collection | undefined {
   const settings = bibliographySettings(site.config);
@@ -138,7 +139,7 @@ export function readBibliography(
     if (files.isUnsafeLink(absolute)) continue;
     const file = site.relative(absolute);
     const { entries, problems } = parsedBibFile(files.readText(absolute), file, files.cacheDir);
-    for (const problem of problems) site.diagnostics.warn(problem);
+    for (const problem of problems) files.diagnostics.warn(problem);
     // A proceedings entry that only lends its fields to papers (`crossref`) is not a publication.
     const parents = new Set(entries.map((entry) => entry.fields.crossref).filter(Boolean));
     for (const entry of entries) {
