@@ -3,7 +3,7 @@
  */
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { type Config, loadConfig, publishingMode, siteFolders } from './config/index.ts';
+import { type Config, loadConfig, publishingMode, siteFolders, siteSettings } from './config/index.ts';
 import { configuredTheme } from './config/theme.ts';
 import { Diagnostics, type ProblemInit, SiteError } from './errors.ts';
 import { registerPluginTags, runGenerators, runPostRender } from './generate/index.ts';
@@ -25,9 +25,11 @@ import { SassCompiler } from './render/sass.ts';
 import { renderTools } from './render/tools.ts';
 import { parseRubyTime, useTimezone } from './ruby/time.ts';
 import { searchEnabled, searchIndex } from './search/index.ts';
-import type { Dependency } from './site/dependency.ts';
+import type { BuildServices, LoadedFile } from './site/build-services.ts';
+import { BuildTime } from './site/build-time.ts';
+import { type Dependency, DependencyRecorder } from './site/dependency.ts';
 import type { Renderable } from './site/document.ts';
-import { type LoadedFile, Site } from './site/site.ts';
+import { Site } from './site/site.ts';
 import { collectOutputs, outputOf, staticOutputs, writes } from './write/outputs.ts';
 import { type OutputFile, restoreInterruptedSwap, SiteWriter } from './write/writer.ts';
 
@@ -105,6 +107,8 @@ export interface BuildResult {
 /** One build's state: made once by `build()`, handed to each step. */
 interface BuildContext {
   readonly site: Site;
+  /** What the build lends the reader and the renderer beside the site (caches, serve's state, the recorder). */
+  readonly services: BuildServices;
   readonly diagnostics: Diagnostics;
   readonly profiler: Profiler;
   readonly sass: SassCompiler;
@@ -137,18 +141,20 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
   const diagnostics = new Diagnostics(options.print, options.log);
   const profiler = new Profiler(Boolean(options.profile));
   try {
-    const site = await resetSite(options, diagnostics, profiler);
+    const recorder = new DependencyRecorder();
+    const site = await resetSite(options, diagnostics, profiler, recorder);
+    const cacheDir = options.diskCache === false ? undefined : site.folders.ownCacheDir;
     // A build with the disk cache starts from what the last one rendered and kept: it renders
     // again only what the files changed since can affect (incremental/saved). `-I` then writes
     // only the files that changed; a plain build writes the whole site anew. (serve keeps its
     // own state in memory.)
     const saved =
-      site.cacheDir && !options.incremental
+      cacheDir && !options.incremental
         ? profiler.time('restore', () =>
             restoreIncremental(site, { inPlace: Boolean(options.keepIncremental) }),
           )
         : undefined;
-    const context = buildContext(site, options, saved, profiler);
+    const context = buildContext(site, options, { saved, diagnostics, profiler, recorder, cacheDir });
     try {
       const result = await buildSite(context);
       if (saved) saveIncremental(site, saved);
@@ -166,7 +172,12 @@ export async function build(options: BuildOptions): Promise<BuildResult> {
 }
 
 /** Jekyll's `Site#reset` and the config before it: the config read, the destination checked, a new Site. */
-async function resetSite(options: BuildOptions, diagnostics: Diagnostics, profiler: Profiler): Promise<Site> {
+async function resetSite(
+  options: BuildOptions,
+  diagnostics: Diagnostics,
+  profiler: Profiler,
+  recorder: DependencyRecorder,
+): Promise<Site> {
   const overrides: Config = { ...options.overrides };
   if (options.destination) overrides.destination = path.resolve(options.destination);
   const mode = publishingMode(path.resolve(options.source), options.githubPages);
@@ -183,13 +194,15 @@ async function resetSite(options: BuildOptions, diagnostics: Diagnostics, profil
   if (await fetchTheme(config, diagnostics)) ({ config, files: configFiles } = readConfig());
   for (const file of configFiles) options.log?.(`Configuration file: ${file}`);
   if (options.strict) config.strict_front_matter = true;
-  if (config.timezone) useTimezone(String(config.timezone));
+  const { timezone } = siteSettings(config); // set before the config's `time:` is read
+  if (timezone) useTimezone(timezone);
   const folders = siteFolders(config);
   checkDestination(folders.source, folders.destination);
   restoreInterruptedSwap(folders.destination);
-  const site = new Site(config, diagnostics, options.time?.getTime() ?? configuredTime(config, diagnostics));
+  // Each use of the build's time is a read the recorder hears of (site/build-time.ts).
+  const time = options.time?.getTime() ?? configuredTime(config, diagnostics) ?? Date.now();
+  const site = new Site(config, diagnostics, new BuildTime(time, recorder.uses));
   site.githubPages = mode.githubPages;
-  site.cacheDir = options.diskCache === false ? undefined : path.join(site.folders.cacheDir, 'scholarsite');
   return site;
 }
 
@@ -200,22 +213,39 @@ async function resetSite(options: BuildOptions, diagnostics: Diagnostics, profil
 function buildContext(
   site: Site,
   options: BuildOptions,
-  saved: IncrementalBuild | undefined,
-  profiler: Profiler,
+  made: {
+    saved: IncrementalBuild | undefined;
+    diagnostics: Diagnostics;
+    profiler: Profiler;
+    recorder: DependencyRecorder;
+    /** `.jekyll-cache/scholarsite`; unset with --disable-disk-cache. */
+    cacheDir: string | undefined;
+  },
 ): BuildContext {
+  const { saved, diagnostics, profiler, recorder, cacheDir } = made;
   const incremental = options.incremental ?? saved;
-  site.fileTexts = incremental?.fileTexts;
-  site.loadedFiles = incremental?.loadedFiles;
+  const sass = options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache);
+  const sassKept = options.sass !== undefined;
   return {
     site,
-    diagnostics: site.diagnostics,
+    services: {
+      diagnostics,
+      cacheDir,
+      fileTexts: incremental?.fileTexts,
+      loadedFiles: incremental?.loadedFiles,
+      // Nothing compiled yet (and no serve keeping its stylesheets): each stylesheet without
+      // Liquid starts compiling as soon as it is read, while the rest of the site is read and rendered.
+      pageRead: !sassKept && !sass.hasCache() ? (page) => startStylesheet(sass, page) : undefined,
+      recorder,
+    },
+    diagnostics,
     profiler,
-    sass: options.sass ?? sassCompilerFor(site.source, site.config, options.diskCache),
-    sassKept: options.sass !== undefined,
+    sass,
+    sassKept,
     // serve renders only what a save affects: its conversions would not fill the cache.
     markdownCache:
-      site.cacheDir && !options.incremental
-        ? new MarkdownCache(site.cacheDir, site.config.kramdown, KRAMDOWN_IMPLEMENTATION)
+      cacheDir && !options.incremental
+        ? new MarkdownCache(cacheDir, site.settings.kramdown, KRAMDOWN_IMPLEMENTATION)
         : undefined,
     incremental,
     strict: Boolean(options.strict),
@@ -228,7 +258,7 @@ function buildContext(
  * `.jekyll-cache` (never written out), unless `diskCache` is false (`--disable-disk-cache`).
  */
 export function sassCompilerFor(source: string, config: Config, diskCache = true): SassCompiler {
-  const cacheDir = path.join(siteFolders({ ...config, source }).cacheDir, 'scholarsite', 'sass');
+  const cacheDir = path.join(siteFolders({ ...config, source }).ownCacheDir, 'sass');
   const themeSass = configuredTheme(config)?.sassPath;
   return new SassCompiler({
     source,
@@ -240,23 +270,19 @@ export function sassCompilerFor(source: string, config: Config, diskCache = true
 
 /** Jekyll's `Site#process` after reset: read → generate → render → write. */
 async function buildSite(context: BuildContext): Promise<BuildResult> {
-  const { site, diagnostics, profiler, sass, markdownCache, incremental, strict } = context;
+  const { site, services, diagnostics, profiler, sass, markdownCache, incremental, strict } = context;
   // Dart Sass boots while the source is read, unless a cache may spare it.
   if ((existsSync(site.folders.sassDir) || site.theme?.sassPath) && !sass.hasCache()) sass.warmUp();
-  // Nothing compiled yet (and no serve keeping its stylesheets): each stylesheet without Liquid
-  // starts compiling as soon as it is read, while the rest of the site is read and rendered.
-  if (!context.sassKept && !sass.hasCache()) site.pageRead = (page) => startStylesheet(sass, page);
 
-  if (hasBibFiles(site.config) && !bibFilesKnown(site)) await loadBibtexParser();
-  profiler.time('read', () => readSite(site));
-  if (site.unreadBibliography) {
+  if (hasBibFiles(site.config) && !bibFilesKnown(site, services.cacheDir)) await loadBibtexParser();
+  const { unreadBibliography } = profiler.time('read', () => readSite(site, services));
+  if (unreadBibliography) {
     await loadBibtexParser();
-    profiler.time('bibliography', site.unreadBibliography);
-    site.unreadBibliography = undefined;
+    profiler.time('bibliography', unreadBibliography);
   }
   failOnErrors(diagnostics, strict);
 
-  await profiler.timeAsync('generate', () => runGenerators(site));
+  await profiler.timeAsync('generate', () => runGenerators(site, diagnostics));
 
   const reuse = profiler.time('plan', () => incremental?.plan(site)) ?? (() => undefined);
   const renderer = new Renderer(
@@ -264,6 +290,7 @@ async function buildSite(context: BuildContext): Promise<BuildResult> {
       renderTools({
         site,
         diagnostics,
+        recorder: services.recorder,
         sass,
         markdownCache,
         extend: (liquid) => registerPluginTags(liquid, site),
@@ -295,30 +322,28 @@ async function renderAndWrite(context: BuildContext, pass: RenderPass): Promise<
   failOnErrors(diagnostics, strict);
   await runPostRender(site); // plugins' :post_render hooks (jemoji, mentions)
 
-  const files = profiler.time('collect', () => collectOutputs(site));
+  const files = profiler.time('collect', () => collectOutputs(site, diagnostics));
   failOnErrors(diagnostics, strict); // collecting warns of clashing and climbing permalinks
   if (searchEnabled(site)) {
     const kept = incremental && keptSearchIndex(incremental, files);
     const index =
       incremental?.searchIndex ??
       kept ??
-      (await profiler.timeAsync('search', () => searchIndex(files, String(site.config.baseurl ?? ''))));
+      (await profiler.timeAsync('search', () => searchIndex(files, site.settings.baseurl)));
     if (incremental) incremental.searchIndex = index;
     files.push(...index);
   }
   log(`Writing: ${files.length} files to ${site.destination}`);
   forgetIncremental(site); // the state kept by the last build no longer matches the destination
   await profiler.timeAsync('write', () =>
-    incremental
-      ? incremental.write(site, files, writer)
-      : writer!.finish(files, site.config.keep_files as string[]),
+    incremental ? incremental.write(site, files, writer) : writer!.finish(files, site.settings.keepFiles),
   );
   return { site, diagnostics, files: files.length, profile: profiler };
 }
 
 /** Documents, collection by collection, then pages, as `Site#render` does. */
 async function renderAll(context: BuildContext, pass: RenderPass): Promise<void> {
-  const { site, diagnostics, profiler, incremental, log } = context;
+  const { site, services, diagnostics, profiler, incremental, log } = context;
   const { renderer, reuse, writer } = pass;
   // Pages are read by index: rendering may append some (source maps), which are then rendered too.
   const pages = site.pages;
@@ -339,7 +364,7 @@ async function renderAll(context: BuildContext, pass: RenderPass): Promise<void>
     }
     log(`Rendering: ${item.sourceFile}`);
     const dependencies = new Set<Dependency>();
-    site.tracker = incremental && ((dependency) => dependencies.add(dependency));
+    services.recorder.listen(incremental && ((dependency) => dependencies.add(dependency)));
     diagnostics.startRecording();
     let warnings: ProblemInit[];
     try {
@@ -350,7 +375,7 @@ async function renderAll(context: BuildContext, pass: RenderPass): Promise<void>
       continue;
     } finally {
       warnings = diagnostics.stopRecording();
-      site.tracker = undefined;
+      services.recorder.listen(undefined);
     }
     if (written) writer.early(outputOf(item));
     incremental?.rendered(

@@ -125,8 +125,7 @@ const CSS_FILE = /\.css$/i;
 
 /** The Sass partials a stylesheet may import: the site's sass folder, then its theme's. */
 function sassPartials(site: Site): Template[] {
-  const sass = site.config.sass as { sass_dir?: unknown } | undefined;
-  const folders = [path.join(site.source, String(sass?.sass_dir ?? '_sass'))];
+  const folders = [site.folders.sassDir];
   if (site.theme?.sassPath) folders.push(site.theme.sassPath);
   const partials: Template[] = [];
   for (const folder of folders) {

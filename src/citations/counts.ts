@@ -65,8 +65,9 @@ function citationKey(data: Config): Work | undefined {
 
 async function publications(config: Config): Promise<{ works: Work[]; dataDir: string }> {
   if (hasBibFiles(config)) await loadBibtexParser();
-  const site = new Site(config, new Diagnostics(() => {}));
-  readSite(site);
+  const diagnostics = new Diagnostics(() => {}); // the build that follows says what is wrong
+  const site = new Site(config, diagnostics);
+  readSite(site, { diagnostics });
   const label = bibliographySettings(config)?.collection ?? 'publications';
   const works = new Map<string, Work>();
   for (const doc of site.collections.get(label)?.docs ?? []) {

@@ -47,7 +47,7 @@ export async function runCheck(argv: string[]): Promise<number> {
       print: (text) => process.stderr.write(`${text}\n`),
     });
     const { site } = result;
-    const cacheFile = path.join(site.folders.cacheDir, 'scholarsite', 'links.json');
+    const cacheFile = path.join(site.folders.ownCacheDir, 'links.json');
     if (values.external) say('Checking links to other sites (answers are kept for a day)…');
     const checked = await checkSite(site, destination, {
       external: values.external ? { cacheFile, timeout: timeout * 1000 } : undefined,

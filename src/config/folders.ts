@@ -10,8 +10,11 @@ export interface SiteFolders {
   /** The site's folder, as `source:` resolved it. */
   source: string;
   destination: string;
-  /** `cache_dir` (`.jekyll-cache`) inside the source: Jekyll's and scholarsite's caches. */
-  cacheDir: string;
+  /**
+   * scholarsite's caches (Sass, BibTeX, Markdown, `-I`'s state, `check`'s links): `scholarsite`
+   * in `cache_dir` (`.jekyll-cache`), inside the source.
+   */
+  ownCacheDir: string;
   dataDir: string;
   layoutsDir: string;
   includesDir: string;
@@ -27,7 +30,7 @@ export function siteFolders(config: Config): SiteFolders {
   return {
     source,
     destination: String(config.destination ?? path.join(source, '_site')),
-    cacheDir: inSource(config.cache_dir, '.jekyll-cache'),
+    ownCacheDir: path.join(inSource(config.cache_dir, '.jekyll-cache'), 'scholarsite'),
     dataDir: inSource(config.data_dir, '_data'),
     layoutsDir: inSource(config.layouts_dir, '_layouts'),
     includesDir: inSource(config.includes_dir, '_includes'),

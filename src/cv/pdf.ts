@@ -35,7 +35,7 @@ export async function printCv(options: CvPdfOptions): Promise<{ bytes: number }>
   const site = path.join(temporary, '_site');
   try {
     const result = await build({ source: options.source, destination: site, print: options.print });
-    const baseurl = String(result.site.config.baseurl ?? '').replace(/\/+$/, '');
+    const baseurl = result.site.settings.baseurl.replace(/\/+$/, '');
     const server = createServer((request, response) =>
       serveSiteFile(request, response, { root: site, baseurl }),
     );

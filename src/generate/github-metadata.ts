@@ -6,6 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Config } from '../config/index.ts';
+import type { Diagnostics } from '../errors.ts';
 import { isHash } from '../ruby/values.ts';
 import type { Site } from '../site/site.ts';
 import type { Plugin } from './index.ts';
@@ -327,12 +328,12 @@ function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Reco
  * The gem's `SiteGitHubMunger`: `title` (and `url`/`baseurl` in production) fall back to the
  * repository's, then `site.github` is set for templates.
  */
-function mungeConfig(site: Site): void {
+function mungeConfig(site: Site, diagnostics: Diagnostics): void {
   const config: Config = site.config;
   const nwo = repositoryNwo(site);
   const repo = nwo ? new Repository(nwo) : undefined;
   if (config.name && !config.title) {
-    site.diagnostics.warn({
+    diagnostics.warn({
       message:
         "site.name is set in _config.yml, but many plugins and themes expect site.title to be used instead. To avoid potential inconsistency, Jekyll GitHub Metadata will not set site.title to the repository's name.",
       file: '_config.yml',
@@ -351,15 +352,15 @@ function mungeConfig(site: Site): void {
 export const githubMetadataGenerator: Plugin = {
   name: 'jekyll-github-metadata',
   priority: 'highest',
-  generate(site: Site): void {
+  generate(site: Site, diagnostics: Diagnostics): void {
     if (!repositoryNwo(site)) {
-      site.diagnostics.warn({
+      diagnostics.warn({
         message: 'No repo name found for site.github',
         file: '_config.yml',
         hint: "Set `repository: owner/name` in _config.yml, or add an 'origin' git remote pointing to your github.com repository.",
       });
     }
-    mungeConfig(site);
+    mungeConfig(site, diagnostics);
     // The site drop is made from the config: this is how `site.github` reaches templates.
     site.config.github = githubMetadata(site);
   },

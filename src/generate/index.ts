@@ -5,6 +5,7 @@
  */
 import type { Liquid } from 'liquidjs';
 import { PLUGIN_WHITELIST } from '../config/index.ts';
+import type { Diagnostics } from '../errors.ts';
 import { addSearchPage, searchEnabled } from '../search/index.ts';
 import type { Site } from '../site/site.ts';
 import { avatar } from './avatar.ts';
@@ -36,8 +37,8 @@ export interface Plugin {
   active?(site: Site): boolean;
   /** The gem's generator `priority` (`normal` when unset). */
   priority?: Priority;
-  /** Its generator: adds or changes pages and documents after reading. */
-  generate?(site: Site): void | Promise<void>;
+  /** Its generator: adds or changes pages and documents after reading; says what is wrong to `diagnostics`. */
+  generate?(site: Site, diagnostics: Diagnostics): void | Promise<void>;
   /** The Liquid tags and filters it registers. */
   liquid?(liquid: Liquid, site: Site): void;
   /** After every page and document is rendered, before writing (`:post_render` hooks). */
@@ -142,9 +143,9 @@ export function activeGenerators(site: Site): Plugin[] {
   return activePlugins(site).filter((plugin) => plugin.generate);
 }
 
-export async function runGenerators(site: Site): Promise<void> {
-  warnMissingPlugins(site);
-  for (const plugin of activeGenerators(site)) await plugin.generate!(site);
+export async function runGenerators(site: Site, diagnostics: Diagnostics): Promise<void> {
+  warnMissingPlugins(site, diagnostics);
+  for (const plugin of activeGenerators(site)) await plugin.generate!(site, diagnostics);
 }
 
 /** The tags and filters of the plugins that run. */
@@ -158,18 +159,18 @@ export async function runPostRender(site: Site): Promise<void> {
 }
 
 function listedPlugins(site: Site): string[] {
-  return (site.config.plugins as unknown[] | undefined)?.map(String) ?? [];
+  return site.settings.plugins;
 }
 
 /** A listed plugin that scholarsite does not have is said, never silently ignored. */
-function warnMissingPlugins(site: Site): void {
-  warnUnusedConverters(site);
+function warnMissingPlugins(site: Site, diagnostics: Diagnostics): void {
+  warnUnusedConverters(site, diagnostics);
   const known = new Set(PLUGINS.map((plugin) => plugin.name));
   for (const name of listedPlugins(site)) {
     if (known.has(name) || NOTHING_TO_DO.has(name) || NOT_IN_THE_SITE.has(name)) continue;
     const skippedByPages = site.githubPages && !PLUGIN_WHITELIST.includes(name);
     if (DONE_HERE.has(name) && !skippedByPages) continue;
-    site.diagnostics.warn({
+    diagnostics.warn({
       message: skippedByPages
         ? `the plugin '${name}' is not part of scholarsite, and GitHub Pages does not run it either (it is not on GitHub Pages' list of plugins)`
         : `the plugin '${name}' is not part of scholarsite: ${MISSING[name] ?? 'what it would have added to the site is missing'}`,
@@ -186,27 +187,27 @@ function warnMissingPlugins(site: Site): void {
  * `markdown: GFM`, Markdown by CommonMark (jekyll-commonmark-ghpages); scholarsite does neither.
  * Plain Jekyll 4.3 would stop on `markdown: GFM` without jekyll-commonmark: said too.
  */
-function warnUnusedConverters(site: Site): void {
+function warnUnusedConverters(site: Site, diagnostics: Diagnostics): void {
   const listed = listedPlugins(site);
   const coffee = site.pages.find((page) => page.ext === '.coffee');
   if (coffee && (site.githubPages || listed.includes('jekyll-coffeescript'))) {
-    site.diagnostics.warn({
+    diagnostics.warn({
       message: `${coffee.relativePath} is CoffeeScript, which jekyll-coffeescript would have converted to JavaScript; scholarsite writes it as it is`,
       file: coffee.sourceFile,
       hint: 'Convert it to JavaScript once (npx coffeescript -c FILE) and keep the .js file instead.',
     });
   }
-  const markdown = String(site.config.markdown ?? '').toLowerCase();
+  const markdown = site.settings.markdown.toLowerCase();
   if (markdown !== 'gfm' && markdown !== 'commonmarkghpages') return;
-  site.diagnostics.warn(
+  diagnostics.warn(
     site.githubPages
       ? {
-          message: `with \`markdown: ${String(site.config.markdown)}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
+          message: `with \`markdown: ${site.settings.markdown}\` GitHub Pages converts Markdown with CommonMark (jekyll-commonmark-ghpages); scholarsite converts it as kramdown does`,
           file: '_config.yml',
           hint: "Remove the `markdown:` line to publish the same pages on GitHub Pages as here (kramdown, GitHub Pages' default).",
         }
       : {
-          message: `markdown: ${String(site.config.markdown)} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
+          message: `markdown: ${site.settings.markdown} is GitHub Pages' CommonMark converter, which scholarsite does not have; Markdown is converted with kramdown (GFM input) instead`,
           file: '_config.yml',
           hint: 'Remove the markdown: setting (kramdown is the default) to build as scholarsite does, or check the pages that differ.',
         },

@@ -26,7 +26,7 @@ export const optionalFrontMatter: Plugin = {
   name: 'jekyll-optional-front-matter',
   generate(site: Site): void {
     if (pluginOption(site, CONFIG_KEY, 'enabled') === false || site.config.require_front_matter) return;
-    const filter = new EntryFilter(site.source, site.config.include as string[], []);
+    const filter = new EntryFilter(site.source, site.settings.include, []);
     const markdown = site.staticFiles.filter((file) => !file.collection && isMarkdownFile(site, file.name));
     const kept = markdown.filter(
       (file) => filter.included(file.relativePath) || !SKIPPED_NAMES.has(file.basename.toUpperCase()),

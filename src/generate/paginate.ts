@@ -3,6 +3,7 @@
  * at `paginate_path` (`/page2/`, `/page3/`, …).
  */
 import path from 'node:path';
+import type { Diagnostics } from '../errors.ts';
 import { unwrapFloat } from '../ruby/values.ts';
 import type { Document } from '../site/document.ts';
 import { Page } from '../site/document.ts';
@@ -37,11 +38,11 @@ class PaginatedPage extends Page {
 export const paginate: Plugin = {
   name: 'jekyll-paginate',
   priority: 'lowest',
-  generate(site: Site): void {
+  generate(site: Site, diagnostics: Diagnostics): void {
     if (site.config.paginate == null || site.pages.length === 0) return;
     const template = templatePage(site);
     if (!template) {
-      site.diagnostics.warn({
+      diagnostics.warn({
         message:
           "Pagination is enabled, but I couldn't find an index.html page to use as the pagination template. Skipping pagination.",
         file: '_config.yml',
@@ -96,7 +97,7 @@ function makePager(
 function paginatePath(site: Site, num: number | null, firstUrl: string): string | null {
   if (num == null) return null;
   if (num <= 1) return firstUrl;
-  const format = String(site.config.paginate_path ?? '/page:num').replace(':num', String(num));
+  const format = site.settings.paginatePath.replace(':num', String(num));
   return format.startsWith('/') ? format : `/${format}`;
 }
 
@@ -110,10 +111,7 @@ function isCandidate(site: Site, page: Page): boolean {
   if (page.name !== 'index.html') return false;
   const source = site.source;
   const pageDir = path.dirname(path.resolve(source, removeLeadingSlash(page.path)));
-  const paginatePathAbs = path.resolve(
-    source,
-    removeLeadingSlash(String(site.config.paginate_path ?? '/page:num')),
-  );
+  const paginatePathAbs = path.resolve(source, removeLeadingSlash(site.settings.paginatePath));
   return inHierarchy(pageDir, path.dirname(paginatePathAbs));
 }
 

@@ -33,7 +33,7 @@ export const titlesFromHeadings: Plugin = {
       if (!item.isMarkdown || (item.kind === 'page' && item.data.title != null)) continue;
       const match = firstLineHeading(item.content);
       if (match !== undefined) {
-        markdown ??= markdownConverter(site.config);
+        markdown ??= markdownConverter(site);
         item.data.title = normalizeWhitespace(stripHtml(markdown(match))).replace(FOOTNOTE_MARK, '');
         if (stripTitle(site, item)) item.content = item.rawContent = item.content.replace(TITLE, '').trim();
       } else if (item.kind === 'page') item.data.title = null;

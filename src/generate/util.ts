@@ -33,7 +33,7 @@ export function pageFromStaticFile(site: Site, file: StaticFile): Page {
 
 /** Whether a file's extension is one of the site's Markdown extensions (`markdown_ext`). */
 export function isMarkdownFile(site: Site, name: string): boolean {
-  return site.markdownExts.has(path.posix.extname(name).slice(1).toLowerCase());
+  return site.settings.markdownExts.has(path.posix.extname(name).slice(1).toLowerCase());
 }
 
 /** A plugin's own settings (`relative_links: { enabled: false }`): one key of them. */

@@ -2,22 +2,23 @@
  * Incremental builds (`serve`'s rebuilds, and builds from a saved state, see `saved.ts`): the
  * site is read again (cheap), but a page or document is rendered again
  * only when something it read while rendering changed. Each render records what it read (see
- * `Site#uses`): layouts, includes, `site.data` keys, lists of documents, Sass, `site.github`, and
+ * `DependencyRecorder`): layouts, includes, `site.data` keys, lists of documents, Sass, `site.github`, and
  * what it showed of the build time. A changed body re-renders that item and every item that read
  * a list it is in (archives, indexes, feed…). Generated pages (pagination, feed, sitemap,
  * redirects) always render. Either the whole site is written anew (a plain build), or only the
- * outputs whose text changed, each by an atomic rename, so the server never sends a torn file.
+ * outputs whose text changed, each by an atomic rename (write/in-place.ts), so the server never sends a torn file.
  */
 import crypto from 'node:crypto';
-import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { copyFile } from 'node:fs/promises';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { IncrementalBuild, ReusedRender } from '../build.ts';
 import { showTime } from '../render/liquid/filters/date.ts';
+import type { LoadedFile } from '../site/build-services.ts';
 import { Dependency, parseDependency } from '../site/dependency.ts';
 import type { Renderable } from '../site/document.ts';
-import type { LoadedFile, Site } from '../site/site.ts';
-import { insideDestination, type OutputFile, SiteWriter, writeProblem } from '../write/writer.ts';
+import type { Site } from '../site/site.ts';
+import { writeInPlace } from '../write/in-place.ts';
+import { type OutputFile, SiteWriter } from '../write/writer.ts';
 
 interface RenderRecord {
   /**
@@ -218,14 +219,10 @@ export class IncrementalBuilder implements IncrementalBuild {
     const root = site.destination;
     if (this.replacesSite(site)) {
       // First build: the whole destination is replaced, stale files and all.
-      await (writer ?? new SiteWriter(root)).finish(files, site.config.keep_files as string[]);
+      await (writer ?? new SiteWriter(root)).finish(files, site.settings.keepFiles);
       this.written = files.map((file) => file.destination);
     } else {
-      try {
-        await this.writeChanged(root, files);
-      } catch (error) {
-        throw writeProblem(error, root);
-      }
+      await this.writeChanged(root, files);
     }
     // Written: this is now what the destination holds.
     this.last = this.next;
@@ -235,31 +232,15 @@ export class IncrementalBuilder implements IncrementalBuild {
       if (!current.has(loaded.text)) this.loadedFiles.delete(file);
   }
 
-  /** Only the outputs whose content changed, each by an atomic rename; gone ones are deleted. */
+  /** Only the outputs whose content changed, written in place; gone ones are deleted. */
   private async writeChanged(root: string, files: OutputFile[]): Promise<void> {
     const outputs = this.next.outputs;
-    this.written = [];
-    const copies: Promise<void>[] = [];
-    for (const file of files) {
-      if (this.keptIs(this.last.outputs.get(file.destination), outputs.get(file.destination))) continue;
-      this.written.push(file.destination);
-      const target = insideDestination(root, file.destination);
-      mkdirSync(path.dirname(target), { recursive: true });
-      // Beside the target, then renamed over it: a reader sees the old file or the new one.
-      const temporary = `${target}.scholarsite-${process.pid}`;
-      if (file.copyFrom)
-        copies.push(copyFile(file.copyFrom, temporary).then(() => renameSync(temporary, target)));
-      else {
-        writeFileSync(temporary, file.bytes ?? file.text ?? '');
-        renameSync(temporary, target);
-      }
-    }
-    await Promise.all(copies);
-    for (const destination of this.last.outputs.keys()) {
-      if (outputs.has(destination)) continue;
-      this.written.push(destination);
-      rmSync(insideDestination(root, destination), { force: true });
-    }
+    const changed = files.filter(
+      (file) => !this.keptIs(this.last.outputs.get(file.destination), outputs.get(file.destination)),
+    );
+    const gone = [...this.last.outputs.keys()].filter((destination) => !outputs.has(destination));
+    await writeInPlace(root, changed, gone);
+    this.written = [...changed.map((file) => file.destination), ...gone];
   }
 
   /** What the saved files made stale: dependency keys, and whether any list or data changed. */

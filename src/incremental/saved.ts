@@ -11,13 +11,13 @@
  * forgets it before writing, since the destination then no longer matches it.
  */
 import { createHash } from 'node:crypto';
-import { type Dirent, existsSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { type Dirent, existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import v8 from 'node:v8';
 import type { IncrementalBuild } from '../build.ts';
 import type { Site } from '../site/site.ts';
 import { codeStamp } from '../version.ts';
-import { keepCacheFile } from '../write/cache-file.ts';
+import { forgetCacheFile, keepCacheFile } from '../write/cache-file.ts';
 import type { OutputFile } from '../write/writer.ts';
 import { digestOf, frontMatterOf, IncrementalBuilder, type Snapshot } from './builder.ts';
 
@@ -37,7 +37,7 @@ interface SavedState {
 /** One state per destination: a build elsewhere (a preview, a test) leaves this one's alone. */
 function stateFile(site: Site): string {
   const name = `incremental-${createHash('sha256').update(site.destination).digest('hex').slice(0, 12)}`;
-  return path.join(site.folders.cacheDir, 'scholarsite', name);
+  return path.join(site.folders.ownCacheDir, name);
 }
 
 /** What must be the same for the saved pages to be the pages this build would render. */
@@ -154,7 +154,7 @@ function onDisk(snapshot: Snapshot): Snapshot {
 
 /** Called before any other build writes the destination: the saved state would no longer match it. */
 export function forgetIncremental(site: Site): void {
-  rmSync(stateFile(site), { force: true });
+  forgetCacheFile(stateFile(site));
 }
 
 const NEVER_READ = new Set(['.git', 'node_modules', '.jekyll-cache', '.sass-cache', '.jekyll-metadata']);
@@ -163,7 +163,7 @@ const NEVER_READ = new Set(['.git', 'node_modules', '.jekyll-cache', '.sass-cach
 function fileStamps(site: Site): Map<string, string> {
   const stamps = new Map<string, string>();
   const roots = [site.source, ...(site.theme ? [site.theme.root] : [])];
-  const included = new Set((site.config.include as string[] | undefined) ?? []);
+  const included = new Set(site.settings.include);
   const visited = new Set<number>(); // folders by inode: a link back up is walked once
   const walk = (dir: string) => {
     const inode = statSync(dir).ino;

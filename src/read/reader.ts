@@ -17,10 +17,11 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { deepMerge } from '../config/load.ts';
-import { type ProblemInit, SiteError } from '../errors.ts';
+import { type Diagnostics, type ProblemInit, SiteError } from '../errors.ts';
 import { posixRelative } from '../relative-path.ts';
 import { parseRubyTime, RubyTime } from '../ruby/time.ts';
 import { rubyInspect, unwrapFloat } from '../ruby/values.ts';
+import type { ReadServices } from '../site/build-services.ts';
 import { type Collection, Document, Page, StaticFile } from '../site/document.ts';
 import type { Layout, Site } from '../site/site.ts';
 import { folderLoopProblem, folderToEnter, isFile } from '../stat.ts';
@@ -33,29 +34,36 @@ import { hasFrontMatter, readFrontMatter, splitFrontMatter } from './front-matte
 const DATE_FILENAME = /^(?:.+\/)*?(\d{2,4}-\d{1,2}-\d{1,2})-([^/]*)(\.[^.]+)$/;
 const DATELESS_FILENAME = /^(?:.+\/)*(.*)(\.[^.]+)$/;
 
-export function readSite(site: Site): void {
-  new Reader(site).read();
+/** What reading leaves to the build: the `.bib` files, when they wait for the BibTeX parser. */
+export interface SiteRead {
+  /** Reads the `.bib` files once the parser is loaded (a page's tag asked for them). */
+  unreadBibliography?: () => void;
+}
+
+/** `services`: what the build lends (where problems go; caches and serve's texts, when it has them). */
+export function readSite(site: Site, services: ReadServices): SiteRead {
+  return new Reader(site, services).read();
 }
 
 class Reader {
   private readonly filter: EntryFilter;
   private readonly realSource: string;
 
-  constructor(private readonly site: Site) {
-    this.filter = new EntryFilter(
-      site.source,
-      site.config.include as string[],
-      site.config.exclude as string[],
-    );
+  constructor(
+    private readonly site: Site,
+    private readonly services: ReadServices,
+  ) {
+    this.filter = new EntryFilter(site.source, site.settings.include, site.settings.exclude);
     this.realSource = realpathSync(site.source);
   }
 
-  read(): void {
+  read(): SiteRead {
     const { site } = this;
+    const result: SiteRead = {};
     this.readLayouts();
     this.readDirectory('');
     this.readIncludedFiles();
-    for (const collection of site.collections.values()) sortDocs(collection, site);
+    for (const collection of site.collections.values()) sortDocs(collection, site, this.services.diagnostics);
     site.pages.sort((a, b) => compareStrings(a.name, b.name));
     site.staticFiles.sort((a, b) => compareStrings(a.relativePath, b.relativePath));
     for (const collection of site.collections.values()) {
@@ -65,16 +73,18 @@ class Reader {
       const publications = readBibliography(site, {
         isUnsafeLink: (absolute) => this.isUnsafeLink(absolute),
         readText: (absolute) => this.readText(absolute),
+        cacheDir: this.services.cacheDir,
+        diagnostics: this.services.diagnostics,
       });
-      if (publications) sortDocs(publications, site);
+      if (publications) sortDocs(publications, site, this.services.diagnostics);
       return publications;
     };
     // A site that asks for its .bib files only through a page's tag is known to once it is read:
     // the build loads the BibTeX parser then, and reads them (see build.ts).
     if (bibliographyWanted(site)) {
-      if (bibliographyReadable(site)) readPublications();
+      if (bibliographyReadable(site, this.services.cacheDir)) readPublications();
       else
-        site.unreadBibliography = () => {
+        result.unreadBibliography = () => {
           const publications = readPublications();
           if (publications) linkNeighbours(publications.docs);
         };
@@ -88,7 +98,7 @@ class Reader {
       site.source,
       (absolute) => this.isUnsafeLink(absolute),
       this.warn,
-      (problem) => site.diagnostics.error(problem),
+      (problem) => this.services.diagnostics.error(problem),
     );
     // Jekyll 4.3 reads a theme's _data; GitHub Pages' Jekyll 3.10 does not.
     if (site.theme?.dataPath && !site.githubPages) {
@@ -99,13 +109,19 @@ class Reader {
       );
     }
     for (const collection of site.collections.values()) linkNeighbours(collection.docs);
+    return result;
   }
 
-  private readonly warn = (problem: ProblemInit) => this.site.diagnostics.warn(problem);
+  /** Warnings and errors so far (a file read without any is kept for serve's next build). */
+  private problemCount(): number {
+    return this.services.diagnostics.warnings.length + this.services.diagnostics.errors.length;
+  }
+
+  private readonly warn = (problem: ProblemInit) => this.services.diagnostics.warn(problem);
 
   /** A file's text; `serve` keeps the texts of files not saved since the last build. */
   private readText(absolute: string): string {
-    const cache = this.site.fileTexts;
+    const cache = this.services.fileTexts;
     let text = cache?.get(absolute);
     if (text === undefined) {
       const bytes = readFileSync(absolute);
@@ -120,7 +136,7 @@ class Reader {
   private warnNotUtf8(absolute: string, text: string): void {
     const at = text.indexOf('\uFFFD');
     const before = text.slice(0, Math.max(at, 0));
-    this.site.diagnostics.warn({
+    this.services.diagnostics.warn({
       message: 'this file is not UTF-8 text: bytes that are not UTF-8 were replaced by "\uFFFD"',
       file: this.site.relative(absolute),
       line: before.split('\n').length,
@@ -131,7 +147,7 @@ class Reader {
   }
 
   private readHead(absolute: string): string {
-    return this.site.fileTexts?.get(absolute)?.slice(0, 512) ?? readHead(absolute);
+    return this.services.fileTexts?.get(absolute)?.slice(0, 512) ?? readHead(absolute);
   }
 
   /** A symlink that leads outside the source is never read (the user's other files stay private). */
@@ -143,12 +159,12 @@ class Reader {
     } catch {
       return true;
     }
-    this.site.diagnostics.warn({
+    this.services.diagnostics.warn({
       message: 'this symbolic link points outside the site folder and is skipped',
       file: this.site.relative(absolute),
       hint: 'Copy the file into the site instead of linking to it.',
       // In safe mode (GitHub Pages) Jekyll skips it without a word; else Jekyll would copy it.
-      note: this.site.config.safe === true ? 'check' : undefined,
+      note: this.site.settings.safe ? 'check' : undefined,
     });
     return true;
   }
@@ -190,7 +206,7 @@ class Reader {
       const folder = folderToEnter(child, ancestors);
       if (!folder) continue;
       if (folder.loops) {
-        site.diagnostics.error(
+        this.services.diagnostics.error(
           folderLoopProblem(site.relative(child), posixRelative(this.realSource, folder.real)),
         );
         continue;
@@ -208,7 +224,7 @@ class Reader {
       const page = new Page(site, dir ? `/${dir}` : '', name, absolute);
       if (this.load(page, absolute, 'pages') && site.publishable(page.data, undefined)) {
         site.pages.push(page);
-        site.pageRead?.(page);
+        this.services.pageRead?.(page);
       }
     } else {
       site.staticFiles.push(new StaticFile(path.posix.join(dir, name), absolute, statSync(absolute).mtime));
@@ -218,7 +234,7 @@ class Reader {
   /** `read_included_excludes`: files named in `include` that the walk skipped. */
   private readIncludedFiles(): void {
     const { site } = this;
-    for (const entry of site.config.include as string[]) {
+    for (const entry of site.settings.include) {
       const absolute = path.join(site.source, entry);
       let stat: ReturnType<typeof statSync>;
       try {
@@ -267,7 +283,7 @@ class Reader {
         const page = new Page(site, `/${dir}`, name, absolute);
         if (this.load(page, absolute, 'pages')) {
           site.pages.push(page);
-          site.pageRead?.(page);
+          this.services.pageRead?.(page);
         }
       } else if (!statics.has(relative)) {
         site.staticFiles.push(new StaticFile(relative, absolute, statSync(absolute).mtime));
@@ -337,11 +353,11 @@ class Reader {
       // `Publisher#hidden_in_the_future?` asks a post its date when `future` is off, and
       // `Document#date` keeps its answer (`data["date"] ||= site.time`): a post whose front
       // matter failed sorts by it from then on, not by its path.
-      if (!site.config.future && (doc.data.published !== false || site.config.unpublished))
+      if (!site.settings.future && (doc.data.published !== false || site.settings.unpublished))
         doc.data.date ??= doc.date;
       if (site.publishable(doc.data, doc.date)) posts.docs.push(doc);
-      else if (doc.data.published !== false || site.config.unpublished) {
-        site.diagnostics.warn({
+      else if (doc.data.published !== false || site.settings.unpublished) {
+        this.services.diagnostics.warn({
           message: 'skipped: this post has a future date',
           file: doc.sourceFile,
           hint: 'Build with --future (or `future: true` in _config.yml) to publish it now.',
@@ -362,11 +378,7 @@ class Reader {
 
   private readCollection(collection: Collection): void {
     const { site } = this;
-    const filter = new EntryFilter(
-      site.source,
-      site.config.include as string[],
-      site.config.exclude as string[],
-    );
+    const filter = new EntryFilter(site.source, site.settings.include, site.settings.exclude);
     const entries = walkFiles(collection.directory);
     for (const entry of entries) {
       if (!filter.keeps(collection.relativeDirectory, entry, false)) continue;
@@ -376,7 +388,7 @@ class Reader {
       if (hasFrontMatter(this.readHead(absolute))) {
         const doc = new Document(site, collection, absolute, relative, false);
         if (!this.load(doc, absolute, collection.label)) continue;
-        if (site.config.unpublished || doc.published) collection.docs.push(doc);
+        if (site.settings.unpublished || doc.published) collection.docs.push(doc);
       } else {
         const file = new StaticFile(
           path.posix.join(site.collectionsDir, relative),
@@ -388,21 +400,23 @@ class Reader {
       }
     }
     site.staticFiles.push(...collection.files);
-    sortDocs(collection, site);
+    sortDocs(collection, site, this.services.diagnostics);
   }
 
   /** A page's or document's text, or undefined (said why) when it cannot be read as one. */
   private readUsableText(absolute: string, file: string): string | undefined {
-    const { site } = this;
     let text: string;
     try {
       text = this.readText(absolute);
     } catch (error) {
-      site.diagnostics.warn({ message: `could not read the file: ${(error as Error).message}`, file });
+      this.services.diagnostics.warn({
+        message: `could not read the file: ${(error as Error).message}`,
+        file,
+      });
       return undefined;
     }
     if (text.length > MAX_PAGE_CHARACTERS) {
-      site.diagnostics.error({
+      this.services.diagnostics.error({
         message: `this file is ${Math.round(text.length / 1e6)} million characters long; pages and documents may have at most ${MAX_PAGE_CHARACTERS / 1e6} million`,
         file,
         hint: 'Split it into several pages. A file that should be copied as it is must not start with --- (then any size is fine).',
@@ -410,7 +424,7 @@ class Reader {
       return undefined;
     }
     if (text.includes('\0')) {
-      site.diagnostics.warn({
+      this.services.diagnostics.warn({
         message: 'this file starts with a front matter line (---) but holds binary data; it was skipped',
         file,
         line: text.slice(0, text.indexOf('\0')).split('\n').length,
@@ -432,7 +446,7 @@ class Reader {
     if (text === undefined) return false;
     item.sourceText = text;
     // `serve`: the same file, unchanged since the last build, reads the same (config edits start afresh).
-    const known = site.loadedFiles?.get(absolute);
+    const known = this.services.loadedFiles?.get(absolute);
     if (known && known.text === text && known.type === type) {
       item.data = copyData(known.data) as Record<string, unknown>;
       item.content = known.content;
@@ -441,7 +455,7 @@ class Reader {
       item.hasFrontMatter = true;
       return true;
     }
-    const problems = site.diagnostics.warnings.length + site.diagnostics.errors.length;
+    const problems = this.problemCount();
     const defaults = site.frontMatterDefaults.all(item.relativePath, type);
     let data: Record<string, unknown> = {};
     try {
@@ -478,7 +492,7 @@ class Reader {
       const date = documentDate(merged.date, site.time);
       if (!date) {
         const own = 'date' in data;
-        site.diagnostics.error({
+        this.services.diagnostics.error({
           message: `Invalid date '${rubyToS(merged.date)}': this document's date ${own ? 'in its front matter' : 'from the front matter defaults in _config.yml'} is not one Ruby's Time.parse can read, and Jekyll stops the build on it`,
           file: own ? file : '_config.yml',
           // The front matter's YAML starts with its `---` line: line 1 of the file.
@@ -494,24 +508,25 @@ class Reader {
     const invalidDate =
       item.kind === 'document' && !item.frontMatterFailed ? item.finishReading() : undefined;
     if (invalidDate !== undefined) {
-      site.diagnostics.error({
+      this.services.diagnostics.error({
         message: `Invalid date '${invalidDate}': the date in this file's name is not a real date, and Jekyll stops the build on it`,
         file,
         hint: 'Name the file YYYY-MM-DD-title.md with a real month (01–12) and day.',
       });
       return false;
     }
-    if (site.loadedFiles && site.diagnostics.warnings.length + site.diagnostics.errors.length === problems) {
+    const { loadedFiles } = this.services;
+    if (loadedFiles && this.problemCount() === problems) {
       const data = copyData(item.data) as Record<string, unknown>;
-      site.loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
+      loadedFiles.set(absolute, { text, type, data, content: item.content, bodyLine: item.bodyLine });
     }
     return true;
   }
 
   private frontMatterProblem(error: unknown): void {
     if (!(error instanceof SiteError)) throw error;
-    if (this.site.config.strict_front_matter) this.site.diagnostics.error(error);
-    else this.site.diagnostics.warn(error);
+    if (this.site.settings.strictFrontMatter) this.services.diagnostics.error(error);
+    else this.services.diagnostics.warn(error);
   }
 }
 
@@ -534,7 +549,7 @@ function rubyToS(value: unknown): string {
 }
 
 /** `Document#<=>` then `sort_by`/`order` from the collection's metadata. */
-function sortDocs(collection: Collection, site: Site): void {
+function sortDocs(collection: Collection, site: Site, diagnostics: Diagnostics): void {
   const { metadata } = collection;
   // `data["date"] <=> other.data["date"]`, falling back to the path: a document without a date
   // of its own (a draft, an undated collection item) is compared by path alone.
@@ -558,8 +573,8 @@ function sortDocs(collection: Collection, site: Site): void {
     collection.docs.sort((a, b) => {
       const x = a.data[key];
       const y = b.data[key];
-      if (x == null && y != null) return warnSort(site, key, a, 1);
-      if (x != null && y == null) return warnSort(site, key, b, -1);
+      if (x == null && y != null) return warnSort(site, diagnostics, key, a, 1);
+      if (x != null && y == null) return warnSort(site, diagnostics, key, b, -1);
       const order = compareValues(x, y);
       return order || byDate(a, b);
     });
@@ -570,10 +585,10 @@ function sortDocs(collection: Collection, site: Site): void {
 
 const warnedSorts = new WeakSet<Document>();
 
-function warnSort(site: Site, key: string, doc: Document, order: number): number {
+function warnSort(site: Site, diagnostics: Diagnostics, key: string, doc: Document, order: number): number {
   if (warnedSorts.has(doc)) return order;
   warnedSorts.add(doc);
-  site.diagnostics.warn({
+  diagnostics.warn({
     message: `'${key}' is not defined, so it sorts last`,
     file: site.relative(doc.sourcePath),
   });

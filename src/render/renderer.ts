@@ -4,7 +4,7 @@
  */
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
-import { Dependency } from '../site/dependency.ts';
+import { Dependency, type DependencyRecorder } from '../site/dependency.ts';
 import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import { type Pager, pagerToLiquid } from '../site/pager.ts';
@@ -19,6 +19,8 @@ export interface RenderTools {
   sass: SassCompiler;
   drops: Drops;
   diagnostics: Diagnostics;
+  /** Told what each template reads. */
+  recorder: DependencyRecorder;
 }
 
 /** The part of the payload shared by every render: `site`, `jekyll`. */
@@ -118,7 +120,7 @@ export class Renderer {
   async convert(item: Renderable, text: string): Promise<string> {
     if (item.isMarkdown) return this.convertMarkdown(item, text);
     if (item.isSass) {
-      this.tools.site.uses(Dependency.sass);
+      this.tools.recorder.uses(Dependency.sass);
       const result = await this.tools.sass.compile(stylesheetJob(item, text));
       if (result.map) this.addSourceMap(item, result.map);
       return result.css;
@@ -142,9 +144,9 @@ export class Renderer {
   }
 
   private async placeInLayouts(item: Renderable, content: string, payload: Drop): Promise<string> {
-    const { site } = this.tools;
+    const { site, recorder } = this.tools;
     const name = item.data.layout;
-    if (name != null) site.uses(Dependency.layout(String(name)));
+    if (name != null) recorder.uses(Dependency.layout(String(name)));
     let layout = name != null ? site.layouts.get(String(name)) : undefined;
     if (name != null && !layout) {
       this.tools.diagnostics.warn(
@@ -172,7 +174,7 @@ export class Renderer {
         fileSource: layout.sourceText,
       });
       const parent = layout.data.layout;
-      if (parent != null) site.uses(Dependency.layout(String(parent)));
+      if (parent != null) recorder.uses(Dependency.layout(String(parent)));
       const next = parent != null ? site.layouts.get(String(parent)) : undefined;
       if (next && used.has(next.name)) {
         // Jekyll stops there without a word: a note, and a finding for `check` (the circle

@@ -9,6 +9,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { siteSettings } from '../config/index.ts';
 import { SiteError } from '../errors.ts';
 import type { Renderable } from '../site/document.ts';
 import { keepCacheFile } from '../write/cache-file.ts';
@@ -61,7 +62,7 @@ export class SassCompiler {
   private compiler: DartSass | undefined;
 
   constructor(private readonly options: SassOptions) {
-    const sass = (options.config.sass ?? {}) as Record<string, unknown>;
+    const { sass } = siteSettings(options.config);
     const sassDir = String(sass.sass_dir ?? '_sass');
     const extra = Array.isArray(sass.load_paths)
       ? sass.load_paths.map((p) => path.resolve(options.source, String(p)))

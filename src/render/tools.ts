@@ -4,7 +4,7 @@ import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
 import { BuildTime } from '../site/build-time.ts';
-import { Dependency } from '../site/dependency.ts';
+import { Dependency, type DependencyRecorder } from '../site/dependency.ts';
 import type { Renderable } from '../site/document.ts';
 import { Drops } from '../site/drops.ts';
 import type { Site } from '../site/site.ts';
@@ -19,14 +19,16 @@ import type { SassCompiler } from './sass.ts';
  * The site's Markdown converter: kramdown with its `kramdown:` settings. (A `markdown: GFM`
  * setting, CommonMark elsewhere, is named by generate's warnings.)
  */
-export function markdownConverter(config: Config): (text: string) => string {
-  return createKramdown((config.kramdown ?? {}) as Record<string, unknown>);
+export function markdownConverter(site: Site): (text: string) => string {
+  return createKramdown(site.settings.kramdown);
 }
 
 /** What renderTools is made from. */
 export interface RenderToolsSetup {
   site: Site;
   diagnostics: Diagnostics;
+  /** Told what each template reads (the build's, see site/build-services.ts). */
+  recorder: DependencyRecorder;
   sass: SassCompiler;
   /** Conversions kept between builds (none in serve, nor with --disable-disk-cache). */
   markdownCache?: MarkdownCache;
@@ -38,11 +40,12 @@ export interface RenderToolsSetup {
 export function renderTools({
   site,
   diagnostics,
+  recorder,
   sass,
   markdownCache,
   extend,
 }: RenderToolsSetup): RenderTools {
-  const convert = markdownConverter(site.config);
+  const convert = markdownConverter(site);
   const markdown = markdownCache ? markdownCache.wrap(convert) : convert;
   const excerpts = new Map<Renderable, string>();
   const tools: RenderTools = {
@@ -50,43 +53,48 @@ export function renderTools({
     markdown,
     sass,
     diagnostics,
-    drops: new Drops(site, {
-      excerptOf: (item) => {
-        if (excerpts.has(item)) return excerpts.get(item);
-        if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
-        if (item.kind === 'document' && item.frontMatterFailed) return undefined;
-        // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
-        const own = item.data.excerpt;
-        if (own != null && own !== false) return String(own);
-        if (item.excerptSeparator === '') return undefined;
-        const text = extractExcerpt(item, item.rawContent);
-        let output = text;
-        try {
-          if (text.includes('{{') || text.includes('{%')) {
-            output = tools.liquid.renderSync(
-              text,
-              {
-                site: tools.drops.siteDropFor(),
-                page: tools.drops.of(item),
-                // As the page's own render: Jekyll's Markdown converter's highlight tag newlines.
-                highlighter_prefix: item.isMarkdown ? '\n' : '',
-                highlighter_suffix: item.isMarkdown ? '\n' : '',
-              },
-              item.sourceFile,
-              {
-                lineOffset: item.bodyLine - 1,
-              },
-            );
+    recorder,
+    drops: new Drops(
+      site,
+      {
+        excerptOf: (item) => {
+          if (excerpts.has(item)) return excerpts.get(item);
+          if (item.kind === 'page' && !site.config.page_excerpts) return undefined;
+          if (item.kind === 'document' && item.frontMatterFailed) return undefined;
+          // `data["excerpt"] ||= Excerpt.new(self)`: an empty `excerpt:` (nil) or `false` is cut from the text.
+          const own = item.data.excerpt;
+          if (own != null && own !== false) return String(own);
+          if (item.excerptSeparator === '') return undefined;
+          const text = extractExcerpt(item, item.rawContent);
+          let output = text;
+          try {
+            if (text.includes('{{') || text.includes('{%')) {
+              output = tools.liquid.renderSync(
+                text,
+                {
+                  site: tools.drops.siteDropFor(),
+                  page: tools.drops.of(item),
+                  // As the page's own render: Jekyll's Markdown converter's highlight tag newlines.
+                  highlighter_prefix: item.isMarkdown ? '\n' : '',
+                  highlighter_suffix: item.isMarkdown ? '\n' : '',
+                },
+                item.sourceFile,
+                {
+                  lineOffset: item.bodyLine - 1,
+                },
+              );
+            }
+            output = item.isMarkdown ? markdown(output) : output;
+          } catch (error) {
+            if (error instanceof SiteError) diagnostics.error(error);
+            else throw error;
           }
-          output = item.isMarkdown ? markdown(output) : output;
-        } catch (error) {
-          if (error instanceof SiteError) diagnostics.error(error);
-          else throw error;
-        }
-        excerpts.set(item, output);
-        return output;
+          excerpts.set(item, output);
+          return output;
+        },
       },
-    }),
+      recorder,
+    ),
     liquid: undefined as never,
   };
   tools.liquid = createLiquid({
@@ -95,12 +103,12 @@ export function renderTools({
     config: site.config,
     markdownify: markdown,
     scssify: (text, syntax) => {
-      site.uses(Dependency.sass);
+      recorder.uses(Dependency.sass);
       return sass.compileFilter(text, syntax);
     },
-    ...siteUrlLookups(site),
+    ...siteUrlLookups(site, recorder),
     warn: (problem) => diagnostics.warn(problem),
-    uses: (dependency) => site.uses(dependency),
+    uses: recorder.uses,
     now: () => new BuildTime(Date.now(), site.time.note),
     extend,
   });

@@ -43,7 +43,7 @@ function templatesNamePagefind(site: Site): boolean {
  * pages (academicpages' sitemap page).
  */
 export function addSearchPage(site: Site): void {
-  const url = String(site.config.search_page ?? '/search/');
+  const url = site.settings.searchPage;
   if (site.pages.some((page) => page.url === url)) return;
   if (!usesBuiltInTheme(site.config) && !site.layouts.has('search')) return;
   const dir = url.replace(/\/[^/]*$/, '');

@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { BuildFailed, build, sassCompilerFor } from '../build.ts';
 import { DEFAULT_EXCLUDES } from '../config/defaults.ts';
-import { type Config, loadConfig, publishingMode } from '../config/index.ts';
+import { type Config, loadConfig, publishingMode, siteFolders, siteSettings } from '../config/index.ts';
 import { IncrementalBuilder } from '../incremental/builder.ts';
 import { LiveReload, type Problem, problemOf } from './live-reload.ts';
 import { originForm, serveSiteFile } from './static.ts';
@@ -115,8 +115,8 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const port = await listen(server, options.port ?? 4000, host);
   url = `http://${host === '127.0.0.1' ? 'localhost' : host.includes(':') ? `[${host}]` : host}:${port}`;
   let config = settings();
-  site.root = String(config.destination);
-  site.baseurl = String(config.baseurl ?? '');
+  site.root = siteFolders(config).destination;
+  site.baseurl = siteSettings(config).baseurl;
 
   const newSass = () => sassCompilerFor(source, config, options.diskCache);
   let sass = newSass();
@@ -149,7 +149,7 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
         time: options.time,
       });
       site.root = result.site.destination;
-      site.baseurl = String(result.site.config.baseurl ?? '');
+      site.baseurl = result.site.settings.baseurl;
       const { rendered, reused } = builder.counts;
       const seconds = ((performance.now() - started) / 1000).toFixed(3);
       log(
@@ -211,12 +211,13 @@ export async function serve(options: ServeOptions): Promise<RunningServer> {
   const restartWatcher = async () => {
     await watcher?.close();
     configFiles = new Set(loadedConfigFiles(source, options.configFiles));
+    const { include, exclude } = siteSettings(config);
     watcher = watchSource({
       source,
-      destination: String(config.destination),
+      destination: siteFolders(config).destination,
       configFiles: [...configFiles],
-      exclude: config.exclude as string[],
-      include: config.include as string[],
+      exclude,
+      include,
       debounceMs: options.debounceMs,
       onChange: schedule,
       warn: (message) => print(`Warning: ${message}`),

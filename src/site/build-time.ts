@@ -3,7 +3,7 @@ import { Dependency } from './dependency.ts';
 
 /**
  * The build's time: `site.time`, and the date of a document that has none. While a page
- * renders, each use of it is told to `note` (Site#uses), so that serve, `-I` and cached builds
+ * renders, each use of it is told to `note` (the build's DependencyRecorder), so that serve, `-I` and cached builds
  * render a page again only when what it showed of the time would change. A date filter tells
  * what it printed (`timeShown`): the footer's `{{ site.time | date: '%Y' }}` stays right all
  * year. Any other use (printing it whole, comparing it) is `Dependency.timeItself`, which every build

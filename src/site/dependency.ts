@@ -1,6 +1,6 @@
 /**
  * What a page read while it rendered, one key per thing: the renderer, the drops, the Liquid
- * engine and the build time note them (Site#uses), serve, `-I` and cached builds keep them with
+ * engine and the build time note them (DependencyRecorder#uses), serve, `-I` and cached builds keep them with
  * the page and render it again when one of them changed (incremental/builder.ts). The keys are
  * text, saved as they are between builds; only this module writes or reads them.
  */
@@ -77,5 +77,29 @@ export function parseDependency(key: string): ParsedDependency | undefined {
     }
     default:
       return undefined;
+  }
+}
+
+/**
+ * Told what the template being rendered reads, so serve, `-I` and cached builds know what a change
+ * can affect. One per build, lent to whoever renders (see site/build-services.ts); while no one
+ * listens (a plain build, or between renders) a use is nothing.
+ */
+export class DependencyRecorder {
+  private listener: ((dependency: Dependency) => void) | undefined;
+
+  /** Note that the template being rendered depends on this. */
+  readonly uses = (dependency: Dependency): void => {
+    this.listener?.(dependency);
+  };
+
+  /** Whether a render is being recorded (a drop then wraps what it hands out to watch reads). */
+  get recording(): boolean {
+    return this.listener !== undefined;
+  }
+
+  /** Tell `listener` of each use from now on; undefined stops listening. */
+  listen(listener: ((dependency: Dependency) => void) | undefined): void {
+    this.listener = listener;
   }
 }

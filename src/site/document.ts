@@ -4,7 +4,7 @@
  * StaticFile (copied as is). Each stage writes only its own fields.
  */
 import path from 'node:path';
-import type { Config } from '../config/index.ts';
+import type { Config, SiteSettings } from '../config/index.ts';
 import { posixRelative } from '../relative-path.ts';
 import { slugify } from '../ruby/slugify.ts';
 import { strftime } from '../ruby/strftime.ts';
@@ -29,8 +29,7 @@ export interface SiteContext {
   source: string;
   config: Config;
   time: RubyTime;
-  permalinkStyle: string;
-  markdownExts: Set<string>;
+  settings: SiteSettings;
 }
 
 export const HTML_EXTENSIONS = new Set(['.html', '.xhtml', '.htm']);
@@ -38,7 +37,7 @@ export const HTML_EXTENSIONS = new Set(['.html', '.xhtml', '.htm']);
 /** The converters' output extension for a source extension (`Renderer#output_ext`). */
 export function converterOutputExt(ext: string, site: SiteContext): string {
   const lower = ext.toLowerCase();
-  if (site.markdownExts.has(lower.slice(1))) return '.html';
+  if (site.settings.markdownExts.has(lower.slice(1))) return '.html';
   if (lower === '.scss' || lower === '.sass') return '.css';
   return ext;
 }
@@ -119,7 +118,7 @@ abstract class Convertible {
   }
 
   get isMarkdown(): boolean {
-    return this.site.markdownExts.has(this.ext.slice(1).toLowerCase());
+    return this.site.settings.markdownExts.has(this.ext.slice(1).toLowerCase());
   }
 
   get renderWithLiquid(): boolean {
@@ -194,7 +193,7 @@ export class Page extends Convertible {
   urlTemplate(): string {
     if (!this.isHtml) return '/:path/:basename:output_ext';
     if (this.basename === 'index') return '/:path/';
-    return addPermalinkSuffix('/:path/:basename', this.site.permalinkStyle);
+    return addPermalinkSuffix('/:path/:basename', this.site.settings.permalink);
   }
 
   urlPlaceholders() {

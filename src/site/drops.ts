@@ -5,7 +5,7 @@
  */
 import type { Config } from '../config/index.ts';
 import { RubyTime } from '../ruby/time.ts';
-import { Dependency } from './dependency.ts';
+import { Dependency, type DependencyRecorder } from './dependency.ts';
 import type { Collection, Document, Page, Renderable, StaticFile } from './document.ts';
 import type { Site } from './site.ts';
 
@@ -45,12 +45,14 @@ export class Drops {
   constructor(
     private readonly site: Site,
     private readonly hooks: DropHooks,
+    /** Told what templates read (a plain build listens to none of it). */
+    private readonly recorder: DependencyRecorder,
   ) {}
 
   /** A body read from a list depends on that body, not only on the list (see incremental/builder). */
   private readingBody<T>(item: Renderable, get: () => T): () => T {
     return () => {
-      this.site.uses(Dependency.content(item.sourceFile));
+      this.recorder.uses(Dependency.content(item.sourceFile));
       return get();
     };
   }
@@ -113,11 +115,11 @@ export class Drops {
     const neighbour = (other: Document | undefined) => {
       const list = Dependency.list(doc.collection.label);
       if (!other) {
-        this.site.uses(list); // a document added at the end gives this one a neighbour
+        this.recorder.uses(list); // a document added at the end gives this one a neighbour
         return undefined;
       }
-      return this.site.tracker
-        ? recordingReads(this.document(other), () => this.site.uses(list))
+      return this.recorder.recording
+        ? recordingReads(this.document(other), () => this.recorder.uses(list))
         : this.document(other);
     };
     define(drop, 'next', () => neighbour(doc.next));
@@ -145,11 +147,11 @@ export class Drops {
     drop = { ...collection.metadata };
     define(drop, 'label', () => collection.label);
     define(drop, 'docs', () => {
-      this.site.uses(Dependency.list(collection.label));
+      this.recorder.uses(Dependency.list(collection.label));
       return collection.docs.map((d) => this.document(d));
     });
     define(drop, 'files', () => {
-      this.site.uses(Dependency.list('static'));
+      this.recorder.uses(Dependency.list('static'));
       return collection.files.map((f) => this.staticFile(f));
     });
     define(drop, 'relative_directory', () => collection.relativeDirectory);
@@ -163,7 +165,7 @@ export class Drops {
   // biome-ignore lint/complexity/noExcessiveLinesPerFunction: a list of SiteDrop's keys, one definition each
   siteDropFor(extra: Config = {}): Drop {
     if (this.siteDrop) return this.siteDrop;
-    const { site } = this;
+    const { site, recorder } = this;
     const drop: Drop = { ...site.config, ...extra };
     const once = <T>(compute: () => T) => {
       let value: T | undefined;
@@ -176,9 +178,9 @@ export class Drops {
         return value;
       };
     };
-    // Each list records that the template read it (see Site#uses); `site.data` records the keys.
+    // Each list records that the template read it (see DependencyRecorder); `site.data` records the keys.
     const listing = (key: Dependency, get: () => unknown) => () => {
-      site.uses(key);
+      recorder.uses(key);
       return get();
     };
     define(drop, 'time', () => site.time);
@@ -190,8 +192,8 @@ export class Drops {
       );
     let recordingData: unknown;
     define(drop, 'data', () => {
-      if (!site.tracker) return site.data;
-      recordingData ??= trackedData(site);
+      if (!recorder.recording) return site.data;
+      recordingData ??= trackedData(site.data, recorder);
       return recordingData;
     });
     // Pages can still be added while rendering (Sass source maps, as in Jekyll): cache by size.
@@ -366,18 +368,18 @@ function recordingReads(drop: Drop, record: () => void): Drop {
  * `site.data` that records which of its keys a template reads, missing ones included (creating
  * `_data/news.yml` must re-render the page that looked for `site.data.news`).
  */
-function trackedData(site: Site): unknown {
-  return new Proxy(site.data, {
+function trackedData(data: Record<string, unknown>, recorder: DependencyRecorder): unknown {
+  return new Proxy(data, {
     get(target, key, receiver) {
-      if (typeof key === 'string' && !PROBES.has(key)) site.uses(Dependency.data(key));
+      if (typeof key === 'string' && !PROBES.has(key)) recorder.uses(Dependency.data(key));
       return Reflect.get(target, key, receiver);
     },
     has(target, key) {
-      if (typeof key === 'string' && !PROBES.has(key)) site.uses(Dependency.data(key));
+      if (typeof key === 'string' && !PROBES.has(key)) recorder.uses(Dependency.data(key));
       return Reflect.has(target, key);
     },
     ownKeys(target) {
-      site.uses(Dependency.anyData);
+      recorder.uses(Dependency.anyData);
       return Reflect.ownKeys(target);
     },
   });

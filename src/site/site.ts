@@ -2,12 +2,18 @@
 import path from 'node:path';
 import { bibliographyConfigured, bibliographySettings } from '../config/bibliography.ts';
 import type { Config } from '../config/index.ts';
-import { FrontMatterDefaults, permalinkStyle, type SiteFolders, siteFolders } from '../config/index.ts';
+import {
+  FrontMatterDefaults,
+  permalinkStyle,
+  type SiteFolders,
+  type SiteSettings,
+  siteFolders,
+  siteSettings,
+} from '../config/index.ts';
 import { checkTheme, configuredTheme, describeFile, type Theme } from '../config/theme.ts';
 import type { Diagnostics } from '../errors.ts';
 import { isDirectory } from '../stat.ts';
 import { BuildTime } from './build-time.ts';
-import type { Dependency } from './dependency.ts';
 import type { Collection, Document, Page, SiteContext, StaticFile } from './document.ts';
 import { addPermalinkSuffix } from './url.ts';
 
@@ -21,24 +27,14 @@ export interface Layout {
   sourceText: string;
 }
 
-/** A page or document file as read: its data after defaults, and its body. */
-export interface LoadedFile {
-  text: string;
-  type: string;
-  data: Config;
-  content: string;
-  bodyLine: number;
-}
-
 export class Site implements SiteContext {
   readonly source: string;
   readonly destination: string;
   readonly config: Config;
   readonly time: BuildTime;
-  readonly permalinkStyle: string;
-  readonly markdownExts: Set<string>;
+  /** The settings the build reads, typed, with their defaults resolved once. */
+  readonly settings: SiteSettings;
   readonly frontMatterDefaults: FrontMatterDefaults;
-  readonly diagnostics: Diagnostics;
   /** The folders `_config.yml` names, with their defaults, resolved once. */
   readonly folders: SiteFolders;
   /** The built-in theme, when `_config.yml` names it. */
@@ -51,24 +47,8 @@ export class Site implements SiteContext {
   data: Record<string, unknown> = {};
   /** Absolute include folders, searched in order. */
   includeDirs: string[] = [];
-  /**
-   * Told what the template being rendered reads (site/dependency.ts), so `serve` knows what a
-   * change can affect. Unset in a plain build.
-   */
-  tracker: ((dependency: Dependency) => void) | undefined;
-  /** Texts of source files already read, by absolute path (`serve` drops the saved ones). */
-  fileTexts: Map<string, string> | undefined;
-  /** Pages and documents as read by the last build, by absolute path (`serve`). */
-  loadedFiles: Map<string, LoadedFile> | undefined;
-  /** Told of each page as soon as it is read (a stylesheet can start compiling then). */
-  pageRead: ((page: Page) => void) | undefined;
   /** Built as GitHub Pages builds it (config/github-pages): Jekyll 3.10's ways where they differ. */
   githubPages = false;
-  /** Where slow results are kept between builds (`.jekyll-cache/scholarsite`); unset with --disable-disk-cache. */
-  cacheDir: string | undefined;
-  /** Reads the `.bib` files once the BibTeX parser is loaded (a page's tag asked for them). */
-  unreadBibliography: (() => void) | undefined;
-
   /**
    * `site.static_files` as Jekyll lists it (to templates and jekyll-sitemap): in GitHub Pages mode,
    * as Jekyll 3.10, without the files of collections, which 4.x added to that list (they are
@@ -78,27 +58,21 @@ export class Site implements SiteContext {
     return this.githubPages ? this.staticFiles.filter((file) => !file.collection) : this.staticFiles;
   }
 
-  /** Note that the template being rendered depends on this. */
-  uses(dependency: Dependency): void {
-    this.tracker?.(dependency);
-  }
-
-  /** `time`: the build's time in ms (tests pin it; else now). */
+  /**
+   * `diagnostics` hears what is wrong in the config (a `defaults` entry, the theme); the site
+   * keeps no hold on it. `time`: the build's time (tests pin it; else now); a build passes its
+   * BuildTime, which tells the build's DependencyRecorder of each use.
+   */
   constructor(config: Config, diagnostics: Diagnostics, time: number | Date = Date.now()) {
     this.config = config;
     this.folders = siteFolders(config);
-    this.source = String(config.source);
-    this.destination = String(config.destination);
-    this.time = new BuildTime(time instanceof Date ? time.getTime() : time, (dependency) =>
-      this.uses(dependency),
-    );
-    this.permalinkStyle = String(config.permalink ?? 'date');
-    this.markdownExts = new Set(
-      String(config.markdown_ext ?? '')
-        .split(',')
-        .map((ext) => ext.trim().toLowerCase()),
-    );
-    this.diagnostics = diagnostics;
+    this.source = this.folders.source;
+    this.destination = this.folders.destination;
+    this.time =
+      time instanceof BuildTime
+        ? time
+        : new BuildTime(time instanceof Date ? time.getTime() : time, () => {});
+    this.settings = siteSettings(config);
     this.frontMatterDefaults = new FrontMatterDefaults(config.defaults, this.folders.collectionsDir, (m) =>
       diagnostics.warn({
         message: m,
@@ -118,7 +92,7 @@ export class Site implements SiteContext {
   }
 
   get showDrafts(): boolean {
-    return Boolean(this.config.show_drafts);
+    return this.settings.showDrafts;
   }
 
   get collectionsDir(): string {
@@ -126,7 +100,7 @@ export class Site implements SiteContext {
   }
 
   private setUpCollections(): void {
-    const declared = { ...(this.config.collections as Record<string, Config>) };
+    const declared = { ...this.settings.collections };
     // `.bib` files in `_bibliography/` make a publications collection, declared or not (on
     // other sites, once a page asks for them: see readBibliography).
     const bibliography = bibliographySettings(this.config);
@@ -153,7 +127,7 @@ export class Site implements SiteContext {
         ? metadata.permalink
         : addPermalinkSuffix(
             '/:collection/:path',
-            this.permalinkStyleName(permalinkStyle(this.permalinkStyle)),
+            this.permalinkStyleName(permalinkStyle(this.settings.permalink)),
           );
     const collection: Collection = {
       label,
@@ -171,9 +145,8 @@ export class Site implements SiteContext {
 
   /** `site.permalink_style` is a symbol for named styles, the template otherwise. */
   private permalinkStyleName(template: string): string {
-    return this.permalinkStyle in { date: 1, pretty: 1, ordinal: 1, none: 1, weekdate: 1 }
-      ? this.permalinkStyle
-      : template;
+    const { permalink } = this.settings;
+    return permalink in { date: 1, pretty: 1, ordinal: 1, none: 1, weekdate: 1 } ? permalink : template;
   }
 
   /** Every collection document, in collection order. */
@@ -188,8 +161,8 @@ export class Site implements SiteContext {
 
   /** Jekyll's `Publisher#publish?`. */
   publishable(data: Config, date: Date | undefined): boolean {
-    const published = data.published !== false || Boolean(this.config.unpublished);
-    const hidden = date !== undefined && !this.config.future && date.getTime() > this.time.getTime();
+    const published = data.published !== false || this.settings.unpublished;
+    const hidden = date !== undefined && !this.settings.future && date.getTime() > this.time.getTime();
     return published && !hidden;
   }
 }

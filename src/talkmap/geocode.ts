@@ -42,8 +42,9 @@ export async function geocodeTalks(
   options: { userAgent: string; fetch?: typeof fetch },
 ): Promise<GeocodeResult> {
   const { config } = loadConfig({ source });
-  const site = new Site(config, new Diagnostics(() => {}));
-  readSite(site);
+  const diagnostics = new Diagnostics(() => {}); // the build that follows says what is wrong
+  const site = new Site(config, diagnostics);
+  readSite(site, { diagnostics });
   const file = path.join(site.folders.dataDir, 'talkmap.yml');
   const text = existsSync(file) ? readFileSync(file, 'utf8') : '';
   const document: Document = text.trim()

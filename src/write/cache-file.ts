@@ -24,3 +24,11 @@ export function keepCacheFile(file: string, data: string | NodeJS.ArrayBufferVie
     return false;
   }
 }
+
+/**
+ * Delete a cache file that no longer holds (gone already is fine). Unlike keeping one, failing
+ * to forget it fails the command: a stale file would be trusted by the next build.
+ */
+export function forgetCacheFile(file: string): void {
+  rmSync(file, { force: true });
+}

@@ -3,6 +3,7 @@
  * two files writing one destination and of permalinks climbing out of it. (Site types only: the
  * site is passed in, so this stays below site/.)
  */
+import type { Diagnostics } from '../errors.ts';
 import type { Page, Renderable, StaticFile } from '../site/document.ts';
 import type { Site } from '../site/site.ts';
 import type { OutputFile } from './writer.ts';
@@ -11,10 +12,10 @@ import type { OutputFile } from './writer.ts';
  * A permalink with `..` is kept inside the destination, as Jekyll does without a word: a note of
  * where it went, and a finding for `check`.
  */
-function warnIfClimbing(site: Site, item: Renderable): void {
+function warnIfClimbing(diagnostics: Diagnostics, item: Renderable): void {
   const permalink = item.permalink;
   if (!permalink?.includes('..')) return;
-  site.diagnostics.warn({
+  diagnostics.warn({
     message: `the permalink '${permalink}' points outside the site; the page is written at ${item.url} instead`,
     file: item.sourceFile,
     hint: 'Permalinks are paths inside the site: remove the `..` parts.',
@@ -53,7 +54,7 @@ function isRedirectPage(page: Page): boolean {
 }
 
 /** Every file to write, with Jekyll's conflict warning when two write one destination. */
-export function collectOutputs(site: Site): OutputFile[] {
+export function collectOutputs(site: Site, diagnostics: Diagnostics): OutputFile[] {
   const byDestination = new Map<string, OutputFile[]>();
   const redirects = new Set<OutputFile>();
   const add = (file: OutputFile) => {
@@ -62,7 +63,7 @@ export function collectOutputs(site: Site): OutputFile[] {
     else byDestination.set(file.destination, [file]);
   };
   for (const page of site.pages) {
-    warnIfClimbing(site, page);
+    warnIfClimbing(diagnostics, page);
     const file = outputOf(page);
     if (isRedirectPage(page)) redirects.add(file);
     add(file);
@@ -77,7 +78,7 @@ export function collectOutputs(site: Site): OutputFile[] {
   for (const collection of site.collections.values()) {
     for (const doc of collection.docs) {
       if (writes(site, doc)) {
-        warnIfClimbing(site, doc);
+        warnIfClimbing(diagnostics, doc);
         add(outputOf(doc));
       }
     }
@@ -88,7 +89,7 @@ export function collectOutputs(site: Site): OutputFile[] {
   for (const [destination, list] of byDestination) {
     const conflicting = list.filter((file) => !redirects.has(file));
     if (conflicting.length > 1) {
-      site.diagnostics.warn({
+      diagnostics.warn({
         message: `${conflicting.length} files write the same destination ${destination}; the last one wins: ${conflicting.map((f) => f.source).join(', ')}`,
         file: conflicting[0].source,
         hint: 'Give one of them a different permalink.',

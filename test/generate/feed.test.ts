@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runGenerators } from '../../src/generate/index.ts';
-import { page, readTempSite } from './helpers.ts';
+import { page, quiet, readTempSite } from './helpers.ts';
 
 const POST = (tags: string) => `---\ntags: [${tags}]\n---\nbody\n`;
 
@@ -10,7 +10,7 @@ test('jekyll-feed adds /feed.xml with the minified Atom template', async () => {
     '_config.yml': 'plugins: [jekyll-feed]\n',
     '_posts/2020-01-01-a.md': POST('x'),
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   const feed = page(site, '/feed.xml');
   assert.equal(feed.relativePath, 'feed.xml');
   assert.equal(feed.destinationPath, 'feed.xml');
@@ -44,7 +44,7 @@ test('jekyll-feed: collections, categories, tag feeds and a custom path', async 
     ].join('\n'),
     '_posts/2020-01-01-a.md': POST('ml, skip, "c++"'),
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   const feeds = site.pages.map((p) => [p.url, p.data.collection, p.data.category, p.data.tags]);
   // As Jekyll orders them: `posts` is added after the configured collections.
   assert.deepEqual(feeds, [
@@ -58,7 +58,7 @@ test('jekyll-feed: collections, categories, tag feeds and a custom path', async 
 
 test('jekyll-feed keeps a feed.xml of the site, and can skip development builds', async () => {
   const own = readTempSite({ '_config.yml': 'plugins: [jekyll-feed]\n', 'feed.xml': 'mine' });
-  await runGenerators(own);
+  await runGenerators(own, quiet);
   assert.deepEqual(
     own.pages.map((p) => p.url),
     [],
@@ -69,7 +69,7 @@ test('jekyll-feed keeps a feed.xml of the site, and can skip development builds'
     const dev = readTempSite({
       '_config.yml': 'plugins: [jekyll-feed]\nfeed: {disable_in_development: true}\n',
     });
-    await runGenerators(dev);
+    await runGenerators(dev, quiet);
     assert.equal(dev.pages.length, 0);
   } finally {
     if (previous !== undefined) process.env.JEKYLL_ENV = previous;

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { test } from 'node:test';
 import { githubMetadata, originUrl } from '../../src/generate/github-metadata.ts';
 import { runGenerators } from '../../src/generate/index.ts';
-import { readTempSite } from './helpers.ts';
+import { quiet, readTempSite } from './helpers.ts';
 
 function withEnv<T>(vars: Record<string, string | undefined>, run: () => T): T {
   const saved: Record<string, string | undefined> = {};
@@ -37,7 +37,7 @@ test('site.github from the origin remote, as the gem gives it offline in develop
   execFileSync('git', ['init', '-q', site.source]);
   execFileSync('git', ['-C', site.source, 'remote', 'add', 'origin', 'git@github.com:SomeUser/my-repo.git']);
   assert.equal(originUrl(site.source), 'git@github.com:SomeUser/my-repo.git');
-  await withEnv(CLEAN, () => runGenerators(site));
+  await withEnv(CLEAN, () => runGenerators(site, quiet));
   const github = site.config.github as Record<string, unknown>;
   // The values jekyll-github-metadata 2.15 printed for this repository with no network.
   assert.deepEqual(
@@ -88,7 +88,7 @@ test('site.github in production: `repository:` from the config, url and baseurl 
     '_config.yml':
       'plugins: [jekyll-github-metadata]\nrepository: SomeUser/my-repo\ngithub: {extra: 1, source: {branch: main}}\n',
   });
-  await withEnv({ ...CLEAN, JEKYLL_ENV: 'production' }, () => runGenerators(site));
+  await withEnv({ ...CLEAN, JEKYLL_ENV: 'production' }, () => runGenerators(site, quiet));
   assert.equal(site.config.url, 'https://github.com');
   assert.equal(site.config.baseurl, '/pages/SomeUser/my-repo');
   const github = site.config.github as Record<string, unknown>;

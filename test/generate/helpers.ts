@@ -12,10 +12,13 @@ export function readTempSite(
 ): Site {
   const source = tempSite(files);
   const { config } = loadConfig({ source, overrides: {} });
-  const site = new Site(config, new Diagnostics(() => {}), time);
-  readSite(site);
+  const site = new Site(config, quiet, time);
+  readSite(site, { diagnostics: quiet });
   return site;
 }
+
+/** Where the warnings of these tests go: nowhere (the tests look at the pages). */
+export const quiet = new Diagnostics(() => {});
 
 export function page(site: Site, url: string) {
   const found = site.pages.find((p) => p.url === url);

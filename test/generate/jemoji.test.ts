@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runGenerators, runPostRender } from '../../src/generate/index.ts';
 import { emojify, emojiSrc } from '../../src/generate/jemoji.ts';
-import { page, readTempSite } from './helpers.ts';
+import { page, quiet, readTempSite } from './helpers.ts';
 
 const SRC = 'https://github.githubassets.com/images/icons/';
 const img = (name: string, file: string) =>
@@ -48,7 +48,7 @@ test('jemoji: emoji.src from the config, ASSET_HOST_URL, and only HTML output', 
     'a.md': '---\n---\n:smile:\n',
     'b.txt': '---\n---\n:smile:\n',
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   for (const p of site.pages) p.output = `<p>${p.rawContent.trim()}</p>`;
   await runPostRender(site);
   assert.equal(page(site, '/a.html').output, `<p>${img('smile', '1f604')}</p>`);

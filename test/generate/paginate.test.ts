@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runGenerators } from '../../src/generate/index.ts';
 import { type Pager, pagerToLiquid } from '../../src/site/pager.ts';
-import { page, readTempSite } from './helpers.ts';
+import { page, quiet, readTempSite } from './helpers.ts';
 
 function blog(config: string, extra: Record<string, string> = {}) {
   const files: Record<string, string> = {
@@ -20,7 +20,7 @@ const summary = (pager: Pager) => ({ ...pager, posts: pager.posts.map((p) => p.d
 
 test('jekyll-paginate: index.html gets the first pager, page2/ and page3/ the others', async () => {
   const site = blog('plugins: [jekyll-paginate]\npaginate: 2\n');
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   const index = page(site, '/');
   assert.deepEqual(summary(index.pager as Pager), {
     page: 1,
@@ -60,7 +60,7 @@ test('jekyll-paginate: paginate_path in a folder uses that folder’s index.html
   const site = blog('plugins: [jekyll-paginate]\npaginate: 4\npaginate_path: /blog/p:num/\n', {
     'blog/index.html': '---\n---\nblog\n',
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   assert.equal(page(site, '/').pager, undefined);
   assert.equal((page(site, '/blog/').pager as Pager).next_page_path, '/blog/p2/');
   const second = page(site, '/blog/p2/');
@@ -70,13 +70,13 @@ test('jekyll-paginate: paginate_path in a folder uses that folder’s index.html
 
 test('jekyll-paginate does nothing without `paginate:` or posts', async () => {
   const site = blog('plugins: [jekyll-paginate]\n');
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   assert.equal(page(site, '/').pager, undefined);
   const empty = readTempSite({
     '_config.yml': 'plugins: [jekyll-paginate]\npaginate: 3\n',
     'index.html': '---\n---\n',
   });
-  await runGenerators(empty);
+  await runGenerators(empty, quiet);
   assert.equal(page(empty, '/').pager, undefined);
   assert.equal(empty.pages.length, 1);
 });

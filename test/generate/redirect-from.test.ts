@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { runGenerators } from '../../src/generate/index.ts';
-import { page, readTempSite } from './helpers.ts';
+import { page, quiet, readTempSite } from './helpers.ts';
 
 test('jekyll-redirect-from: redirect pages, redirect_to, redirects.json (as in academicpages)', async () => {
   const site = readTempSite({
@@ -18,7 +18,7 @@ test('jekyll-redirect-from: redirect pages, redirect_to, redirects.json (as in a
     'gone.md': '---\nredirect_to: [null, "https://elsewhere.example/x"]\n---\nbye\n',
     '_publications/paper.md': '---\nredirect_from: pub/old.html\n---\npaper\n',
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   const about = page(site, '/about/');
   assert.equal(about.relativePath, 'redirect.html');
   assert.equal(about.destinationPath, 'about/index.html');
@@ -62,7 +62,7 @@ test('jekyll-redirect-from: a site layout named redirect wins; json: false skips
     '_layouts/redirect.html': 'MINE {{ page.redirect.to }}',
     'a.md': '---\nredirect_from: /b/\n---\n',
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   assert.equal(site.layouts.get('redirect')!.content.trim(), 'MINE {{ page.redirect.to }}');
   assert.equal((page(site, '/b/').data.redirect as { to: string }).to, '/a.html');
   assert.equal(

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { activeGenerators, runGenerators } from '../../src/generate/index.ts';
 import { runCli } from '../support/cli.ts';
 import { tempSite } from '../support/temp-site.ts';
-import { page, readTempSite } from './helpers.ts';
+import { page, quiet, readTempSite } from './helpers.ts';
 
 test('jekyll-sitemap adds sitemap.xml and robots.txt as Liquid pages without layout', async () => {
   const site = readTempSite({
@@ -16,7 +16,7 @@ test('jekyll-sitemap adds sitemap.xml and robots.txt as Liquid pages without lay
     'files/data.csv': 'csv',
     'old.html': '<p>static</p>',
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   const sitemap = page(site, '/sitemap.xml');
   assert.equal(sitemap.data.layout, null);
   assert.equal(sitemap.data.xsl, false);
@@ -46,7 +46,7 @@ test('jekyll-sitemap leaves a site its own robots.txt and sitemap.xml', async ()
     'robots.txt': 'User-agent: *\n',
     'sitemap.xsl': '<xsl/>',
   });
-  await runGenerators(site);
+  await runGenerators(site, quiet);
   assert.equal(site.pages.filter((p) => p.url === '/robots.txt').length, 0);
   assert.equal(page(site, '/sitemap.xml').data.xsl, true);
 });

@@ -12,9 +12,9 @@ import {
   bibliographyConfigured,
   bibliographySettings,
 } from '../../config/bibliography.ts';
-import type { Config } from '../../config/index.ts';
+import { type Config, siteFolders } from '../../config/index.ts';
 import { BUILT_IN_THEME_ROOT } from '../../config/theme.ts';
-import { SiteError } from '../../errors.ts';
+import { type Diagnostics, SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../ruby/text.ts';
 import { parseRubyTime } from '../../ruby/time.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
@@ -60,7 +60,7 @@ export function hasBibFiles(config: Config): boolean {
   return (
     settings !== undefined &&
     bibliographyConfigured(config) &&
-    bibFileNames(path.join(String(config.source), settings.source)).length > 0
+    bibFileNames(path.join(siteFolders(config).source, settings.source)).length > 0
   );
 }
 
@@ -75,8 +75,8 @@ export function bibliographyWanted(site: Site): boolean {
 }
 
 /** Whether the `.bib` files can be read now: the parser is loaded, or their entries are known. */
-export function bibliographyReadable(site: Site): boolean {
-  return bibtexParserLoaded() || bibFilesKnown(site);
+export function bibliographyReadable(site: Site, cacheDir: string | undefined): boolean {
+  return bibtexParserLoaded() || bibFilesKnown(site, cacheDir);
 }
 
 /** A bibliography tag: jekyll-scholar's users have no setting to find. */
@@ -128,7 +128,13 @@ function publicationLayout(site: Site, wanted: string): string {
  */
 export function readBibliography(
   site: Site,
-  files: { isUnsafeLink(absolute: string): boolean; readText(absolute: string): string },
+  files: {
+    isUnsafeLink(absolute: string): boolean;
+    readText(absolute: string): string;
+    /** Where parsed `.bib` files are kept between builds (unset: nowhere). */
+    cacheDir: string | undefined;
+    diagnostics: Diagnostics;
+  },
 ): Collection | undefined {
   const settings = bibliographySettings(site.config);
   if (!settings) return undefined;
@@ -144,8 +150,8 @@ export function readBibliography(
     const absolute = path.join(folder, name);
     if (files.isUnsafeLink(absolute)) continue;
     const file = site.relative(absolute);
-    const { entries, problems } = parsedBibFile(files.readText(absolute), file, site.cacheDir);
-    for (const problem of problems) site.diagnostics.warn(problem);
+    const { entries, problems } = parsedBibFile(files.readText(absolute), file, files.cacheDir);
+    for (const problem of problems) files.diagnostics.warn(problem);
     // A proceedings entry that only lends its fields to papers (`crossref`) is not a publication.
     const parents = new Set(entries.map((entry) => entry.fields.crossref).filter(Boolean));
     for (const entry of entries) {
@@ -235,7 +241,7 @@ function writeCached(cacheDir: string, text: string, result: BibFile): void {
 }
 
 /** Whether every `.bib` file of the site is known already, so the parser need not be loaded. */
-export function bibFilesKnown(site: Site): boolean {
+export function bibFilesKnown(site: Site, cacheDir: string | undefined): boolean {
   const settings = bibliographySettings(site.config);
   if (!settings) return true;
   const folder = path.join(site.source, settings.source);
@@ -243,8 +249,7 @@ export function bibFilesKnown(site: Site): boolean {
     const file = site.relative(path.join(folder, name));
     const text = readFileSync(path.join(folder, name), 'utf8');
     return (
-      parsed.get(file)?.text === text ||
-      (site.cacheDir !== undefined && existsSync(cacheFile(site.cacheDir, text)))
+      parsed.get(file)?.text === text || (cacheDir !== undefined && existsSync(cacheFile(cacheDir, text)))
     );
   });
 }

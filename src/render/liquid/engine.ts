@@ -14,6 +14,7 @@ import {
   type Template,
   toValue,
 } from 'liquidjs';
+import { siteFolders, siteSettings } from '../../config/index.ts';
 import { describeFile } from '../../config/theme.ts';
 import { type ProblemInit, SiteError } from '../../errors.ts';
 import { Dependency } from '../../site/dependency.ts';
@@ -111,7 +112,7 @@ export interface JekyllLiquid {
 export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   installFloatLiterals();
   const fs = includeFiles(setup.sourceDir, setup.warn);
-  const liquidConfig = (setup.config.liquid ?? {}) as Record<string, unknown>;
+  const settings = siteSettings(setup.config);
   const liquid = new Liquid({
     root: setup.includeDirs,
     partials: setup.includeDirs,
@@ -120,8 +121,8 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
     dynamicPartials: false,
     relativeReference: false,
     jekyllWhere: true,
-    strictFilters: liquidConfig.strict_filters === true,
-    strictVariables: liquidConfig.strict_variables === true,
+    strictFilters: settings.liquid.strict_filters === true,
+    strictVariables: settings.liquid.strict_variables === true,
     lenientIf: true,
     operators: RUBY_OPERATORS,
     ownPropertyOnly: false,
@@ -140,7 +141,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   // Include files, parsed once each (lax rules applied, blank blocks stripped, as for pages).
   const includeTemplates = new Map<string, Template[]>();
   const files = {
-    safe: setup.config.safe === true,
+    safe: settings.safe,
     load(file: string): Template[] {
       let templates = includeTemplates.get(file);
       if (!templates) {
@@ -166,7 +167,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   );
   liquid.registerTag(
     'include_relative',
-    includeRelativeTag(setup.sourceDir, String(setup.config.collections_dir ?? ''), files),
+    includeRelativeTag(setup.sourceDir, siteFolders(setup.config).collectionsDir, files),
   );
   liquid.registerTag('link', urlTag('link', setup.linkUrl));
   liquid.registerTag('post_url', urlTag('post_url', setup.postUrl));
@@ -186,7 +187,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('reference', referenceTag({ standalone }));
   liquid.registerTag('bibliography_count', BibliographyCountTag);
   liquid.registerTag('cite', CiteTag);
-  registerFilters(liquid, setup);
+  registerFilters(liquid, setup, settings);
   withBlankBlocks(liquid);
   setup.extend?.(liquid);
 

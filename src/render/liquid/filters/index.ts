@@ -1,5 +1,6 @@
 /** Jekyll's filters on top of Liquid's, grouped by what they act on. */
 import { Drop, type Liquid } from 'liquidjs';
+import type { SiteSettings } from '../../../config/index.ts';
 import { arrayFilters } from './array.ts';
 import { dateFilters } from './date.ts';
 import { numberFilters } from './number.ts';
@@ -35,12 +36,13 @@ const notInRubyLiquid = Object.fromEntries(
   ].map((name) => [name, (input: unknown) => input]),
 );
 
-export function registerFilters(liquid: Liquid, setup: FilterSetup): void {
+/** `settings`: those of `setup.config`, resolved once by the engine. */
+export function registerFilters(liquid: Liquid, setup: FilterSetup, settings: SiteSettings): void {
   const all: Record<string, (...args: never[]) => unknown> = {
     ...notInRubyLiquid,
     ...urlFilters(setup.config),
     ...dateFilters(setup.now),
-    ...stringFilters(setup),
+    ...stringFilters({ ...setup, kramdown: settings.kramdown }),
     ...arrayFilters,
     ...numberFilters,
   };

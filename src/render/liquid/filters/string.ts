@@ -143,11 +143,9 @@ const FLOAT_IN_JSON = /"\\u0000float\\u0000([^"\\]*)\\u0000float\\u0000"/g;
 
 const SLUG_MODES = new Set(['raw', 'default', 'pretty', 'ascii', 'latin']);
 
-/** A site without kramdown: settings (one object, so its options are resolved once). */
-const NO_SETTINGS: Record<string, unknown> = {};
-
 export function stringFilters(setup: {
-  config: Record<string, unknown>;
+  /** The site's `kramdown:` settings (one object, so smartify resolves its options once). */
+  kramdown: Record<string, unknown>;
   markdownify(text: string): string;
   scssify(text: string, syntax: 'scss' | 'sass'): string;
 }) {
@@ -158,11 +156,7 @@ export function stringFilters(setup: {
     h: escapeHtml,
     markdownify: (input: unknown) => setup.markdownify(input == null ? '' : String(input)),
     // Jekyll's SmartyPants converter: kramdown with the site's kramdown: settings.
-    smartify: (input: unknown) =>
-      smartify(
-        input == null ? '' : String(input),
-        (setup.config.kramdown ?? NO_SETTINGS) as Record<string, unknown>,
-      ),
+    smartify: (input: unknown) => smartify(input == null ? '' : String(input), setup.kramdown),
     scssify: (input: unknown) => setup.scssify(String(input ?? ''), 'scss'),
     sassify: (input: unknown) => setup.scssify(String(input ?? ''), 'sass'),
     slugify: (input: unknown, mode?: unknown) => {

@@ -1,7 +1,7 @@
 /** `{% link path %}` and `{% post_url name %}`: the url of a file of the site, or an error. */
 import path from 'node:path';
 import { type Context, type Liquid, Tag, type TagToken, type TopLevelToken } from 'liquidjs';
-import { Dependency } from '../../../site/dependency.ts';
+import { Dependency, type DependencyRecorder } from '../../../site/dependency.ts';
 import type { Site } from '../../../site/site.ts';
 import { relativeUrl } from '../../../site/site-urls.ts';
 
@@ -36,18 +36,21 @@ export function urlTag(kind: 'link' | 'post_url', resolve: (name: string) => str
  * What the two tags look up in a site, each recording what it read. Jekyll 4 prefixes both urls
  * with the baseurl (`relative_url`).
  */
-export function siteUrlLookups(site: Site): {
+export function siteUrlLookups(
+  site: Site,
+  recorder: DependencyRecorder,
+): {
   postUrl(name: string): string | undefined;
   linkUrl(relativePath: string): string | undefined;
 } {
   return {
     postUrl: (name) => {
-      site.uses(Dependency.list('posts'));
+      recorder.uses(Dependency.list('posts'));
       const url = site.posts.docs.find((doc) => postMatches(doc.relativePath, name))?.url;
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
     linkUrl: (relative) => {
-      site.uses(Dependency.anyList);
+      recorder.uses(Dependency.anyList);
       const url = linkTarget(site, relative);
       return url === undefined ? undefined : relativeUrl(site.config, url);
     },
