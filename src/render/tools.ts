@@ -1,6 +1,5 @@
 /** The tools a build renders with: kramdown (cached), Liquid as Jekyll sets it up, Sass, the drops. */
 import type { Liquid } from 'liquidjs';
-import type { Config } from '../config/index.ts';
 import type { Diagnostics } from '../errors.ts';
 import { SiteError } from '../errors.ts';
 import { BuildTime } from '../site/build-time.ts';
