@@ -89,7 +89,7 @@ export class Renderer {
    * Jekyll names the page when its converter fails ("Conversion error: … while converting FILE");
    * so do we, for what can still go wrong in ours: blocks nested over 100 deep (quotes, lists,
    * `markdown="1"` HTML), where kramdown's re-parse of every level would cost size × depth, or
-   * spans nested over 500 deep. Anything else the converter throws is a bug of ours.
+   * spans or raw HTML nested over 500 deep. Anything else the converter throws is a bug of ours.
    */
   private convertMarkdown(item: Renderable, text: string): string {
     try {
@@ -97,8 +97,11 @@ export class Renderer {
     } catch (error) {
       if (error instanceof SiteError) throw error;
       if (error instanceof NestingTooDeep) {
-        const inside =
-          error.what === 'blocks' ? 'quotes, lists or HTML tags' : 'HTML tags, links or emphasis';
+        const inside = {
+          blocks: 'quotes, lists or HTML tags',
+          spans: 'HTML tags, links or emphasis',
+          'HTML elements': 'HTML tags',
+        }[error.what];
         throw new SiteError({
           message: `Markdown: this text nests ${error.what} more than ${error.limit} levels deep (${inside} inside one another), too deep to convert`,
           file: item.sourceFile,

@@ -66,6 +66,7 @@ export class LookAheads {
       this.memo.set(src, byName);
     }
     const prefix = `${lookAhead.name}|${surroundings}|`;
+    const [afterNothing, afterText, afterElement] = [`${prefix}none`, `${prefix}text`, `${prefix}element`];
     const places: number[] = [];
     const needs: number[] = [];
     const marks: number[] = [];
@@ -78,7 +79,7 @@ export class LookAheads {
       reached(pos) {
         // kramdown's span IAL reads the last child (text or not), an emphasis' closing needs one.
         const last = el.children[el.children.length - 1];
-        const key = `${prefix}${last === undefined ? 'none' : last.type === 'text' ? 'text' : 'element'}`;
+        const key = last === undefined ? afterNothing : last.type === 'text' ? afterText : afterElement;
         const need = lookAhead.need();
         const doomed = byName.get(key)?.get(pos);
         if (doomed && need + doomed.fall >= 1) {

@@ -29,18 +29,22 @@ export type TextType = 'text' | 'raw_text';
 export const MAX_BLOCK_NESTING = 100;
 
 /**
- * How deep spans may nest (HTML tags, unclosed ones too, links, images, emphasis). Each level is a
- * few calls deep: a page of thousands overflows the call stack (kramdown's too, past about 4,000).
+ * How deep spans (HTML tags, unclosed ones too, links, images, emphasis) and raw HTML elements
+ * may nest. Each level is a few calls deep: a page of thousands overflows the call stack
+ * (kramdown's too, past about 4,000).
  */
 export const MAX_SPAN_NESTING = 500;
 
+/** What nests: blocks, spans, or elements of raw HTML. */
+export type Nesting = 'blocks' | 'spans' | 'HTML elements';
+
 /**
- * A page nests blocks or spans past their limit: the page's fault, not a bug. The renderer reports
- * it as a located error; any other error from the parser is a bug.
+ * A page nests blocks, spans or HTML past their limit: the page's fault, not a bug. The renderer
+ * reports it as a located error; any other error from the parser is a bug.
  */
 export class NestingTooDeep extends Error {
   readonly limit: number;
-  constructor(readonly what: 'blocks' | 'spans') {
+  constructor(readonly what: Nesting) {
     const limit = what === 'blocks' ? MAX_BLOCK_NESTING : MAX_SPAN_NESTING;
     super(`Markdown ${what} nested more than ${limit} deep`);
     this.name = 'NestingTooDeep';
@@ -116,10 +120,8 @@ export class Parser {
 
   /** Whether this is GFM's parser (`input: GFM`): its steps run after parsing (kramdown-parser-gfm's parse). */
   private readonly gfm: boolean;
-  /** How many `parseBlocks` are under way, one in another. */
-  private blockDepth = 0;
-  /** How many `parseSpans` are under way, one in another. */
-  private spanDepth = 0;
+  /** How many `parseBlocks`, `parseSpans` and raw HTML elements are under way, one in another. */
+  private readonly depth: Record<Nesting, number> = { blocks: 0, spans: 0, 'HTML elements': 0 };
 
   /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
   constructor(options: KramdownOptions, dialect?: Dialect) {
@@ -167,6 +169,17 @@ export class Parser {
     return this.root;
   }
 
+  /** One level deeper: throws NestingTooDeep past the limit. */
+  enter(what: Nesting): void {
+    const limit = what === 'blocks' ? MAX_BLOCK_NESTING : MAX_SPAN_NESTING;
+    if (this.depth[what] >= limit) throw new NestingTooDeep(what);
+    this.depth[what]++;
+  }
+
+  leave(what: Nesting): void {
+    this.depth[what]--;
+  }
+
   warning(text: string): void {
     this.warningLog.add(text);
   }
@@ -186,10 +199,7 @@ export class Parser {
    * a rule stopped it with, if one did (kramdown's `catch(:stop_block_parsing)`).
    */
   parseBlocks(el: Element, text?: string): unknown {
-    if (this.blockDepth >= MAX_BLOCK_NESTING) {
-      throw new NestingTooDeep('blocks');
-    }
-    this.blockDepth++;
+    this.enter('blocks');
     this.stack.push([this.tree, this.src, this.blockIal]);
     this.tree = el;
     this.blockIal = undefined;
@@ -215,7 +225,7 @@ export class Parser {
       if (!(stop instanceof StopBlockParsing)) throw stop;
       status = stop.status;
     }
-    this.blockDepth--;
+    this.leave('blocks');
     const [tree, src, blockIal] = this.stack.pop() as [Element, Scanner, Ial | undefined];
     this.tree = tree;
     this.src = src;
@@ -237,8 +247,7 @@ export class Parser {
     onStop?: () => boolean,
     lookAhead?: LookAhead,
   ): boolean {
-    if (this.spanDepth >= MAX_SPAN_NESTING) throw new NestingTooDeep('spans');
-    this.spanDepth++;
+    this.enter('spans');
     if (this.tree) this.stack.push([this.tree, this.textType]);
     this.tree = el;
     this.textType = textType;
@@ -275,7 +284,7 @@ export class Parser {
       if (!processed && !stopFound) this.addText(this.src.getch());
     }
     trail?.end(stopFound);
-    this.spanDepth--;
+    this.leave('spans');
     // An empty stack (spans parsed right after resetEnv) leaves no tree, as kramdown's pop of nil.
     const [tree, type] = (this.stack.pop() ?? [undefined, undefined]) as [Element, TextType];
     this.tree = tree;
@@ -288,14 +297,12 @@ export class Parser {
    * (the rules that would open one again take it as text), the text type and the options.
    */
   private surroundings(): string {
-    const open = new Set<string>();
-    const note = (el: Element | undefined) => {
-      if (el && (el.type === 'em' || el.type === 'strong' || el.type === 'a' || el.type === 'img'))
-        open.add(el.type);
-    };
-    note(this.tree);
-    for (const entry of this.stack) note((entry as [Element | undefined])[0]);
-    return `${[...open].sort().join(',')}|${this.tree.type}|${this.textType}|${this.optionsVersion}`;
+    let open = OPEN_BITS[this.tree.type] ?? 0;
+    for (const entry of this.stack) {
+      const type = (entry as [Element | undefined])[0]?.type;
+      if (type !== undefined) open |= OPEN_BITS[type] ?? 0;
+    }
+    return `${open}|${this.tree.type}|${this.textType}|${this.optionsVersion}`;
   }
 
   /** Turns `raw_text` children into spans, drops `eob`s, merges blanks, applies IALs (kramdown's update_tree). */
@@ -428,6 +435,9 @@ export class Parser {
     return re;
   }
 }
+
+/** The spans that rules refuse to open inside themselves, one bit each (see surroundings). */
+const OPEN_BITS: Partial<Record<ElementType, number>> = { em: 1, strong: 2, a: 4, img: 8 };
 
 /**
  * Compiled once for all documents (a site converts thousands): span-start regexps by their
