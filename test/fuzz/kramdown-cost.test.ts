@@ -158,6 +158,11 @@ describe('kramdown: hostile documents cost work linear in their size', () => {
       { numRuns: 40 },
     );
   });
+
+  // A link's text that closes but whose link then gives up (no definition, no `)`) is parsed again
+  // from the next `[`: nested, each `[` parses to its own `]` (kramdown does the same). The memo of
+  // look-ahead.ts knows only look-aheads that never close; this needs where one would close.
+  test.todo('links that close and then give up, nested: `[a [a [a ] ] ]` (still quadratic, as in kramdown)');
 });
 
 describe('kramdown: pages nested thousands deep', () => {
