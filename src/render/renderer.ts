@@ -89,7 +89,7 @@ export class Renderer {
    * Jekyll names the page when its converter fails ("Conversion error: … while converting FILE");
    * so do we, for what can still go wrong in ours: blocks nested over 100 deep (quotes, lists,
    * `markdown="1"` HTML), where kramdown's re-parse of every level would cost size × depth, or
-   * spans or raw HTML nested over 500 deep. Anything else the converter throws is a bug of ours.
+   * spans or raw HTML nested over 500 or 1,000 deep. Anything else the converter throws is a bug of ours.
    */
   private convertMarkdown(item: Renderable, text: string): string {
     try {

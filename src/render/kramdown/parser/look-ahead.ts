@@ -49,8 +49,17 @@ export interface Trail {
   end(closed: boolean): void;
 }
 
-/** By scanner (one text), then by look-ahead and surroundings, then by place. */
-type Memo = WeakMap<Scanner, Map<string, Map<number, Doomed>>>;
+/**
+ * By scanner (one text), then by look-ahead and surroundings, then by what the look-ahead's last
+ * child is (none, text, an element: see `reached`), then by place.
+ */
+type Memo = WeakMap<Scanner, Map<string, Array<Map<number, Doomed>>>>;
+
+/** What a look-ahead's last child is, as an index: none, text, an element. */
+function lastKindOf(el: Element): number {
+  const last = el.children[el.children.length - 1];
+  return last === undefined ? 0 : last.type === 'text' ? 1 : 2;
+}
 
 export class LookAheads {
   private readonly memo: Memo = new WeakMap();
@@ -67,12 +76,11 @@ export class LookAheads {
       byName = new Map();
       this.memo.set(src, byName);
     }
-    const prefix = `${lookAhead.name}|${surroundings}|`;
-    const [afterNothing, afterText, afterElement] = [`${prefix}none`, `${prefix}text`, `${prefix}element`];
-    const places: number[] = [];
-    const needs: number[] = [];
-    const marks: number[] = [];
-    const keys: string[] = [];
+    const key = `${lookAhead.name}|${surroundings}`;
+    // Looked up again until found: a look-ahead nested in this one may record the first places.
+    let byKind = byName.get(key);
+    // Per place passed: where, the need there, the warning log's mark there, the last child's kind.
+    const passed: number[] = [];
     // Set when the loop stopped at a place recorded before: the need there and what followed it.
     let stoppedAt: { need: number; doomed: Doomed } | undefined;
     const warnings = this.warnings;
@@ -80,35 +88,32 @@ export class LookAheads {
     return {
       reached(pos) {
         // kramdown's span IAL reads the last child (text or not), an emphasis' closing needs one.
-        const last = el.children[el.children.length - 1];
-        const key = last === undefined ? afterNothing : last.type === 'text' ? afterText : afterElement;
+        const kind = lastKindOf(el);
         const need = lookAhead.need();
-        const doomed = byName.get(key)?.get(pos);
+        byKind ??= byName.get(key);
+        const doomed = byKind?.[kind]?.get(pos);
         if (doomed && need + doomed.fall >= 1) {
           warnings.repeat(doomed.from, doomed.to);
           stoppedAt = { need, doomed };
           return true;
         }
-        places.push(pos);
-        needs.push(need);
-        marks.push(warnings.mark);
-        keys.push(key);
+        passed.push(pos, need, warnings.mark, kind);
         return false;
       },
       end(closed) {
-        if (closed) return;
+        if (closed || passed.length === 0) return;
         const to = warnings.mark;
+        let kinds = byName.get(key);
+        if (!kinds) {
+          kinds = [new Map(), new Map(), new Map()];
+          byName.set(key, kinds);
+        }
         // The least need after each place, swept from the end.
         let least = stoppedAt ? stoppedAt.need + Math.min(0, stoppedAt.doomed.fall) : lookAhead.need();
-        for (let i = places.length - 1; i >= 0; i--) {
-          const need = needs[i] as number;
-          const key = keys[i] as string;
-          let byPlace = byName.get(key);
-          if (!byPlace) {
-            byPlace = new Map();
-            byName.set(key, byPlace);
-          }
-          byPlace.set(places[i] as number, { fall: least - need, from: marks[i] as number, to });
+        for (let i = passed.length - 4; i >= 0; i -= 4) {
+          const need = passed[i + 1] as number;
+          const byPlace = kinds[passed[i + 3] as number] as Map<number, Doomed>;
+          byPlace.set(passed[i] as number, { fall: least - need, from: passed[i + 2] as number, to });
           least = Math.min(least, need);
         }
       },
