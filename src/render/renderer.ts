@@ -9,6 +9,7 @@ import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import { type Pager, pagerToLiquid } from '../site/pager.ts';
 import type { Site } from '../site/site.ts';
+import { NestingTooDeep } from './kramdown/index.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
 import { type SassCompiler, stylesheetJob } from './sass.ts';
 
@@ -89,22 +90,30 @@ export class Renderer {
   /**
    * Jekyll names the page when its converter fails ("Conversion error: … while converting FILE");
    * so do we, for what can still go wrong in ours: blocks nested over 100 deep (quotes, lists,
-   * `markdown="1"` HTML), where kramdown's re-parse of every level would cost size × depth.
+   * `markdown="1"` HTML), where kramdown's re-parse of every level would cost size × depth, or
+   * spans or raw HTML nested over 500 or 1,000 deep. Anything else the converter throws is a bug of ours.
    */
   private convertMarkdown(item: Renderable, text: string): string {
     try {
       return this.tools.markdown(text);
     } catch (error) {
       if (error instanceof SiteError) throw error;
-      const tooDeep = error instanceof RangeError;
+      if (error instanceof NestingTooDeep) {
+        const inside = {
+          blocks: 'quotes, lists or HTML tags',
+          spans: 'HTML tags, links or emphasis',
+          'HTML elements': 'HTML tags',
+        }[error.what];
+        throw new SiteError({
+          message: `Markdown: this text nests ${error.what} more than ${error.limit} levels deep (${inside} inside one another), too deep to convert`,
+          file: item.sourceFile,
+          hint: 'Close the HTML tags this page opens (a tag opened in a loop, or pasted markup missing its end tags).',
+        });
+      }
       throw new SiteError({
-        message: tooDeep
-          ? 'Markdown: this text nests blocks more than 100 levels deep (quotes, lists or HTML tags inside one another), too deep to convert'
-          : `Markdown: the converter failed: ${(error as Error).message}`,
+        message: `Markdown: the converter failed: ${(error as Error).message}`,
         file: item.sourceFile,
-        hint: tooDeep
-          ? 'Close the HTML tags this page opens (a tag opened in a loop, or pasted markup missing its end tags).'
-          : 'This is a bug in scholarsite: please report it with this page.',
+        hint: 'This is a bug in scholarsite: please report it with this page.',
       });
     }
   }

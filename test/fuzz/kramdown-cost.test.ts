@@ -14,7 +14,7 @@ import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { BuildFailed, build } from '../../src/build.ts';
 import { SiteError } from '../../src/errors.ts';
-import { createKramdown } from '../../src/render/kramdown/index.ts';
+import { createKramdown, NestingTooDeep } from '../../src/render/kramdown/index.ts';
 import { scannerWork } from '../../src/render/kramdown/scanner.ts';
 import { tempDir, tempSite } from '../support/temp-site.ts';
 
@@ -40,12 +40,13 @@ const FAMILIES: Record<string, (n: number) => string> = {
   '[ without ]': (n) => `${'[a '.repeat(n)}\n`,
   'images without (': (n) => `${'![a]('.repeat(n)}\n`,
   'a url of (': (n) => `[a](${'('.repeat(n)}\n`,
-  'unclosed span tags': (n) => `x ${'<span>a '.repeat(n)}\n`,
-  'unclosed block tags': (n) => '<div>\n'.repeat(n),
+  // Each unclosed tag nests in the one before: a quarter as many keep 4n under the limits on nesting.
+  'unclosed span tags': (n) => `x ${'<span>a '.repeat(Math.ceil(n / 4))}\n`,
+  'unclosed block tags': (n) => '<div>\n'.repeat(Math.ceil(n / 2)),
   'unclosed attributes': (n) => `${'<a href="x '.repeat(n)}\n`,
   'unclosed comments': (n) => `${'<!-- '.repeat(n)}\n`,
   'unclosed autolinks': (n) => `${'<http://a '.repeat(n)}\n`,
-  'HTML nested': (n) => `${'<div>'.repeat(n)}a${'</div>'.repeat(n)}\n`,
+  'HTML nested': (n) => `${'<div>'.repeat(Math.ceil(n / 2))}a${'</div>'.repeat(Math.ceil(n / 2))}\n`,
   'quote lines of every depth to 30': (n) => lines(n, (i) => `${'>'.repeat(1 + (i % 30))} a`),
   'lists nested 20 deep, repeated': (n) => lines(n, (i) => `${'  '.repeat(i % 20)}- a`),
   'a huge table': (n) =>
@@ -71,14 +72,37 @@ const FAMILIES: Record<string, (n: number) => string> = {
   'markdown="1" nested past the limit': (n) => '<div markdown="1">\n'.repeat(4 * n),
 };
 
-/** Scanner steps to convert `text` (a RangeError, the limit on nesting, ends the work early). */
+/**
+ * Unclosed openers, each kind, before what makes kramdown warn or record a footnote reference in
+ * the text ahead (a link, HTML, an extension, a footnote marker): each opener's parse ahead to the
+ * end of the paragraph gives those warnings once more, so it cannot simply be skipped.
+ */
+const OPENERS = ['*a ', '_a ', '**a ', '__a ', '[a ', '![a '];
+const FOLLOWERS = ['[x]', '<b>', '{:a}', '[x](y', '[^1]', '<span>', '{::comment}'];
+for (const opener of OPENERS) {
+  // An image's text may hold an image: each unclosed `![` parses ahead inside the one before, so
+  // a quarter as many keep 4n under the limit on nesting (MAX_SPAN_NESTING) and the work measured.
+  const count = (n: number) => (opener.startsWith('!') ? Math.ceil(n / 4) : n);
+  for (const follower of FOLLOWERS) {
+    FAMILIES[`unclosed ${opener.trim()} before ${follower}`] = (n) =>
+      `${opener.repeat(count(n))}${follower}\n\n[^1]: a note\n`;
+  }
+  FAMILIES[`unclosed ${opener.trim()}, each followed by a link`] = (n) =>
+    `${`${opener}[x] `.repeat(count(n))}\n`;
+}
+// Here each `![` nests two or three deep (an em's parse ahead inside the image's, and so on).
+FAMILIES['every opener in turn before a link'] = (n) => `${OPENERS.join('').repeat(Math.ceil(n / 10))}[x]\n`;
+FAMILIES['unclosed [ with one ] at the end'] = (n) => `${'[a '.repeat(n)}]\n`;
+FAMILIES['unclosed [ over many lines, a warning on each'] = (n) => lines(n, () => '[a [x] *b <b>c</b> {:a}');
+
+/** Scanner steps to convert `text` (the limit on nesting ends the work early). */
 function work(text: string): number {
   scannerWork.steps = 0;
   scannerWork.counting = true;
   try {
     convert(text);
   } catch (error) {
-    if (!(error instanceof RangeError)) throw error;
+    if (!(error instanceof NestingTooDeep)) throw error;
   } finally {
     scannerWork.counting = false;
   }
@@ -117,6 +141,10 @@ describe('kramdown: hostile documents cost work linear in their size', () => {
       '{: ',
       '$$',
       'a',
+      '[a](',
+      '<b>',
+      '{:a}',
+      '**',
     );
     fc.assert(
       fc.property(
@@ -136,10 +164,10 @@ describe('kramdown: hostile documents cost work linear in their size', () => {
     );
   });
 
-  // kramdown's own algorithm: an opener whose closing might come parses to the end of the text and,
-  // when it does not close, the text is parsed again; with HTML, links or extensions ahead that
-  // parse may warn, so it is not skipped (kramdown's warnings come twice, and ours must too).
-  test.todo('unclosed *em and [ before HTML, IALs or links in one paragraph (still quadratic)');
+  // A link's text that closes but whose link then gives up (no definition, no `)`) is parsed again
+  // from the next `[`: nested, each `[` parses to its own `]` (kramdown does the same). The memo of
+  // look-ahead.ts knows only look-aheads that never close; this needs where one would close.
+  test.todo('links that close and then give up, nested: `[a [a [a ] ] ]` (still quadratic, as in kramdown)');
 });
 
 describe('kramdown: pages nested thousands deep', () => {
@@ -155,6 +183,11 @@ describe('kramdown: pages nested thousands deep', () => {
     lists: `${'- '.repeat(5000)}a\n`,
     'markdown HTML': `${'<div markdown="1">\n'.repeat(5000)}a\n${'</div>\n'.repeat(5000)}`,
     'span HTML': `x ${'<span>'.repeat(5000)}a${'</span>'.repeat(5000)}\n`,
+    'raw HTML': `<div>\n${'<p>'.repeat(5000)}a\n</div>\n`,
+  };
+  const limits: Record<string, RegExp> = {
+    'span HTML': /nests spans more than 500 levels deep/,
+    'raw HTML': /nests HTML elements more than 1000 levels deep/,
   };
   for (const [name, text] of Object.entries(pages)) {
     test(`${name} nested 5,000 deep: a located error naming the page`, async () => {
@@ -166,7 +199,7 @@ describe('kramdown: pages nested thousands deep', () => {
           assert.ok(error instanceof BuildFailed);
           const [problem] = error.diagnostics.errors;
           assert.ok(problem instanceof SiteError, String(problem));
-          assert.match(problem.message, /nests blocks more than 100 levels deep/);
+          assert.match(problem.message, limits[name] ?? /nests blocks more than 100 levels deep/);
           assert.match(String(problem.file), /deep\.md$/);
           assert.match(String(problem.hint), /Close the HTML tags/);
           return true;

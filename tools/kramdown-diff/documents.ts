@@ -642,6 +642,57 @@ function tables(random: Random): string {
   return `${lines.join('\n')}\n`;
 }
 
+/**
+ * Openers that may never close (`*`, `_`, `**`, `__`, `[`, `![`) mixed with what their parse
+ * ahead meets: links defined and not, HTML closed and not, IALs, extensions, footnote markers,
+ * options changed mid-paragraph. kramdown parses the text ahead of each opener and again as text.
+ */
+function openers(random: Random): string {
+  const pieces = [
+    '*a ',
+    '_a ',
+    '**a ',
+    '__a ',
+    '[a ',
+    '![a ',
+    '[a](',
+    '*',
+    '_',
+    '**',
+    'b* ',
+    'b_ ',
+    'c** ',
+    ']',
+    '[x]',
+    '[y]',
+    '[^1]',
+    '<b>',
+    '<span>',
+    '</span>',
+    '<em>x</em>',
+    '{:a}',
+    '{: .c}',
+    '{::comment}x{:/}',
+    '{::options parse_span_html="false" /}',
+    '![i](u)',
+    '`',
+    '(',
+    ')',
+    '~~',
+    '"',
+    ' ',
+    'a',
+    '\n',
+  ];
+  const paragraphs = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+    let text = '';
+    for (let n = 1 + Math.floor(random() * 14); n > 0; n--) text += pick(random, pieces);
+    return text;
+  });
+  const definitions = random() < 0.3 ? '\n[x]: /u\n[^1]: A note.\n' : '';
+  return `${paragraphs.join('\n\n')}\n${definitions}`;
+}
+
 export const GENERATORS = {
   lists,
   code,
@@ -654,4 +705,5 @@ export const GENERATORS = {
   emphasis,
   links,
   tables,
+  openers,
 };

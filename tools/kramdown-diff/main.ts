@@ -1,5 +1,5 @@
 /**
- * `npm run kramdown-diff [-- --kind lists|code|blocks|tight|html|rules|html-blocks|spans|emphasis|links|tables] [--count N] [--seed S] [--show N]
+ * `npm run kramdown-diff [-- --kind lists|code|blocks|tight|html|rules|html-blocks|spans|emphasis|links|tables|openers] [--count N] [--seed S] [--show N]
  * [--file F.md]`: random Markdown documents of one kind (or the one file given), converted by scholarsite and by Jekyll's kramdown (Debian's
  * Jekyll must be installed), compared as the fixture tests compare them (tools/compat/normalise.ts). Prints the first
  * differing documents with both outputs, then how many differ. A way to find kramdown's corners;

@@ -11,6 +11,7 @@ import { parseSmartyPants } from './parser/smartypants.ts';
 export { rougeTokens } from './converter/rouge.ts';
 export type { Element } from './element.ts';
 export type { KramdownOptions } from './options.ts';
+export { MAX_BLOCK_NESTING, MAX_HTML_NESTING, MAX_SPAN_NESTING, NestingTooDeep } from './parser/parser.ts';
 
 /** Names this implementation in cache keys: HTML kept from another converter is not reused. */
 export const KRAMDOWN_IMPLEMENTATION = 'kramdown 2.4 (scholarsite)';

@@ -211,6 +211,7 @@ export function endTagAhead(name: string): RegExp {
  * not close `el` is kept as text, with a warning; a `<` that starts nothing is text.
  */
 export function parseRawHtml(p: Parser, el: Element, handler: StartTagHandler): void {
+  p.enter('HTML elements');
   p.stack.push(p.tree);
   p.tree = el;
   let done = false;
@@ -251,6 +252,7 @@ export function parseRawHtml(p: Parser, el: Element, handler: StartTagHandler): 
     }
   }
   p.tree = p.stack.pop() as Element;
+  p.leave('HTML elements');
 }
 
 /**

@@ -10,22 +10,50 @@
 import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
+import { type LookAhead, LookAheads } from './look-ahead.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
 import { firstAfterSpaces } from './rules/block-boundary.ts';
 import { rawTextOf, updateElements } from './rules/gfm.ts';
 import { paragraphEndFor } from './rules/paragraph.ts';
 import { blockRules, isGfm, type Rule, spanRules } from './rules.ts';
 import { normalizeLinkId, StopBlockParsing } from './shared.ts';
+import { WarningLog } from './warning-log.ts';
 
 export type TextType = 'text' | 'raw_text';
 
 /**
  * How deep blocks may nest (quotes, list items, `markdown="1"` HTML, footnotes, one in another).
  * kramdown parses a nested block's text once more per level, so a page nested thousands deep
- * costs its size times its depth; real pages nest a handful deep. Beyond this the page fails
- * with a RangeError, which the renderer reports as a located error (as it reports a stack overflow).
+ * costs its size times its depth; real pages nest a handful deep.
  */
 export const MAX_BLOCK_NESTING = 100;
+
+/**
+ * How deep spans (HTML tags, unclosed ones too, links, images, emphasis) and elements of raw HTML
+ * may nest. Each level is a few calls deep: a page of thousands overflows the call stack (ours
+ * past about 1,500 spans or 1,800 elements; kramdown's past about 4,000).
+ */
+export const MAX_SPAN_NESTING = 500;
+export const MAX_HTML_NESTING = 1000;
+
+const LIMITS = { blocks: MAX_BLOCK_NESTING, spans: MAX_SPAN_NESTING, 'HTML elements': MAX_HTML_NESTING };
+
+/** What nests: blocks, spans, or elements of raw HTML. */
+export type Nesting = 'blocks' | 'spans' | 'HTML elements';
+
+/**
+ * A page nests blocks, spans or HTML past their limit: the page's fault, not a bug. The renderer
+ * reports it as a located error; any other error from the parser is a bug.
+ */
+export class NestingTooDeep extends Error {
+  readonly limit: number;
+  constructor(readonly what: Nesting) {
+    const limit = LIMITS[what];
+    super(`Markdown ${what} nested more than ${limit} deep`);
+    this.name = 'NestingTooDeep';
+    this.limit = limit;
+  }
+}
 
 /**
  * A footnote definition (kramdown's @footnotes values): its content; until first referenced, the
@@ -62,7 +90,11 @@ interface Env {
 
 export class Parser {
   readonly root: Element;
-  readonly warnings: string[] = [];
+  private readonly warningLog = new WarningLog();
+  /** Look-aheads that reached the end of their text without closing (see look-ahead.ts). */
+  private readonly lookAheads = new LookAheads(this.warningLog);
+  /** Counts `{::options}` changes: a look-ahead repeats another only under the same options. */
+  optionsVersion = 0;
   src!: Scanner;
   tree!: Element;
   blockIal: Ial | undefined;
@@ -91,8 +123,8 @@ export class Parser {
 
   /** Whether this is GFM's parser (`input: GFM`): its steps run after parsing (kramdown-parser-gfm's parse). */
   private readonly gfm: boolean;
-  /** How many `parseBlocks` are under way, one in another. */
-  private blockDepth = 0;
+  /** How many `parseBlocks`, `parseSpans` and raw HTML elements are under way, one in another. */
+  private readonly depth: Record<Nesting, number> = { blocks: 0, spans: 0, 'HTML elements': 0 };
 
   /** `dialect` replaces GFM's rule table (Jekyll's SmartyPants parser is kramdown's with other rules). */
   constructor(options: KramdownOptions, dialect?: Dialect) {
@@ -140,8 +172,28 @@ export class Parser {
     return this.root;
   }
 
+  /** One level deeper: throws NestingTooDeep past the limit. */
+  enter(what: Nesting): void {
+    if (this.depth[what] >= LIMITS[what]) throw new NestingTooDeep(what);
+    this.depth[what]++;
+  }
+
+  leave(what: Nesting): void {
+    this.depth[what]--;
+  }
+
   warning(text: string): void {
-    this.warnings.push(text);
+    this.warningLog.add(text);
+  }
+
+  /** kramdown's warnings in its order, each as often as kramdown gives it. */
+  get warnings(): string[] {
+    return this.warningLog.list();
+  }
+
+  /** Each distinct warning once with how often kramdown gives it (linear in the page, unlike `warnings`). */
+  warningCounts(): Map<string, number> {
+    return this.warningLog.counts();
   }
 
   /**
@@ -149,10 +201,7 @@ export class Parser {
    * a rule stopped it with, if one did (kramdown's `catch(:stop_block_parsing)`).
    */
   parseBlocks(el: Element, text?: string): unknown {
-    if (this.blockDepth >= MAX_BLOCK_NESTING) {
-      throw new RangeError(`Markdown blocks nested more than ${MAX_BLOCK_NESTING} deep`);
-    }
-    this.blockDepth++;
+    this.enter('blocks');
     this.stack.push([this.tree, this.src, this.blockIal]);
     this.tree = el;
     this.blockIal = undefined;
@@ -178,7 +227,7 @@ export class Parser {
       if (!(stop instanceof StopBlockParsing)) throw stop;
       status = stop.status;
     }
-    this.blockDepth--;
+    this.leave('blocks');
     const [tree, src, blockIal] = this.stack.pop() as [Element, Scanner, Ial | undefined];
     this.tree = tree;
     this.src = src;
@@ -189,7 +238,8 @@ export class Parser {
   /**
    * Parses the current source as spans into `el`, up to `stopRe` if given (then `onStop` may say
    * the stop is not real by returning false). `rules` narrows the span rules (kramdown passes a
-   * list of names; here the rule objects). Returns whether `stopRe` was found.
+   * list of names; here the rule objects). Returns whether `stopRe` was found. An opener's parse
+   * ahead for its closing names itself as `lookAhead`: it stops early when it cannot close.
    */
   parseSpans(
     el: Element,
@@ -197,10 +247,13 @@ export class Parser {
     rules?: readonly Rule[],
     textType: TextType = this.textType,
     onStop?: () => boolean,
+    lookAhead?: LookAhead,
   ): boolean {
+    this.enter('spans');
     if (this.tree) this.stack.push([this.tree, this.textType]);
     this.tree = el;
     this.textType = textType;
+    const trail = lookAhead && this.lookAheads.follow(lookAhead, this.src, el, this.surroundings());
     const active = rules ?? this.spanRules;
     const spanStart = rules ? this.spanStartOf(rules) : this.spanStart;
     const until = stopRe ? this.untilEither(stopRe, spanStart) : spanStart;
@@ -215,6 +268,10 @@ export class Parser {
         break;
       }
       this.addText(before);
+      if (trail?.reached(this.src.pos)) {
+        this.src.terminate();
+        break;
+      }
       if (stopRe && this.src.check(stopRe) !== null) stopFound = onStop ? onStop() : true;
       let processed = false;
       if (!stopFound) {
@@ -228,11 +285,26 @@ export class Parser {
       }
       if (!processed && !stopFound) this.addText(this.src.getch());
     }
+    trail?.end(stopFound);
+    this.leave('spans');
     // An empty stack (spans parsed right after resetEnv) leaves no tree, as kramdown's pop of nil.
     const [tree, type] = (this.stack.pop() ?? [undefined, undefined]) as [Element, TextType];
     this.tree = tree;
     this.textType = type;
     return stopFound;
+  }
+
+  /**
+   * What decides how spans parse here besides the text: which of em, strong and links are open
+   * (the rules that would open one again take it as text), the text type and the options.
+   */
+  private surroundings(): string {
+    let open = OPEN_BITS[this.tree.type] ?? 0;
+    for (const entry of this.stack) {
+      const type = (entry as [Element | undefined])[0]?.type;
+      if (type !== undefined) open |= OPEN_BITS[type] ?? 0;
+    }
+    return `${open}|${this.textType}|${this.optionsVersion}`;
   }
 
   /** Turns `raw_text` children into spans, drops `eob`s, merges blanks, applies IALs (kramdown's update_tree). */
@@ -365,6 +437,9 @@ export class Parser {
     return re;
   }
 }
+
+/** The spans that rules refuse to open inside themselves, one bit each (see surroundings). */
+const OPEN_BITS: Partial<Record<ElementType, number>> = { em: 1, strong: 2, a: 4, img: 8 };
 
 /**
  * Compiled once for all documents (a site converts thousands): span-start regexps by their

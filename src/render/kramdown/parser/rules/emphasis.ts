@@ -121,6 +121,7 @@ export const emphasis: Rule = {
           (elem !== 'em' || p.src.check(double) === null) &&
           (type !== '_' || p.src.check(beforeAlnum) === null) &&
           el.children.length > 0,
+        { name: `${delim}${elem}`, need: () => 1 },
       );
       return [found, el, stop];
     };

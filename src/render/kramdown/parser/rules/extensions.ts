@@ -251,6 +251,7 @@ function setInlineOptions(p: Parser, options: Ial): void {
       continue; // kramdown ignores a value it cannot read, silently
     }
     (p.options as unknown as Record<string, unknown>)[key] = parsed;
+    p.optionsVersion++;
     p.root.options.options ??= {};
     (p.root.options.options as Record<string, unknown>)[key] = parsed;
   }

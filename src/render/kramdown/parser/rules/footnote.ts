@@ -57,7 +57,8 @@ export const footnoteMarker: Rule = {
       name,
       location,
     });
-    definition.markers = [...(definition.markers ?? []), marker];
+    definition.markers ??= [];
+    definition.markers.push(marker);
     p.tree.children.push(marker);
     return true;
   },

@@ -73,11 +73,27 @@ export const link: Rule = {
     const el = new Element(type, undefined, undefined, { location });
 
     // The text runs to the `]` that balances the `[`; an image inside has taken its own `]`.
+    // Children are only added, so the images among them are counted once each, as they come.
     let count = 1;
-    const found = p.parseSpans(el, LINK_BRACKET_STOP, undefined, undefined, () => {
-      count += src.group(1) !== undefined ? -1 : 1;
-      return count - el.children.filter((child) => child.type === 'img').length === 0;
-    });
+    let images = 0;
+    let counted = 0;
+    const unbalanced = () => {
+      for (; counted < el.children.length; counted++) {
+        if (el.children[counted]?.type === 'img') images++;
+      }
+      return count - images;
+    };
+    const found = p.parseSpans(
+      el,
+      LINK_BRACKET_STOP,
+      undefined,
+      undefined,
+      () => {
+        count += src.group(1) !== undefined ? -1 : 1;
+        return unbalanced() === 0;
+      },
+      { name: type, need: unbalanced },
+    );
     const giveUp = () => {
       src.revertPos(saved);
       p.addText(result);
