@@ -44,7 +44,7 @@ const re = (source: string, flags = '') =>
   new RegExp(source.replaceAll(String.raw`\b`, BOUNDARY), `${flags}u`);
 
 /** The sub-parsers' patterns, as date_parse.c writes them (`NUMBER` is `(?<!\d)\d`). */
-const PATTERN = {
+const compilePatterns = () => ({
   junk: re(String.raw`[^-+',./:@\p{Alphabetic}\p{Nd}\[\]]+`, 'g'),
   day: re(String.raw`\b(${DAYS})[^-/\d\s]*`, 'i'),
   time: re(
@@ -84,7 +84,20 @@ const PATTERN = {
   ),
   bc: re(String.raw`\b(bc\b|bce\b|b\.c\.|b\.c\.e\.)`, 'i'),
   frag: re(String.raw`^\s*(\d{1,2})\s*$`),
+});
+
+let compiled: ReturnType<typeof compilePatterns> | undefined;
+/**
+ * Compiled on the first text that is not a plain date: their Unicode classes take tens of
+ * milliseconds to compile, and many builds read no other kind of date.
+ */
+const patterns = () => {
+  compiled ??= compilePatterns();
+  return compiled;
 };
+
+/** A date alone, as post file names write it; a four-digit year is never taken for a two-digit one. */
+const PLAIN_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 /** Ruby's `String#to_i` for the digit runs the patterns capture. */
 const toI = (text: string): number => {
@@ -173,9 +186,9 @@ const isBc = (era: string | undefined) => era !== undefined && /^b/i.test(era);
 const fraction = (digits: string) => toI(digits) / 10 ** digits.length;
 
 function parseTime(p: Parse): void {
-  p.sub(PATTERN.time, (m) => {
+  p.sub(patterns().time, (m) => {
     if (m[2] !== undefined) p.parts.zone = m[2];
-    const t = PATTERN.timeParts.exec(m[1]);
+    const t = patterns().timeParts.exec(m[1]);
     if (!t) return;
     let hour = toI(t[1]);
     if (t[5] !== undefined) hour = (hour % 12) + (/p/i.test(t[5]) ? 12 : 0);
@@ -189,29 +202,29 @@ function parseTime(p: Parse): void {
 function parseIso2(p: Parse): boolean {
   const { parts } = p;
   return (
-    p.sub(PATTERN.iso21, (m) => {
+    p.sub(patterns().iso21, (m) => {
       if (m[1] !== undefined) parts.cwyear = toI(m[1]);
       parts.cweek = toI(m[2]);
       if (m[3] !== undefined) parts.cwday = toI(m[3]);
     }) ||
-    p.sub(PATTERN.iso22, (m) => {
+    p.sub(patterns().iso22, (m) => {
       parts.cwday = toI(m[1]);
     }) ||
-    p.sub(PATTERN.iso23, (m) => {
+    p.sub(patterns().iso23, (m) => {
       if (m[1] !== undefined) parts.mon = toI(m[1]);
       parts.mday = toI(m[2]);
     }) ||
-    p.sub(PATTERN.iso24, (m) => {
+    p.sub(patterns().iso24, (m) => {
       parts.mon = toI(m[1]);
       if (m[2] !== undefined) parts.mday = toI(m[2]);
     }) ||
-    (!PATTERN.iso25Not.test(p.text) &&
-      p.sub(PATTERN.iso25, (m) => {
+    (!patterns().iso25Not.test(p.text) &&
+      p.sub(patterns().iso25, (m) => {
         parts.year = toI(m[1]);
         parts.yday = toI(m[2]);
       })) ||
-    (!PATTERN.iso26Not.test(p.text) &&
-      p.sub(PATTERN.iso26, (m) => {
+    (!patterns().iso26Not.test(p.text) &&
+      p.sub(patterns().iso26, (m) => {
         parts.yday = toI(m[1]);
       }))
   );
@@ -222,7 +235,7 @@ function parseIso2(p: Parse): boolean {
 function parseDdd(p: Parse): boolean {
   const { parts } = p;
   // biome-ignore lint/complexity/noExcessiveLinesPerFunction: date_parse.c's parse_ddd_cb, ported whole to read against it
-  return p.sub(PATTERN.ddd, (m) => {
+  return p.sub(patterns().ddd, (m) => {
     const [, sign, s2, s3, s4, s5] = m;
     const n = (from: number, width: number) => toI(s2.slice(from, from + width));
     const signed = (y: number) => (sign === '-' ? -y : y);
@@ -336,44 +349,47 @@ function findDate(p: Parse): boolean {
   const { parts } = p;
   return (
     (p.has('alpha', 'digit') &&
-      (p.sub(PATTERN.eu, (m) => p.s3e(m[4], monthNumber(m[2]), m[1], isBc(m[3]))) ||
-        p.sub(PATTERN.us, (m) => p.s3e(m[4], monthNumber(m[1]), m[2], isBc(m[3]))))) ||
-    (p.has('digit', '-') && p.sub(PATTERN.iso, (m) => p.s3e(m[1], m[2], m[3]))) ||
+      (p.sub(patterns().eu, (m) => p.s3e(m[4], monthNumber(m[2]), m[1], isBc(m[3]))) ||
+        p.sub(patterns().us, (m) => p.s3e(m[4], monthNumber(m[1]), m[2], isBc(m[3]))))) ||
+    (p.has('digit', '-') && p.sub(patterns().iso, (m) => p.s3e(m[1], m[2], m[3]))) ||
     (p.has('digit', '.') &&
-      p.sub(PATTERN.jis, (m) => {
+      p.sub(patterns().jis, (m) => {
         parts.year = toI(m[2]) + ERA_START[m[1].toLowerCase()];
         parts.mon = toI(m[3]);
         parts.mday = toI(m[4]);
       })) ||
     (p.has('alpha', 'digit', '-') &&
-      (p.sub(PATTERN.vms11, (m) => p.s3e(m[3], monthNumber(m[2]), m[1])) ||
-        p.sub(PATTERN.vms12, (m) => p.s3e(m[3], monthNumber(m[1]), m[2])))) ||
-    (p.has('digit', '/') && p.sub(PATTERN.sla, (m) => p.s3e(m[1], m[2], m[3]))) ||
-    (p.has('digit', '.') && p.sub(PATTERN.dot, (m) => p.s3e(m[1], m[2], m[3]))) ||
+      (p.sub(patterns().vms11, (m) => p.s3e(m[3], monthNumber(m[2]), m[1])) ||
+        p.sub(patterns().vms12, (m) => p.s3e(m[3], monthNumber(m[1]), m[2])))) ||
+    (p.has('digit', '/') && p.sub(patterns().sla, (m) => p.s3e(m[1], m[2], m[3]))) ||
+    (p.has('digit', '.') && p.sub(patterns().dot, (m) => p.s3e(m[1], m[2], m[3]))) ||
     (p.has('digit') && parseIso2(p)) ||
-    (p.has('digit') && p.sub(PATTERN.year, (m) => (parts.year = toI(m[1])))) ||
-    (p.has('alpha') && p.sub(PATTERN.mon, (m) => (parts.mon = monthNumber(m[1])))) ||
-    (p.has('digit') && p.sub(PATTERN.mday, (m) => (parts.mday = toI(m[1])))) ||
+    (p.has('digit') && p.sub(patterns().year, (m) => (parts.year = toI(m[1])))) ||
+    (p.has('alpha') && p.sub(patterns().mon, (m) => (parts.mon = monthNumber(m[1])))) ||
+    (p.has('digit') && p.sub(patterns().mday, (m) => (parts.mday = toI(m[1])))) ||
     (p.has('digit') && parseDdd(p))
   );
 }
 
 /** `Date._parse(string, comp)`: the parts of a date and time found in free text. */
 export function dateParse(input: string, comp = true): DateParts {
+  // What parse_iso alone finds in it (no other sub-parser sees a word, a time or a fragment).
+  const plain = PLAIN_DATE.exec(input);
+  if (plain) return { year: Number(plain[1]), mon: Number(plain[2]), mday: Number(plain[3]) };
   const length = Buffer.byteLength(input);
   if (length > 128) throw new RubyArgumentError(`string length (${length}) exceeds the limit 128`);
-  const p = new Parse(input.replace(PATTERN.junk, ' '), comp);
+  const p = new Parse(input.replace(patterns().junk, ' '), comp);
   const { parts } = p;
 
-  if (p.has('alpha')) p.sub(PATTERN.day, (m) => (parts.wday = dayNumber(m[1])));
+  if (p.has('alpha')) p.sub(patterns().day, (m) => (parts.wday = dayNumber(m[1])));
   if (p.has('digit')) parseTime(p);
 
   // The first sub-parser that finds a date wins (date_parse.c's `goto ok`).
   findDate(p);
 
-  if (p.has('alpha')) p.sub(PATTERN.bc, () => (p.bc = true));
+  if (p.has('alpha')) p.sub(patterns().bc, () => (p.bc = true));
   if (p.has('digit')) {
-    p.sub(PATTERN.frag, (m) => {
+    p.sub(patterns().frag, (m) => {
       const n = toI(m[1]);
       if (parts.hour !== undefined && parts.mday === undefined && n >= 1 && n <= 31) parts.mday = n;
       if (parts.mday !== undefined && parts.hour === undefined && n >= 0 && n <= 24) parts.hour = n;

@@ -122,8 +122,24 @@ export function rougeTokens(lang: string, code: string): string | undefined {
 /** Rouge's tags for the plain-text lexer (its tag and alias). */
 const PLAIN_TEXT = new Set(['plaintext', 'text']);
 
+/**
+ * Each site's options merged once per kind of code, not at every code span and block: a site
+ * resolves its options once and converts thousands of documents with them.
+ */
+const mergedOptions = new WeakMap<Record<string, unknown>, Partial<Record<CodeType, HighlighterOptions>>>();
+
 /** The options for one kind of code: the shared ones, then those under `span:` or `block:`. */
 export function highlighterOptions(opts: Record<string, unknown>, type: CodeType): HighlighterOptions {
+  let byType = mergedOptions.get(opts);
+  if (!byType) {
+    byType = {};
+    mergedOptions.set(opts, byType);
+  }
+  byType[type] ??= mergeOptions(opts, type);
+  return byType[type];
+}
+
+function mergeOptions(opts: Record<string, unknown>, type: CodeType): HighlighterOptions {
   const { span, block, ...shared } = opts;
   const own = (type === 'span' ? span : block) as Record<string, unknown> | undefined;
   const merged: HighlighterOptions = { ...shared, ...(own ?? {}) };

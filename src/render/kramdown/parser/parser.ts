@@ -275,7 +275,9 @@ export class Parser {
       if (stopRe && this.src.check(stopRe) !== null) stopFound = onStop ? onStop() : true;
       let processed = false;
       if (!stopFound) {
+        const char = this.src.string[this.src.pos] as string;
         for (const rule of active) {
+          if (rule.startChars !== undefined && !rule.startChars.includes(char)) continue;
           if (this.src.check(rule.start) !== null) {
             rule.parse(this);
             processed = true;

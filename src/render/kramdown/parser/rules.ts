@@ -45,6 +45,11 @@ export interface Rule {
    */
   spanStart?: string;
   /**
+   * Span rules: the characters `start` can match first. A shortcut only (the span loop skips the
+   * rule at any other character without trying `start`); left out where any character can start it.
+   */
+  startChars?: string;
+  /**
    * Block rules: the characters `start` can find first on a line after at most three spaces. A
    * shortcut only (the block loop skips the rule on any other line without trying `start`).
    */

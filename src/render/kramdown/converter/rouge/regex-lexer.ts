@@ -37,8 +37,13 @@ export function startOf(language: Lexer): LexerProgress {
 export type Move = string | '#pop' | '#push';
 
 export interface RegexRule {
-  /** Sticky (`y`), matched against the text from the scan position on, as Ruby's StringScanner does. */
-  re: RegExp;
+  /** The regexp as the lexer writes it, with Ruby's meaning of `\\b`. */
+  pattern: RegExp;
+  /**
+   * Its sticky (`y`) form, matched against the text from the scan position on, as Ruby's
+   * StringScanner does; made when the rule is first tried (see stickyOf).
+   */
+  sticky: RegExp | undefined;
   /** A regexp starting with `^` is tried only at the start of a line (Rouge's beginning_of_line). */
   lineStart: boolean;
   token?: string;
@@ -66,15 +71,15 @@ const MAX_NULL_SCANS = 5;
 
 /** A rule of Rouge's DSL: `rule(re, token, next)`; the regexp is made sticky (and keeps its flags). */
 export function rule(re: RegExp, token: string, next?: Move): RegexRule {
-  return { re: sticky(re), lineStart: re.source.startsWith('^'), token, next };
+  return { pattern: re, sticky: undefined, lineStart: re.source.startsWith('^'), token, next };
 }
 
 export function groups(re: RegExp, tokens: string[], next?: Move): RegexRule {
-  return { re: sticky(re), lineStart: re.source.startsWith('^'), groups: tokens, next };
+  return { pattern: re, sticky: undefined, lineStart: re.source.startsWith('^'), groups: tokens, next };
 }
 
 export function action(re: RegExp, run: RegexRule['action']): RegexRule {
-  return { re: sticky(re), lineStart: re.source.startsWith('^'), action: run };
+  return { pattern: re, sticky: undefined, lineStart: re.source.startsWith('^'), action: run };
 }
 
 export function mixin(state: string): { mixin: string } {
@@ -84,6 +89,17 @@ export function mixin(state: string): { mixin: string } {
 const WORD = '[\\p{L}\\p{M}\\p{Nd}\\p{Pc}]';
 /** Ruby's `\b` on UTF-8 text: a boundary of Unicode word characters (`é` is one, `½` is not). */
 const WORD_BOUNDARY = `(?:(?<=${WORD})(?!${WORD})|(?<!${WORD})(?=${WORD}))`;
+
+/**
+ * A rule's regexp as the lexer runs it. Made on first use, not with the rule: the Unicode
+ * classes that Ruby's `\b` becomes make each costly to compile, and a build loads every ported
+ * lexer while its pages use a few (compiling them all at start-up was a tenth of the work of a
+ * cold 1,000-post build).
+ */
+function stickyOf(rule: RegexRule): RegExp {
+  rule.sticky ??= sticky(rule.pattern);
+  return rule.sticky;
+}
 
 function sticky(re: RegExp): RegExp {
   const source = re.source.replace(
@@ -157,8 +173,9 @@ export function lex(language: Lexer, text: string, progress = startOf(language))
       if (entry.lineStart && pos > 0 && text[pos - 1] !== '\n') continue;
       // The rest of the text, as StringScanner matches it: no look-behind reaches before the
       // position, `^` and `\b` see its start (V8 slices without copying).
-      entry.re.lastIndex = 0;
-      const match = entry.re.exec(pos === 0 ? text : text.slice(pos));
+      const re = stickyOf(entry);
+      re.lastIndex = 0;
+      const match = re.exec(pos === 0 ? text : text.slice(pos));
       if (!match) continue;
       pos += match[0].length;
       if (entry.action) entry.action(match, lexer);

@@ -13,6 +13,7 @@ export const autolink: Rule = {
   name: 'autolink',
   start: AUTOLINK_START,
   spanStart: '<',
+  startChars: '<',
   parse(p) {
     const location = p.src.currentLineNumber();
     p.src.scan(AUTOLINK_START);

@@ -24,6 +24,7 @@ export const codespan: Rule = {
   name: 'codespan',
   start: CODESPAN_DELIMITER,
   spanStart: '`',
+  startChars: '`',
   parse(p) {
     const location = p.src.currentLineNumber();
     const delimiter = p.src.scan(CODESPAN_DELIMITER) as string;

@@ -92,6 +92,7 @@ export const emphasis: Rule = {
   name: 'emphasis',
   start: EMPHASIS_START,
   spanStart: '\\*|_',
+  startChars: '*_',
   parse(p) {
     const location = p.src.currentLineNumber();
     const saved = p.src.savePos();

@@ -13,6 +13,7 @@ function escapes(name: string, set: RegExp): Rule {
     name,
     start: set,
     spanStart: '\\\\',
+    startChars: '\\',
     parse(p) {
       p.src.scan(set);
       p.addText(p.src.group(1) as string);

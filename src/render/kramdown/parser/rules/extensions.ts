@@ -123,6 +123,7 @@ export const spanExtensions: Rule = {
   name: 'span_extensions',
   start: /\{:/u,
   spanStart: '\\{:',
+  startChars: '{',
   parse(p) {
     const src = p.src;
     if (src.check(EXT_SPAN_START) !== null) return parseExtensionStartTag(p, 'span');

@@ -33,6 +33,7 @@ export const footnoteMarker: Rule = {
   name: 'footnote_marker',
   start: rx(`\\[\\^(${ALD_ID_NAME})\\]`),
   spanStart: '\\[',
+  startChars: '[',
   parse(p) {
     const src = p.src;
     const location = src.currentLineNumber();

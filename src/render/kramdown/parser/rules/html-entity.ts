@@ -13,6 +13,7 @@ export const htmlEntity: Rule = {
   name: 'html_entity',
   start: HTML_ENTITY,
   spanStart: '&',
+  startChars: '&',
   parse(p) {
     const location = p.src.currentLineNumber();
     const original = p.src.scan(HTML_ENTITY) as string;

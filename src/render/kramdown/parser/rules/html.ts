@@ -161,6 +161,7 @@ export const spanHtml: Rule = {
   name: 'span_html',
   start: new RegExp(`<(?:${UNAME}|!--|\\/)`, 'u'),
   spanStart: '<',
+  startChars: '<',
   parse(p) {
     const line = p.src.currentLineNumber();
     const comment = p.src.scan(HTML_COMMENT_RE);

@@ -9,6 +9,7 @@ export const lineBreak: Rule = {
   start: LINE_BREAK,
   // kramdown's span start finds one backslash, its rule needs two.
   spanStart: '( {2}|\\\\)(?=\\n)',
+  startChars: ' \\',
   parse(p) {
     p.tree.children.push(new Element('br', undefined, undefined, { location: p.src.currentLineNumber() }));
     p.src.scan(LINE_BREAK);

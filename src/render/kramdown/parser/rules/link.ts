@@ -53,6 +53,7 @@ export const link: Rule = {
   name: 'link',
   start: LINK_START,
   spanStart: '!?\\[',
+  startChars: '![',
   parse(p) {
     const src = p.src;
     const location = src.currentLineNumber();

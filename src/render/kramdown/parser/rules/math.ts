@@ -38,6 +38,7 @@ export const inlineMath: Rule = {
   name: 'inline_math',
   start: /\$\$([\s\S]*?)\$\$/u,
   spanStart: '\\$',
+  startChars: '$',
   parse(p) {
     const src = p.src;
     const location = src.currentLineNumber();

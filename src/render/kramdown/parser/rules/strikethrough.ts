@@ -13,6 +13,7 @@ export const strikethroughGfm: Rule = {
   name: 'strikethrough_gfm',
   start: STRIKETHROUGH,
   spanStart: '~~',
+  startChars: '~',
   parse(p) {
     const line = p.src.currentLineNumber();
     const matched = p.src.scan(STRIKETHROUGH) as string;

@@ -22,6 +22,7 @@ export const typographicSyms: Rule = {
   name: 'typographic_syms',
   start: TYPOGRAPHIC_SYMS,
   spanStart: '--|\\.\\.\\.|(?:\\\\| )?(?:<<|>>)',
+  startChars: '-.\\< >',
   parse(p) {
     const location = p.src.currentLineNumber();
     const matched = p.src.scan(TYPOGRAPHIC_SYMS) as string;
