@@ -91,3 +91,32 @@ test('a header image written from the root but kept under images/ is found there
   const post = readFileSync(path.join(source, '_site/post.html'), 'utf8');
   assert.match(post, /url\('\/home\/images\/posts\/bart\/header.jpg'\)/);
 });
+
+test("academicpages' tag and category pages give each tag, commas and all, the id that the posts' tag links name", () => {
+  const archive = (field: string) =>
+    `---\nlayout: archive\npermalink: /${field}/\n---\n{% include group-by-array collection=site.posts field="${field}" %}{% for tag in group_names %}{% assign posts = group_items[forloop.index0] %}<h2 id="{{ tag | slugify }}">{{ tag }}</h2>{% for post in posts %}{% include archive-single.html %}{% endfor %}{% endfor %}\n`;
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_posts/2019-02-13-tricks.md':
+      "---\ntitle: Tricks\ntags:\n  - tensorflow, pytorch\n  - Open3D\ncategories: ['Deep learning, vision']\n---\nText.\n",
+    '_posts/2019-03-01-more.md': '---\ntitle: More\ntags: [Open3D]\n---\nText.\n',
+    'tags.html': archive('tags'),
+    'categories.html': archive('categories'),
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const post = readFileSync(path.join(source, '_site/deep learning, vision/2019/02/13/tricks.html'), 'utf8');
+  const tags = readFileSync(path.join(source, '_site/tags/index.html'), 'utf8');
+  const categories = readFileSync(path.join(source, '_site/categories/index.html'), 'utf8');
+  const links = [...post.matchAll(/href="\/(tags|categories)\/#([^"]+)"/g)];
+  assert.deepEqual(
+    links.map((link) => `${link[1]}#${link[2]}`),
+    ['tags#tensorflow-pytorch', 'tags#open3d', 'categories#deep-learning-vision'],
+  );
+  for (const [, page, id] of links)
+    assert.match(page === 'tags' ? tags : categories, new RegExp(`id="${id}"`), id);
+  const open3d = /<h2 id="open3d">[\s\S]*?(?=<h2 id=|$)/.exec(tags)?.[0] ?? '';
+  assert.match(open3d, />Tricks</);
+  assert.match(open3d, />More</, 'each heading lists every post with the tag');
+});
