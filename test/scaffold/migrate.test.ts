@@ -327,3 +327,38 @@ test('migrate carries an include chosen by name at render time when a carried fi
     /<nav><span>the collection tab<\/span><\/nav>/,
   );
 });
+
+test("a whole-page layout of the site's own, carried over, frames the theme's masthead and footer as it framed academicpages'", () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\nlocale: fr-FR\ninclude: [_pages]\n',
+    '_layouts/redirect.html':
+      '<!doctype html>\n<html lang="en">\n<head>\n{% include head.html %}\n<meta http-equiv="refresh" content="0; url={{ page.redirect }}">\n</head>\n<body>\n{% include masthead.html %}\n<section><a href="{{ page.redirect }}">click here</a></section>\n<div class="page__footer"><footer>{% include footer.html %}</footer></div>\n</body>\n</html>\n',
+    '_includes/footer.html': '<div class="page__footer-follow">OLD FOOTER</div>',
+    '_includes/masthead.html': '<div class="masthead">OLD MASTHEAD</div>',
+    '_pages/moved.md':
+      '---\ntitle: Moved\nlayout: redirect\nredirect: https://example.org/new/\npermalink: /moved/\n---\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /kept: _layouts\/redirect.html/);
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const moved = readFileSync(path.join(dest, '_site/moved/index.html'), 'utf8');
+  assert.match(moved, /<meta http-equiv="refresh" content="0; url=https:\/\/example.org\/new\/">/);
+  assert.doesNotMatch(moved, /OLD (FOOTER|MASTHEAD)/);
+  const footer = /<footer>([\s\S]*?)<\/footer>/.exec(moved)?.[1] ?? '';
+  assert.match(footer, /class="site-footer__inner"/, "the theme's footer, in the layout's own <footer>");
+  assert.doesNotMatch(footer, /<footer/, 'no footer inside the footer');
+  assert.match(
+    moved,
+    /<header class="masthead">[\s\S]*?<span>Menu<\/span>/,
+    "the masthead's words, with no default layout to set them",
+  );
+  const check = runCli(['check', '-s', dest, '--json']);
+  const problems = (JSON.parse(check.stdout) as { problems: { message: string }[] }).problems;
+  assert.deepEqual(
+    problems.filter((problem) => /footer/.test(problem.message)),
+    [],
+  );
+});
