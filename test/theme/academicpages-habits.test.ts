@@ -1,6 +1,6 @@
 /** What real academicpages sites write that the theme must take as it is. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../support/cli.ts';
@@ -119,4 +119,27 @@ test("academicpages' tag and category pages give each tag, commas and all, the i
   const open3d = /<h2 id="open3d">[\s\S]*?(?=<h2 id=|$)/.exec(tags)?.[0] ?? '';
   assert.match(open3d, />Tricks</);
   assert.match(open3d, />More</, 'each heading lists every post with the tag');
+});
+
+test('a page set aside under a name Jekyll does not make HTML of (talks.html.old) is listed without a link to its empty folder', () => {
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ninclude: [_pages]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_pages/talks.html.old': '---\ntitle: Old talks\npermalink: /talks/\n---\n<p>Talks.</p>\n',
+    '_pages/about.md': '---\ntitle: About\npermalink: /about/\n---\nHi.\n',
+    'keys.txt': '---\ntitle: Keys\n---\nA text file.\n',
+    '_pages/sitemap.md':
+      '---\nlayout: archive\ntitle: Sitemap\npermalink: /sitemap/\n---\n{% for post in site.pages %}{% include archive-single.html %}{% endfor %}\n',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.ok(
+    existsSync(path.join(source, '_site/talks/index.old')),
+    'Jekyll writes it so, with no index.html',
+  );
+  const sitemap = readFileSync(path.join(source, '_site/sitemap/index.html'), 'utf8');
+  assert.match(sitemap, /<h2 class="archive-item__title">Old talks<\/h2>/);
+  assert.doesNotMatch(sitemap, /href="\/talks\/"/);
+  assert.match(sitemap, /<a href="\/about\/">About<\/a>/);
+  assert.match(sitemap, /<a href="\/keys.txt">Keys<\/a>/, 'a file named as it is written is linked');
 });
