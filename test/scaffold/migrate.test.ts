@@ -362,3 +362,31 @@ test("a whole-page layout of the site's own, carried over, frames the theme's ma
     [],
   );
 });
+
+test('a sidebar link the old theme made an address of in its own way keeps that address', () => {
+  const old = tempSite({
+    '_config.yml':
+      'title: Site\nauthor:\n  name: Ada\n# her accounts\n  mastodon         : ada   # user name\n  mastodonsrvr     : mstdn.social\n  github: ada\nfooter:\n  links: []\n',
+    '_includes/author-profile.html':
+      '{% if author.mastodon %}<li><a href="https://{{ author.mastodonsrvr }}/@{{ author.mastodon }}">Mastodon</a></li>{% endif %}\n<li><a href="https://github.com/{{ author.github }}">GitHub</a></li>',
+    'index.md': '---\ntitle: Home\nlayout: single\nauthor_profile: true\n---\nHi.\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /mapped: author.mastodon: ada \(now https:\/\/mstdn.social\/@ada, the address the old sidebar made of it/,
+  );
+  const config = readFileSync(path.join(dest, '_config.yml'), 'utf8');
+  assert.match(
+    config,
+    /\n {2}mastodon: "https:\/\/mstdn.social\/@ada" {3}# was: mastodon {9}: ada {3}# user name/,
+  );
+  assert.match(config, /\n {2}github: ada\n/, 'a key the theme makes the same address of is left as it is');
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const home = readFileSync(path.join(dest, '_site/index.html'), 'utf8');
+  assert.match(home, /<a href="https:\/\/mstdn.social\/@ada" rel="me" itemprop="sameAs">/);
+  assert.match(home, /<a href="https:\/\/github.com\/ada" rel="me" itemprop="sameAs">/);
+});
