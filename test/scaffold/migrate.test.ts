@@ -390,3 +390,32 @@ test('a sidebar link the old theme made an address of in its own way keeps that 
   assert.match(home, /<a href="https:\/\/mstdn.social\/@ada" rel="me" itemprop="sameAs">/);
   assert.match(home, /<a href="https:\/\/github.com\/ada" rel="me" itemprop="sameAs">/);
 });
+
+test('a title written as a heading for the old layout keeps what is inside the heading', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\ninclude: [_pages]\n',
+    '_layouts/single.html': '<header>{{ page.title }}</header>{{ content }}',
+    '_pages/awards.md':
+      '---\ntitle: "<h1>Awards <i>and</i> prizes</h1>"\nlayout: single\npermalink: /awards/\n---\nWon.\n',
+    '_pages/plain.md': "---\ntitle: 'A <b>plain</b> title'\npermalink: /plain/\nlayout: single\n---\nText.\n",
+    '_pages/list.md':
+      '---\ntitle: All\nlayout: archive\npermalink: /all/\n---\n{% for post in site.pages %}{% include archive-single.html %}{% endfor %}\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /mapped: _pages\/awards.md: title: "<h1>Awards <i>and<\/i> prizes<\/h1>"/);
+  assert.match(
+    readFileSync(path.join(dest, '_pages/awards.md'), 'utf8'),
+    /^title: "Awards <i>and<\/i> prizes"$/m,
+  );
+  assert.match(readFileSync(path.join(dest, '_pages/plain.md'), 'utf8'), /^title: 'A <b>plain<\/b> title'$/m);
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const awards = readFileSync(path.join(dest, '_site/awards/index.html'), 'utf8');
+  assert.match(awards, /<h1 class="page__title" itemprop="headline">Awards <i>and<\/i> prizes<\/h1>/);
+  assert.match(
+    readFileSync(path.join(dest, '_site/all/index.html'), 'utf8'),
+    /<a href="\/awards\/">Awards <i>and<\/i> prizes<\/a>/,
+  );
+});
