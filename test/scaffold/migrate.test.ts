@@ -419,3 +419,42 @@ test('a title written as a heading for the old layout keeps what is inside the h
     /<a href="\/awards\/">Awards <i>and<\/i> prizes<\/a>/,
   );
 });
+
+test('a stock include the owner made write list items keeps the old one where a page lists with it, under a name of its own', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\ninclude: [_pages]\ncollections:\n  publications:\n    output: true\n',
+    '_includes/archive-single.html':
+      '{% include base_path %}\n{% comment %} one paper {% endcomment %}\n<li class="publication"><a href="{{ post.url }}">{{ post.title }}</a>{% include paper-tags.html %}</li>\n',
+    '_includes/paper-tags.html': '<span class="tags">{{ post.tags | join: ", " }}</span>',
+    '_publications/paper.md': '---\ntitle: A paper\ntags: [nlp]\n---\nText.\n',
+    '_pages/publications.md':
+      '---\ntitle: Publications\nlayout: archive\npermalink: /publications/\n---\n<ul>\n{% for post in site.publications %}\n  {% include archive-single.html %}\n{% endfor %}\n</ul>\n',
+    '_pages/sitemap.md':
+      '---\ntitle: Sitemap\nlayout: archive\npermalink: /sitemap/\n---\n{% for post in site.publications %}{% include archive-single.html %}{% endfor %}\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /kept: _includes\/archive-single.html \(as _includes\/archive-single-own.html, for _pages\/publications.md, which puts it in a list/,
+  );
+  assert.match(
+    result.stdout,
+    /kept: _includes\/paper-tags.html \(used by _includes\/archive-single-own.html:3\)/,
+  );
+  assert.ok(
+    !existsSync(path.join(dest, '_includes/archive-single.html')),
+    "the theme's stays the one other lists use",
+  );
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const publications = readFileSync(path.join(dest, '_site/publications/index.html'), 'utf8');
+  assert.match(
+    publications,
+    /<ul>\s*<li class="publication"><a href="\/publications\/paper.html">A paper<\/a><span class="tags">nlp<\/span><\/li>\s*<\/ul>/,
+  );
+  const sitemap = readFileSync(path.join(dest, '_site/sitemap/index.html'), 'utf8');
+  assert.match(sitemap, /<article class="archive-item">/);
+  assert.doesNotMatch(sitemap, /class="publication"/);
+});
