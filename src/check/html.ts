@@ -58,23 +58,58 @@ let validator: HtmlValidate | undefined;
 export async function checkHtml(page: BuiltPage): Promise<Finding[]> {
   if (page.text.length > LARGEST) return [];
   validator ??= new HtmlValidate(CONFIG);
-  const report = await validator.validateString(page.text, page.output);
+  const late = lateDoctype(page.text);
+  const report = await validator.validateString(late?.text ?? page.text, page.output);
   const lines = page.text.split('\n');
-  return report.results.flatMap((result) =>
-    result.messages.map((message) => {
-      const context = contextOf(lines, message.line);
-      // The tag that starts the line, to find the layout or include that writes it.
-      const tag = /^<[a-z][a-z0-9-]*(\s[^>]*)?>/i.exec(context.line)?.[0];
-      return {
-        severity: 'error' as const,
-        rule: 'invalid-html',
-        message: `${message.message} (html-validate: ${message.ruleId})`,
-        hint: `${hintFor(message)} The built line: ${context.shown}`,
-        outputLine: message.line,
-        needles: tag && tag.length >= 8 ? [tag] : undefined,
-      };
-    }),
+  const findings: Finding[] = late ? [late.finding] : [];
+  return findings.concat(
+    report.results.flatMap((result) =>
+      result.messages.map((message) => {
+        const context = contextOf(lines, message.line);
+        // The tag that starts the line, to find the layout or include that writes it.
+        const tag = /^<[a-z][a-z0-9-]*(\s[^>]*)?>/i.exec(context.line)?.[0];
+        return {
+          severity: 'error' as const,
+          rule: 'invalid-html',
+          message: `${message.message} (html-validate: ${message.ruleId})`,
+          hint: `${hintFor(message)} The built line: ${context.shown}`,
+          outputLine: message.line,
+          needles: tag && tag.length >= 8 ? [tag] : undefined,
+        };
+      }),
+    ),
   );
+}
+
+/**
+ * An element before `<!doctype html>` (an analytics snippet pasted above it) puts browsers in
+ * quirks mode, and stops html-validate at the doctype, so that nothing else on the page would be
+ * checked: it is reported once, and the rest is checked with what comes before blanked out (lines
+ * and columns kept).
+ */
+function lateDoctype(text: string): { text: string; finding: Finding } | undefined {
+  const at = text.search(/<!doctype\s+html/i);
+  if (at <= 0) return undefined;
+  const before = text.slice(0, at);
+  // Only comments and white space may come first; a page that is already under way (a script
+  // that writes a doctype) is not this.
+  if (/<(html|body)[\s>]/i.test(before)) return undefined;
+  const first = /<[a-z][a-z0-9-]*(\s[^>]*)?>/i.exec(
+    before.replace(/<!--[\s\S]*?-->/g, (comment) => ' '.repeat(comment.length)),
+  );
+  if (!first) return undefined;
+  const tag = before.slice(first.index, first.index + first[0].length);
+  return {
+    text: before.replace(/[^\n]/g, ' ') + text.slice(at),
+    finding: {
+      severity: 'error',
+      rule: 'invalid-html',
+      message: 'markup comes before <!doctype html>, so browsers show the page in quirks mode',
+      hint: `Move what the layout writes before <!doctype html> (often an analytics snippet: ${tag}) into <head>.`,
+      outputLine: before.slice(0, first.index).split('\n').length,
+      needles: tag.length >= 8 ? [tag] : undefined,
+    },
+  };
 }
 
 function hintFor(message: Message): string {

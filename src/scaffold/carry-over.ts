@@ -82,7 +82,7 @@ export function carryOver(source: string, target: string, copied: string[], conf
     // Jekyll renders every file with front matter, whatever its name (`cv.md.bak` too).
     if (/^(\.github|_data)\//.test(file) || !startsWithFrontMatter(path.join(target, file))) continue;
     pages.push(file);
-    const text = readFileSync(path.join(target, file), 'utf8');
+    let text = readFileSync(path.join(target, file), 'utf8');
     if (usesCvTemplate(text)) {
       const pdf = cvPageToLayout(target, file);
       result.steps.push({
@@ -92,7 +92,10 @@ export function carryOver(source: string, target: string, copied: string[], conf
       });
       continue;
     }
-    queue.push(...includesIn(text, file, oldIncludes));
+    const listed = keepOwnListItems(folders, file, text, { themeIncludes, oldIncludes }, result);
+    text = listed.text;
+    for (const name of listed.kept) done.add(`include:${name}`);
+    queue.push(...listed.references, ...includesIn(text, file, oldIncludes));
     let layout = layoutOf(text, file);
     if (layout === 'cv' && oldCvLayoutIsFrame(folders)) {
       writeFileSync(path.join(target, file), text.replace(/^layout\s*:.*$/m, 'layout: archive'));
@@ -159,6 +162,61 @@ export function carryOver(source: string, target: string, copied: string[], conf
   }
   carryAssets(folders, [...pages, ...result.written], result);
   return result;
+}
+
+/**
+ * A stock include the owner rewrote into a list item (academicpages' `archive-single.html` made to
+ * write `<li>`), named by a page inside a `<ul>` or `<ol>`: the theme's own writes an `<article>`,
+ * which may not go in a list. That page keeps the old one, copied under a name of its own
+ * (`archive-single-own.html`); other pages, and the theme's lists, keep the theme's.
+ */
+function keepOwnListItems(
+  folders: Folders,
+  file: string,
+  text: string,
+  { themeIncludes, oldIncludes }: { themeIncludes: Set<string>; oldIncludes: Set<string> },
+  result: CarryResult,
+): { text: string; kept: string[]; references: Reference[] } {
+  const kept: string[] = [];
+  const changed = text.replace(INCLUDE, (call: string, written: string, at: number) => {
+    const name = written.replace(/^\//, '').replace(/["']/g, '');
+    if (!themeIncludes.has(name) || !insideList(text.slice(0, at))) return call;
+    const old = path.join(folders.source, folders.includes, name);
+    if (!existsSync(old) || !/^<li[\s>]/i.test(firstTag(readFileSync(old, 'utf8')))) return call;
+    const own = name.replace(/(\.[^./]+)?$/, '-own$1');
+    if (!kept.includes(own)) {
+      copyFileTo(folders, `${folders.includes}/${name}`, `${folders.includes}/${own}`, result);
+      kept.push(own);
+      result.steps.push({
+        action: 'kept',
+        what: `${folders.includes}/${name}`,
+        why: `as ${folders.includes}/${own}, for ${file}, which puts it in a list: it writes list items (<li>), and the theme's ${name} an <article>, which may not go in a list`,
+      });
+    }
+    return call.replace(written, own);
+  });
+  if (changed !== text) writeFileSync(path.join(folders.target, file), changed);
+  const references = kept.flatMap((own) => {
+    const relative = `${folders.includes}/${own}`;
+    return includesIn(readFileSync(path.join(folders.target, relative), 'utf8'), relative, oldIncludes);
+  });
+  return { text: changed, kept, references };
+}
+
+/** The text before a point leaves a `<ul>` or `<ol>` open. */
+function insideList(before: string): boolean {
+  const open = Math.max(before.lastIndexOf('<ul'), before.lastIndexOf('<ol'));
+  const close = Math.max(before.lastIndexOf('</ul'), before.lastIndexOf('</ol'));
+  return open > close;
+}
+
+/** The first tag an include writes, past its Liquid and comments. */
+function firstTag(text: string): string {
+  const markup = text.replace(
+    /\{%-?\s*comment\s*-?%\}[\s\S]*?\{%-?\s*endcomment\s*-?%\}|\{[{%][\s\S]*?[%}]\}|<!--[\s\S]*?-->/g,
+    '',
+  );
+  return /<[a-z][^>]*>/i.exec(markup)?.[0] ?? '';
 }
 
 /** `assets/css/x.css`, `assets/js/x.js` as pages and includes write them. */

@@ -18,6 +18,7 @@ export type { Reference } from './carry-over.ts';
 import { checkEmptyDestination, copyTree } from './copy-tree.ts';
 import { vendorScholarsite, WORKFLOW_PATH, writeDeployWorkflow } from './deploy-workflow.ts';
 import { keepGitHubPagesSettings } from './github-pages-settings.ts';
+import { unwrapHeadingTitles } from './heading-titles.ts';
 import { closeOpenComments } from './open-comments.ts';
 import { carryProfileLinks, EXTRA_LINKS_FILE } from './profile-links.ts';
 import { moveUrlFolderToBaseurl } from './site-address.ts';
@@ -99,6 +100,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   const githubPages = keepGitHubPagesSettings(source, target, config);
   const profileLinks = carryProfileLinks(source, target, config);
   const comments = closeOpenComments(target, copied);
+  const titles = unwrapHeadingTitles(target, copied);
   if (profileLinks.length) copied.push(EXTRA_LINKS_FILE);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
@@ -111,6 +113,7 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
     ...carried.steps,
     ...profileLinks,
     ...comments,
+    ...titles,
     ...settingSteps(config),
   ];
   const result = {

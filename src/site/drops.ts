@@ -129,6 +129,12 @@ export class Drops {
     define(drop, 'url', () => doc.url);
     define(drop, 'name', () => doc.data.name ?? doc.basename);
     define(drop, 'draft', () => doc.data.draft ?? false);
+    // `{{ doc }}` prints Jekyll's Document#to_s (its output once rendered, else its content), not
+    // the drop's keys: those lead on through `next` and `previous` without end.
+    Object.defineProperty(drop, 'toLiquidString', {
+      value: body(() => doc.output ?? doc.content),
+      enumerable: false,
+    });
     this.cache.set(doc, drop);
     return drop;
   }

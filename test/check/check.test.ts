@@ -380,3 +380,21 @@ test('addresses in CSS are checked: stylesheets (their Sass partial and line), <
     'Correct the address, or put the file at images/paper.jpg in your site folder.',
   );
 });
+
+test('markup before the doctype is one error, and the rest of the page is still checked', () => {
+  const source = tempSite({
+    '_config.yml': 'title: Check fixture\n',
+    '_includes/analytics.html': '<script async src="https://www.googletagmanager.com/gtag/js?id=X"></script>',
+    '_layouts/default.html': `{% include analytics.html %}\n${LAYOUT}`,
+    'index.md': '---\nlayout: default\ntitle: Home\n---\nName my scripts run_<program>.qsub.\n',
+  });
+  const report = json(runCli(['check', '-s', source, '--json']));
+  assert.deepEqual(brief(report), [
+    'error invalid-html index.md: markup comes before <!doctype html>, so browsers show the page in quirks mode',
+    'error invalid-html index.md: <program> is not a valid element name (html-validate: element-name)',
+  ]);
+  const late = report.problems[0];
+  assert.equal(late.outputLine, 1);
+  assert.deepEqual(late.template, { file: '_includes/analytics.html', line: 1 });
+  assert.match(late.hint, /Move what the layout writes before <!doctype html> .* into <head>\./);
+});

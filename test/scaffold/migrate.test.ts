@@ -326,3 +326,134 @@ test('migrate carries an include chosen by name at render time when a carried fi
     /<nav><span>the collection tab<\/span><\/nav>/,
   );
 });
+
+test("a whole-page layout of the site's own, carried over, frames the theme's masthead and footer as it framed academicpages'", () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\nlocale: fr-FR\ninclude: [_pages]\n',
+    '_layouts/redirect.html':
+      '<!doctype html>\n<html lang="en">\n<head>\n{% include head.html %}\n<meta http-equiv="refresh" content="0; url={{ page.redirect }}">\n</head>\n<body>\n{% include masthead.html %}\n<section><a href="{{ page.redirect }}">click here</a></section>\n<div class="page__footer"><footer>{% include footer.html %}</footer></div>\n</body>\n</html>\n',
+    '_includes/footer.html': '<div class="page__footer-follow">OLD FOOTER</div>',
+    '_includes/masthead.html': '<div class="masthead">OLD MASTHEAD</div>',
+    '_pages/moved.md':
+      '---\ntitle: Moved\nlayout: redirect\nredirect: https://example.org/new/\npermalink: /moved/\n---\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /kept: _layouts\/redirect.html/);
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const moved = readFileSync(path.join(dest, '_site/moved/index.html'), 'utf8');
+  assert.match(moved, /<meta http-equiv="refresh" content="0; url=https:\/\/example.org\/new\/">/);
+  assert.doesNotMatch(moved, /OLD (FOOTER|MASTHEAD)/);
+  const footer = /<footer>([\s\S]*?)<\/footer>/.exec(moved)?.[1] ?? '';
+  assert.match(footer, /class="site-footer__inner"/, "the theme's footer, in the layout's own <footer>");
+  assert.doesNotMatch(footer, /<footer/, 'no footer inside the footer');
+  assert.match(
+    moved,
+    /<header class="masthead">[\s\S]*?<span>Menu<\/span>/,
+    "the masthead's words, with no default layout to set them",
+  );
+  const check = runCli(['check', '-s', dest, '--json']);
+  const problems = (JSON.parse(check.stdout) as { problems: { message: string }[] }).problems;
+  assert.deepEqual(
+    problems.filter((problem) => /footer/.test(problem.message)),
+    [],
+  );
+});
+
+test('a sidebar link the old theme made an address of in its own way keeps that address', () => {
+  const old = tempSite({
+    '_config.yml':
+      'title: Site\nauthor:\n  name: Ada\n# her accounts\n  mastodon         : ada   # user name\n  mastodonsrvr     : mstdn.social\n  github: ada\nfooter:\n  links: []\n',
+    '_includes/author-profile.html':
+      '{% if author.mastodon %}<li><a href="https://{{ author.mastodonsrvr }}/@{{ author.mastodon }}">Mastodon</a></li>{% endif %}\n<li><a href="https://github.com/{{ author.github }}">GitHub</a></li>',
+    'index.md': '---\ntitle: Home\nlayout: single\nauthor_profile: true\n---\nHi.\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /mapped: author.mastodon: ada \(now https:\/\/mstdn.social\/@ada, the address the old sidebar made of it/,
+  );
+  const config = readFileSync(path.join(dest, '_config.yml'), 'utf8');
+  assert.match(
+    config,
+    /\n {2}mastodon: "https:\/\/mstdn.social\/@ada" {3}# was: mastodon {9}: ada {3}# user name/,
+  );
+  assert.match(config, /\n {2}github: ada\n/, 'a key the theme makes the same address of is left as it is');
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const home = readFileSync(path.join(dest, '_site/index.html'), 'utf8');
+  assert.match(home, /<a href="https:\/\/mstdn.social\/@ada" rel="me" itemprop="sameAs">/);
+  assert.match(home, /<a href="https:\/\/github.com\/ada" rel="me" itemprop="sameAs">/);
+});
+
+test('a title written as a heading for the old layout keeps what is inside the heading', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\ninclude: [_pages]\n',
+    '_layouts/single.html': '<header>{{ page.title }}</header>{{ content }}',
+    '_pages/awards.md':
+      '---\ntitle: "<h1>Awards <i>and</i> prizes</h1>"\nlayout: single\npermalink: /awards/\n---\nWon.\n',
+    '_pages/plain.md': "---\ntitle: 'A <b>plain</b> title'\npermalink: /plain/\nlayout: single\n---\nText.\n",
+    '_pages/list.md':
+      '---\ntitle: All\nlayout: archive\npermalink: /all/\n---\n{% for post in site.pages %}{% include archive-single.html %}{% endfor %}\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(result.stdout, /mapped: _pages\/awards.md: title: "<h1>Awards <i>and<\/i> prizes<\/h1>"/);
+  assert.match(
+    readFileSync(path.join(dest, '_pages/awards.md'), 'utf8'),
+    /^title: "Awards <i>and<\/i> prizes"$/m,
+  );
+  assert.match(readFileSync(path.join(dest, '_pages/plain.md'), 'utf8'), /^title: 'A <b>plain<\/b> title'$/m);
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const awards = readFileSync(path.join(dest, '_site/awards/index.html'), 'utf8');
+  assert.match(awards, /<h1 class="page__title" itemprop="headline">Awards <i>and<\/i> prizes<\/h1>/);
+  assert.match(
+    readFileSync(path.join(dest, '_site/all/index.html'), 'utf8'),
+    /<a href="\/awards\/">Awards <i>and<\/i> prizes<\/a>/,
+  );
+});
+
+test('a stock include the owner made write list items keeps the old one where a page lists with it, under a name of its own', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\ninclude: [_pages]\ncollections:\n  publications:\n    output: true\n',
+    '_includes/archive-single.html':
+      '{% include base_path %}\n{% comment %} one paper {% endcomment %}\n<li class="publication"><a href="{{ post.url }}">{{ post.title }}</a>{% include paper-tags.html %}</li>\n',
+    '_includes/paper-tags.html': '<span class="tags">{{ post.tags | join: ", " }}</span>',
+    '_publications/paper.md': '---\ntitle: A paper\ntags: [nlp]\n---\nText.\n',
+    '_pages/publications.md':
+      '---\ntitle: Publications\nlayout: archive\npermalink: /publications/\n---\n<ul>\n{% for post in site.publications %}\n  {% include archive-single.html %}\n{% endfor %}\n</ul>\n',
+    '_pages/sitemap.md':
+      '---\ntitle: Sitemap\nlayout: archive\npermalink: /sitemap/\n---\n{% for post in site.publications %}{% include archive-single.html %}{% endfor %}\n',
+  });
+  const dest = newFolder();
+  const result = runCli(['migrate', old, dest, '--no-vendor']);
+  assert.equal(result.code, 0, result.stderr);
+  assert.match(
+    result.stdout,
+    /kept: _includes\/archive-single.html \(as _includes\/archive-single-own.html, for _pages\/publications.md, which puts it in a list/,
+  );
+  assert.match(
+    result.stdout,
+    /kept: _includes\/paper-tags.html \(used by _includes\/archive-single-own.html:3\)/,
+  );
+  assert.ok(
+    !existsSync(path.join(dest, '_includes/archive-single.html')),
+    "the theme's stays the one other lists use",
+  );
+  const build = runCli(['build', '-s', dest]);
+  assert.equal(build.code, 0, build.stderr);
+  const publications = readFileSync(path.join(dest, '_site/publications/index.html'), 'utf8');
+  assert.match(
+    publications,
+    /<ul>\s*<li class="publication"><a href="\/publications\/paper.html">A paper<\/a><span class="tags">nlp<\/span><\/li>\s*<\/ul>/,
+  );
+  const sitemap = readFileSync(path.join(dest, '_site/sitemap/index.html'), 'utf8');
+  assert.match(sitemap, /<article class="archive-item">/);
+  assert.doesNotMatch(sitemap, /class="publication"/);
+});

@@ -103,3 +103,28 @@ test('cv --pdf prints the CV page to a PDF with Chromium', { skip: NO_CHROMIUM }
   assert.equal(usage.code, 1);
   assert.match(usage.stderr, /Hint: scholarsite cv --pdf/);
 });
+
+test('dates written in words give their year, and a less-than sign in the data stays text', () => {
+  const resume = {
+    work: [
+      {
+        name: 'UConn',
+        position: 'Balmer Decrements at 1 < z < 3',
+        startDate: 'June 2024',
+        endDate: 'August 2024',
+      },
+      { name: 'Lab', position: 'Intern', startDate: 'Sept. 2021', endDate: 'Present' },
+      { name: 'School', position: 'Tutor', startDate: 'Spring term' },
+    ],
+  };
+  const page = cvPage({ '_data/cv.json': JSON.stringify(resume) });
+  assert.match(
+    page,
+    /<span class="cv-entry__when">2024<\/span><div><strong>Balmer Decrements at 1 &lt; z &lt; 3<\/strong>/,
+  );
+  assert.match(page, /<span class="cv-entry__when">2021 – Present<\/span><div><strong>Intern<\/strong>/);
+  assert.match(
+    page,
+    /<span class="cv-entry__when">Spring term – present<\/span><div><strong>Tutor<\/strong>/,
+  );
+});

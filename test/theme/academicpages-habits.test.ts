@@ -1,6 +1,6 @@
 /** What real academicpages sites write that the theme must take as it is. */
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { runCli } from '../support/cli.ts';
@@ -90,4 +90,56 @@ test('a header image written from the root but kept under images/ is found there
   assert.equal(result.code, 0, result.stderr);
   const post = readFileSync(path.join(source, '_site/post.html'), 'utf8');
   assert.match(post, /url\('\/home\/images\/posts\/bart\/header.jpg'\)/);
+});
+
+test("academicpages' tag and category pages give each tag, commas and all, the id that the posts' tag links name", () => {
+  const archive = (field: string) =>
+    `---\nlayout: archive\npermalink: /${field}/\n---\n{% include group-by-array collection=site.posts field="${field}" %}{% for tag in group_names %}{% assign posts = group_items[forloop.index0] %}<h2 id="{{ tag | slugify }}">{{ tag }}</h2>{% for post in posts %}{% include archive-single.html %}{% endfor %}{% endfor %}\n`;
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_posts/2019-02-13-tricks.md':
+      "---\ntitle: Tricks\ntags:\n  - tensorflow, pytorch\n  - Open3D\ncategories: ['Deep learning, vision']\n---\nText.\n",
+    '_posts/2019-03-01-more.md': '---\ntitle: More\ntags: [Open3D]\n---\nText.\n',
+    'tags.html': archive('tags'),
+    'categories.html': archive('categories'),
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const post = readFileSync(path.join(source, '_site/deep learning, vision/2019/02/13/tricks.html'), 'utf8');
+  const tags = readFileSync(path.join(source, '_site/tags/index.html'), 'utf8');
+  const categories = readFileSync(path.join(source, '_site/categories/index.html'), 'utf8');
+  const links = [...post.matchAll(/href="\/(tags|categories)\/#([^"]+)"/g)];
+  assert.deepEqual(
+    links.map((link) => `${link[1]}#${link[2]}`),
+    ['tags#tensorflow-pytorch', 'tags#open3d', 'categories#deep-learning-vision'],
+  );
+  for (const [, page, id] of links)
+    assert.match(page === 'tags' ? tags : categories, new RegExp(`id="${id}"`), id);
+  const open3d = /<h2 id="open3d">[\s\S]*?(?=<h2 id=|$)/.exec(tags)?.[0] ?? '';
+  assert.match(open3d, />Tricks</);
+  assert.match(open3d, />More</, 'each heading lists every post with the tag');
+});
+
+test('a page set aside under a name Jekyll does not make HTML of (talks.html.old) is listed without a link to its empty folder', () => {
+  const source = tempSite({
+    '_config.yml':
+      'theme: scholarsite\ntitle: Site\ninclude: [_pages]\ndefaults:\n  - scope: { path: "" }\n    values: { layout: single }\n',
+    '_pages/talks.html.old': '---\ntitle: Old talks\npermalink: /talks/\n---\n<p>Talks.</p>\n',
+    '_pages/about.md': '---\ntitle: About\npermalink: /about/\n---\nHi.\n',
+    'keys.txt': '---\ntitle: Keys\n---\nA text file.\n',
+    '_pages/sitemap.md':
+      '---\nlayout: archive\ntitle: Sitemap\npermalink: /sitemap/\n---\n{% for post in site.pages %}{% include archive-single.html %}{% endfor %}\n',
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  assert.ok(
+    existsSync(path.join(source, '_site/talks/index.old')),
+    'Jekyll writes it so, with no index.html',
+  );
+  const sitemap = readFileSync(path.join(source, '_site/sitemap/index.html'), 'utf8');
+  assert.match(sitemap, /<h2 class="archive-item__title">Old talks<\/h2>/);
+  assert.doesNotMatch(sitemap, /href="\/talks\/"/);
+  assert.match(sitemap, /<a href="\/about\/">About<\/a>/);
+  assert.match(sitemap, /<a href="\/keys.txt">Keys<\/a>/, 'a file named as it is written is linked');
 });

@@ -100,7 +100,7 @@ test("the site's own layouts, includes, Sass partials, assets and data win over 
   const { site } = build({
     '_config.yml': `${CONFIG}words_per_minute: 7\n`,
     '_layouts/archive.html': '---\n---\nOWN ARCHIVE {{ content }}',
-    '_includes/footer.html': '<footer>OWN FOOTER</footer>',
+    '_includes/footer.html': '<p>OWN FOOTER</p>',
     '_sass/_custom.scss': '.own-rule { color: rebeccapurple; }',
     'assets/js/scholarsite.js': '// own script\n',
     '_data/ui-text.yml': 'en-US:\n  skip_link: "Zum Inhalt"\n',
@@ -108,8 +108,9 @@ test("the site's own layouts, includes, Sass partials, assets and data win over 
     'list.md': '---\nlayout: archive\n---\nlisted\n',
   });
   const home = read(site, 'index.html');
-  assert.match(home, /<footer>OWN FOOTER<\/footer>/);
-  assert.doesNotMatch(home, /site-footer/);
+  // What goes inside the layout's <footer>, as academicpages' footer.html does.
+  assert.match(home, /<footer class="site-footer">\s*<p>OWN FOOTER<\/p>\s*<\/footer>/);
+  assert.doesNotMatch(home, /site-footer__inner/);
   assert.match(home, /<a class="skip-link" href="#main">Zum Inhalt<\/a>/);
   assert.match(home, /Dark mode/, "the theme's other words stay (data merges key by key)");
   assert.match(home, /<p>7 -<\/p>/, "the site's setting wins; the theme's fills in the rest");

@@ -151,8 +151,12 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
   const stripTextBefore = () => {
     if (textBefore < 0) return;
     const text = out[textBefore];
-    const kept = text.replace(TRAILING_SPACE, '');
-    out[textBefore] = kept + keepLines(text.slice(kept.length));
+    let kept = text.replace(TRAILING_SPACE, '');
+    const removed = text.slice(kept.length);
+    // `{ {{- x }}`: Liquid trims between tokens, but text ending in `{` put against `{{` here
+    // would read as `{{{` (an output of `{ x`); that brace is written as an output of its own.
+    if (kept.endsWith('{') && removed !== '') kept = `${kept.slice(0, -1)}{{ '{' }}`;
+    out[textBefore] = kept + keepLines(removed);
   };
   const fail = (message: string, at = line, from = offset): never => {
     const column = from - source.lastIndexOf('\n', from - 1);
