@@ -26,6 +26,11 @@ export class WarningLog {
     if (from < to) this.entries.push({ from, to });
   }
 
+  /** Forgets the entries from `mark` on (a parse that is made again gives them again). */
+  truncate(mark: number): void {
+    this.entries.length = mark;
+  }
+
   /** Every warning in kramdown's order, repetitions written out (as long as kramdown's list). */
   list(): string[] {
     const out: string[] = [];

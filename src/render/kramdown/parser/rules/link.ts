@@ -6,6 +6,8 @@
  * and without a definition the brackets stay text. Links do not nest.
  */
 import { Element, type Ial } from '../../element.ts';
+import type { Scanner } from '../../scanner.ts';
+import type { Closing } from '../link-closings.ts';
 import type { Parser } from '../parser.ts';
 import { strip } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
@@ -54,103 +56,141 @@ export const link: Rule = {
   start: LINK_START,
   spanStart: '!?\\[',
   parse(p) {
-    const src = p.src;
-    const location = src.currentLineNumber();
-    const result = src.scan(LINK_START) as string;
-    const textStart = src.pos;
-    const saved = src.savePos();
-    const type = result.startsWith('!') ? 'img' : 'a';
-    if (type === 'a' && insideLink(p)) {
-      p.addText(result);
-      return true;
-    }
-    // Without a `]` ahead the text cannot end: give up at once rather than parse to the end
-    // (which a page of `[` would repeat for every one). Its spans are parsed as text anyway.
-    if (!src.hasAhead(']') && !mayWarnAhead(src)) {
-      p.addText(result);
-      return true;
-    }
-    const el = new Element(type, undefined, undefined, { location });
-
-    // The text runs to the `]` that balances the `[`; an image inside has taken its own `]`.
-    // Children are only added, so the images among them are counted once each, as they come.
-    let count = 1;
-    let images = 0;
-    let counted = 0;
-    const unbalanced = () => {
-      for (; counted < el.children.length; counted++) {
-        if (el.children[counted]?.type === 'img') images++;
-      }
-      return count - images;
-    };
-    const found = p.parseSpans(
-      el,
-      LINK_BRACKET_STOP,
-      undefined,
-      undefined,
-      () => {
-        count += src.group(1) !== undefined ? -1 : 1;
-        return unbalanced() === 0;
-      },
-      { name: type, need: unbalanced },
-    );
-    const giveUp = () => {
-      src.revertPos(saved);
-      p.addText(result);
-      return true;
-    };
-    if (!found) return giveUp();
-    const altText = src.string.slice(textStart, src.pos).replace(ESCAPED_CHARS, '$1');
-    src.scan(LINK_BRACKET_STOP);
-
-    // A reference: `[text][id]`, `[text][]` or `[text]`.
-    if (src.scan(LINK_INLINE_ID) !== null || src.check(OPEN_PAREN) === null) {
-      const explicitId = src.group(1);
-      const id = normalizeLinkId(explicitId ?? altText);
-      const definition = p.linkDefs.get(id);
-      if (definition) {
-        addLink(p, el, definition[0], definition[1], altText, definition[2]?.options.ial);
-        return true;
-      }
-      if (explicitId === undefined)
-        p.warning(`No link definition for link ID '${id}' found on line ${location}`);
-      return giveUp();
-    }
-
-    // Every inline form ends in a `)`: without one ahead, no url scan to the end (as above).
-    if (!src.hasAhead(')')) return giveUp();
-    let url: string;
-    if (src.scan(ANGLE_URL) !== null) {
-      url = src.group(1) as string;
-      if (src.scan(CLOSE_PAREN) !== null) {
-        addLink(p, el, url, undefined, altText);
-        return true;
-      }
-    } else {
-      let text = '';
-      let brackets = 0;
-      for (let part = src.scanUntil(LINK_PAREN_STOP); part !== null; part = src.scanUntil(LINK_PAREN_STOP)) {
-        text += part;
-        if (src.group(2) !== undefined) {
-          brackets--;
-          if (brackets === 0) break;
-        } else if (src.group(1) !== undefined) {
-          brackets++;
-        } else {
-          break;
-        }
-      }
-      url = strip(text.slice(1, -1));
-      if (brackets === 0) {
-        addLink(p, el, url, undefined, altText);
-        return true;
-      }
-    }
-
-    if (src.scan(LINK_INLINE_TITLE) !== null) {
-      addLink(p, el, url, src.group(2), altText);
-      return true;
-    }
-    return giveUp();
+    return parseLink(p, true);
   },
 };
+
+/**
+ * kramdown's parse_link. `useClosings`: a link whose text a link around it parsed already
+ * (link-closings.ts) skips to where it closes; should it not give up there, it is parsed again
+ * in full (its elements are needed), which a link that succeeds, and so consumes its text, does once.
+ */
+function parseLink(p: Parser, useClosings: boolean): boolean {
+  const src = p.src;
+  const linkStart = src.savePos();
+  const location = src.currentLineNumber();
+  const result = src.scan(LINK_START) as string;
+  const textStart = src.pos;
+  const saved = src.savePos();
+  const type = result.startsWith('!') ? 'img' : 'a';
+  if (type === 'a' && insideLink(p)) {
+    p.addText(result);
+    return true;
+  }
+  // Without a `]` ahead the text cannot end: give up at once rather than parse to the end
+  // (which a page of `[` would repeat for every one). Its spans are parsed as text anyway.
+  if (!src.hasAhead(']') && !mayWarnAhead(src)) {
+    p.addText(result);
+    return true;
+  }
+  const el = new Element(type, undefined, undefined, { location });
+  const surroundings = p.surroundings(type);
+  const known = useClosings ? p.linkClosings.find(src, surroundings, textStart) : undefined;
+  const mark = p.warningLog.mark;
+
+  const found = parseText(p, el, known, surroundings);
+  if (found && !known)
+    p.linkClosings.record(src, surroundings, textStart, { at: src.pos, from: mark, to: p.warningLog.mark });
+  // Skipped to its closing, a link that does not give up is parsed for its elements.
+  const succeed = (href: string, title: string | undefined, ial?: Ial): boolean => {
+    if (known) {
+      src.revertPos(linkStart);
+      p.warningLog.truncate(mark);
+      return parseLink(p, false);
+    }
+    addLink(p, el, href, title, altText, ial);
+    return true;
+  };
+  const giveUp = () => {
+    src.revertPos(saved);
+    p.addText(result);
+    return true;
+  };
+  if (!found) return giveUp();
+  const altText = src.string.slice(textStart, src.pos).replace(ESCAPED_CHARS, '$1');
+  src.scan(LINK_BRACKET_STOP);
+
+  // A reference: `[text][id]`, `[text][]` or `[text]`.
+  if (src.scan(LINK_INLINE_ID) !== null || src.check(OPEN_PAREN) === null) {
+    const explicitId = src.group(1);
+    const id = normalizeLinkId(explicitId ?? altText);
+    const definition = p.linkDefs.get(id);
+    if (definition) return succeed(definition[0], definition[1], definition[2]?.options.ial);
+    if (explicitId === undefined)
+      p.warning(`No link definition for link ID '${id}' found on line ${location}`);
+    return giveUp();
+  }
+
+  // Every inline form ends in a `)`: without one ahead, no url scan to the end (as above).
+  if (!src.hasAhead(')')) return giveUp();
+  let url: string;
+  if (src.scan(ANGLE_URL) !== null) {
+    url = src.group(1) as string;
+    if (src.scan(CLOSE_PAREN) !== null) return succeed(url, undefined);
+  } else {
+    const scanned = scanUrl(src);
+    url = scanned.url;
+    if (scanned.balanced) return succeed(url, undefined);
+  }
+
+  if (src.scan(LINK_INLINE_TITLE) !== null) return succeed(url, src.group(2));
+  return giveUp();
+}
+
+/**
+ * Parses a link's text into `el` up to the `]` that balances its `[` (whether found), or skips
+ * there when `known`. An image inside has taken its own `]`; children are only added, so the
+ * images among them are counted once each, as they come.
+ */
+function parseText(p: Parser, el: Element, known: Closing | undefined, surroundings: string): boolean {
+  const src = p.src;
+  if (known) {
+    src.setPos(known.at);
+    p.warningLog.repeat(known.from, known.to);
+    return true;
+  }
+  let count = 1;
+  let images = 0;
+  let counted = 0;
+  const unbalanced = () => {
+    for (; counted < el.children.length; counted++) {
+      if (el.children[counted]?.type === 'img') images++;
+    }
+    return count - images;
+  };
+  // In a link's text, a `[` is text: the parse after it is the one a link there would make.
+  const version = p.optionsVersion;
+  const watch =
+    el.type === 'a' ? p.linkClosings.watch(src, surroundings, () => p.optionsVersion === version) : undefined;
+  return p.parseSpans(
+    el,
+    LINK_BRACKET_STOP,
+    undefined,
+    undefined,
+    () => {
+      count += src.group(1) !== undefined ? -1 : 1;
+      const need = unbalanced();
+      watch?.bracket(src.pos, src.matched === '[', need);
+      return need === 0;
+    },
+    { name: el.type, need: unbalanced },
+  );
+}
+
+/** The url of `(url)`, to the `)` that balances the `(` (whether found) or to whitespace before a quote. */
+function scanUrl(src: Scanner): { url: string; balanced: boolean } {
+  let text = '';
+  let brackets = 0;
+  for (let part = src.scanUntil(LINK_PAREN_STOP); part !== null; part = src.scanUntil(LINK_PAREN_STOP)) {
+    text += part;
+    if (src.group(2) !== undefined) {
+      brackets--;
+      if (brackets === 0) break;
+    } else if (src.group(1) !== undefined) {
+      brackets++;
+    } else {
+      break;
+    }
+  }
+  return { url: strip(text.slice(1, -1)), balanced: brackets === 0 };
+}
