@@ -107,6 +107,10 @@ FAMILIES['links nested, a warning in each'] = nested('[a {:x} [^none] ', '] ');
 FAMILIES['links nested over many lines'] = nested('[a\n', ']\n');
 FAMILIES['links nested in an emphasis and in an image'] = (n) =>
   `*x ![y ${'[a '.repeat(n)}${'] '.repeat(n)}] z*\n`;
+// An url runs to the `)` balancing its `(`: with one `)` at the end, each link's url scan ran to it.
+FAMILIES['urls with ( and one ) at the end'] = (n) => `${'[a](b '.repeat(n)})\n`;
+FAMILIES['urls of nested ( and one ) at the end'] = (n) => `${'[a](b (c '.repeat(n)}))\n`;
+FAMILIES['urls in <> without > and one ) at the end'] = (n) => `${'[a](<b '.repeat(n)})\n`;
 FAMILIES['links nested, the innermost defined'] = (n) =>
   `${'[a '.repeat(n)}[c]${' ]'.repeat(n)}\n\n[c]: /u\n`;
 

@@ -22,7 +22,6 @@ const LINK_INLINE_ID = /[ \t\n\v\f\r]*?\[([^\]]+)?\]/u;
 const LINK_INLINE_TITLE = /[ \t\n\v\f\r]*?(["'])([\s\S]+?)\1[ \t\n\v\f\r]*?\)/u;
 const OPEN_PAREN = /\(/u;
 const CLOSE_PAREN = /\)/u;
-const ANGLE_URL = /\(<([^\n]*?)>/u;
 
 function insideLink(p: Parser): boolean {
   const isLink = (el: Element | undefined) => el?.type === 'a' || el?.type === 'img';
@@ -124,13 +123,16 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
   // Every inline form ends in a `)`: without one ahead, no url scan to the end (as above).
   if (!src.hasAhead(')')) return giveUp();
   let url: string;
-  if (src.scan(ANGLE_URL) !== null) {
-    url = src.group(1) as string;
+  const angled = angleUrl(src);
+  if (angled !== undefined) {
+    url = angled;
     if (src.scan(CLOSE_PAREN) !== null) return succeed(url, undefined);
   } else {
-    const scanned = scanUrl(src);
-    url = scanned.url;
-    if (scanned.balanced) return succeed(url, undefined);
+    const from = src.pos;
+    const { end, balanced } = urlEnd(src, from);
+    src.setPos(end);
+    url = strip(src.string.slice(from + 1, end - 1));
+    if (balanced) return succeed(url, undefined);
   }
 
   if (src.scan(LINK_INLINE_TITLE) !== null) return succeed(url, src.group(2));
@@ -177,20 +179,79 @@ function parseText(p: Parser, el: Element, known: Closing | undefined, surroundi
   );
 }
 
-/** The url of `(url)`, to the `)` that balances the `(` (whether found) or to whitespace before a quote. */
-function scanUrl(src: Scanner): { url: string; balanced: boolean } {
-  let text = '';
-  let brackets = 0;
-  for (let part = src.scanUntil(LINK_PAREN_STOP); part !== null; part = src.scanUntil(LINK_PAREN_STOP)) {
-    text += part;
-    if (src.group(2) !== undefined) {
-      brackets--;
-      if (brackets === 0) break;
-    } else if (src.group(1) !== undefined) {
-      brackets++;
+/** Where an url scan from a `(` ends (after its last stop) and whether its `)` was found. */
+interface UrlEnd {
+  end: number;
+  balanced: boolean;
+}
+
+/** Url scans by scanner, by the `(` they start at: a page of `[a](b` repeats none. */
+const URL_ENDS = new WeakMap<Scanner, Map<number, UrlEnd>>();
+
+/**
+ * The url of `(url)` runs to the `)` that balances the `(`, or to whitespace before a quote, or
+ * (neither found) to the last `(` or `)`. Each `(` passed is recorded with where its own scan
+ * ends: a nested `(` already scanned is skipped to its end, so each text is scanned once.
+ */
+function urlEnd(src: Scanner, from: number): UrlEnd {
+  let known = URL_ENDS.get(src);
+  if (!known) {
+    known = new Map();
+    URL_ENDS.set(src, known);
+  }
+  const done = known.get(from);
+  if (done) return done;
+  // The `(`s whose scans are under way, the outermost (`from`) first.
+  const open: number[] = [];
+  const endAll = (end: UrlEnd) => {
+    for (const start of open) known.set(start, end);
+    return end;
+  };
+  src.setPos(from);
+  for (;;) {
+    if (src.scanUntil(LINK_PAREN_STOP) === null) return endAll({ end: src.pos, balanced: false });
+    const at = src.pos - src.matched.length;
+    if (src.group(1) !== undefined) {
+      const inner = open.length > 0 ? known.get(at) : undefined;
+      if (inner && !inner.balanced) return endAll(inner);
+      if (inner) src.setPos(inner.end);
+      else open.push(at);
+    } else if (src.group(2) !== undefined) {
+      const closed = open.pop() as number;
+      known.set(closed, { end: src.pos, balanced: true });
+      if (open.length === 0) return known.get(from) as UrlEnd;
     } else {
-      break;
+      return endAll({ end: src.pos, balanced: false });
     }
   }
-  return { url: strip(text.slice(1, -1)), balanced: brackets === 0 };
+}
+
+/** `(<url>`: the url to the first `>` on the line (kramdown's regexp, without scanning each line again). */
+function angleUrl(src: Scanner): string | undefined {
+  const text = src.string;
+  const at = src.pos;
+  if (text.charCodeAt(at) !== 40 || text.charCodeAt(at + 1) !== 60) return undefined; // `(<`
+  const close = nextIndex(src, '>', at + 2);
+  if (close === -1) return undefined;
+  const newline = nextIndex(src, '\n', at + 2);
+  if (newline !== -1 && newline < close) return undefined;
+  src.setPos(close + 1);
+  return text.slice(at + 2, close);
+}
+
+/** Where a look for `char` from an earlier place found it, by scanner: none lies in between. */
+const NEXT_FOUND = new WeakMap<Scanner, Map<string, [from: number, found: number]>>();
+
+/** The next index of `char` from `from` on (or -1): searched again only past the last one found. */
+function nextIndex(src: Scanner, char: string, from: number): number {
+  let byChar = NEXT_FOUND.get(src);
+  if (!byChar) {
+    byChar = new Map();
+    NEXT_FOUND.set(src, byChar);
+  }
+  const last = byChar.get(char);
+  if (last && from >= last[0] && (last[1] === -1 || from <= last[1])) return last[1];
+  const found = src.string.indexOf(char, from);
+  byChar.set(char, [from, found]);
+  return found;
 }
