@@ -186,7 +186,8 @@ export class Parser {
     this.depth[what]--;
   }
 
-  warning(text: string): void {
+  /** `text` may be made when the warnings are read (one as long as the page, in a page of nested links). */
+  warning(text: string | (() => string)): void {
     this.warningLog.add(text);
   }
 

@@ -6,8 +6,11 @@
  * stretch, instead of the warnings again.
  */
 
-/** A warning, or the repetition of the entries from `from` to before `to`. */
-type Entry = string | { from: number; to: number };
+/**
+ * A warning (or what makes it, when the warnings are read), or the repetition of the entries from
+ * `from` to before `to`.
+ */
+type Entry = string | (() => string) | { from: number; to: number };
 
 export class WarningLog {
   private readonly entries: Entry[] = [];
@@ -17,7 +20,7 @@ export class WarningLog {
     return this.entries.length;
   }
 
-  add(text: string): void {
+  add(text: string | (() => string)): void {
     this.entries.push(text);
   }
 
@@ -48,8 +51,8 @@ export class WarningLog {
         continue;
       }
       const entry = this.entries[at] as Entry;
-      if (typeof entry === 'string') {
-        out.push(entry);
+      if (typeof entry !== 'object') {
+        out.push(typeof entry === 'string' ? entry : entry());
         at++;
       } else {
         resumes.push(at + 1);
@@ -75,7 +78,7 @@ export class WarningLog {
       running += delta[i + 1] as number;
       weight[i] = 1 + running;
       const entry = entries[i] as Entry;
-      if (typeof entry !== 'string') {
+      if (typeof entry === 'object') {
         // Covers from..to-1, all below i: start adding at to-1, stop below from.
         delta[entry.to] = (delta[entry.to] as number) + (weight[i] as number);
         delta[entry.from] = (delta[entry.from] as number) - (weight[i] as number);
@@ -83,7 +86,9 @@ export class WarningLog {
     }
     const counts = new Map<string, number>();
     entries.forEach((entry, i) => {
-      if (typeof entry === 'string') counts.set(entry, (counts.get(entry) ?? 0) + (weight[i] as number));
+      if (typeof entry === 'object') return;
+      const text = typeof entry === 'string' ? entry : entry();
+      counts.set(text, (counts.get(text) ?? 0) + (weight[i] as number));
     });
     return counts;
   }

@@ -97,7 +97,7 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
       p.warningLog.truncate(mark);
       return parseLink(p, false);
     }
-    addLink(p, el, href, title, altText, ial);
+    addLink(p, el, href, title, altText(), ial);
     return true;
   };
   const giveUp = () => {
@@ -106,17 +106,19 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
     return true;
   };
   if (!found) return giveUp();
-  const altText = src.string.slice(textStart, src.pos).replace(ESCAPED_CHARS, '$1');
+  const textEnd = src.pos;
+  // Made only when used: in a page of nested links, each is as long as the page.
+  const altText = () => src.string.slice(textStart, textEnd).replace(ESCAPED_CHARS, '$1');
   src.scan(LINK_BRACKET_STOP);
 
   // A reference: `[text][id]`, `[text][]` or `[text]`.
   if (src.scan(LINK_INLINE_ID) !== null || src.check(OPEN_PAREN) === null) {
     const explicitId = src.group(1);
-    const id = normalizeLinkId(explicitId ?? altText);
-    const definition = p.linkDefs.get(id);
+    const id = () => normalizeLinkId(explicitId ?? altText());
+    const definition = p.linkDefs.size > 0 ? p.linkDefs.get(id()) : undefined;
     if (definition) return succeed(definition[0], definition[1], definition[2]?.options.ial);
     if (explicitId === undefined)
-      p.warning(`No link definition for link ID '${id}' found on line ${location}`);
+      p.warning(() => `No link definition for link ID '${id()}' found on line ${location}`);
     return giveUp();
   }
 
