@@ -13,13 +13,12 @@ import { strip } from '../ruby.ts';
 import type { Rule } from '../rules.ts';
 import { normalizeLinkId } from '../shared.ts';
 import { ESCAPED_CHARS } from './escaped-chars.ts';
-import { mayWarnAhead } from './text-around.ts';
+import { isSpace, mayWarnAhead } from './text-around.ts';
 
 const LINK_START = /!?\[(?=[^^])/u;
 const LINK_BRACKET_STOP = /(\])|!?\[/u;
 const LINK_PAREN_STOP = /(\()|(\))|[ \t\n\v\f\r](?=['"])/u;
 const LINK_INLINE_ID = /[ \t\n\v\f\r]*?\[([^\]]+)?\]/u;
-const LINK_INLINE_TITLE = /[ \t\n\v\f\r]*?(["'])([\s\S]+?)\1[ \t\n\v\f\r]*?\)/u;
 const OPEN_PAREN = /\(/u;
 const CLOSE_PAREN = /\)/u;
 
@@ -137,7 +136,8 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
     if (balanced) return succeed(url, undefined);
   }
 
-  if (src.scan(LINK_INLINE_TITLE) !== null) return succeed(url, src.group(2));
+  const title = scanTitle(src);
+  if (title !== undefined) return succeed(url, title);
   return giveUp();
 }
 
@@ -256,4 +256,54 @@ function nextIndex(src: Scanner, char: string, from: number): number {
   const found = src.string.indexOf(char, from);
   byChar.set(char, [from, found]);
   return found;
+}
+
+/**
+ * `"title")` or `'title')` (kramdown's /\s*?(["'])(.+?)\1\s*?\)/m): after any whitespace a quote,
+ * the title, and the first same quote (not the first character) followed by whitespace and `)`.
+ * Those places are found once per text: a page of `[a](b "x` scanned to its end for each.
+ */
+function scanTitle(src: Scanner): string | undefined {
+  const text = src.string;
+  let at = src.pos;
+  while (isSpace(text[at])) at++;
+  const quote = text[at];
+  if (quote !== '"' && quote !== "'") return undefined;
+  const ends = titleEndsOf(src)[quote === '"' ? 0 : 1];
+  // The first end from at + 2 on, by bisection.
+  let low = 0;
+  let high = ends.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if ((ends[middle] as number) < at + 2) low = middle + 1;
+    else high = middle;
+  }
+  const end = ends[low];
+  if (end === undefined) return undefined;
+  let close = end + 1;
+  while (text[close] !== ')') close++;
+  src.setPos(close + 1);
+  return text.slice(at + 1, end);
+}
+
+/** By scanner: where a `"` and where a `'` is followed by whitespace and `)`, in order. */
+const TITLE_ENDS = new WeakMap<Scanner, [number[], number[]]>();
+
+function titleEndsOf(src: Scanner): [number[], number[]] {
+  let ends = TITLE_ENDS.get(src);
+  if (ends) return ends;
+  ends = [[], []];
+  const text = src.string;
+  // Swept from the end: whether the next character that is not whitespace is a `)`.
+  let closes = false;
+  for (let i = text.length - 1; i >= 0; i--) {
+    const char = text[i];
+    if (closes && char === '"') ends[0].push(i);
+    else if (closes && char === "'") ends[1].push(i);
+    if (!isSpace(char)) closes = char === ')';
+  }
+  ends[0].reverse();
+  ends[1].reverse();
+  TITLE_ENDS.set(src, ends);
+  return ends;
 }
