@@ -114,7 +114,8 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
   if (src.scan(LINK_INLINE_ID) !== null || src.check(OPEN_PAREN) === null) {
     const explicitId = src.group(1);
     const id = () => normalizeLinkId(explicitId ?? altText());
-    const definition = p.linkDefs.size > 0 ? p.linkDefs.get(id()) : undefined;
+    const definition =
+      explicitId !== undefined || mayBeDefined(p, textStart, textEnd) ? p.linkDefs.get(id()) : undefined;
     if (definition) return succeed(definition[0], definition[1], definition[2]?.options.ial);
     if (explicitId === undefined)
       p.warning(() => `No link definition for link ID '${id()}' found on line ${location}`);
@@ -306,4 +307,49 @@ function titleEndsOf(src: Scanner): [number[], number[]] {
   ends[1].reverse();
   TITLE_ENDS.set(src, ends);
   return ends;
+}
+
+/**
+ * Whether a link definition may have the id the text from..to makes. An id keeps each character
+ * but whitespace and escaping backslashes, and lowercasing never shortens one: a text with more
+ * of them than the longest id has no definition, and a page of nested links makes no ids as long
+ * as the page to find that out.
+ */
+function mayBeDefined(p: Parser, from: number, to: number): boolean {
+  if (p.linkDefs.size === 0) return false;
+  const longest = longestIdOf(p.linkDefs);
+  if (to - from <= longest) return true;
+  const kept = keptCountsOf(p.src);
+  return (kept[to] as number) - (kept[from] as number) <= longest;
+}
+
+const LONGEST_IDS = new WeakMap<Parser['linkDefs'], { size: number; longest: number }>();
+
+/** The longest id defined (definitions are only added, so their number says when to look again). */
+function longestIdOf(defs: Parser['linkDefs']): number {
+  let known = LONGEST_IDS.get(defs);
+  if (!known || known.size !== defs.size) {
+    let longest = 0;
+    for (const id of defs.keys()) longest = Math.max(longest, id.length);
+    known = { size: defs.size, longest };
+    LONGEST_IDS.set(defs, known);
+  }
+  return known.longest;
+}
+
+const KEPT_COUNTS = new WeakMap<Scanner, Uint32Array>();
+
+/** By scanner: how many characters before each index are neither whitespace nor a backslash. */
+function keptCountsOf(src: Scanner): Uint32Array {
+  let counts = KEPT_COUNTS.get(src);
+  if (!counts) {
+    const text = src.string;
+    counts = new Uint32Array(text.length + 1);
+    for (let i = 0; i < text.length; i++) {
+      const char = text[i];
+      counts[i + 1] = (counts[i] as number) + (isSpace(char) || char === '\\' ? 0 : 1);
+    }
+    KEPT_COUNTS.set(src, counts);
+  }
+  return counts;
 }
