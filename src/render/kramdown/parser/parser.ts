@@ -258,7 +258,9 @@ export class Parser {
     if (this.tree) this.stack.push([this.tree, this.textType]);
     this.tree = el;
     this.textType = textType;
-    const trail = lookAhead && this.lookAheads.follow(lookAhead, this.src, el, this.surroundings());
+    const trail =
+      lookAhead &&
+      this.lookAheads.follow(lookAhead, this.src, el, this.surroundings(), () => this.optionsVersion);
     const active = rules ?? this.spanRules;
     const spanStart = rules ? this.spanStartOf(rules) : this.spanStart;
     const until = stopRe ? this.untilEither(stopRe, spanStart) : spanStart;
