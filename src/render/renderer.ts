@@ -96,8 +96,19 @@ export class Renderer {
   private convertMarkdown(item: Renderable, text: string): string {
     try {
       return this.tools.markdown(text, (counts) => {
-        for (const [message, count] of counts)
-          this.tools.diagnostics.warn(kramdownWarning(item, message, count));
+        let shown = 0;
+        let rest = 0;
+        for (const [message, count] of counts) {
+          if (shown++ < MAX_KRAMDOWN_WARNINGS)
+            this.tools.diagnostics.warn(kramdownWarning(item, message, count));
+          else rest += count;
+        }
+        if (rest > 0) {
+          this.tools.diagnostics.warn({
+            message: `Kramdown warning: ${rest} more on this page, not shown (${counts.size - MAX_KRAMDOWN_WARNINGS} distinct)`,
+            file: item.sourceFile,
+          });
+        }
       });
     } catch (error) {
       if (error instanceof SiteError) throw error;
@@ -220,6 +231,9 @@ function frontMatterLine(text: string, key: string): number | undefined {
   const index = lines.findIndex((line, i) => i > 0 && line.startsWith(`${key}:`));
   return index >= 0 ? index + 1 : undefined;
 }
+
+/** A page's kramdown warnings shown, the first distinct ones: a broken page can give thousands. */
+const MAX_KRAMDOWN_WARNINGS = 50;
 
 /** kramdown's line numbers, "on line N" or "(line N)", count from the body: these count from the file. */
 const KRAMDOWN_LINE = /\b(on line |\(line )(\d+)/g;

@@ -45,3 +45,26 @@ test('show_warnings is off by default, and a GitHub Pages build keeps the settin
   assert.equal(github.code, 0, github.stderr);
   assert.deepEqual(kramdownWarnings(github.stderr), expected);
 });
+
+test('show_warnings on a broken page: the first 50 distinct warnings, then how many more', () => {
+  // 60 undefined references, each its own warning; then links nested 3,000 deep, whose warnings
+  // name texts as long as the page (kramdown prints 3,000 of them, 13 MB): past 1 MB, only counted.
+  const references = Array.from({ length: 60 }, (_, i) => `[r${i}]`).join(', ');
+  const source = tempSite({
+    '_config.yml': 'kramdown:\n  show_warnings: true\n',
+    'index.md': `---\ntitle: x\n---\n${references}\n\n${'[a '.repeat(3000)}${'] '.repeat(3000)}\n`,
+  });
+  const result = runCli(['build', '-s', source]);
+  assert.equal(result.code, 0, result.stderr);
+  const warnings = kramdownWarnings(result.stderr);
+  assert.equal(warnings.length, 51);
+  assert.equal(
+    warnings[0],
+    "Warning: index.md:4: Kramdown warning: No link definition for link ID 'r0' found on line 4",
+  );
+  assert.match(
+    warnings[50] as string,
+    /^Warning: index\.md: Kramdown warning: \d+ more on this page, not shown \(\d+ distinct\)$/,
+  );
+  assert.ok(result.stderr.length < 2_000_000, `${result.stderr.length} characters on stderr`);
+});

@@ -22,6 +22,8 @@ export const KRAMDOWN_IMPLEMENTATION = 'kramdown 2.4 (scholarsite)';
  */
 export type Kramdown = (source: string, warn?: (counts: ReadonlyMap<string, number>) => void) => string;
 
+const WARNING_TEXT_BUDGET = 1_000_000;
+
 export function createKramdown(config: Record<string, unknown> = {}): Kramdown {
   const options = resolveOptions(config);
   return (source, warn) => {
@@ -29,9 +31,12 @@ export function createKramdown(config: Record<string, unknown> = {}): Kramdown {
     const root = parser.parse(source);
     const { html, warnings } = convertHtml(root, options);
     if (options.show_warnings && warn) {
-      // Counted, not listed: a hostile page's list is quadratic in its size (warning-log.ts).
-      const counts = parser.warningCounts();
+      // Counted, not listed: a hostile page's list is quadratic in its size (warning-log.ts), and
+      // so is the text of its warnings (a page of nested links names each one's text): past a
+      // megabyte they are only counted.
+      const { counts, more } = parser.warningTally(WARNING_TEXT_BUDGET);
       for (const text of warnings) counts.set(text, (counts.get(text) ?? 0) + 1);
+      if (more > 0) counts.set(`${more} more warnings, too long to show (over 1 MB of text)`, 1);
       if (counts.size > 0) warn(counts);
     }
     return html;

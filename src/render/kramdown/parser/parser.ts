@@ -201,6 +201,11 @@ export class Parser {
     return this.warningLog.counts();
   }
 
+  /** `warningCounts`, its long warnings made up to `budget` characters, the rest counted as `more`. */
+  warningTally(budget: number): { counts: Map<string, number>; more: number } {
+    return this.warningLog.tally(budget);
+  }
+
   /**
    * Parses `text` (or what is left of the current source) as blocks into `el`. Returns the status
    * a rule stopped it with, if one did (kramdown's `catch(:stop_block_parsing)`).

@@ -68,6 +68,14 @@ export class WarningLog {
    * what a reader wants, in time linear in the log, however many repetitions it stands for.
    */
   counts(): Map<string, number> {
+    return this.tally(Number.POSITIVE_INFINITY).counts;
+  }
+
+  /**
+   * `counts`, with warnings made only when read (look-ahead.ts's long ones) made while their text
+   * stays within `budget` characters: the others are only counted, as `more`.
+   */
+  tally(budget: number): { counts: Map<string, number>; more: number } {
     // An entry's multiplicity is 1 plus those of the repetitions covering it, which all come
     // later in the log: sweep from the end, adding each repetition's weight over its stretch.
     const { entries } = this;
@@ -85,11 +93,18 @@ export class WarningLog {
       }
     }
     const counts = new Map<string, number>();
+    let made = 0;
+    let more = 0;
     entries.forEach((entry, i) => {
       if (typeof entry === 'object') return;
+      if (typeof entry === 'function' && made > budget) {
+        more += weight[i] as number;
+        return;
+      }
       const text = typeof entry === 'string' ? entry : entry();
+      if (typeof entry === 'function') made += text.length;
       counts.set(text, (counts.get(text) ?? 0) + (weight[i] as number));
     });
-    return counts;
+    return { counts, more };
   }
 }
