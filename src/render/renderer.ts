@@ -2,21 +2,21 @@
  * Jekyll's `Renderer#run` for one page or document: Liquid over the body, then the converter
  * (Markdown or Sass), then the layout chain from the front matter.
  */
-import type { Diagnostics } from '../errors.ts';
+import type { Diagnostics, ProblemInit } from '../errors.ts';
 import { SiteError } from '../errors.ts';
 import { Dependency, type DependencyRecorder } from '../site/dependency.ts';
 import { Page, type Renderable } from '../site/document.ts';
 import type { Drop, Drops } from '../site/drops.ts';
 import { type Pager, pagerToLiquid } from '../site/pager.ts';
 import type { Site } from '../site/site.ts';
-import { NestingTooDeep } from './kramdown/index.ts';
+import { type Kramdown, NestingTooDeep } from './kramdown/index.ts';
 import type { JekyllLiquid } from './liquid/index.ts';
 import { type SassCompiler, stylesheetJob } from './sass.ts';
 
 export interface RenderTools {
   site: Site;
   liquid: JekyllLiquid;
-  markdown: (text: string) => string;
+  markdown: Kramdown;
   sass: SassCompiler;
   drops: Drops;
   diagnostics: Diagnostics;
@@ -95,7 +95,21 @@ export class Renderer {
    */
   private convertMarkdown(item: Renderable, text: string): string {
     try {
-      return this.tools.markdown(text);
+      return this.tools.markdown(text, (counts) => {
+        let shown = 0;
+        let rest = 0;
+        for (const [message, count] of counts) {
+          if (shown++ < MAX_KRAMDOWN_WARNINGS)
+            this.tools.diagnostics.warn(kramdownWarning(item, message, count));
+          else rest += count;
+        }
+        if (rest > 0) {
+          this.tools.diagnostics.warn({
+            message: `Kramdown warning: ${rest} more on this page, not shown (${counts.size - MAX_KRAMDOWN_WARNINGS} distinct)`,
+            file: item.sourceFile,
+          });
+        }
+      });
     } catch (error) {
       if (error instanceof SiteError) throw error;
       if (error instanceof NestingTooDeep) {
@@ -216,4 +230,28 @@ function frontMatterLine(text: string, key: string): number | undefined {
   const lines = text.split('\n');
   const index = lines.findIndex((line, i) => i > 0 && line.startsWith(`${key}:`));
   return index >= 0 ? index + 1 : undefined;
+}
+
+/** A page's kramdown warnings shown, the first distinct ones: a broken page can give thousands. */
+const MAX_KRAMDOWN_WARNINGS = 50;
+
+/** kramdown's line numbers, "on line N" or "(line N)", count from the body: these count from the file. */
+const KRAMDOWN_LINE = /\b(on line |\(line )(\d+)/g;
+
+/**
+ * A kramdown warning as Jekyll prints it with `show_warnings: true` ("Kramdown warning: …"), naming
+ * the page and the line in its file, once however often kramdown gives it.
+ */
+function kramdownWarning(item: Renderable, warning: string, count: number): ProblemInit {
+  let line: number | undefined;
+  const message = warning.replace(KRAMDOWN_LINE, (_, words: string, number: string) => {
+    line ??= Number(number) + item.bodyLine - 1;
+    return `${words}${Number(number) + item.bodyLine - 1}`;
+  });
+  return {
+    message: `Kramdown warning: ${message}${count > 1 ? ` (${count} times)` : ''}`,
+    file: item.sourceFile,
+    line,
+    hint: "kramdown converts the page anyway; 'show_warnings: false' under 'kramdown:' in _config.yml hides these.",
+  };
 }

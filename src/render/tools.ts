@@ -8,7 +8,7 @@ import type { Renderable } from '../site/document.ts';
 import { Drops } from '../site/drops.ts';
 import type { Site } from '../site/site.ts';
 import { extractExcerpt } from './excerpt.ts';
-import { createKramdown } from './kramdown/index.ts';
+import { createKramdown, type Kramdown } from './kramdown/index.ts';
 import { createLiquid, siteUrlLookups } from './liquid/index.ts';
 import type { MarkdownCache } from './markdown-cache.ts';
 import type { RenderTools } from './renderer.ts';
@@ -18,7 +18,7 @@ import type { SassCompiler } from './sass.ts';
  * The site's Markdown converter: kramdown with its `kramdown:` settings. (A `markdown: GFM`
  * setting, CommonMark elsewhere, is named by generate's warnings.)
  */
-export function markdownConverter(site: Site): (text: string) => string {
+export function markdownConverter(site: Site): Kramdown {
   return createKramdown(site.settings.kramdown);
 }
 

@@ -16,11 +16,30 @@ export { MAX_BLOCK_NESTING, MAX_HTML_NESTING, MAX_SPAN_NESTING, NestingTooDeep }
 /** Names this implementation in cache keys: HTML kept from another converter is not reused. */
 export const KRAMDOWN_IMPLEMENTATION = 'kramdown 2.4 (scholarsite)';
 
-export function createKramdown(config: Record<string, unknown> = {}): (source: string) => string {
+/**
+ * Converts Markdown to HTML. With `show_warnings: true`, `warn` is told kramdown's warnings (the
+ * parser's, then the converter's): each distinct one once, with how many times kramdown gives it.
+ */
+export type Kramdown = (source: string, warn?: (counts: ReadonlyMap<string, number>) => void) => string;
+
+const WARNING_TEXT_BUDGET = 1_000_000;
+
+export function createKramdown(config: Record<string, unknown> = {}): Kramdown {
   const options = resolveOptions(config);
-  return (source) => {
-    const root = new Parser(options).parse(source);
-    return convertHtml(root, options).html;
+  return (source, warn) => {
+    const parser = new Parser(options);
+    const root = parser.parse(source);
+    const { html, warnings } = convertHtml(root, options);
+    if (options.show_warnings && warn) {
+      // Counted, not listed: a hostile page's list is quadratic in its size (warning-log.ts), and
+      // so is the text of its warnings (a page of nested links names each one's text): past a
+      // megabyte they are only counted.
+      const { counts, more } = parser.warningTally(WARNING_TEXT_BUDGET);
+      for (const text of warnings) counts.set(text, (counts.get(text) ?? 0) + 1);
+      if (more > 0) counts.set(`${more} more warnings, too long to show (over 1 MB of text)`, 1);
+      if (counts.size > 0) warn(counts);
+    }
+    return html;
   };
 }
 

@@ -183,6 +183,9 @@ export function parseOption(name: string, value: unknown): unknown {
       return list(name, value).map((v) => symbol(rubyText(v)));
     case 'forbidden_inline_options':
       return list(name, value).map((v) => (typeof v === 'string' ? symbol(v) : v));
+    case 'show_warnings':
+      // Jekyll's own setting, read as Ruby reads a condition: only `false` (or nil) is off.
+      return value !== false;
     default:
       return value;
   }

@@ -70,7 +70,13 @@ export class LookAheads {
    * Starts following a look-ahead that parses `src` into `el`. `surroundings` names what else
    * decides how the text parses: the spans open around it, the text type, the options' version.
    */
-  follow(lookAhead: LookAhead, src: Scanner, el: Element, surroundings: string): Trail {
+  follow(
+    lookAhead: LookAhead,
+    src: Scanner,
+    el: Element,
+    surroundings: string,
+    optionsVersion: () => number,
+  ): Trail {
     let byName = this.memo.get(src);
     if (!byName) {
       byName = new Map();
@@ -84,12 +90,19 @@ export class LookAheads {
     // Set when the loop stopped at a place recorded before: the need there and what followed it.
     let stoppedAt: { need: number; doomed: Doomed } | undefined;
     const warnings = this.warnings;
+    // Options set in the text (`{::options /}`, by this parse or one nested in it) change how the
+    // rest parses: places past the change are neither looked up nor recorded under this key.
+    const version = optionsVersion();
 
     return {
       reached(pos) {
         // kramdown's span IAL reads the last child (text or not), an emphasis' closing needs one.
-        const kind = lastKindOf(el);
         const need = lookAhead.need();
+        if (optionsVersion() !== version) {
+          passed.push(pos, need, warnings.mark, -1);
+          return false;
+        }
+        const kind = lastKindOf(el);
         byKind ??= byName.get(key);
         const doomed = byKind?.[kind]?.get(pos);
         if (doomed && need + doomed.fall >= 1) {
@@ -112,8 +125,8 @@ export class LookAheads {
         let least = stoppedAt ? stoppedAt.need + Math.min(0, stoppedAt.doomed.fall) : lookAhead.need();
         for (let i = passed.length - 4; i >= 0; i -= 4) {
           const need = passed[i + 1] as number;
-          const byPlace = kinds[passed[i + 3] as number] as Map<number, Doomed>;
-          byPlace.set(passed[i] as number, { fall: least - need, from: passed[i + 2] as number, to });
+          const byPlace = kinds[passed[i + 3] as number];
+          byPlace?.set(passed[i] as number, { fall: least - need, from: passed[i + 2] as number, to });
           least = Math.min(least, need);
         }
       },

@@ -10,6 +10,7 @@
 import { Element, type ElementType, type Ial } from '../element.ts';
 import type { KramdownOptions } from '../options.ts';
 import { Scanner } from '../scanner.ts';
+import { LinkClosings } from './link-closings.ts';
 import { type LookAhead, LookAheads } from './look-ahead.ts';
 import { correctAbbreviationsAttributes, replaceAbbreviations } from './rules/abbreviation.ts';
 import { firstAfterSpaces } from './rules/block-boundary.ts';
@@ -90,9 +91,12 @@ interface Env {
 
 export class Parser {
   readonly root: Element;
-  private readonly warningLog = new WarningLog();
+  /** kramdown's warnings so far (rules that skip a parse repeat a stretch of it). */
+  readonly warningLog = new WarningLog();
   /** Look-aheads that reached the end of their text without closing (see look-ahead.ts). */
   private readonly lookAheads = new LookAheads(this.warningLog);
+  /** Where links' texts close, from the links around them (link-closings.ts). */
+  readonly linkClosings = new LinkClosings(this.warningLog);
   /** Counts `{::options}` changes: a look-ahead repeats another only under the same options. */
   optionsVersion = 0;
   src!: Scanner;
@@ -182,7 +186,8 @@ export class Parser {
     this.depth[what]--;
   }
 
-  warning(text: string): void {
+  /** `text` may be made when the warnings are read (one as long as the page, in a page of nested links). */
+  warning(text: string | (() => string)): void {
     this.warningLog.add(text);
   }
 
@@ -194,6 +199,11 @@ export class Parser {
   /** Each distinct warning once with how often kramdown gives it (linear in the page, unlike `warnings`). */
   warningCounts(): Map<string, number> {
     return this.warningLog.counts();
+  }
+
+  /** `warningCounts`, its long warnings made up to `budget` characters, the rest counted as `more`. */
+  warningTally(budget: number): { counts: Map<string, number>; more: number } {
+    return this.warningLog.tally(budget);
   }
 
   /**
@@ -253,7 +263,9 @@ export class Parser {
     if (this.tree) this.stack.push([this.tree, this.textType]);
     this.tree = el;
     this.textType = textType;
-    const trail = lookAhead && this.lookAheads.follow(lookAhead, this.src, el, this.surroundings());
+    const trail =
+      lookAhead &&
+      this.lookAheads.follow(lookAhead, this.src, el, this.surroundings(), () => this.optionsVersion);
     const active = rules ?? this.spanRules;
     const spanStart = rules ? this.spanStartOf(rules) : this.spanStart;
     const until = stopRe ? this.untilEither(stopRe, spanStart) : spanStart;
@@ -300,8 +312,9 @@ export class Parser {
    * What decides how spans parse here besides the text: which of em, strong and links are open
    * (the rules that would open one again take it as text), the text type and the options.
    */
-  private surroundings(): string {
-    let open = OPEN_BITS[this.tree.type] ?? 0;
+  surroundings(inside?: ElementType): string {
+    // `inside`: for spans about to be parsed in a new element of that type, here.
+    let open = (OPEN_BITS[this.tree.type] ?? 0) | (inside ? (OPEN_BITS[inside] ?? 0) : 0);
     for (const entry of this.stack) {
       const type = (entry as [Element | undefined])[0]?.type;
       if (type !== undefined) open |= OPEN_BITS[type] ?? 0;
