@@ -693,6 +693,46 @@ function openers(random: Random): string {
   return `${paragraphs.join('\n\n')}\n${definitions}`;
 }
 
+/**
+ * Images nested in one another, closed or not, giving up (no definition, no `)`) or not, around
+ * what their texts' parses meet: emphasis, HTML, IALs, footnote markers, links, options changed
+ * inside. kramdown reads each image's text again inside the one around it (exponential: a dozen
+ * pieces keep it quick).
+ */
+function images(random: Random): string {
+  const pieces = [
+    '![a ',
+    '![',
+    '![a ',
+    ']',
+    '] ',
+    ']] ',
+    '](',
+    '](/u) ',
+    '][] ',
+    '][x] ',
+    '[a ',
+    '*b* ',
+    '*',
+    '<i>',
+    '</i>',
+    '{:x}',
+    '{: .c}',
+    '[^1]',
+    '[x]',
+    '"q" ',
+    '{::options smart_quotes="apos,apos,quot,quot" /}',
+    '\n',
+  ];
+  const paragraphs = Array.from({ length: 1 + Math.floor(random() * 3) }, () => {
+    let text = '';
+    for (let n = 1 + Math.floor(random() * 12); n > 0; n--) text += pick(random, pieces);
+    return text;
+  });
+  const definitions = random() < 0.3 ? '\n[x]: /u\n[^1]: A note.\n' : '';
+  return `${paragraphs.join('\n\n')}\n${definitions}`;
+}
+
 export const GENERATORS = {
   lists,
   code,
@@ -706,4 +746,5 @@ export const GENERATORS = {
   links,
   tables,
   openers,
+  images,
 };

@@ -1,5 +1,5 @@
 /**
- * `npm run kramdown-diff [-- --kind lists|code|blocks|tight|html|rules|html-blocks|spans|emphasis|links|tables|openers] [--count N] [--seed S] [--show N]
+ * `npm run kramdown-diff [-- --kind lists|code|blocks|tight|html|rules|html-blocks|spans|emphasis|links|tables|openers|images] [--count N] [--seed S] [--show N]
  * [--file F.md] [--warnings]`: random Markdown documents of one kind (or the one file given), converted by scholarsite and by Jekyll's kramdown (Debian's
  * Jekyll must be installed), compared as the fixture tests compare them (tools/compat/normalise.ts); with
  * `--warnings`, kramdown's warnings too (tools/kramdown-diff/ast.rb's list, in order). Prints the first

@@ -15,7 +15,8 @@
  * Images nest: an image's text parses the images in it, each of which, giving up, is parsed again
  * as the text around it goes on, and so on down: exponential work (in kramdown too). Each link or
  * image whose text closes is recorded as well, so the same text in the same surroundings is parsed
- * once. (Nested images stay quadratic: each one's loop walks the text of those inside it again.)
+ * once, and an image around one that gives up takes that parse's result rather than reading its
+ * text again (rules/link.ts): nested images cost linear work.
  */
 import type { Scanner } from '../scanner.ts';
 import type { WarningLog } from './warning-log.ts';

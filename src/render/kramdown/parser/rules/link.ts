@@ -86,10 +86,14 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
   const surroundings = p.surroundings(type);
   const known = useClosings ? p.linkClosings.find(src, surroundings, textStart) : undefined;
   const mark = p.warningLog.mark;
+  const version = p.optionsVersion;
 
   const found = parseText(p, el, known, surroundings);
-  if (found && !known)
-    p.linkClosings.record(src, surroundings, textStart, { at: src.pos, from: mark, to: p.warningLog.mark });
+  let parsed = known;
+  if (found && !known) {
+    parsed = { at: src.pos, from: mark, to: p.warningLog.mark };
+    p.linkClosings.record(src, surroundings, textStart, parsed);
+  }
   // Skipped to its closing, a link that does not give up is parsed for its elements.
   const succeed = (href: string, title: string | undefined, ial?: Ial): boolean => {
     if (known) {
@@ -101,6 +105,7 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
     return true;
   };
   const giveUp = () => {
+    if (parsed && readAgain(p, type, parsed, version)) return true;
     src.revertPos(saved);
     p.addText(result);
     return true;
@@ -141,6 +146,24 @@ function parseLink(p: Parser, useClosings: boolean): boolean {
   const title = scanTitle(src);
   if (title !== undefined) return succeed(url, title);
   return giveUp();
+}
+
+/**
+ * An image that gives up directly in the text of an image around it: kramdown reads its text
+ * again there, from just after its `![`, and that parse is the one the image just made (the same
+ * text, spans open, text type and options). So the outer image takes its result instead: the same
+ * warnings and the pointer at the inner image's `]`. Its children are not needed: an image drops
+ * its own, the inner text's brackets and images leave the outer one's need of closings as it was,
+ * and from that `]` the parse goes the same whatever the last child is (the `]` is added as text
+ * first). Nested images cost linear work (exponential in kramdown).
+ */
+function readAgain(p: Parser, type: Element['type'], parsed: Closing, version: number): boolean {
+  // `{::options /}` in the text changed how kramdown's second reading of it goes from its start.
+  if (type !== 'img' || p.tree.type !== 'img' || p.optionsVersion !== version) return false;
+  p.addText('![');
+  p.src.setPos(parsed.at);
+  p.warningLog.repeat(parsed.from, parsed.to);
+  return true;
 }
 
 /**
