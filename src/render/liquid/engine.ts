@@ -30,7 +30,7 @@ import { AssignTag } from './tags/assign.ts';
 import { BUILT_IN_INCLUDES, BUILT_IN_INCLUDES_DIR, bibliographyTag } from './tags/bibliography.ts';
 import { BibliographyCountTag } from './tags/bibliography-count.ts';
 import { CiteTag } from './tags/cite.ts';
-import { RubyRange, rubyInteger } from './tags/collection.ts';
+import { rubyRange } from './tags/collection.ts';
 import { CycleTag } from './tags/cycle.ts';
 import { ForTag } from './tags/for.ts';
 import { GistTag } from './tags/gist.ts';
@@ -176,9 +176,7 @@ export function createLiquid(setup: LiquidSetup): JekyllLiquid {
   liquid.registerTag('cycle', CycleTag);
   liquid.registerTag('for', ForTag);
   liquid.registerFilter(RANGE_FILTER, function (this: { context: Context }, low: unknown, high: unknown) {
-    const [from, to] = [rubyInteger(low), rubyInteger(high)];
-    this.context.memoryLimit.use(to - from + 1);
-    return new RubyRange(from, to);
+    return rubyRange(this.context, low, high);
   });
   liquid.registerTag('tablerow', TablerowTag);
   liquid.registerTag('highlight', HighlightTag);

@@ -57,10 +57,14 @@ export class RubyRange extends Array<number> {
 export function* loopValue(token: ValueToken, ctx: Context): Generator<unknown, unknown, unknown> {
   if (token.kind !== TokenKind.Range) return yield evalToken(token, ctx);
   const range = token as RangeToken;
-  const low = rubyInteger(yield evalToken(range.lhs, ctx));
-  const high = rubyInteger(yield evalToken(range.rhs, ctx));
-  ctx.memoryLimit.use(high - low + 1);
-  return Array.from({ length: Math.max(0, high - low + 1) }, (_, i) => low + i);
+  return rubyRange(ctx, yield evalToken(range.lhs, ctx), yield evalToken(range.rhs, ctx));
+}
+
+/** A Ruby Range from its ends as Ruby's RangeLookup reads them (`to_i`), counted against the memory limit. */
+export function rubyRange(ctx: Context, low: unknown, high: unknown): RubyRange {
+  const [from, to] = [rubyInteger(low), rubyInteger(high)];
+  ctx.memoryLimit.use(to - from + 1);
+  return new RubyRange(from, to);
 }
 
 /** What `forloop` and `tablerowloop` both count at the item numbered `index` (from 0) of `length`. */
