@@ -18,6 +18,7 @@ import { isHash } from '../../../ruby/values.ts';
 import { parseYaml } from '../../../yaml/parse.ts';
 import {
   type Entry,
+  entryByKey,
   type Group,
   groupsOf,
   type Options,
@@ -102,6 +103,20 @@ export function* publicationsOf(ctx: Context, options: Options): Generator<unkno
   const configured = (yield ctx._get(['site', 'bibliography', 'collection'])) as unknown;
   const label = text(options.collection ?? configured ?? 'publications');
   return ((yield ctx._get(['site', label])) as Entry[] | undefined) ?? [];
+}
+
+/** What `{% cite %}` and `{% reference %}` look keys up in: the publications of the tag's `--file`, if any. */
+export function* citablePublications(ctx: Context, options: Options): Generator<unknown, Entry[], unknown> {
+  return selectEntries(yield* publicationsOf(ctx, options), { file: options.file }, {});
+}
+
+/** The publication a cited key names (the value of a variable of that name, if one is set). */
+export function* citedEntry(
+  ctx: Context,
+  all: Entry[],
+  key: string,
+): Generator<unknown, Entry | undefined, unknown> {
+  return entryByKey(all, String(((yield ctx._get(key.split('.'))) as unknown) ?? key));
 }
 
 /** jekyll-scholar's settings, as the site's config holds them. */

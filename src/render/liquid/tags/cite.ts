@@ -5,15 +5,8 @@
 import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
 import { xmlEscape } from '../../../ruby/text.ts';
-import { publicationsOf, scholarSettingsOf } from './bibliography.ts';
-import {
-  type Entry,
-  entryByKey,
-  optionValues,
-  parseArguments,
-  selectEntries,
-  text,
-} from './bibliography-entries.ts';
+import { citablePublications, citedEntry, scholarSettingsOf } from './bibliography.ts';
+import { type Entry, optionValues, parseArguments, text } from './bibliography-entries.ts';
 
 /** jekyll-scholar's `missing_reference` text, for a key no publication has. */
 export function* missingReference(ctx: Context): Generator<unknown, string, unknown> {
@@ -32,12 +25,11 @@ export class CiteTag extends Tag {
 
   *render(ctx: Context): Generator<unknown, unknown, unknown> {
     const options = yield* optionValues(ctx, this.pairs);
-    const all = selectEntries(yield* publicationsOf(ctx, options), { file: options.file }, {});
+    const all = yield* citablePublications(ctx, options);
     const baseurl = text((yield ctx._get(['site', 'baseurl'])) as unknown).replace(/\/+$/, '');
     const cited: string[] = [];
     for (const key of this.keys) {
-      const name = String(((yield ctx._get(key.split('.'))) as unknown) ?? key);
-      const entry = entryByKey(all, name);
+      const entry = yield* citedEntry(ctx, all, key);
       if (!entry) return yield* missingReference(ctx);
       const href = xmlEscape(`${baseurl}${text(entry.url)}`);
       cited.push(`<a class="citation" href="${href}">${authorYear(entry)}</a>`);

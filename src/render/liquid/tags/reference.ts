@@ -4,8 +4,8 @@
  */
 import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
-import { type BibliographyDrawing, Drawing, publicationsOf } from './bibliography.ts';
-import { entryByKey, optionValues, parseArguments, selectEntries } from './bibliography-entries.ts';
+import { type BibliographyDrawing, citablePublications, citedEntry, Drawing } from './bibliography.ts';
+import { optionValues, parseArguments } from './bibliography-entries.ts';
 import { missingReference } from './cite.ts';
 
 export function referenceTag(setup: BibliographyDrawing) {
@@ -22,11 +22,10 @@ export function referenceTag(setup: BibliographyDrawing) {
 
     *render(ctx: Context): Generator<unknown, unknown, unknown> {
       const options = yield* optionValues(ctx, this.pairs);
-      const all = selectEntries(yield* publicationsOf(ctx, options), { file: options.file }, {});
+      const all = yield* citablePublications(ctx, options);
       let out = '';
       for (const key of this.keys) {
-        const name = String(((yield ctx._get(key.split('.'))) as unknown) ?? key);
-        const entry = entryByKey(all, name);
+        const entry = yield* citedEntry(ctx, all, key);
         out += entry
           ? yield* this.drawing.draw(ctx, [{ title: '', id: '', entries: [entry] }], 1, options)
           : yield* missingReference(ctx);
