@@ -1,11 +1,9 @@
 /** How Ruby Liquid's loops see a value (Utils.slice_collection) and read a number (`to_i`). */
 import { type Context, evalToken, type RangeToken, TokenKind, toValue, type ValueToken } from 'liquidjs';
 
-/** A list as itself, a hash as its pairs, a string as one item (none if empty), else nothing. */
-function rubyItems(value: unknown): unknown[] {
-  const plain = toValue(value) as unknown;
+/** A list as itself, a hash as its pairs, else nothing (a string is rubySlice's). */
+function rubyItems(plain: unknown): unknown[] {
   if (Array.isArray(plain)) return plain;
-  if (typeof plain === 'string') return plain === '' ? [] : [plain];
   if (plain && typeof plain === 'object') {
     if (Symbol.iterator in plain) return Array.from(plain as Iterable<unknown>);
     return Object.keys(plain).map((key) => [key, (plain as Record<string, unknown>)[key]]);
