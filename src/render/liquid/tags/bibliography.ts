@@ -72,8 +72,7 @@ export class Drawing {
     let link = '';
     if (!ctx.getRegister(STYLED)) {
       ctx.setRegister(STYLED, true);
-      const baseurl = text((yield ctx._get(['site', 'baseurl'])) as unknown).replace(/\/+$/, '');
-      link = `<link rel="stylesheet" href="${baseurl}${BIBLIOGRAPHY_STYLESHEET}">`;
+      link = `<link rel="stylesheet" href="${yield* siteBaseurl(ctx)}${BIBLIOGRAPHY_STYLESHEET}">`;
     }
     // On a line of its own, so that Markdown takes it as a block even after text.
     return `\n<div class="scholarsite-bibliography">${link}${list}\n</div>\n`;
@@ -117,6 +116,11 @@ export function* citedEntry(
   key: string,
 ): Generator<unknown, Entry | undefined, unknown> {
   return entryByKey(all, String(((yield ctx._get(key.split('.'))) as unknown) ?? key));
+}
+
+/** The site's baseurl without a trailing `/`, to put before a site path. */
+export function* siteBaseurl(ctx: Context): Generator<unknown, string, unknown> {
+  return text((yield ctx._get(['site', 'baseurl'])) as unknown).replace(/\/+$/, '');
 }
 
 /** jekyll-scholar's settings, as the site's config holds them. */

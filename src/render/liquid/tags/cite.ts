@@ -5,7 +5,7 @@
 import type { Context, Liquid, TagToken, TopLevelToken } from 'liquidjs';
 import { Tag } from 'liquidjs';
 import { xmlEscape } from '../../../ruby/text.ts';
-import { citablePublications, citedEntry, scholarSettingsOf } from './bibliography.ts';
+import { citablePublications, citedEntry, scholarSettingsOf, siteBaseurl } from './bibliography.ts';
 import { type Entry, optionValues, parseArguments, text } from './bibliography-entries.ts';
 
 /** jekyll-scholar's `missing_reference` text, for a key no publication has. */
@@ -26,7 +26,7 @@ export class CiteTag extends Tag {
   *render(ctx: Context): Generator<unknown, unknown, unknown> {
     const options = yield* optionValues(ctx, this.pairs);
     const all = yield* citablePublications(ctx, options);
-    const baseurl = text((yield ctx._get(['site', 'baseurl'])) as unknown).replace(/\/+$/, '');
+    const baseurl = yield* siteBaseurl(ctx);
     const cited: string[] = [];
     for (const key of this.keys) {
       const entry = yield* citedEntry(ctx, all, key);
