@@ -195,8 +195,6 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
     if (trimLeft) stripTextBefore();
     textBefore = -1;
     trimNext = trimRight;
-    // The token as written, without its dashes.
-    const plain = `${token.slice(0, 2)}${token.slice(trimLeft ? 3 : 2, token.length - (trimRight ? 3 : 2))}${token.slice(-2)}`;
     if (token.startsWith('{{')) {
       const content = CONTENT_OF_VARIABLE.exec(token);
       if (!content) fail(`Variable '${token}' was not properly terminated with regexp: /\\}\\}/`);
@@ -233,7 +231,8 @@ export function laxRewrite(source: string): { source: string; warnings: LaxWarni
       }
       const block = open.at(-1);
       const wasInComment = inComment();
-      let written = plain;
+      // The token as written, without its dashes.
+      let written = `${token.slice(0, 2)}${token.slice(trimLeft ? 3 : 2, token.length - (trimRight ? 3 : 2))}${token.slice(-2)}`;
       // Tags out of place (an end tag of another block, a block never closed) are left as they
       // are: liquidjs refuses them too, and says where the block began.
       if (Object.hasOwn(BLOCKS, name)) {
