@@ -245,8 +245,9 @@ const KRAMDOWN_LINE = /\b(on line |\(line )(\d+)/g;
 function kramdownWarning(item: Renderable, warning: string, count: number): ProblemInit {
   let line: number | undefined;
   const message = warning.replace(KRAMDOWN_LINE, (_, words: string, number: string) => {
-    line ??= Number(number) + item.bodyLine - 1;
-    return `${words}${Number(number) + item.bodyLine - 1}`;
+    const inFile = Number(number) + item.bodyLine - 1;
+    line ??= inFile;
+    return `${words}${inFile}`;
   });
   return {
     message: `Kramdown warning: ${message}${count > 1 ? ` (${count} times)` : ''}`,

@@ -8,7 +8,7 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
@@ -229,7 +229,6 @@ describe('kramdown: pages nested thousands deep', () => {
   };
   for (const [name, text] of Object.entries(pages)) {
     test(`${name} nested 5,000 deep: a located error naming the page`, async () => {
-      const { writeFileSync } = await import('node:fs');
       writeFileSync(path.join(site, 'deep.md'), `---\ntitle: Deep\n---\n${text}`);
       await assert.rejects(
         build({ source: site, destination, print: () => {}, time: new Date('2025-01-01T00:00:00Z') }),

@@ -28,6 +28,8 @@ export class Scanner {
   private restText: string;
   private previousLine: number;
   private lastIndexes?: Map<string, number>;
+  /** What rules work out once per text, by the function that works it out (see `memo`). */
+  private memos?: Map<(src: Scanner) => unknown, unknown>;
 
   constructor(
     readonly string: string,
@@ -110,6 +112,20 @@ export class Scanner {
       this.lastIndexes.set(char, last);
     }
     return last >= this.pos;
+  }
+
+  /**
+   * `make(this)`, made once per text: what a rule knows of the whole text (where closings stand,
+   * what scans found) is kept with it, under the function that makes it.
+   */
+  memo<T>(make: (src: Scanner) => T): T {
+    this.memos ??= new Map();
+    let value = this.memos.get(make) as T | undefined;
+    if (value === undefined) {
+      value = make(this);
+      this.memos.set(make, value);
+    }
+    return value;
   }
 
   /** One character (Ruby's `getch`; a surrogate pair is one character). */

@@ -38,7 +38,7 @@ const delimiters = new Map<string, Delimiter>(
 );
 
 /** Per text: where the last delimiter that could close each kind of emphasis stands. */
-const lastClosings = new WeakMap<Scanner, Map<string, number>>();
+const lastClosings = (): Map<string, number> => new Map();
 
 /**
  * Whether a delimiter that could close `elem` stands at or after the pointer, by the tests the
@@ -48,11 +48,7 @@ const lastClosings = new WeakMap<Scanner, Map<string, number>>();
  * unclosed `*a`, quadratic) is skipped. The last such place is found once per text.
  */
 function mayClose(src: Scanner, delim: string, elem: 'em' | 'strong', type: string): boolean {
-  let byKind = lastClosings.get(src);
-  if (!byKind) {
-    byKind = new Map();
-    lastClosings.set(src, byKind);
-  }
+  const byKind = src.memo(lastClosings);
   const key = `${delim}${elem}`;
   let last = byKind.get(key);
   if (last === undefined) {

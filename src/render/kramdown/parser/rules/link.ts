@@ -212,8 +212,8 @@ interface UrlEnd {
   balanced: boolean;
 }
 
-/** Url scans by scanner, by the `(` they start at: a page of `[a](b` repeats none. */
-const URL_ENDS = new WeakMap<Scanner, Map<number, UrlEnd>>();
+/** Url scans of a text, by the `(` they start at: a page of `[a](b` repeats none. */
+const urlEnds = (): Map<number, UrlEnd> => new Map();
 
 /**
  * The url of `(url)` runs to the `)` that balances the `(`, or to whitespace before a quote, or
@@ -221,11 +221,7 @@ const URL_ENDS = new WeakMap<Scanner, Map<number, UrlEnd>>();
  * ends: a nested `(` already scanned is skipped to its end, so each text is scanned once.
  */
 function urlEnd(src: Scanner, from: number): UrlEnd {
-  let known = URL_ENDS.get(src);
-  if (!known) {
-    known = new Map();
-    URL_ENDS.set(src, known);
-  }
+  const known = src.memo(urlEnds);
   const done = known.get(from);
   if (done) return done;
   // The `(`s whose scans are under way, the outermost (`from`) first.
@@ -266,16 +262,12 @@ function angleUrl(src: Scanner): string | undefined {
   return text.slice(at + 2, close);
 }
 
-/** Where a look for `char` from an earlier place found it, by scanner: none lies in between. */
-const NEXT_FOUND = new WeakMap<Scanner, Map<string, [from: number, found: number]>>();
+/** Where a look for each character from an earlier place found it in a text: none lies in between. */
+const nextFound = (): Map<string, [from: number, found: number]> => new Map();
 
 /** The next index of `char` from `from` on (or -1): searched again only past the last one found. */
 function nextIndex(src: Scanner, char: string, from: number): number {
-  let byChar = NEXT_FOUND.get(src);
-  if (!byChar) {
-    byChar = new Map();
-    NEXT_FOUND.set(src, byChar);
-  }
+  const byChar = src.memo(nextFound);
   const last = byChar.get(char);
   if (last && from >= last[0] && (last[1] === -1 || from <= last[1])) return last[1];
   const found = src.string.indexOf(char, from);
@@ -294,7 +286,7 @@ function scanTitle(src: Scanner): string | undefined {
   while (isSpace(text[at])) at++;
   const quote = text[at];
   if (quote !== '"' && quote !== "'") return undefined;
-  const ends = titleEndsOf(src)[quote === '"' ? 0 : 1];
+  const ends = src.memo(titleEnds)[quote === '"' ? 0 : 1];
   // The first end from at + 2 on, by bisection.
   let low = 0;
   let high = ends.length;
@@ -311,13 +303,9 @@ function scanTitle(src: Scanner): string | undefined {
   return text.slice(at + 1, end);
 }
 
-/** By scanner: where a `"` and where a `'` is followed by whitespace and `)`, in order. */
-const TITLE_ENDS = new WeakMap<Scanner, [number[], number[]]>();
-
-function titleEndsOf(src: Scanner): [number[], number[]] {
-  let ends = TITLE_ENDS.get(src);
-  if (ends) return ends;
-  ends = [[], []];
+/** Where in a text a `"` and where a `'` is followed by whitespace and `)`, in order. */
+function titleEnds(src: Scanner): [number[], number[]] {
+  const ends: [number[], number[]] = [[], []];
   const text = src.string;
   // Swept from the end: whether the next character that is not whitespace is a `)`.
   let closes = false;
@@ -329,7 +317,6 @@ function titleEndsOf(src: Scanner): [number[], number[]] {
   }
   ends[0].reverse();
   ends[1].reverse();
-  TITLE_ENDS.set(src, ends);
   return ends;
 }
 
@@ -343,7 +330,7 @@ function mayBeDefined(p: Parser, from: number, to: number): boolean {
   if (p.linkDefs.size === 0) return false;
   const longest = longestIdOf(p.linkDefs);
   if (to - from <= longest) return true;
-  const kept = keptCountsOf(p.src);
+  const kept = p.src.memo(keptCounts);
   return (kept[to] as number) - (kept[from] as number) <= longest;
 }
 
@@ -361,19 +348,13 @@ function longestIdOf(defs: Parser['linkDefs']): number {
   return known.longest;
 }
 
-const KEPT_COUNTS = new WeakMap<Scanner, Uint32Array>();
-
-/** By scanner: how many characters before each index are neither whitespace nor a backslash. */
-function keptCountsOf(src: Scanner): Uint32Array {
-  let counts = KEPT_COUNTS.get(src);
-  if (!counts) {
-    const text = src.string;
-    counts = new Uint32Array(text.length + 1);
-    for (let i = 0; i < text.length; i++) {
-      const char = text[i];
-      counts[i + 1] = (counts[i] as number) + (isSpace(char) || char === '\\' ? 0 : 1);
-    }
-    KEPT_COUNTS.set(src, counts);
+/** How many characters of a text before each index are neither whitespace nor a backslash. */
+function keptCounts(src: Scanner): Uint32Array {
+  const text = src.string;
+  const counts = new Uint32Array(text.length + 1);
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    counts[i + 1] = (counts[i] as number) + (isSpace(char) || char === '\\' ? 0 : 1);
   }
   return counts;
 }
