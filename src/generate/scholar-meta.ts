@@ -67,15 +67,10 @@ function splitNames(text: string): string[] {
 
 const isInitials = (name: string) => /^(?:\p{Lu}\p{Ll}{0,2}\.\s?-?)+$/u.test(name);
 /** "Basu." is "Basu"; "Lin, T." keeps its initial's stop. */
-const withoutFinalStop = (name: string) =>
-  isInitials(
-    name
-      .trim()
-      .split(/[\s,]+/)
-      .at(-1) ?? '',
-  )
-    ? name.trim()
-    : name.trim().replace(/\.$/, '');
+const withoutFinalStop = (name: string) => {
+  const trimmed = name.trim();
+  return isInitials(trimmed.split(/[\s,]+/).at(-1) ?? '') ? trimmed : trimmed.replace(/\.$/, '');
+};
 
 /**
  * The authors of an academicpages `citation:`, the names before the year or the quoted title in

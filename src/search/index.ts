@@ -25,8 +25,23 @@ export function searchEnabled(site: Site): boolean {
   return setting === true && templatesNamePagefind(site);
 }
 
-/** Whether a layout or an include of the site (or of its theme) says `pagefind`. */
+/**
+ * Whether each site's templates name Pagefind, decided once a build: `searchEnabled` is asked by
+ * each pass over the plugins and again before indexing, and the includes are read to know.
+ */
+const namesPagefind = new WeakMap<Site, boolean>();
+
 function templatesNamePagefind(site: Site): boolean {
+  let answer = namesPagefind.get(site);
+  if (answer === undefined) {
+    answer = readTemplatesForPagefind(site);
+    namesPagefind.set(site, answer);
+  }
+  return answer;
+}
+
+/** Whether a layout or an include of the site (or of its theme) says `pagefind`. */
+function readTemplatesForPagefind(site: Site): boolean {
   if ([...site.layouts.values()].some((layout) => layout.sourceText.includes('pagefind'))) return true;
   const mentions = (dir: string): boolean =>
     readdirSync(dir, { withFileTypes: true, recursive: true }).some(
