@@ -4,6 +4,9 @@ import path from 'node:path';
 import { classifyDifference, type Difference, differenceExcerpt, firstDifferingLine } from './classify.ts';
 import { normaliseCss, normaliseHtml, normaliseXml } from './normalise.ts';
 
+/** An HTML page (the files the corpus counts and classifies). */
+export const isHtml = (file: string) => /\.html?$/i.test(file);
+
 export type Verdict = 'equal' | 'different' | 'missing' | 'extra';
 
 export interface FileResult {
@@ -87,7 +90,7 @@ export function compareTrees(expected: string, actual: string, times: BuildTimes
     if (na && nb && na.length === nb.length && na.every((line, k) => line === nb[k])) {
       results.push({ file, verdict: 'equal' });
     } else {
-      const html = /\.html?$/i.test(file) && na && nb;
+      const html = isHtml(file) && na && nb;
       results.push({
         file,
         verdict: 'different',
