@@ -135,8 +135,6 @@ function keyOf(problem: CheckProblem, siteUrl: string): string {
   message = message.replace(/^(the link to |the redirect to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
   // `{{ base_path }}/x` on a `url` ending in `/` writes `//x`, which GitHub Pages serves as `/x`.
   message = message.replace(/([^:/])\/{2,}/g, '$1/');
-  // An element the content leaves open is closed by whatever the layout closes next: one mistake,
-  // named by the old theme's tag or the new one's.
   // HTML the content leaves open or nests wrongly is reported by the elements around it, which are
   // the layout's: on one page, one kind of it (html-validate's rule) is one mistake.
   const nesting = /\(html-validate: (close-order|element-permitted-content|element-permitted-parent)\)$/.exec(
