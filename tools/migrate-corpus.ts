@@ -18,17 +18,13 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { type CorpusSite, readCorpusList } from './compat/corpus-list.ts';
+import { DEFAULT_MIRROR, exportCommit, mirrorGitDir } from './compat/mirror.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const BIN = path.join(ROOT, 'bin/scholarsite.js');
 const DEFAULT_LIST = path.join(ROOT, 'tools/compat/corpus.tsv');
-const DEFAULT_MIRROR = '/work/.mirror';
 const TEN_MINUTES = 10 * 60 * 1000;
-
-interface Site {
-  repo: string;
-  commit: string;
-}
 
 interface CheckProblem {
   severity: 'error' | 'warning';
@@ -54,51 +50,6 @@ interface Row {
   /** Errors of the migrated site that the original has not, by key. */
   added: string[];
   note?: string;
-}
-
-function readList(file: string): Site[] {
-  const sites: Site[] = [];
-  for (const [index, line] of readFileSync(file, 'utf8').split(/\r?\n/).entries()) {
-    if (line.trim() === '' || line.trimStart().startsWith('#')) continue;
-    const [repo = '', commit = ''] = line.split('\t').map((cell) => cell.trim());
-    if (!/^[\w.-]+\/[\w.-]+$/.test(repo) || !/^[0-9a-f]{40}$/.test(commit))
-      throw new Error(`${file}:${index + 1}: write owner/name, a tab, then the full commit.`);
-    sites.push({ repo, commit });
-  }
-  return sites;
-}
-
-function gitDir(mirror: string, repo: string): string | undefined {
-  const base = path.join(mirror, repo.replace('/', '+'), 'repo');
-  if (existsSync(path.join(base, '.git', 'HEAD'))) return path.join(base, '.git');
-  return existsSync(path.join(base, 'HEAD')) ? base : undefined;
-}
-
-/**
- * The tree of `commit` written into `into`. Snapshots lack their largest files, which stops
- * `git archive`; then the blobs that are there are written one by one.
- */
-function exportCommit(git: string, commit: string, into: string): void {
-  mkdirSync(into, { recursive: true });
-  const archive = spawnSync(
-    'sh',
-    ['-c', 'git --git-dir="$1" archive --format=tar "$2" | tar -x -C "$3"', 'sh', git, commit, into],
-    { encoding: 'utf8' },
-  );
-  if (archive.status === 0 && !archive.stderr.trim()) return;
-  const listing = spawnSync('git', ['--git-dir', git, 'ls-tree', '-r', '-z', commit], {
-    encoding: 'utf8',
-    maxBuffer: 1 << 28,
-  }).stdout;
-  for (const entry of listing.split('\0')) {
-    const match = /^(\d+) (\w+) ([0-9a-f]+)\t(.*)$/s.exec(entry);
-    if (match?.[2] !== 'blob' || match[1] === '120000') continue;
-    const blob = spawnSync('git', ['--git-dir', git, 'cat-file', 'blob', match[3]], { maxBuffer: 1 << 30 });
-    if (blob.status !== 0) continue;
-    const file = path.join(into, match[4]);
-    mkdirSync(path.dirname(file), { recursive: true });
-    writeFileSync(file, blob.stdout);
-  }
 }
 
 /**
@@ -184,8 +135,6 @@ function keyOf(problem: CheckProblem, siteUrl: string): string {
   message = message.replace(/^(the link to |the redirect to |the image |<\w+ \w+=")(?:\.{1,2}\/|\/)+/, '$1');
   // `{{ base_path }}/x` on a `url` ending in `/` writes `//x`, which GitHub Pages serves as `/x`.
   message = message.replace(/([^:/])\/{2,}/g, '$1/');
-  // An element the content leaves open is closed by whatever the layout closes next: one mistake,
-  // named by the old theme's tag or the new one's.
   // HTML the content leaves open or nests wrongly is reported by the elements around it, which are
   // the layout's: on one page, one kind of it (html-validate's rule) is one mistake.
   const nesting = /\(html-validate: (close-order|element-permitted-content|element-permitted-parent)\)$/.exec(
@@ -211,7 +160,7 @@ function addedErrors(before: CheckProblem[], after: CheckProblem[], siteUrl: str
   return [...new Set(after.map((problem) => keyOf(problem, siteUrl)))].filter((key) => !known.has(key));
 }
 
-function measure(site: Site, mirror: string, work: string, report?: string, again = false): Row {
+function measure(site: CorpusSite, mirror: string, work: string, report?: string, again = false): Row {
   const name = site.repo.replace('/', '+');
   const folder = path.join(work, name);
   const original = path.join(folder, 'original');
@@ -225,7 +174,7 @@ function measure(site: Site, mirror: string, work: string, report?: string, agai
     };
   } else {
     rmSync(folder, { recursive: true, force: true });
-    const git = gitDir(mirror, site.repo);
+    const git = mirrorGitDir(site.repo, mirror);
     if (!git)
       return { repo: site.repo, migrated: false, original: empty, added: [], note: 'not in the mirror' };
     exportCommit(git, site.commit, original);
@@ -295,7 +244,9 @@ function main(): number {
     return 2;
   }
   const only = values.only ? new RegExp(values.only, 'i') : undefined;
-  const listed = readList(list).filter((site) => !only || only.test(site.repo));
+  const listed = readCorpusList(readFileSync(list, 'utf8'), list).filter(
+    (site) => !only || only.test(site.repo),
+  );
   // `--sample N`: N sites spread evenly over the list, the same N every run.
   const sample = Number(values.sample ?? listed.length);
   const step = listed.length / Math.min(Math.max(sample, 1), listed.length);

@@ -1,8 +1,11 @@
 /** Compare two built sites file by file with the normalisers of normalise.ts. */
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { classifyDifference, type Difference, differenceExcerpt } from './classify.ts';
+import { classifyDifference, type Difference, differenceExcerpt, firstDifferingLine } from './classify.ts';
 import { normaliseCss, normaliseHtml, normaliseXml } from './normalise.ts';
+
+/** An HTML page (the files the corpus counts and classifies). */
+export const isHtml = (file: string) => /\.html?$/i.test(file);
 
 export type Verdict = 'equal' | 'different' | 'missing' | 'extra';
 
@@ -48,8 +51,7 @@ function normalised(file: string, bytes: Buffer, buildTime: number): string[] | 
 
 /** A short context diff of the first difference. */
 export function firstDifference(expected: string[], actual: string[], context = 3): string {
-  let i = 0;
-  while (i < expected.length && i < actual.length && expected[i] === actual[i]) i++;
+  const i = firstDifferingLine(expected, actual);
   const from = Math.max(0, i - context);
   const lines = [`@@ line ${i + 1} @@`];
   for (let k = from; k < i; k++) lines.push(`  ${expected[k]}`);
@@ -88,7 +90,7 @@ export function compareTrees(expected: string, actual: string, times: BuildTimes
     if (na && nb && na.length === nb.length && na.every((line, k) => line === nb[k])) {
       results.push({ file, verdict: 'equal' });
     } else {
-      const html = /\.html?$/i.test(file) && na && nb;
+      const html = isHtml(file) && na && nb;
       results.push({
         file,
         verdict: 'different',

@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { buildWithScholarsite, cachedJekyllBuild, type RequestedMode } from './builders.ts';
-import { compareTrees, listFiles } from './compare.ts';
+import { compareTrees, isHtml, listFiles } from './compare.ts';
 import { copySite } from './copy-site.ts';
 import { type CorpusSite, readCorpusList } from './corpus-list.ts';
 import { compatMode } from './github-pages.ts';
@@ -29,8 +29,6 @@ export interface CorpusOptions {
   /** Sites built at once; each runs one build at a time. */
   jobs: number;
 }
-
-const HTML = /\.html?$/i;
 
 async function measureSite(
   site: CorpusSite,
@@ -78,12 +76,7 @@ async function measureSite(
     report.row = rowFromResults(site.repo, results);
     report.results = results.filter((result) => result.verdict !== 'equal');
   } else if (jekyll.ok) {
-    report.row = failedRow(
-      site.repo,
-      'ok',
-      'FAIL',
-      listFiles(jekyll.site).filter((f) => HTML.test(f)).length,
-    );
+    report.row = failedRow(site.repo, 'ok', 'FAIL', listFiles(jekyll.site).filter(isHtml).length);
   }
   if (!options.keep) rmSync(folder, { recursive: true, force: true });
   return report;

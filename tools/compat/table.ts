@@ -1,5 +1,5 @@
 /** The corpus run's table: one row a site, then a TOTAL line measured against the done-bar. */
-import type { FileResult } from './compare.ts';
+import { type FileResult, isHtml } from './compare.ts';
 
 export type BuildState = 'ok' | 'FAIL' | 'not built';
 
@@ -19,8 +19,6 @@ export interface SiteRow {
   otherEqual: number;
   otherTotal: number;
 }
-
-const isHtml = (file: string) => /\.html?$/i.test(file);
 
 /** A row from the comparison of a site both tools built. */
 export function rowFromResults(site: string, results: FileResult[]): SiteRow {

@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { splitFrontMatter } from '../../src/read/front-matter.ts';
 import { createLiquid } from '../../src/render/liquid/index.ts';
 import { laxRewrite } from '../../src/render/liquid/lax.ts';
 
@@ -66,11 +67,9 @@ const engine = createLiquid({
 for (const name of ['seo', 'feed_meta', 'avatar', 'gist'])
   engine.liquid.registerTag(name, { parse() {}, render: () => '' });
 
-const FRONT_MATTER = /^(---\s*\n[\s\S]*?\n?)^((---|\.\.\.)\s*$\n?)/m;
 function ours(file: string): Reading {
-  let text = readFileSync(file, 'utf8');
-  const front = FRONT_MATTER.exec(text);
-  if (front?.index === 0) text = text.slice(front[0].length);
+  const read = readFileSync(file, 'utf8');
+  const text = splitFrontMatter(read)?.body ?? read;
   try {
     const lax = laxRewrite(text);
     engine.liquid.parse(lax.source, file);
