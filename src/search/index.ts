@@ -4,11 +4,10 @@
  * with the site in `pagefind/`, so the search works from the built files alone, offline too.
  */
 
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import path from 'node:path';
 import { usesBuiltInTheme } from '../config/theme.ts';
 import { SiteError } from '../errors.ts';
 import { importPackage } from '../import-package.ts';
+import { someIncludeFile } from '../site/include-files.ts';
 import { pageWithoutAFile } from '../site/page-without-a-file.ts';
 import type { Site } from '../site/site.ts';
 import type { OutputFile } from '../write/writer.ts';
@@ -43,12 +42,7 @@ function templatesNamePagefind(site: Site): boolean {
 /** Whether a layout or an include of the site (or of its theme) says `pagefind`. */
 function readTemplatesForPagefind(site: Site): boolean {
   if ([...site.layouts.values()].some((layout) => layout.sourceText.includes('pagefind'))) return true;
-  const mentions = (dir: string): boolean =>
-    readdirSync(dir, { withFileTypes: true, recursive: true }).some(
-      (entry) =>
-        entry.isFile() && readFileSync(path.join(entry.parentPath, entry.name), 'utf8').includes('pagefind'),
-    );
-  return site.includeDirs.some((dir) => existsSync(dir) && mentions(dir));
+  return someIncludeFile(site.includeDirs, (text) => text.includes('pagefind'));
 }
 
 /**

@@ -4,7 +4,7 @@
  * the fields academicpages' pages and the theme read, and a `.bib` file to download beside it.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import {
   type BibliographySettings,
@@ -18,6 +18,7 @@ import { type Diagnostics, SiteError } from '../../errors.ts';
 import { xmlEscape } from '../../ruby/text.ts';
 import { parseRubyTime } from '../../ruby/time.ts';
 import { type Collection, Document, Page } from '../../site/document.ts';
+import { someIncludeFile } from '../../site/include-files.ts';
 import type { Site } from '../../site/site.ts';
 import { codeStamp } from '../../version.ts';
 import { keepCacheFile } from '../../write/cache-file.ts';
@@ -87,16 +88,8 @@ export function usesBibliographyTags(site: Site, options: { includes?: boolean }
   const items = [...site.pages, ...site.documents, ...site.layouts.values()];
   if (items.some((item) => BIBLIOGRAPHY_TAG.test(item.content ?? ''))) return true;
   if (!options.includes) return false;
-  const folder = site.includeDirs[0];
-  try {
-    return readdirSync(folder, { recursive: true, withFileTypes: true }).some(
-      (entry) =>
-        entry.isFile() &&
-        BIBLIOGRAPHY_TAG.test(readFileSync(path.join(entry.parentPath, entry.name), 'utf8')),
-    );
-  } catch {
-    return false; // no _includes
-  }
+  // The site's own includes only: the built-in theme's hold bibliography tags for every site.
+  return someIncludeFile(site.includeDirs.slice(0, 1), (text) => BIBLIOGRAPHY_TAG.test(text));
 }
 
 /** The built-in layout of publication pages on sites with no layout for them. */
