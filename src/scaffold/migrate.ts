@@ -236,8 +236,9 @@ function missingFiles(target: string, copied: string[]): string[] {
     }
     for (const key of FILE_LINKS) {
       const url = data[key];
-      if (typeof url !== 'string' || /:|^\/\//.test(url) || !/\.\w+$/.test(url.split(/[?#]/)[0])) continue;
+      if (typeof url !== 'string' || /:|^\/\//.test(url)) continue;
       const written = url.split(/[?#]/)[0];
+      if (!/\.\w+$/.test(written)) continue;
       let relative: string;
       try {
         relative = decodeURI(written).replace(/^\/+/, '');
