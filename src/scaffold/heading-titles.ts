@@ -7,15 +7,15 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { splitFrontMatter } from '../read/front-matter.ts';
 import type { CarryStep } from './carry-over.ts';
+import { isContentPage } from './open-comments.ts';
 
-const PAGE = /\.(md|markdown|mkd|mkdn|html?)$/i;
 /** `title: "<h1 class="x">Awards</h1>"`, quoted or not: the heading's content in group 4. */
 const HEADING_TITLE = /^(title\s*:\s*)(["']?)\s*<h([1-6])(?:\s[^>]*)?>([^\n]*?)<\/h\3>[ \t]*\2[ \t]*$/m;
 
 export function unwrapHeadingTitles(target: string, copied: string[]): CarryStep[] {
   const steps: CarryStep[] = [];
   for (const file of copied) {
-    if (!PAGE.test(file) || /^(_includes|_layouts|\.github)\//.test(file)) continue;
+    if (!isContentPage(file)) continue;
     const absolute = path.join(target, file);
     const text = readFileSync(absolute, 'utf8');
     // The YAML starts the file, so an index in it is an index in the file.
