@@ -101,7 +101,9 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   const profileLinks = carryProfileLinks(source, target, config);
   const comments = closeOpenComments(target, copied);
   const titles = unwrapHeadingTitles(target, copied);
-  if (profileLinks.length) copied.push(EXTRA_LINKS_FILE);
+  // Its steps may only have rewritten _config.yml (an address spelled out): count the file when it was written.
+  if (!copied.includes(EXTRA_LINKS_FILE) && existsSync(path.join(target, EXTRA_LINKS_FILE)))
+    copied.push(EXTRA_LINKS_FILE);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
   const vendored = vendor ? vendorScholarsite(target) : {};
