@@ -18,8 +18,8 @@ export function checkScholar(page: BuiltPage): Finding[] {
   const meta = page.parsed.elements.filter(
     (e) => e.name === 'meta' && e.attributes.name?.startsWith('citation_') && e.attributes.content?.trim(),
   );
-  if (page.collection !== 'publications' && meta.length === 0) return [];
-  if (!page.parsed.isDocument && meta.length === 0) return [];
+  // Without tags, only a whole page of the publications collection is a publication page.
+  if (meta.length === 0 && (page.collection !== 'publications' || !page.parsed.isDocument)) return [];
   const has = (tag: string) => meta.some((e) => e.attributes.name === tag);
   const outputLine = meta[0]?.line ?? page.parsed.elements.find((e) => e.name === 'head')?.line;
   if (meta.length === 0) {

@@ -50,11 +50,8 @@ export function keepGitHubPagesSettings(source: string, target: string, config: 
 
 /** `key:` and the indented or listed lines under it, commented out in place. */
 function commentOutKey(lines: string[], key: RegExp): void {
-  for (
-    let at = lines.findIndex((line) => key.test(line));
-    at >= 0;
-    at = lines.findIndex((line) => key.test(line))
-  ) {
+  for (let at = 0; at < lines.length; at++) {
+    if (!key.test(lines[at])) continue;
     lines[at] = `# ${lines[at]}   (replaced below by scholarsite migrate)`;
     for (let next = at + 1; next < lines.length && /^(\s|-|#|$)/.test(lines[next]); next++) {
       if (/^\s*-|^\s+\S/.test(lines[next])) lines[next] = `# ${lines[next]}`;

@@ -5,29 +5,29 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { splitFrontMatter } from '../read/front-matter.ts';
 import type { CarryStep } from './carry-over.ts';
+import { isContentPage } from './open-comments.ts';
 
-const PAGE = /\.(md|markdown|mkd|mkdn|html?)$/i;
 /** `title: "<h1 class="x">Awards</h1>"`, quoted or not: the heading's content in group 4. */
-const HEADING_TITLE = /^(title\s*:\s*)(["']?)\s*<h([1-6])(?:\s[^>]*)?>([^\n]*?)<\/h\3>\s*\2[ \t]*$/m;
+const HEADING_TITLE = /^(title\s*:\s*)(["']?)\s*<h([1-6])(?:\s[^>]*)?>([^\n]*?)<\/h\3>[ \t]*\2[ \t]*$/m;
 
 export function unwrapHeadingTitles(target: string, copied: string[]): CarryStep[] {
   const steps: CarryStep[] = [];
   for (const file of copied) {
-    if (!PAGE.test(file) || /^(_includes|_layouts|\.github)\//.test(file)) continue;
+    if (!isContentPage(file)) continue;
     const absolute = path.join(target, file);
     const text = readFileSync(absolute, 'utf8');
-    const frontMatter = /^---[ \t]*\r?\n([\s\S]*?)\r?\n---[ \t]*(\r?\n|$)/.exec(text);
-    const match = frontMatter && HEADING_TITLE.exec(frontMatter[1]);
-    if (!frontMatter || !match) continue;
-    const inner = match[4].trim();
-    const start = frontMatter.index + frontMatter[0].indexOf(frontMatter[1]) + match.index;
-    const line = `${match[1]}${JSON.stringify(unquoted(inner, match[2]))}`;
-    writeFileSync(absolute, text.slice(0, start) + line + text.slice(start + match[0].length));
+    // The YAML starts the file, so an index in it is an index in the file.
+    const match = HEADING_TITLE.exec(splitFrontMatter(text)?.yaml ?? '');
+    if (!match) continue;
+    const title = JSON.stringify(unquoted(match[4].trim(), match[2]));
+    const line = `${match[1]}${title}`;
+    writeFileSync(absolute, text.slice(0, match.index) + line + text.slice(match.index + match[0].length));
     steps.push({
       action: 'mapped',
       what: `${file}: title: ${match[0].slice(match[1].length)}`,
-      why: `the old layout wrote the title as it is; the theme puts it in a heading of its own, so the title is now ${JSON.stringify(unquoted(inner, match[2]))}`,
+      why: `the old layout wrote the title as it is; the theme puts it in a heading of its own, so the title is now ${title}`,
     });
   }
   return steps;

@@ -101,7 +101,9 @@ export function migrate(src: string, dest: string, version: string, { vendor = t
   const profileLinks = carryProfileLinks(source, target, config);
   const comments = closeOpenComments(target, copied);
   const titles = unwrapHeadingTitles(target, copied);
-  if (profileLinks.length) copied.push(EXTRA_LINKS_FILE);
+  // Its steps may only have rewritten _config.yml (an address spelled out): count the file when it was written.
+  if (!copied.includes(EXTRA_LINKS_FILE) && existsSync(path.join(target, EXTRA_LINKS_FILE)))
+    copied.push(EXTRA_LINKS_FILE);
   const workflow = writeDeployWorkflow(target, version);
   if (workflow) copied.push(WORKFLOW_PATH);
   const vendored = vendor ? vendorScholarsite(target) : {};
@@ -236,8 +238,9 @@ function missingFiles(target: string, copied: string[]): string[] {
     }
     for (const key of FILE_LINKS) {
       const url = data[key];
-      if (typeof url !== 'string' || /:|^\/\//.test(url) || !/\.\w+$/.test(url.split(/[?#]/)[0])) continue;
+      if (typeof url !== 'string' || /:|^\/\//.test(url)) continue;
       const written = url.split(/[?#]/)[0];
+      if (!/\.\w+$/.test(written)) continue;
       let relative: string;
       try {
         relative = decodeURI(written).replace(/^\/+/, '');

@@ -10,10 +10,15 @@ import type { CarryStep } from './carry-over.ts';
 
 const PAGE = /\.(md|markdown|mkd|mkdn|html?)$/i;
 
+/** A page of the site's content, by its name: not a layout, an include or a workflow's file. */
+export function isContentPage(file: string): boolean {
+  return PAGE.test(file) && !/^(_includes|_layouts|\.github)\//.test(file);
+}
+
 export function closeOpenComments(target: string, copied: string[]): CarryStep[] {
   const steps: CarryStep[] = [];
   for (const file of copied) {
-    if (!PAGE.test(file) || /^(_includes|_layouts|\.github)\//.test(file)) continue;
+    if (!isContentPage(file)) continue;
     const absolute = path.join(target, file);
     const text = readFileSync(absolute, 'utf8');
     const open = unclosedComment(text);
