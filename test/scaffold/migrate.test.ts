@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
+import { migrate } from '../../src/scaffold/migrate.ts';
 import { runCli } from '../support/cli.ts';
 import { tempDir, tempSite } from '../support/temp-site.ts';
 
@@ -456,4 +457,17 @@ test('a stock include the owner made write list items keeps the old one where a 
   const sitemap = readFileSync(path.join(dest, '_site/sitemap/index.html'), 'utf8');
   assert.match(sitemap, /<article class="archive-item">/);
   assert.doesNotMatch(sitemap, /class="publication"/);
+});
+
+test('every file migrate says it copied is in the new site (an address spelled out in _config.yml writes no extra links file)', () => {
+  const old = tempSite({
+    '_config.yml': 'title: Site\nauthor:\n  name: Ada\n  mastodon: ada\n  mastodonsrvr: mstdn.social\n',
+    '_includes/author-profile.html':
+      '{% if author.mastodon %}<a href="https://{{ author.mastodonsrvr }}/@{{ author.mastodon }}">M</a>{% endif %}\n',
+    'index.md': '---\ntitle: Home\nlayout: single\nauthor_profile: true\n---\nHi.\n',
+  });
+  const dest = newFolder();
+  const result = migrate(old, dest, '0.1.0', { vendor: false });
+  assert.ok(result.copied.includes('_config.yml'));
+  for (const file of result.copied) assert.ok(existsSync(path.join(dest, file)), `${file} is there`);
 });
